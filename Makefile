@@ -1,0 +1,99 @@
+# tracuu: full-text search for Vietnamese administrative plans.
+# `make` builds tracuu-index and tracuu-query; `make check` runs every test
+# under AddressSanitizer and UBSan; `make demo` indexes examples/ and queries.
+
+CC ?= gcc
+CXX ?= g++
+PKGS := icu-uc icu-i18n xapian-core jansson
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARN := -Wall -Wextra -Werror
+OPT ?= -O2 -g
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -fvisibility=hidden -Ilib $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+CXXFLAGS_ALL = -std=c++17 $(WARN) $(OPT) -fvisibility=hidden -Ilib $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
+
+# B is the build directory: build/ for normal builds, build-san/ for check.
+B ?= build
+
+LIB_C := $(sort $(wildcard lib/*.c))
+LIB_CC := lib/xapian_shim.cc
+IDX_C := $(sort $(wildcard indexer/*.c))
+QRY_C := $(sort $(wildcard query/*.c))
+TEST_C := $(sort $(wildcard tests/test_*.c))
+
+LIB_O := $(LIB_C:%.c=$(B)/%.o) $(LIB_CC:%.cc=$(B)/%.o) $(B)/gen/stopwords.o
+IDX_O := $(IDX_C:%.c=$(B)/%.o)
+QRY_O := $(QRY_C:%.c=$(B)/%.o)
+TESTS := $(TEST_C:tests/%.c=$(B)/tests/%)
+
+.PHONY: all deps check unit e2e demo bench clean san-build
+all: tracuu-index tracuu-query
+
+tracuu-index: $(B)/tracuu-index
+	@if [ "$(B)" = build ]; then ln -sf $(B)/tracuu-index $@; fi
+tracuu-query: $(B)/tracuu-query
+	@if [ "$(B)" = build ]; then ln -sf $(B)/tracuu-query $@; fi
+
+$(B)/libtracuu.a: $(LIB_O)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/tracuu-index: $(IDX_O) $(B)/libtracuu.a
+	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(IDX_O) $(B)/libtracuu.a $(LDLIBS_ALL)
+
+$(B)/tracuu-query: $(QRY_O) $(B)/libtracuu.a
+	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(QRY_O) $(B)/libtracuu.a $(LDLIBS_ALL)
+
+$(B)/tests/%: tests/%.c $(B)/libtracuu.a tests/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(B)/libtracuu.a $(CMOCKA_LIBS) $(LDLIBS_ALL) -lstdc++
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(B)/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+# The query stopword list is compiled in from stopwords/query-vi.txt.
+$(B)/gen/stopwords.c: stopwords/query-vi.txt scripts/embed-list
+	@mkdir -p $(@D)
+	sh scripts/embed-list tracuu_query_stopwords $< > $@
+
+$(B)/gen/stopwords.o: $(B)/gen/stopwords.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+deps:
+	@sh scripts/deps.sh
+
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+san-build:
+	$(MAKE) B=build-san OPT="-O1 -g" EXTRA_CFLAGS="$(SAN)" EXTRA_LDFLAGS="$(SAN)" \
+	    build-san/tracuu-index build-san/tracuu-query $(TEST_C:tests/%.c=build-san/tests/%)
+
+unit: san-build
+	@sh scripts/run-unit build-san
+
+e2e: san-build
+	@sh scripts/run-e2e build-san
+
+check: deps
+	@$(MAKE) --no-print-directory san-build
+	@sh scripts/run-unit build-san && sh scripts/run-e2e build-san
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/bench
+
+clean:
+	rm -rf build build-san tracuu-index tracuu-query

@@ -1,0 +1,106 @@
+/* main.c: tracuu-index command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "index.h"
+#include "run.h"
+#include "schema.h"
+#include "version.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: tracuu-index [OPTION]... PATH...\n"
+            "Index the plans under each PATH (files or directories, recursively)\n"
+            "into a tracuu index. Unchanged files are skipped, changed ones\n"
+            "re-indexed, and documents whose files are gone removed.\n"
+            "\n"
+            "  -d, --db DIR       the index (default: $TRACUU_DB, else\n"
+            "                     $XDG_DATA_HOME/tracuu/index, else\n"
+            "                     ~/.local/share/tracuu/index)\n"
+            "  -j, --jobs N       analysing threads (default: number of cores)\n"
+            "      --no-delete    keep documents whose files are gone\n"
+            "  -q, --quiet        no summary line\n"
+            "  -v, --verbose      a line per indexed file\n"
+            "  -h, --help         this help\n"
+            "  -V, --version      version\n"
+            "\n"
+            "Exit status: 0 every file indexed, 2 some files skipped (each is\n"
+            "named on stderr with the reason), 1 fatal error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"no-delete", no_argument, NULL, 'D'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    tracuu_run_opts_t o = {0};
+    const char *db_opt = NULL;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    o.jobs = cores > 0 ? (unsigned)cores : 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "d:j:qvhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db_opt = optarg;
+            break;
+        case 'j': {
+            char *end = NULL;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 1 || n > 256) {
+                fprintf(stderr, "tracuu-index: --jobs wants a number from 1 "
+                                "to 256, not '%s'\n", optarg);
+                return 2;
+            }
+            o.jobs = (unsigned)n;
+            break;
+        }
+        case 'D':
+            o.no_delete = true;
+            break;
+        case 'q':
+            o.quiet = true;
+            break;
+        case 'v':
+            o.verbose = true;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            printf("tracuu-index %s (index schema %s)\n", TRACUU_VERSION,
+                   TRACUU_SCHEMA_VERSION);
+            return 0;
+        default:
+            fprintf(stderr, "Try 'tracuu-index --help'.\n");
+            return 2;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "tracuu-index: no PATH to index\n"
+                        "Try 'tracuu-index --help'.\n");
+        return 2;
+    }
+    char *db = tracuu_index_path(db_opt);
+    if (!db) {
+        fprintf(stderr, "tracuu-index: no index given and no home directory: "
+                        "use --db DIR or set TRACUU_DB\n");
+        return 2;
+    }
+    o.db_path = db;
+    o.paths = (const char *const *)(argv + optind);
+    o.n_paths = (size_t)(argc - optind);
+    int rc = tracuu_run(&o);
+    free(db);
+    return rc;
+}

@@ -1,0 +1,22 @@
+/* run.h: one indexing run: walk, skip unchanged, analyse, write, delete. */
+#ifndef TRACUU_RUN_H
+#define TRACUU_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct tracuu_run_opts {
+    const char *db_path;
+    const char *const *paths;
+    size_t n_paths;
+    unsigned jobs;          /* analysing threads; 1 = all in this thread */
+    bool no_delete;         /* keep documents whose files are gone */
+    bool quiet;             /* no summary */
+    bool verbose;           /* a line per file */
+} tracuu_run_opts_t;
+
+/* Run; returns the process exit status: 0 every file indexed, 2 some
+ * skipped or failed, 1 fatal (messages already printed on stderr). */
+int tracuu_run(const tracuu_run_opts_t *opts);
+
+#endif

@@ -1,0 +1,196 @@
+/* walk.c: recursive directory walk that survives loops and unreadable entries. */
+#include "walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "reader.h"
+
+#define MAX_DEPTH 256
+
+typedef struct dirid {
+    dev_t dev;
+    ino_t ino;
+} dirid_t;
+
+typedef struct walker {
+    tracuu_walk_t *w;
+    tracuu_walk_warn_fn warn;
+    void *ctx;
+    dirid_t *seen;   /* directories entered, against loops */
+    size_t n_seen, cap_seen;
+} walker_t;
+
+static void problem(walker_t *k, const char *path, const char *reason)
+{
+    k->w->n_problems++;
+    if (k->warn)
+        k->warn(k->ctx, path, reason);
+}
+
+static bool enter_once(walker_t *k, const struct stat *st)
+{
+    for (size_t i = 0; i < k->n_seen; i++)
+        if (k->seen[i].dev == st->st_dev && k->seen[i].ino == st->st_ino)
+            return false;
+    if (k->n_seen == k->cap_seen) {
+        k->cap_seen = k->cap_seen ? k->cap_seen * 2 : 64;
+        k->seen = tracuu_xrealloc(k->seen, k->cap_seen * sizeof *k->seen);
+    }
+    k->seen[k->n_seen++] = (dirid_t){st->st_dev, st->st_ino};
+    return true;
+}
+
+static void add_file(walker_t *k, const char *path, const struct stat *st)
+{
+    char *real = realpath(path, NULL);
+    if (!real) {
+        problem(k, path, strerror(errno));
+        return;
+    }
+    tracuu_walk_t *w = k->w;
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 256;
+        w->files = tracuu_xrealloc(w->files, w->cap * sizeof *w->files);
+    }
+    w->files[w->n++] = (tracuu_walk_file_t){real, (int64_t)st->st_mtime,
+                                            (uint64_t)st->st_size};
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void visit(walker_t *k, const char *path, int depth, bool named);
+
+static void visit_dir(walker_t *k, const char *path, int depth)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        problem(k, path, strerror(errno));
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            names = tracuu_xrealloc(names, cap * sizeof *names);
+        }
+        names[n++] = tracuu_xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, by_name);
+    tracuu_buf_t child = {0};
+    for (size_t i = 0; i < n; i++) {
+        tracuu_buf_clear(&child);
+        tracuu_buf_printf(&child, "%s%s%s", path,
+                          path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+        visit(k, child.s, depth + 1, false);
+        free(names[i]);
+    }
+    tracuu_buf_free(&child);
+    free(names);
+}
+
+/* named: the user gave this path, so report it even when unsupported. */
+static void visit(walker_t *k, const char *path, int depth, bool named)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        struct stat lst;
+        if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+            problem(k, path, errno == ELOOP ? "symbolic link loop"
+                                            : "dangling symbolic link");
+        else
+            problem(k, path, strerror(errno));
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (depth >= MAX_DEPTH)
+            problem(k, path, "directory tree too deep");
+        else if (enter_once(k, &st))
+            visit_dir(k, path, depth);
+        else if (named)
+            problem(k, path, "directory already visited (link loop?)");
+        return;
+    }
+    if (!tracuu_read_supported(path)) {
+        if (named)
+            problem(k, path, "unsupported file type");
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        problem(k, path, "not a regular file");
+        return;
+    }
+    add_file(k, path, &st);
+}
+
+static int by_path(const void *a, const void *b)
+{
+    const tracuu_walk_file_t *x = a, *y = b;
+    return strcmp(x->path, y->path);
+}
+
+void tracuu_walk(const char *const *paths, size_t n, tracuu_walk_t *w,
+                 tracuu_walk_warn_fn warn, void *ctx)
+{
+    memset(w, 0, sizeof *w);
+    walker_t k = {.w = w, .warn = warn, .ctx = ctx};
+    w->roots = tracuu_xcalloc(n + 1, sizeof *w->roots);
+    for (size_t i = 0; i < n; i++) {
+        char *real = realpath(paths[i], NULL);
+        if (real)
+            w->roots[w->n_roots++] = real;
+        visit(&k, paths[i], 0, true);
+    }
+    free(k.seen);
+    if (w->n > 1) {
+        qsort(w->files, w->n, sizeof *w->files, by_path);
+        size_t o = 1;
+        for (size_t i = 1; i < w->n; i++) {
+            if (strcmp(w->files[i].path, w->files[o - 1].path) == 0)
+                free(w->files[i].path);
+            else
+                w->files[o++] = w->files[i];
+        }
+        w->n = o;
+    }
+}
+
+void tracuu_walk_free(tracuu_walk_t *w)
+{
+    if (!w)
+        return;
+    for (size_t i = 0; i < w->n; i++)
+        free(w->files[i].path);
+    free(w->files);
+    for (size_t i = 0; i < w->n_roots; i++)
+        free(w->roots[i]);
+    free(w->roots);
+    memset(w, 0, sizeof *w);
+}
+
+int tracuu_walk_under_roots(const tracuu_walk_t *w, const char *path)
+{
+    for (size_t i = 0; i < w->n_roots; i++) {
+        size_t n = strlen(w->roots[i]);
+        if (strncmp(path, w->roots[i], n) == 0 &&
+            (path[n] == '\0' || path[n] == '/' ||
+             (n > 0 && w->roots[i][n - 1] == '/')))
+            return 1;
+    }
+    return 0;
+}

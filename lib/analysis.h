@@ -1,0 +1,50 @@
+/* analysis.h: the one analyser: normalise, break, extract; index and query share it. */
+#ifndef TRACUU_ANALYSIS_H
+#define TRACUU_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "header.h"
+#include "normalize.h"
+#include "status.h"
+#include "tokenize.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Holds what is costly to open (ICU's break iterator). One per thread. */
+typedef struct tracuu_analyzer tracuu_analyzer_t;
+
+/* New analyser in *out (free with tracuu_analyzer_free); NULL and
+ * TRACUU_ERR_ICU when ICU cannot be opened. */
+tracuu_status_t tracuu_analyzer_new(tracuu_analyzer_t **out);
+void tracuu_analyzer_free(tracuu_analyzer_t *a);
+
+enum tracuu_analyze_flags {
+    TRACUU_ANALYZE_TOKENS = 0,      /* normalise and break only (queries) */
+    TRACUU_ANALYZE_DOCUMENT = 1,    /* also the extractors (documents) */
+};
+
+/* What the analyser found in one text. Offsets are into norm.s. */
+typedef struct tracuu_analysis {
+    tracuu_norm_t norm;
+    tracuu_tokens_t tokens;
+    tracuu_header_t header;       /* all NULL unless DOCUMENT */
+} tracuu_analysis_t;
+
+/* Analyse UTF-8 text[0..len) into out (new contents; free with
+ * tracuu_analysis_free, also after a failure). */
+tracuu_status_t tracuu_analyze(tracuu_analyzer_t *a, const char *text,
+                               size_t len, int flags, tracuu_analysis_t *out);
+void tracuu_analysis_free(tracuu_analysis_t *an);
+
+/* Break already normalised text (e.g. stored document text) into tokens
+ * appended to out. */
+tracuu_status_t tracuu_analyzer_tokenize(tracuu_analyzer_t *a, const char *s,
+                                         size_t len, tracuu_tokens_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

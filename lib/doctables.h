@@ -1,0 +1,96 @@
+/* doctables.h: document type codes, issuer codes and the words around document symbols. */
+#ifndef TRACUU_DOCTABLES_H
+#define TRACUU_DOCTABLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Where a type code is used (flags of tracuu_doctype_t). */
+enum {
+    TRACUU_DOCTYPE_STATE = 1,  /* NĐ 30/2020 appendix III: state bodies */
+    TRACUU_DOCTYPE_PARTY = 2,  /* HD 36-HD/VPTW: Party bodies */
+    TRACUU_DOCTYPE_LEGAL = 4,  /* legal-normative: N/YYYY/TYPE-ISSUER */
+    TRACUU_DOCTYPE_NOCODE = 8  /* a pseudo code: the type has no code inside
+                                  its symbols (Luật 68/2020/QH14, công văn
+                                  3543/UBND-NC); used only to search by type
+                                  and number */
+};
+
+/* One document type code. Codes are matched letter-case-insensitively
+ * (titles are uppercased: 06/QĐ-TTG) but Đ never equals D, except through
+ * lost_dd: the Đ-less spelling that OCR or a keyboard without Đ produces
+ * and that names no other type (QD -> QĐ, ND -> NĐ). HD (hướng dẫn), DA
+ * (dự án) and CD are real or possible codes of their own: no lost_dd for
+ * HĐ, ĐA, CĐ. */
+typedef struct tracuu_doctype {
+    const char *code;       /* canonical spelling: "QĐ", "CTr", "QĐi" */
+    const char *name;       /* "Quyết định" */
+    const char *party_name; /* the name in Party documents when different
+                               ("Thông tri" for TT), or NULL */
+    const char *lost_dd;    /* spelling with Đ lost that may be restored */
+    unsigned flags;
+} tracuu_doctype_t;
+
+/* Issuer codes (the part after the type: TTg, UBND, TW, ĐU, ...). Party
+ * issuers make the official spelling the Party form N-TYPE/ISSUER. alias
+ * is another spelling naming the same issuer: a lost Đ that names nothing
+ * else (HDND -> HĐND, DU -> ĐU), or "TƯ" for TW ("TƯ" must never become
+ * TU, which is a Tỉnh ủy). */
+typedef struct tracuu_issuer {
+    const char *code;   /* canonical spelling: "TTg", "HĐND", "TW" */
+    const char *name;   /* "Thủ tướng Chính phủ" */
+    const char *alias;  /* or NULL */
+    bool party;
+} tracuu_issuer_t;
+
+/* A document type word as written in prose in front of a symbol
+ * ("Chỉ thị số 34-CT/TW"). folded is the word lowercased without
+ * diacritics (đ -> d), single spaces, as tracuu_fold_ascii makes it. */
+typedef struct tracuu_typeword {
+    const char *word;   /* "Chương trình hành động" */
+    const char *folded; /* "chuong trinh hanh dong" */
+    const char *code;   /* the tracuu_doctype_t code it names: "CTr" */
+} tracuu_typeword_t;
+
+/* The tables (static, borrowed), each ending with an all-NULL entry. */
+extern const tracuu_doctype_t tracuu_doctypes[];
+extern const tracuu_issuer_t tracuu_issuers[];
+extern const tracuu_typeword_t tracuu_typewords[];
+
+/* Folded spellings of "số" in front of a symbol, OCR forms included
+ * ("s6", "sé" -> "se"); NULL-terminated. */
+extern const char *const tracuu_so_words[];
+/* Folded spellings of "của" introducing an issuer ("ctia", "ciia" are
+ * OCR forms of the seeds); NULL-terminated. */
+extern const char *const tracuu_cua_words[];
+/* Folded words and phrases that end an issuer phrase after "của"
+ * ("về", "ban hành", "tại", ...); NULL-terminated. */
+extern const char *const tracuu_issuer_stops[];
+/* Folded words after which "N/CODE" is a form, table or standard number,
+ * not a document symbol ("mẫu số 01/TNDN", "QCVN 01:2022/BQP");
+ * NULL-terminated. */
+extern const char *const tracuu_symbol_blockers[];
+
+/* Type whose code is s[0..len) (UTF-8), letter case ignored, lost_dd
+ * accepted; pseudo codes (TRACUU_DOCTYPE_NOCODE) only when with_pseudo.
+ * Returns a table entry (borrowed, static) or NULL. */
+const tracuu_doctype_t *tracuu_doctype_find(const char *s, size_t len,
+                                            bool with_pseudo);
+/* Issuer whose code or alias is s[0..len), letter case ignored; NULL when
+ * unknown. Borrowed, static. */
+const tracuu_issuer_t *tracuu_issuer_find(const char *s, size_t len);
+/* Type word whose folded form is exactly f[0..len); NULL when none. */
+const tracuu_typeword_t *tracuu_typeword_find(const char *f, size_t len);
+
+/* True when the UTF-8 strings a[0..alen) and b (NUL-terminated) are equal
+ * once ASCII letters, đ and ư are uppercased. */
+bool tracuu_code_equal(const char *a, size_t alen, const char *b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,55 @@
+/* normalize.h: NFC, control and zero-width removal, Vietnamese tone placement. */
+#ifndef TRACUU_NORMALIZE_H
+#define TRACUU_NORMALIZE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A point where the offset between normalised and original text changes. */
+typedef struct tracuu_anchor {
+    size_t norm;
+    size_t orig;
+} tracuu_anchor_t;
+
+/* Normalised text and the map back to the original bytes. */
+typedef struct tracuu_norm {
+    char *s;                   /* UTF-8, NFC, NUL-terminated */
+    size_t len;
+    tracuu_anchor_t *anchors;  /* sorted by norm */
+    size_t n_anchors;
+    size_t orig_len;
+} tracuu_norm_t;
+
+/* Normalise text[0..len) into out (new; free with tracuu_norm_free):
+ * - invalid UTF-8 bytes become U+FFFD;
+ * - CR LF, lone CR, form feed, U+2028/2029 become LF; other C0/C1
+ *   controls, DEL, zero-width characters, soft hyphens and BOMs go;
+ *   no-break and other Unicode spaces become ASCII space;
+ * - the text is put in NFC (ICU);
+ * - tone marks of the vowel pairs oa, oe, uy sit where the older, most
+ *   common style puts them (hoà -> hòa, thuỷ -> thủy, khoẻ -> khỏe; with a
+ *   final consonant on the second vowel: hòan -> hoàn); after qu nothing
+ *   moves (quý); the typo ư+o / u+ơ before a final consonant becomes ươ
+ *   (lưọng -> lượng, thuởng -> thưởng). Case is kept.
+ * Returns 0, or -1 if ICU failed (out is then empty). */
+int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out);
+
+/* Byte offset in the original text of normalised offset pos. */
+size_t tracuu_norm_orig_offset(const tracuu_norm_t *n, size_t pos);
+
+/* Free the contents of n (not n itself). Accepts an empty struct. */
+void tracuu_norm_free(tracuu_norm_t *n);
+
+/* Rewrite one word (letters only, any case, NFC) with the tone placement
+ * and ươ rules above, appending the result to out. Exposed for tests and
+ * for analysing query words. */
+struct tracuu_buf;
+void tracuu_normalize_word(const char *w, size_t len, struct tracuu_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,52 @@
+/* record.h: one analysed file becomes one index document, per lib/schema.h. */
+#ifndef TRACUU_RECORD_H
+#define TRACUU_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analysis.h"
+#include "buf.h"
+#include "xdb.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What the file system says of the file. */
+typedef struct tracuu_file_info {
+    const char *path;   /* absolute */
+    int64_t mtime;      /* seconds */
+    uint64_t size;      /* bytes */
+} tracuu_file_info_t;
+
+/* The unique term of the document for path ("Q" + path, hashed past
+ * TRACUU_UID_MAX bytes), appended to out. */
+void tracuu_record_uid(const char *path, tracuu_buf_t *out);
+
+/* Fixed-width sortable encoding of a number for a value slot (16 hex
+ * digits), written to out[17]. */
+void tracuu_record_hex(uint64_t v, char out[17]);
+
+/* The display title: the header's title, else the first line of text
+ * (trimmed to about 120 bytes at a word boundary). New; free with free(). */
+char *tracuu_record_title(const tracuu_analysis_t *an);
+
+/* Build the document for an analysed file with analyser a (which made
+ * an). *out is new (free with tracuu_doc_free). uid is the unique term.
+ * Returns TRACUU_ERR_NOMEM or the shim's status on failure. */
+tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
+                                    const tracuu_analysis_t *an,
+                                    const tracuu_file_info_t *info,
+                                    const char *uid, tracuu_doc_t **out);
+
+/* Split stored document data into its JSON line and its text (borrowed
+ * pointers into data). */
+void tracuu_record_split(const char *data, size_t len, const char **json,
+                         size_t *json_len, const char **text,
+                         size_t *text_len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

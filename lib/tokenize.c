@@ -1,0 +1,143 @@
+/* tokenize.c: syllable tokens from ICU's root word break rules over UTF-8. */
+#include "tokenize.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "fold.h"
+
+struct tracuu_tokenizer {
+    UBreakIterator *bi;
+};
+
+tracuu_status_t tracuu_tokenizer_new(tracuu_tokenizer_t **out)
+{
+    *out = NULL;
+    UErrorCode err = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "vi", NULL, 0, &err);
+    if (U_FAILURE(err))
+        return TRACUU_ERR_ICU;
+    tracuu_tokenizer_t *t = tracuu_xcalloc(1, sizeof *t);
+    t->bi = bi;
+    *out = t;
+    return TRACUU_OK;
+}
+
+void tracuu_tokenizer_free(tracuu_tokenizer_t *t)
+{
+    if (!t)
+        return;
+    ubrk_close(t->bi);
+    free(t);
+}
+
+static void push(tracuu_tokens_t *out, size_t s, size_t e, uint32_t pos,
+                 tracuu_token_kind_t kind)
+{
+    if (out->n == out->cap) {
+        out->cap = out->cap ? out->cap * 2 : 256;
+        out->v = tracuu_xrealloc(out->v, out->cap * sizeof *out->v);
+    }
+    out->v[out->n++] = (tracuu_token_t){s, e, pos, kind};
+}
+
+tracuu_status_t tracuu_tokenize(tracuu_tokenizer_t *t, const char *text,
+                                size_t len, uint32_t first_pos,
+                                tracuu_tokens_t *out)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, text, (int64_t)len, &err);
+    if (U_FAILURE(err))
+        return TRACUU_ERR_ICU;
+    ubrk_setUText(t->bi, &ut, &err);
+    if (U_FAILURE(err)) {
+        utext_close(&ut);
+        return TRACUU_ERR_ICU;
+    }
+    uint32_t pos = first_pos;
+    int32_t start = ubrk_first(t->bi);
+    for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE;
+         start = end, end = ubrk_next(t->bi)) {
+        int32_t status = ubrk_getRuleStatus(t->bi);
+        if (status < UBRK_WORD_NONE_LIMIT)
+            continue; /* spaces and punctuation */
+        if ((size_t)(end - start) > TRACUU_TOKEN_MAX)
+            continue;
+        tracuu_token_kind_t kind = status < UBRK_WORD_NUMBER_LIMIT
+                                       ? TRACUU_TOKEN_NUMBER
+                                       : TRACUU_TOKEN_WORD;
+        push(out, (size_t)start, (size_t)end, pos++, kind);
+    }
+    /* Detach the iterator from the text before the UText goes away. */
+    static const UChar empty[1] = {0};
+    ubrk_setText(t->bi, empty, 0, &err);
+    utext_close(&ut);
+    return TRACUU_OK;
+}
+
+void tracuu_tokens_free(tracuu_tokens_t *toks)
+{
+    if (!toks)
+        return;
+    free(toks->v);
+    memset(toks, 0, sizeof *toks);
+}
+
+static bool is_consonant_letter(uint32_t lower)
+{
+    return (lower >= 'a' && lower <= 'z' && !strchr("aeiouy", (int)lower)) ||
+           lower == 0x0111; /* đ */
+}
+
+/* A syllable made of consonants and then one i or y: the i/y may be
+ * spelt either way (kỹ/kĩ). Returns the byte offset of that vowel in the
+ * lowercase form, or -1. */
+static long lone_iy(const char *s, size_t len)
+{
+    size_t i = 0, last = 0;
+    size_t n_cons = 0;
+    uint32_t cp = 0;
+    while (i < len) {
+        last = i;
+        cp = tracuu_utf8_next(s, len, &i);
+        if (i == len)
+            break;
+        if (!is_consonant_letter(cp))
+            return -1;
+        n_cons++;
+    }
+    if (n_cons == 0)
+        return -1;
+    uint32_t base = tracuu_cp_untoned(cp);
+    if (base != 'y')
+        return -1;
+    /* "qu" + y: the u is the vowel (quy); "gi" cannot precede y. */
+    return (long)last;
+}
+
+void tracuu_term_forms(const char *tok, size_t len, tracuu_buf_t *exact,
+                       tracuu_buf_t *folded)
+{
+    tracuu_buf_t low = {0};
+    tracuu_fold_lower(tok, len, &low);
+    long iy = lone_iy(low.s, low.len);
+    if (iy >= 0) {
+        /* Rewrite the final y (any tone) as i with the same tone. */
+        size_t at = (size_t)iy, j = at;
+        uint32_t y = tracuu_utf8_next(low.s, low.len, &j);
+        tracuu_buf_t fixed = {0};
+        tracuu_buf_append(&fixed, low.s, at);
+        tracuu_buf_put_cp(&fixed, tracuu_cp_with_tone('i', tracuu_cp_tone(y)));
+        tracuu_buf_free(&low);
+        low = fixed;
+    }
+    if (exact)
+        tracuu_buf_append(exact, low.s, low.len);
+    if (folded)
+        tracuu_fold_ascii(low.s, low.len, folded);
+    tracuu_buf_free(&low);
+}

@@ -1,0 +1,603 @@
+// xapian_shim.cc: the only file that includes <xapian.h>; no exception leaves it.
+#include "xdb.h"
+
+#include <xapian.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+struct tracuu_db {
+    Xapian::Database *rd = nullptr;          // the reader, or the writer
+    Xapian::WritableDatabase *wr = nullptr;  // non-null for a writer
+    std::string path;
+    std::string err;
+};
+
+struct tracuu_doc {
+    Xapian::Document doc;
+};
+
+struct tracuu_q {
+    Xapian::Query q;
+};
+
+struct tracuu_mset {
+    Xapian::MSet mset;
+    unsigned total = 0;
+};
+
+namespace {
+
+char *dup_string(const std::string &s)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (!p)
+        return nullptr;
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+// Map the exception being handled to a status, filling msg.
+tracuu_status_t classify(std::string &msg)
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_DB_LOCKED;
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_DB_MODIFIED;
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_DB_CORRUPT;
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_DB_OPENING;
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_DB_OPENING;
+    } catch (const Xapian::QueryParserError &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_QUERY;
+    } catch (const Xapian::DocNotFoundError &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_NOT_FOUND;
+    } catch (const Xapian::InvalidArgumentError &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_ARG;
+    } catch (const Xapian::Error &e) {
+        msg = e.get_description();
+        return TRACUU_ERR_DB;
+    } catch (const std::bad_alloc &) {
+        msg = "out of memory";
+        return TRACUU_ERR_NOMEM;
+    } catch (const std::exception &e) {
+        msg = e.what();
+        return TRACUU_ERR_INTERNAL;
+    } catch (...) {
+        msg = "unknown exception";
+        return TRACUU_ERR_INTERNAL;
+    }
+}
+
+// Run f on db, turning any exception into a status and db->err.
+template <typename F> tracuu_status_t guarded(tracuu_db_t *db, F f)
+{
+    if (!db)
+        return TRACUU_ERR_ARG;
+    try {
+        db->err.clear();
+        f();
+        return TRACUU_OK;
+    } catch (...) {
+        try {
+            return classify(db->err);
+        } catch (...) {
+            return TRACUU_ERR_INTERNAL;
+        }
+    }
+}
+
+template <typename F> tracuu_status_t guarded_plain(F f)
+{
+    try {
+        f();
+        return TRACUU_OK;
+    } catch (...) {
+        std::string ignored;
+        try {
+            return classify(ignored);
+        } catch (...) {
+            return TRACUU_ERR_INTERNAL;
+        }
+    }
+}
+
+} // namespace
+
+extern "C" {
+
+tracuu_status_t tracuu_db_open(const char *path, tracuu_db_mode_t mode,
+                               tracuu_db_t **out, char **msg)
+{
+    *out = nullptr;
+    if (msg)
+        *msg = nullptr;
+    tracuu_db_t *db = new (std::nothrow) tracuu_db_t;
+    if (!db)
+        return TRACUU_ERR_NOMEM;
+    tracuu_status_t st = guarded(db, [&] {
+        db->path = path;
+        if (mode == TRACUU_DB_WRITE) {
+            db->wr = new Xapian::WritableDatabase(
+                path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+            db->rd = db->wr;
+        } else {
+            db->rd = new Xapian::Database(path);
+        }
+    });
+    if (st != TRACUU_OK) {
+        if (msg)
+            *msg = dup_string(db->err);
+        delete db;
+        return st;
+    }
+    *out = db;
+    return TRACUU_OK;
+}
+
+void tracuu_db_close(tracuu_db_t *db)
+{
+    if (!db)
+        return;
+    try {
+        if (db->wr)
+            db->wr->close(); // commits pending changes
+    } catch (...) {
+    }
+    try {
+        delete db->rd; // the writer when wr is set
+    } catch (...) {
+    }
+    delete db;
+}
+
+const char *tracuu_db_last_error(const tracuu_db_t *db)
+{
+    return db ? db->err.c_str() : "no index";
+}
+
+tracuu_status_t tracuu_db_commit(tracuu_db_t *db)
+{
+    return guarded(db, [&] {
+        if (!db->wr)
+            throw Xapian::InvalidOperationError("index opened for reading");
+        db->wr->commit();
+    });
+}
+
+tracuu_status_t tracuu_db_reopen(tracuu_db_t *db)
+{
+    return guarded(db, [&] { db->rd->reopen(); });
+}
+
+tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db, const char *key,
+                                       char **value)
+{
+    *value = nullptr;
+    std::string v;
+    tracuu_status_t st = guarded(db, [&] { v = db->rd->get_metadata(key); });
+    if (st != TRACUU_OK)
+        return st;
+    *value = dup_string(v);
+    return *value ? TRACUU_OK : TRACUU_ERR_NOMEM;
+}
+
+tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
+                                       const char *value)
+{
+    return guarded(db, [&] {
+        if (!db->wr)
+            throw Xapian::InvalidOperationError("index opened for reading");
+        db->wr->set_metadata(key, value);
+    });
+}
+
+tracuu_status_t tracuu_db_doccount(tracuu_db_t *db, unsigned *out)
+{
+    *out = 0;
+    return guarded(db, [&] { *out = db->rd->get_doccount(); });
+}
+
+tracuu_status_t tracuu_db_lookup(tracuu_db_t *db, const char *uid,
+                                 unsigned *docid)
+{
+    *docid = 0;
+    tracuu_status_t st = guarded(db, [&] {
+        Xapian::PostingIterator p = db->rd->postlist_begin(uid);
+        if (p != db->rd->postlist_end(uid))
+            *docid = *p;
+    });
+    if (st == TRACUU_OK && *docid == 0)
+        return TRACUU_ERR_NOT_FOUND;
+    return st;
+}
+
+static tracuu_status_t hand_out(const std::string &s, char **out, size_t *len)
+{
+    *out = static_cast<char *>(std::malloc(s.size() + 1));
+    if (!*out)
+        return TRACUU_ERR_NOMEM;
+    std::memcpy(*out, s.data(), s.size());
+    (*out)[s.size()] = '\0';
+    if (len)
+        *len = s.size();
+    return TRACUU_OK;
+}
+
+tracuu_status_t tracuu_db_get_value(tracuu_db_t *db, unsigned docid,
+                                    unsigned slot, char **out, size_t *len)
+{
+    *out = nullptr;
+    std::string v;
+    tracuu_status_t st = guarded(
+        db, [&] { v = db->rd->get_document(docid).get_value(slot); });
+    return st != TRACUU_OK ? st : hand_out(v, out, len);
+}
+
+tracuu_status_t tracuu_db_get_data(tracuu_db_t *db, unsigned docid,
+                                   char **out, size_t *len)
+{
+    *out = nullptr;
+    std::string v;
+    tracuu_status_t st =
+        guarded(db, [&] { v = db->rd->get_document(docid).get_data(); });
+    return st != TRACUU_OK ? st : hand_out(v, out, len);
+}
+
+tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
+                                     size_t *n)
+{
+    *ids = nullptr;
+    *n = 0;
+    std::vector<unsigned> v;
+    tracuu_status_t st = guarded(db, [&] {
+        for (auto p = db->rd->postlist_begin(""); p != db->rd->postlist_end("");
+             ++p)
+            v.push_back(*p);
+    });
+    if (st != TRACUU_OK)
+        return st;
+    *ids = static_cast<unsigned *>(std::malloc((v.size() + 1) * sizeof **ids));
+    if (!*ids)
+        return TRACUU_ERR_NOMEM;
+    if (!v.empty())
+        std::memcpy(*ids, v.data(), v.size() * sizeof **ids);
+    *n = v.size();
+    return TRACUU_OK;
+}
+
+void tracuu_termlist_free(tracuu_termlist_t *tl)
+{
+    if (!tl)
+        return;
+    for (size_t i = 0; i < tl->n; i++)
+        std::free(tl->terms[i]);
+    std::free(tl->terms);
+    std::free(tl->freqs);
+    std::free(tl);
+}
+
+tracuu_status_t tracuu_db_terms(tracuu_db_t *db, unsigned docid,
+                                const char *prefix, tracuu_termlist_t **out)
+{
+    *out = nullptr;
+    std::vector<std::string> terms;
+    std::vector<unsigned> freqs;
+    size_t plen = std::strlen(prefix);
+    tracuu_status_t st = guarded(db, [&] {
+        if (docid == 0) {
+            for (auto t = db->rd->allterms_begin(prefix);
+                 t != db->rd->allterms_end(prefix); ++t) {
+                terms.push_back((*t).substr(plen));
+                freqs.push_back(t.get_termfreq());
+            }
+        } else {
+            auto t = db->rd->termlist_begin(docid);
+            t.skip_to(prefix);
+            for (; t != db->rd->termlist_end(docid); ++t) {
+                std::string s = *t;
+                if (s.compare(0, plen, prefix) != 0)
+                    break;
+                terms.push_back(s.substr(plen));
+                freqs.push_back(t.get_wdf());
+            }
+        }
+    });
+    if (st != TRACUU_OK)
+        return st;
+    tracuu_termlist_t *tl =
+        static_cast<tracuu_termlist_t *>(std::calloc(1, sizeof *tl));
+    if (!tl)
+        return TRACUU_ERR_NOMEM;
+    tl->terms = static_cast<char **>(std::calloc(terms.size() + 1, sizeof(char *)));
+    tl->freqs = static_cast<unsigned *>(std::calloc(terms.size() + 1, sizeof(unsigned)));
+    if (!tl->terms || !tl->freqs) {
+        tracuu_termlist_free(tl);
+        return TRACUU_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < terms.size(); i++) {
+        tl->terms[i] = dup_string(terms[i]);
+        if (!tl->terms[i]) {
+            tracuu_termlist_free(tl);
+            return TRACUU_ERR_NOMEM;
+        }
+        tl->freqs[i] = freqs[i];
+        tl->n = i + 1;
+    }
+    *out = tl;
+    return TRACUU_OK;
+}
+
+tracuu_status_t tracuu_db_replace(tracuu_db_t *db, const char *uid,
+                                  const tracuu_doc_t *doc, unsigned *docid)
+{
+    return guarded(db, [&] {
+        if (!db->wr)
+            throw Xapian::InvalidOperationError("index opened for reading");
+        Xapian::docid id = db->wr->replace_document(uid, doc->doc);
+        if (docid)
+            *docid = id;
+    });
+}
+
+tracuu_status_t tracuu_db_delete(tracuu_db_t *db, unsigned docid)
+{
+    return guarded(db, [&] {
+        if (!db->wr)
+            throw Xapian::InvalidOperationError("index opened for reading");
+        db->wr->delete_document(docid);
+    });
+}
+
+tracuu_doc_t *tracuu_doc_new(void)
+{
+    return new (std::nothrow) tracuu_doc_t;
+}
+
+void tracuu_doc_free(tracuu_doc_t *doc)
+{
+    delete doc;
+}
+
+tracuu_status_t tracuu_doc_add_posting(tracuu_doc_t *doc, const char *term,
+                                       size_t len, unsigned pos)
+{
+    if (len == 0 || len > TRACUU_TERM_MAX)
+        return TRACUU_ERR_ARG;
+    return guarded_plain(
+        [&] { doc->doc.add_posting(std::string(term, len), pos); });
+}
+
+tracuu_status_t tracuu_doc_add_term(tracuu_doc_t *doc, const char *term,
+                                    size_t len, unsigned wdf)
+{
+    if (len == 0 || len > TRACUU_TERM_MAX)
+        return TRACUU_ERR_ARG;
+    return guarded_plain([&] { doc->doc.add_term(std::string(term, len), wdf); });
+}
+
+tracuu_status_t tracuu_doc_add_boolean(tracuu_doc_t *doc, const char *term,
+                                       size_t len)
+{
+    if (len == 0 || len > TRACUU_TERM_MAX)
+        return TRACUU_ERR_ARG;
+    return guarded_plain(
+        [&] { doc->doc.add_boolean_term(std::string(term, len)); });
+}
+
+tracuu_status_t tracuu_doc_set_value(tracuu_doc_t *doc, unsigned slot,
+                                     const char *v, size_t len)
+{
+    return guarded_plain([&] { doc->doc.add_value(slot, std::string(v, len)); });
+}
+
+tracuu_status_t tracuu_doc_set_data(tracuu_doc_t *doc, const char *v,
+                                    size_t len)
+{
+    return guarded_plain([&] { doc->doc.set_data(std::string(v, len)); });
+}
+
+static tracuu_q_t *make_q(const Xapian::Query &q)
+{
+    try {
+        tracuu_q_t *r = new tracuu_q_t;
+        r->q = q;
+        return r;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+tracuu_q_t *tracuu_q_term(const char *term, size_t len, unsigned wqf)
+{
+    try {
+        return make_q(Xapian::Query(std::string(term, len), wqf));
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+tracuu_q_t *tracuu_q_all(void)
+{
+    return make_q(Xapian::Query::MatchAll);
+}
+
+tracuu_q_t *tracuu_q_none(void)
+{
+    return make_q(Xapian::Query::MatchNothing);
+}
+
+tracuu_q_t *tracuu_q_combine(tracuu_qop_t op, tracuu_q_t **subs, size_t n)
+{
+    tracuu_q_t *r = nullptr;
+    try {
+        std::vector<Xapian::Query> v;
+        bool ok = true;
+        for (size_t i = 0; i < n; i++) {
+            if (!subs[i])
+                ok = false;
+            else
+                v.push_back(subs[i]->q);
+        }
+        if (ok) {
+            Xapian::Query::op xop = Xapian::Query::OP_AND;
+            switch (op) {
+            case TRACUU_Q_AND: xop = Xapian::Query::OP_AND; break;
+            case TRACUU_Q_OR: xop = Xapian::Query::OP_OR; break;
+            case TRACUU_Q_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
+            case TRACUU_Q_AND_MAYBE: xop = Xapian::Query::OP_AND_MAYBE; break;
+            case TRACUU_Q_FILTER: xop = Xapian::Query::OP_FILTER; break;
+            case TRACUU_Q_PHRASE: xop = Xapian::Query::OP_PHRASE; break;
+            case TRACUU_Q_SYNONYM: xop = Xapian::Query::OP_SYNONYM; break;
+            }
+            if (v.size() == 1 && op != TRACUU_Q_PHRASE)
+                r = make_q(v[0]);
+            else
+                r = make_q(Xapian::Query(xop, v.begin(), v.end()));
+        }
+    } catch (...) {
+        r = nullptr;
+    }
+    for (size_t i = 0; i < n; i++)
+        delete subs[i];
+    return r;
+}
+
+tracuu_q_t *tracuu_q_value_range(unsigned slot, const char *lo, const char *hi)
+{
+    try {
+        if (lo && hi)
+            return make_q(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
+                                        lo, hi));
+        if (lo)
+            return make_q(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
+        if (hi)
+            return make_q(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
+        return make_q(Xapian::Query::MatchAll);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+tracuu_q_t *tracuu_q_scale(tracuu_q_t *q, double factor)
+{
+    if (!q)
+        return nullptr;
+    tracuu_q_t *r = nullptr;
+    try {
+        r = make_q(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor));
+    } catch (...) {
+        r = nullptr;
+    }
+    delete q;
+    return r;
+}
+
+void tracuu_q_free(tracuu_q_t *q)
+{
+    delete q;
+}
+
+char *tracuu_q_describe(const tracuu_q_t *q)
+{
+    try {
+        return dup_string(q ? q->q.get_description() : std::string());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+bool tracuu_q_empty(const tracuu_q_t *q)
+{
+    return !q || q->q.empty();
+}
+
+tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_q_t *q,
+                                 const tracuu_search_opts_t *opts,
+                                 tracuu_mset_t **out)
+{
+    *out = nullptr;
+    tracuu_mset_t *m = new (std::nothrow) tracuu_mset_t;
+    if (!m)
+        return TRACUU_ERR_NOMEM;
+    tracuu_status_t st = TRACUU_OK;
+    for (int attempt = 0; attempt < 5; attempt++) {
+        st = guarded(db, [&] {
+            Xapian::Enquire enq(*db->rd);
+            enq.set_query(q->q);
+            Xapian::MultiValueKeyMaker keys;
+            if (opts->sort_slot >= 0) {
+                // Documents without the value sort last either way.
+                keys.add_value(static_cast<Xapian::valueno>(opts->sort_slot),
+                               opts->sort_reverse,
+                               opts->sort_reverse ? std::string()
+                                                  : std::string("\xff"));
+                enq.set_sort_by_key_then_relevance(&keys, false);
+            }
+            Xapian::doccount check = opts->exact_total ? db->rd->get_doccount() : 0;
+            m->mset = enq.get_mset(opts->offset, opts->limit, check);
+            // With check_at_least >= doccount the estimate is exact.
+            m->total = m->mset.get_matches_estimated();
+        });
+        if (st != TRACUU_ERR_DB_MODIFIED)
+            break;
+        tracuu_db_reopen(db);
+    }
+    if (st != TRACUU_OK) {
+        delete m;
+        return st;
+    }
+    *out = m;
+    return TRACUU_OK;
+}
+
+void tracuu_mset_free(tracuu_mset_t *m)
+{
+    delete m;
+}
+
+size_t tracuu_mset_size(const tracuu_mset_t *m)
+{
+    return m ? m->mset.size() : 0;
+}
+
+unsigned tracuu_mset_total(const tracuu_mset_t *m)
+{
+    return m ? m->total : 0;
+}
+
+unsigned tracuu_mset_docid(const tracuu_mset_t *m, size_t i)
+{
+    try {
+        return *(m->mset[static_cast<Xapian::doccount>(i)]);
+    } catch (...) {
+        return 0;
+    }
+}
+
+double tracuu_mset_score(const tracuu_mset_t *m, size_t i)
+{
+    try {
+        return m->mset[static_cast<Xapian::doccount>(i)].get_weight();
+    } catch (...) {
+        return 0.0;
+    }
+}
+
+} // extern "C"

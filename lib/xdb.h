@@ -1,0 +1,154 @@
+/* xdb.h: the C interface to the index; lib/xapian_shim.cc implements it. */
+#ifndef TRACUU_XDB_H
+#define TRACUU_XDB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An open index (reader or writer), a document being built, a query
+ * tree, a page of results. Opaque; each used by one thread at a time. */
+typedef struct tracuu_db tracuu_db_t;
+typedef struct tracuu_doc tracuu_doc_t;
+typedef struct tracuu_q tracuu_q_t;
+typedef struct tracuu_mset tracuu_mset_t;
+
+typedef enum tracuu_db_mode {
+    TRACUU_DB_READ = 0,   /* must exist */
+    TRACUU_DB_WRITE,      /* created when missing; fails at once if locked */
+} tracuu_db_mode_t;
+
+/* Largest term the index accepts, in bytes. */
+#define TRACUU_TERM_MAX 240
+
+/* Open the index at path. On success *out is new (free with
+ * tracuu_db_close) and *msg NULL; on failure *out is NULL and *msg (when
+ * msg is not NULL) a new text saying what went wrong (free with free()). */
+tracuu_status_t tracuu_db_open(const char *path, tracuu_db_mode_t mode,
+                               tracuu_db_t **out, char **msg);
+/* Close: a writer commits what is pending first. Accepts NULL. */
+void tracuu_db_close(tracuu_db_t *db);
+/* The last error's message (borrowed; valid until the next call on db). */
+const char *tracuu_db_last_error(const tracuu_db_t *db);
+
+/* Commit pending changes of a writer. */
+tracuu_status_t tracuu_db_commit(tracuu_db_t *db);
+/* Reopen a reader at the latest revision. */
+tracuu_status_t tracuu_db_reopen(tracuu_db_t *db);
+
+/* User metadata. *value is new (free with free()), "" when unset. */
+tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db, const char *key,
+                                       char **value);
+tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
+                                       const char *value);
+
+tracuu_status_t tracuu_db_doccount(tracuu_db_t *db, unsigned *out);
+/* The document carrying unique term uid: TRACUU_ERR_NOT_FOUND if none. */
+tracuu_status_t tracuu_db_lookup(tracuu_db_t *db, const char *uid,
+                                 unsigned *docid);
+/* Value slot / data of a document: *out new (free with free()), *len its
+ * length; "" when unset. */
+tracuu_status_t tracuu_db_get_value(tracuu_db_t *db, unsigned docid,
+                                    unsigned slot, char **out, size_t *len);
+tracuu_status_t tracuu_db_get_data(tracuu_db_t *db, unsigned docid,
+                                   char **out, size_t *len);
+
+/* Every document id, ascending: *ids new (free with free()). */
+tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
+                                     size_t *n);
+
+/* Terms with a prefix and the number of documents holding each. */
+typedef struct tracuu_termlist {
+    char **terms;      /* without the prefix */
+    unsigned *freqs;
+    size_t n;
+} tracuu_termlist_t;
+/* *out is new; free with tracuu_termlist_free. docid 0 means the whole
+ * index; otherwise the terms of that document only. */
+tracuu_status_t tracuu_db_terms(tracuu_db_t *db, unsigned docid,
+                                const char *prefix, tracuu_termlist_t **out);
+void tracuu_termlist_free(tracuu_termlist_t *tl);
+
+/* Writer: add doc replacing any document with unique term uid (which doc
+ * must carry); *docid (may be NULL) receives its id. Does not take
+ * ownership of doc. */
+tracuu_status_t tracuu_db_replace(tracuu_db_t *db, const char *uid,
+                                  const tracuu_doc_t *doc, unsigned *docid);
+tracuu_status_t tracuu_db_delete(tracuu_db_t *db, unsigned docid);
+
+/* Documents under construction. tracuu_doc_new returns NULL only on out
+ * of memory. Terms longer than TRACUU_TERM_MAX are refused with
+ * TRACUU_ERR_ARG and the document is unchanged. */
+tracuu_doc_t *tracuu_doc_new(void);
+void tracuu_doc_free(tracuu_doc_t *doc);
+tracuu_status_t tracuu_doc_add_posting(tracuu_doc_t *doc, const char *term,
+                                       size_t len, unsigned pos);
+tracuu_status_t tracuu_doc_add_term(tracuu_doc_t *doc, const char *term,
+                                    size_t len, unsigned wdf);
+/* A term for filtering only: no weight (wdf 0). */
+tracuu_status_t tracuu_doc_add_boolean(tracuu_doc_t *doc, const char *term,
+                                       size_t len);
+tracuu_status_t tracuu_doc_set_value(tracuu_doc_t *doc, unsigned slot,
+                                     const char *v, size_t len);
+tracuu_status_t tracuu_doc_set_data(tracuu_doc_t *doc, const char *v,
+                                    size_t len);
+
+/* Query trees. Constructors return NULL only on out of memory; the
+ * combining ones take ownership of their arguments, even then. */
+typedef enum tracuu_qop {
+    TRACUU_Q_AND = 0,
+    TRACUU_Q_OR,
+    TRACUU_Q_AND_NOT,    /* first minus the rest */
+    TRACUU_Q_AND_MAYBE,  /* first, ranked higher by the rest */
+    TRACUU_Q_FILTER,     /* first, restricted by the rest without weight */
+    TRACUU_Q_PHRASE,     /* adjacent, in order */
+    TRACUU_Q_SYNONYM,    /* any, weighted as one term */
+} tracuu_qop_t;
+
+tracuu_q_t *tracuu_q_term(const char *term, size_t len, unsigned wqf);
+/* Matches every document. */
+tracuu_q_t *tracuu_q_all(void);
+/* Matches nothing. */
+tracuu_q_t *tracuu_q_none(void);
+tracuu_q_t *tracuu_q_combine(tracuu_qop_t op, tracuu_q_t **subs, size_t n);
+/* Documents whose value in slot is within [lo, hi] (string order; NULL
+ * for an open end). */
+tracuu_q_t *tracuu_q_value_range(unsigned slot, const char *lo,
+                                 const char *hi);
+/* Same matches, weights multiplied by factor (0 makes it a filter). */
+tracuu_q_t *tracuu_q_scale(tracuu_q_t *q, double factor);
+void tracuu_q_free(tracuu_q_t *q);
+/* Xapian's description of the tree (new; free with free()). */
+char *tracuu_q_describe(const tracuu_q_t *q);
+/* True when the query matches nothing whatever the index. */
+bool tracuu_q_empty(const tracuu_q_t *q);
+
+typedef struct tracuu_search_opts {
+    unsigned offset;
+    unsigned limit;
+    int sort_slot;        /* -1: by relevance */
+    bool sort_reverse;    /* with sort_slot: descending */
+    bool exact_total;     /* count every match, not an estimate */
+} tracuu_search_opts_t;
+
+/* Run q. A reader whose index changed meanwhile is reopened and the
+ * search retried. *out is new; free with tracuu_mset_free. */
+tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_q_t *q,
+                                 const tracuu_search_opts_t *opts,
+                                 tracuu_mset_t **out);
+void tracuu_mset_free(tracuu_mset_t *m);
+size_t tracuu_mset_size(const tracuu_mset_t *m);
+/* Total matches: exact when asked for, else Xapian's estimate. */
+unsigned tracuu_mset_total(const tracuu_mset_t *m);
+unsigned tracuu_mset_docid(const tracuu_mset_t *m, size_t i);
+double tracuu_mset_score(const tracuu_mset_t *m, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,225 @@
+/* build.c: clauses to Xapian queries: folded terms match, exact ones rank. */
+#include "build.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fold.h"
+#include "schema.h"
+#include "tokenize.h"
+
+extern const char *const tracuu_query_stopwords[];
+
+/* Weight given to exact (accented) matches relative to folded ones: high
+ * enough that a plan with the accents a user typed ranks above one that
+ * matches only without them (OCR text). */
+#define EXACT_BOOST 8.0
+
+static const char *const fields[] = {"title", NULL};
+
+bool tracuu_query_known_field(const char *name)
+{
+    for (size_t i = 0; fields[i]; i++)
+        if (strcmp(name, fields[i]) == 0)
+            return true;
+    return false;
+}
+
+typedef struct qlist {
+    tracuu_q_t **v;
+    size_t n;
+} qlist_t;
+
+static void qpush(qlist_t *l, tracuu_q_t *q)
+{
+    l->v = tracuu_xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+    l->v[l->n++] = q;
+}
+
+static bool is_stopword(const char *exact)
+{
+    for (size_t i = 0; tracuu_query_stopwords[i]; i++)
+        if (strcmp(exact, tracuu_query_stopwords[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Append syllable (folded, exact) to the highlight run being built. */
+static void hl_push(tracuu_hl_t *h, const char *folded, const char *exact)
+{
+    h->folded = tracuu_xrealloc(h->folded, (h->n + 1) * sizeof(char *));
+    h->exact = tracuu_xrealloc(h->exact, (h->n + 1) * sizeof(char *));
+    h->folded[h->n] = tracuu_xstrdup(folded);
+    h->exact[h->n] = strcmp(folded, exact) ? tracuu_xstrdup(exact) : NULL;
+    h->n++;
+}
+
+static void hl_free(tracuu_hl_t *h)
+{
+    for (size_t i = 0; i < h->n; i++) {
+        free(h->folded[i]);
+        free(h->exact[i]);
+    }
+    free(h->folded);
+    free(h->exact);
+}
+
+static void add_highlight(tracuu_plan_t *plan, tracuu_hl_t *h)
+{
+    if (h->n == 0)
+        return;
+    plan->highlight = tracuu_xrealloc(plan->highlight,
+                                      (plan->n_highlight + 1) * sizeof *h);
+    plan->highlight[plan->n_highlight++] = *h;
+    memset(h, 0, sizeof *h);
+}
+
+/* One text clause: its folded terms (a phrase when several) into match,
+ * its exact terms into boost. Returns the number of syllables. */
+static size_t text_clause(tracuu_analyzer_t *a, const tracuu_clause_t *c,
+                          const char *prefix, bool may_drop, qlist_t *match,
+                          qlist_t *boost, tracuu_plan_t *plan)
+{
+    tracuu_analysis_t an;
+    size_t n = 0;
+    if (tracuu_analyze(a, c->value, strlen(c->value), TRACUU_ANALYZE_TOKENS,
+                       &an) != TRACUU_OK) {
+        tracuu_analysis_free(&an);
+        return 0;
+    }
+    qlist_t parts = {0};
+    tracuu_hl_t hl = {0};
+    tracuu_buf_t exact = {0}, folded = {0};
+    bool all_stop = true;
+    for (size_t i = 0; i < an.tokens.n; i++) {
+        const tracuu_token_t *t = &an.tokens.v[i];
+        tracuu_buf_clear(&exact);
+        tracuu_buf_clear(&folded);
+        tracuu_term_forms(an.norm.s + t->start, t->end - t->start, &exact,
+                          &folded);
+        if (folded.len == 0)
+            continue;
+        all_stop = all_stop && is_stopword(exact.s);
+        tracuu_buf_t term = {0};
+        tracuu_buf_puts(&term, prefix);
+        tracuu_buf_append(&term, folded.s, folded.len);
+        qpush(&parts, tracuu_q_term(term.s, term.len, 1));
+        tracuu_buf_free(&term);
+        if (!c->negated) {
+            hl_push(&hl, folded.s, exact.s);
+            if (exact.len != folded.len || strcmp(exact.s, folded.s) != 0) {
+                tracuu_buf_t e = {0};
+                tracuu_buf_puts(&e, *prefix ? prefix : TRACUU_PREFIX_EXACT);
+                tracuu_buf_append(&e, exact.s, exact.len);
+                if (!*prefix)
+                    qpush(boost, tracuu_q_term(e.s, e.len, 1));
+                tracuu_buf_free(&e);
+            }
+        }
+        n++;
+    }
+    tracuu_buf_free(&exact);
+    tracuu_buf_free(&folded);
+    tracuu_analysis_free(&an);
+    bool dropped = may_drop && all_stop && n == 1 && !c->quoted;
+    if (!dropped)
+        add_highlight(plan, &hl);
+    hl_free(&hl);
+    if (n == 0 || dropped) {
+        for (size_t i = 0; i < parts.n; i++)
+            tracuu_q_free(parts.v[i]);
+        free(parts.v);
+        return n;
+    }
+    /* Several syllables in one clause ("…", thi-dua, 34-CT/TW) must be
+     * adjacent. */
+    qpush(match, tracuu_q_combine(n > 1 ? TRACUU_Q_PHRASE : TRACUU_Q_AND,
+                                  parts.v, parts.n));
+    free(parts.v);
+    return n;
+}
+
+static tracuu_q_t *combine_list(tracuu_qop_t op, qlist_t *l)
+{
+    tracuu_q_t *q = tracuu_q_combine(op, l->v, l->n);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+    return q;
+}
+
+bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
+                        tracuu_plan_t *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    *err = NULL;
+    qlist_t match = {0}, negs = {0}, boost = {0};
+    /* Function words go only when some other positive clause stays. */
+    size_t n_content = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const tracuu_clause_t *c = &p->v[i];
+        if (c->negated)
+            continue;
+        tracuu_buf_t low = {0};
+        tracuu_fold_lower(c->value, strlen(c->value), &low);
+        n_content += c->quoted || c->field || !is_stopword(low.s);
+        tracuu_buf_free(&low);
+    }
+    for (size_t i = 0; i < p->n; i++) {
+        const tracuu_clause_t *c = &p->v[i];
+        const char *prefix = "";
+        if (c->field && strcmp(c->field, "title") == 0)
+            prefix = TRACUU_PREFIX_TITLE;
+        size_t n = text_clause(a, c, prefix, n_content > 0,
+                               c->negated ? &negs : &match, &boost, out);
+        if (n == 0) {
+            tracuu_buf_t b = {0};
+            tracuu_buf_printf(&b, "'%s%s%s' has no word to search for",
+                              c->field ? c->field : "", c->field ? ":" : "",
+                              c->value);
+            *err = tracuu_buf_steal(&b);
+            break;
+        }
+    }
+    if (*err) {
+        for (size_t i = 0; i < match.n; i++)
+            tracuu_q_free(match.v[i]);
+        for (size_t i = 0; i < negs.n; i++)
+            tracuu_q_free(negs.v[i]);
+        for (size_t i = 0; i < boost.n; i++)
+            tracuu_q_free(boost.v[i]);
+        free(match.v);
+        free(negs.v);
+        free(boost.v);
+        tracuu_plan_free(out);
+        return false;
+    }
+    tracuu_q_t *q = match.n ? combine_list(TRACUU_Q_AND, &match) : tracuu_q_all();
+    if (negs.n) {
+        tracuu_q_t *two[2] = {q, combine_list(TRACUU_Q_OR, &negs)};
+        q = tracuu_q_combine(TRACUU_Q_AND_NOT, two, 2);
+    }
+    if (boost.n) {
+        tracuu_q_t *b = tracuu_q_scale(combine_list(TRACUU_Q_OR, &boost),
+                                       EXACT_BOOST);
+        tracuu_q_t *two[2] = {q, b};
+        q = tracuu_q_combine(TRACUU_Q_AND_MAYBE, two, 2);
+    }
+    free(match.v);
+    free(negs.v);
+    free(boost.v);
+    out->q = q;
+    return true;
+}
+
+void tracuu_plan_free(tracuu_plan_t *plan)
+{
+    if (!plan)
+        return;
+    tracuu_q_free(plan->q);
+    for (size_t i = 0; i < plan->n_highlight; i++)
+        hl_free(&plan->highlight[i]);
+    free(plan->highlight);
+    memset(plan, 0, sizeof *plan);
+}

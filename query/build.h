@@ -1,0 +1,36 @@
+/* build.h: a parsed query becomes an index query, through the one analyser. */
+#ifndef TRACUU_QUERY_BUILD_H
+#define TRACUU_QUERY_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "analysis.h"
+#include "parse.h"
+#include "xdb.h"
+
+/* A run of syllables to mark in snippets: one word, or a phrase. */
+typedef struct tracuu_hl {
+    char **folded;        /* folded forms, n of them */
+    char **exact;         /* exact forms; NULL entries where the query had
+                             no diacritics (any accents then match) */
+    size_t n;
+} tracuu_hl_t;
+
+typedef struct tracuu_plan {
+    tracuu_q_t *q;        /* what to run */
+    tracuu_hl_t *highlight;
+    size_t n_highlight;
+} tracuu_plan_t;
+
+/* True for the field names the query language knows. */
+bool tracuu_query_known_field(const char *name);
+
+/* Build the plan for p (new; free with tracuu_plan_free). Returns false
+ * with *err a new message when a clause cannot be searched (e.g. has no
+ * words); free it with free(). */
+bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
+                        tracuu_plan_t *out, char **err);
+void tracuu_plan_free(tracuu_plan_t *plan);
+
+#endif

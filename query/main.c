@@ -1,0 +1,272 @@
+/* main.c: tracuu-query command line. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "build.h"
+#include "buf.h"
+#include "index.h"
+#include "output.h"
+#include "parse.h"
+#include "record.h"
+#include "schema.h"
+#include "snippet.h"
+#include "version.h"
+
+static const char *prog = "tracuu-query";
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: tracuu-query [OPTION]... QUERY...\n"
+            "Search a tracuu index. Every word must match; diacritics are\n"
+            "optional (thi dua = thi đua = THI ĐUA), and plans with the accents\n"
+            "typed rank first.\n"
+            "\n"
+            "Query language:\n"
+            "  word            a syllable or code; all words must match\n"
+            "  \"a b c\"         a phrase: the syllables adjacent, in order\n"
+            "  -word, NOT word exclude plans that match\n"
+            "  title:WORDS     words of the plan's title\n"
+            "\n"
+            "Options:\n"
+            "  -d, --db DIR      the index (default: $TRACUU_DB, else\n"
+            "                    $XDG_DATA_HOME/tracuu/index, else\n"
+            "                    ~/.local/share/tracuu/index)\n"
+            "      --json        JSON output (with a format_version)\n"
+            "      --paths       only the paths of matching plans\n"
+            "      --count       only the number of matching plans\n"
+            "  -n, --limit N     at most N results (default 10)\n"
+            "      --offset N    skip the first N results\n"
+            "      --color WHEN  mark matches in colour: auto, always, never\n"
+            "  -h, --help        this help\n"
+            "  -V, --version     version\n"
+            "\n"
+            "Exit status: 0 something matched, 1 nothing matched, 2 usage or\n"
+            "query error (the message says what is wrong).\n");
+}
+
+static int parse_count(const char *opt, const char *arg, unsigned *out)
+{
+    char *end = NULL;
+    long n = strtol(arg, &end, 10);
+    if (!*arg || *end || n < 0 || n > 1000000) {
+        fprintf(stderr, "%s: %s wants a number from 0 to 1000000, not '%s'\n",
+                prog, opt, arg);
+        return -1;
+    }
+    *out = (unsigned)n;
+    return 0;
+}
+
+typedef struct opts {
+    const char *db;
+    tracuu_format_t format;
+    bool count;
+    unsigned limit, offset;
+    int color; /* -1 auto, 0 never, 1 always */
+} opts_t;
+
+/* The query words joined by spaces, checked to be UTF-8. */
+static char *join_args(int argc, char **argv)
+{
+    tracuu_buf_t b = {0};
+    for (int i = 0; i < argc; i++) {
+        if (i)
+            tracuu_buf_putc(&b, ' ');
+        tracuu_buf_puts(&b, argv[i]);
+    }
+    if (!b.s)
+        tracuu_buf_puts(&b, "");
+    return tracuu_buf_steal(&b);
+}
+
+static void print_hits(tracuu_db_t *db, tracuu_analyzer_t *a,
+                       const tracuu_mset_t *m, const tracuu_plan_t *plan,
+                       const opts_t *o, tracuu_printer_t *pr)
+{
+    bool want_snippets = tracuu_format_wants_snippets(o->format);
+    for (size_t i = 0; i < tracuu_mset_size(m); i++) {
+        unsigned id = tracuu_mset_docid(m, i);
+        char *data = NULL;
+        size_t len = 0;
+        if (tracuu_db_get_data(db, id, &data, &len) != TRACUU_OK)
+            continue;
+        const char *js, *text;
+        size_t jl, tl;
+        tracuu_record_split(data, len, &js, &jl, &text, &tl);
+        json_t *meta = json_loadb(js, jl, 0, NULL);
+        const char *path = json_string_value(json_object_get(meta, "path"));
+        const char *title = json_string_value(json_object_get(meta, "title"));
+        const char *issued = json_string_value(json_object_get(meta, "issued"));
+        tracuu_snippet_t *sn = NULL;
+        size_t n_sn = 0;
+        if (want_snippets)
+            tracuu_snippets(a, text, tl, plan->highlight, plan->n_highlight, 2,
+                            &sn, &n_sn);
+        tracuu_hit_t h = {o->offset + i + 1, path ? path : "?", title,
+                          tracuu_mset_score(m, i), issued, sn, n_sn};
+        pr->hit(pr, &h);
+        tracuu_snippets_free(sn, n_sn);
+        json_decref(meta);
+        free(data);
+    }
+}
+
+static int search(const opts_t *o, const char *query)
+{
+    size_t valid = tracuu_utf8_valid_prefix(query, strlen(query));
+    if (valid != strlen(query)) {
+        fprintf(stderr, "%s: the query is not valid UTF-8 (bad byte at "
+                        "offset %zu); check the terminal's encoding\n",
+                prog, valid);
+        return 2;
+    }
+    tracuu_analyzer_t *a = NULL;
+    if (tracuu_analyzer_new(&a) != TRACUU_OK) {
+        fprintf(stderr, "%s: cannot open ICU's word breaker\n", prog);
+        return 2;
+    }
+    /* The whole query goes through the document normaliser first, so
+     * NFD, old tone placement and stray controls are handled once. */
+    tracuu_norm_t norm;
+    if (tracuu_normalize(query, strlen(query), &norm) != 0) {
+        tracuu_analyzer_free(a);
+        fprintf(stderr, "%s: cannot normalise the query\n", prog);
+        return 2;
+    }
+    tracuu_parsed_t parsed;
+    tracuu_plan_t plan = {0};
+    char *err = NULL;
+    int rc = 2;
+    if (!tracuu_query_parse(norm.s, tracuu_query_known_field, &parsed, &err) ||
+        !tracuu_query_build(a, &parsed, &plan, &err)) {
+        fprintf(stderr, "%s: bad query \"%s\": %s\n", prog, query, err);
+        goto out;
+    }
+    char *db_path = tracuu_index_path(o->db);
+    char *msg = NULL;
+    tracuu_db_t *db = NULL;
+    if (!db_path) {
+        fprintf(stderr, "%s: no index given and no home directory: use --db "
+                        "DIR or set TRACUU_DB\n", prog);
+        goto out;
+    }
+    if (tracuu_index_open(db_path, TRACUU_DB_READ, &db, &msg) != TRACUU_OK) {
+        fprintf(stderr, "%s: %s\n", prog, msg);
+        free(msg);
+        free(db_path);
+        goto out;
+    }
+    free(db_path);
+    tracuu_search_opts_t so = {o->offset, o->count ? 0 : o->limit, -1, false,
+                               o->count};
+    tracuu_mset_t *m = NULL;
+    tracuu_status_t st = tracuu_db_search(db, plan.q, &so, &m);
+    if (st != TRACUU_OK) {
+        fprintf(stderr, "%s: search failed: %s\n", prog,
+                tracuu_db_last_error(db));
+        tracuu_db_close(db);
+        goto out;
+    }
+    unsigned total = tracuu_mset_total(m);
+    if (o->count) {
+        printf("%u\n", total);
+    } else {
+        tracuu_printer_t pr;
+        bool color = o->color == 1 || (o->color == -1 && isatty(1));
+        tracuu_printer_init(&pr, o->format, stdout, color);
+        char *desc = tracuu_q_describe(plan.q);
+        pr.begin(&pr, query, desc, total, o->offset, o->limit);
+        free(desc);
+        print_hits(db, a, m, &plan, o, &pr);
+        pr.end(&pr);
+    }
+    rc = total > 0 ? 0 : 1;
+    tracuu_mset_free(m);
+    tracuu_db_close(db);
+out:
+    free(err);
+    tracuu_plan_free(&plan);
+    tracuu_parsed_free(&parsed);
+    tracuu_norm_free(&norm);
+    tracuu_analyzer_free(a);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"json", no_argument, NULL, 'J'},
+        {"paths", no_argument, NULL, 'P'},
+        {"count", no_argument, NULL, 'C'},
+        {"limit", required_argument, NULL, 'n'},
+        {"offset", required_argument, NULL, 'O'},
+        {"color", required_argument, NULL, 'K'},
+        {"colour", required_argument, NULL, 'K'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, 10, 0, -1};
+    int c;
+    while ((c = getopt_long(argc, argv, "+d:n:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o.db = optarg;
+            break;
+        case 'J':
+            o.format = TRACUU_FORMAT_JSON;
+            break;
+        case 'P':
+            o.format = TRACUU_FORMAT_PATHS;
+            break;
+        case 'C':
+            o.count = true;
+            break;
+        case 'n':
+            if (parse_count("--limit", optarg, &o.limit) != 0)
+                return 2;
+            break;
+        case 'O':
+            if (parse_count("--offset", optarg, &o.offset) != 0)
+                return 2;
+            break;
+        case 'K':
+            if (strcmp(optarg, "auto") == 0)
+                o.color = -1;
+            else if (strcmp(optarg, "always") == 0)
+                o.color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                o.color = 0;
+            else {
+                fprintf(stderr, "%s: --color wants auto, always or never\n", prog);
+                return 2;
+            }
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            printf("tracuu-query %s (index schema %s)\n", TRACUU_VERSION,
+                   TRACUU_SCHEMA_VERSION);
+            return 0;
+        default:
+            fprintf(stderr, "Try 'tracuu-query --help'.\n");
+            return 2;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "%s: no query given\nTry 'tracuu-query --help'.\n", prog);
+        return 2;
+    }
+    char *query = join_args(argc - optind, argv + optind);
+    int rc = search(&o, query);
+    free(query);
+    return rc;
+}

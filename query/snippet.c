@@ -1,0 +1,206 @@
+/* snippet.c: best windows of matched syllables, cut from the stored text. */
+#include "snippet.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "tokenize.h"
+
+/* Syllables shown around the matches. */
+#define WINDOW 28
+#define MAX_TERMS 64
+
+/* The exact and folded forms of every token. */
+typedef struct forms {
+    char **exact, **folded;
+    size_t n;
+} forms_t;
+
+static void forms_make(const char *text, const tracuu_tokens_t *tk, forms_t *f)
+{
+    f->n = tk->n;
+    f->exact = tracuu_xcalloc(tk->n + 1, sizeof(char *));
+    f->folded = tracuu_xcalloc(tk->n + 1, sizeof(char *));
+    tracuu_buf_t e = {0}, d = {0};
+    for (size_t i = 0; i < tk->n; i++) {
+        tracuu_buf_clear(&e);
+        tracuu_buf_clear(&d);
+        tracuu_buf_puts(&e, "");
+        tracuu_buf_puts(&d, "");
+        tracuu_term_forms(text + tk->v[i].start, tk->v[i].end - tk->v[i].start,
+                          &e, &d);
+        f->exact[i] = tracuu_xstrndup(e.s, e.len);
+        f->folded[i] = tracuu_xstrndup(d.s, d.len);
+    }
+    tracuu_buf_free(&e);
+    tracuu_buf_free(&d);
+}
+
+static void forms_free(forms_t *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->exact[i]);
+        free(f->folded[i]);
+    }
+    free(f->exact);
+    free(f->folded);
+}
+
+static bool syllable_matches(const forms_t *f, size_t i, const tracuu_hl_t *h,
+                             size_t k)
+{
+    if (strcmp(f->folded[i], h->folded[k]) != 0)
+        return false;
+    return !h->exact[k] || strcmp(f->exact[i], h->exact[k]) == 0 ||
+           strcmp(f->exact[i], f->folded[i]) == 0;
+}
+
+/* Mark in hit[] (index of the run) every token starting or inside a
+ * matching run. Returns the number of tokens marked. */
+static size_t mark_runs(const forms_t *f, const tracuu_hl_t *hl, size_t n_hl,
+                        int *hit)
+{
+    size_t marked = 0;
+    for (size_t i = 0; i < f->n; i++)
+        hit[i] = -1;
+    for (size_t i = 0; i < f->n; i++) {
+        for (size_t r = 0; r < n_hl && r < MAX_TERMS; r++) {
+            const tracuu_hl_t *h = &hl[r];
+            if (i + h->n > f->n)
+                continue;
+            size_t k = 0;
+            while (k < h->n && syllable_matches(f, i + k, h, k))
+                k++;
+            if (k < h->n)
+                continue;
+            for (k = 0; k < h->n; k++) {
+                marked += hit[i + k] < 0;
+                hit[i + k] = (int)r;
+            }
+        }
+    }
+    return marked;
+}
+
+/* Score of tokens [from, from+WINDOW): distinct terms weigh most. */
+static int window_score(const int *hit, size_t n, size_t from)
+{
+    unsigned long long seen = 0;
+    int count = 0;
+    for (size_t i = from; i < n && i < from + WINDOW; i++) {
+        if (hit[i] < 0)
+            continue;
+        count++;
+        seen |= 1ULL << hit[i];
+    }
+    return __builtin_popcountll(seen) * 100 + count;
+}
+
+static void cut(const char *text, const tracuu_tokens_t *tk, const int *hit,
+                size_t from, size_t to, tracuu_snippet_t *sn)
+{
+    tracuu_buf_t b = {0};
+    tracuu_mark_t *marks = tracuu_xcalloc(to - from + 1, sizeof *marks);
+    size_t nm = 0;
+    if (from > 0)
+        tracuu_buf_puts(&b, "… ");
+    for (size_t i = from; i < to; i++) {
+        const tracuu_token_t *t = &tk->v[i];
+        /* The text between tokens, white space collapsed. */
+        if (i > from) {
+            size_t gs = tk->v[i - 1].end;
+            bool space = false;
+            for (size_t k = gs; k < t->start; k++) {
+                char c = text[k];
+                if (c == ' ' || c == '\n' || c == '\t') {
+                    space = true;
+                } else {
+                    if (space && b.len && b.s[b.len - 1] != ' ')
+                        tracuu_buf_putc(&b, ' ');
+                    space = false;
+                    tracuu_buf_putc(&b, c);
+                }
+            }
+            if (space && b.len && b.s[b.len - 1] != ' ')
+                tracuu_buf_putc(&b, ' ');
+        }
+        if (hit[i] >= 0)
+            marks[nm++] = (tracuu_mark_t){b.len, t->end - t->start};
+        tracuu_buf_append(&b, text + t->start, t->end - t->start);
+    }
+    if (to < tk->n)
+        tracuu_buf_puts(&b, " …");
+    sn->text = tracuu_buf_steal(&b);
+    sn->marks = marks;
+    sn->n_marks = nm;
+}
+
+void tracuu_snippets(tracuu_analyzer_t *a, const char *text, size_t len,
+                     const tracuu_hl_t *hl, size_t n_hl, size_t max,
+                     tracuu_snippet_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    tracuu_tokens_t tk = {0};
+    if (max == 0 || tracuu_analyzer_tokenize(a, text, len, &tk) != TRACUU_OK ||
+        tk.n == 0) {
+        tracuu_tokens_free(&tk);
+        return;
+    }
+    int *hit = tracuu_xmalloc(tk.n * sizeof *hit);
+    forms_t f;
+    forms_make(text, &tk, &f);
+    size_t n_hits = mark_runs(&f, hl, n_hl, hit);
+    forms_free(&f);
+    if (n_hits == 0) {
+        free(hit);
+        tracuu_tokens_free(&tk);
+        return;
+    }
+    tracuu_snippet_t *sn = tracuu_xcalloc(max, sizeof *sn);
+    size_t taken = 0;
+    size_t *starts = tracuu_xcalloc(max, sizeof *starts);
+    while (taken < max) {
+        int best = 0;
+        size_t best_from = 0;
+        for (size_t i = 0; i < tk.n; i++) {
+            if (hit[i] < 0)
+                continue;
+            /* Start a little before the first match of the window. */
+            size_t from = i > 3 ? i - 3 : 0;
+            bool overlaps = false;
+            for (size_t k = 0; k < taken; k++)
+                overlaps |= from < starts[k] + WINDOW && starts[k] < from + WINDOW;
+            if (overlaps)
+                continue;
+            int s = window_score(hit, tk.n, from);
+            if (s > best) {
+                best = s;
+                best_from = from;
+            }
+        }
+        if (best == 0)
+            break;
+        size_t to = best_from + WINDOW < tk.n ? best_from + WINDOW : tk.n;
+        cut(text, &tk, hit, best_from, to, &sn[taken]);
+        starts[taken++] = best_from;
+    }
+    free(starts);
+    free(hit);
+    tracuu_tokens_free(&tk);
+    *out = sn;
+    *n = taken;
+}
+
+void tracuu_snippets_free(tracuu_snippet_t *s, size_t n)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(s[i].text);
+        free(s[i].marks);
+    }
+    free(s);
+}

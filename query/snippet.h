@@ -1,0 +1,31 @@
+/* snippet.h: the passages of a document that best show why it matched. */
+#ifndef TRACUU_QUERY_SNIPPET_H
+#define TRACUU_QUERY_SNIPPET_H
+
+#include <stddef.h>
+
+#include "analysis.h"
+#include "build.h"
+
+typedef struct tracuu_mark {
+    size_t start, len;    /* bytes within the snippet text */
+} tracuu_mark_t;
+
+typedef struct tracuu_snippet {
+    char *text;           /* one line, white space collapsed */
+    tracuu_mark_t *marks; /* the matched words, in order */
+    size_t n_marks;
+} tracuu_snippet_t;
+
+/* Up to max snippets of normalised text[0..len) around the runs of
+ * syllables in hl[0..n_hl): a syllable matches when its folded form is
+ * the run's, and its exact form too where the query gave accents (an
+ * unaccented syllable in the text, as OCR leaves them, matches any).
+ * *out is new (free with tracuu_snippets_free); *n its length (0 when
+ * nothing matched). */
+void tracuu_snippets(tracuu_analyzer_t *a, const char *text, size_t len,
+                     const tracuu_hl_t *hl, size_t n_hl, size_t max,
+                     tracuu_snippet_t **out, size_t *n);
+void tracuu_snippets_free(tracuu_snippet_t *s, size_t n);
+
+#endif
