@@ -407,14 +407,33 @@ static bool line_body_start(const char *t, line_t l, const char *f)
 
 /* ---- Type and title ------------------------------------------------------ */
 
-static const char *match_doc_type(const char *t, line_t l, const char *f)
+static const char *doc_type_folded(const char *f)
 {
-    if (!range_upper(t, l.s, l.e))
-        return NULL;
     for (size_t i = 0; i < COUNT(doc_types); i++)
         if (strcmp(f, doc_types[i].folded) == 0)
             return doc_types[i].name;
     return NULL;
+}
+
+/* The type line at line i, also broken in two ("QUYẾT" / "ĐỊNH"); sets
+ * *last to the line it ends on. */
+static const char *match_doc_type(const char *t, const lines_t *L, size_t i,
+                                  const char *f, size_t *last)
+{
+    line_t l = L->v[i];
+    if (!range_upper(t, l.s, l.e))
+        return NULL;
+    const char *type = doc_type_folded(f);
+    *last = i;
+    if (type || i + 1 >= L->n || line_blank(L->v[i + 1]) ||
+        strchr(f, ' ') || !range_upper(t, L->v[i + 1].s, L->v[i + 1].e))
+        return type;
+    char g[FOLD_CAP];
+    fold_range(t, l.s, L->v[i + 1].e, g, sizeof g);
+    type = doc_type_folded(g);
+    if (type)
+        *last = i + 1;
+    return type;
 }
 
 /* Should line j (after `gap` blank lines) continue a title whose lines so
@@ -428,8 +447,8 @@ static bool title_continues(const char *t, line_t l, size_t gap, bool upper)
     if (folded_heading(f) || starts_with(f, "v/v"))
         return false;
     int cases = letter_cases(t, l.s, l.e);
-    if (upper)
-        return cases == HAS_UPPER && gap == 0;
+    if (upper) /* "2026 - 2030" has no letters and goes on too */
+        return (cases & HAS_LOWER) == 0 && gap == 0;
     if (cases == HAS_UPPER ||
         (starts_upper(t, l.s, l.e) && folded_body_opener(f)))
         return false;
@@ -609,10 +628,14 @@ static bool date_line_at(const char *t, const lines_t *L, size_t i,
                          tracuu_header_t *h)
 {
     line_t l = L->v[i];
-    size_t j = i + 1;
-    while (j < L->n && j < i + 3 && line_blank(L->v[j]))
-        j++;
-    size_t end_src = j < L->n && j < i + 3 ? L->v[j].e : l.e;
+    /* The date may go on over the next two lines ("Hà Nội," / "ngày" /
+     * "02 tháng 12 năm 2025"). */
+    size_t end_src = l.e;
+    for (size_t j = i + 1, k = 0; j < L->n && j <= i + 4 && k < 2; j++)
+        if (!line_blank(L->v[j])) {
+            end_src = L->v[j].e;
+            k++;
+        }
     tracuu_folded_t F;
     tracuu_folded_make(t + l.s, end_src - l.s, &F);
     bool ok = false;
@@ -632,7 +655,9 @@ static bool date_line_at(const char *t, const lines_t *L, size_t i,
      * the line before it. */
     size_t ps = l.s, pe = l.s + F.src[c];
     for (size_t q = pe; q > l.s; q--)
-        if (t[q - 1] == '|') {
+        if (t[q - 1] == '|' || (q >= l.s + 3 && (t[q - 1] == '_' ||
+                                                 t[q - 1] == '-') &&
+                                t[q - 2] == t[q - 1] && t[q - 3] == t[q - 1])) {
             ps = q;
             break;
         }
@@ -677,10 +702,22 @@ static char *issuer_from_block(const char *t, const lines_t *L, size_t stop)
         char f[FOLD_CAP];
         fold_line(t, l, f, sizeof f);
         if (line_separator(t, l) || starts_with(f, "cong hoa") ||
-            starts_with(f, "doc lap") || number_line(t, l, f))
+            starts_with(f, "doc lap"))
             break;
         size_t e = l.e;
-        const char *bar = memchr(t + l.s, '|', l.e - l.s);
+        bool last = false;
+        if (number_line(t, l, f)) {
+            /* "CHÍNH PHỦ_____ Số: 170/2025/NĐ-CP | …": the issuer precedes. */
+            const char *so = NULL;
+            for (size_t q = l.s; q + 4 <= l.e && !so; q++)
+                if (memcmp(t + q, "S\xE1\xBB\x91", 4) == 0 && q > l.s)
+                    so = t + q;
+            if (!so)
+                break;
+            e = (size_t)(so - t);
+            last = true;
+        }
+        const char *bar = memchr(t + l.s, '|', e - l.s);
         if (bar)
             e = (size_t)(bar - t);
         /* "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …" on one line. */
@@ -699,14 +736,14 @@ static char *issuer_from_block(const char *t, const lines_t *L, size_t stop)
                            is_blank_byte(t[e - 1]) || t[e - 1] == '*'))
             e--;
         if (e <= l.s) {
-            if (bar)
+            if (bar || last)
                 break;
             continue;
         }
         if (!range_upper(t, l.s, e))
             break;
         append_clean(&b, t, l.s, e);
-        if (bar)
+        if (bar || last)
             break;
     }
     if (!b.len) {
@@ -1184,7 +1221,8 @@ int tracuu_header_extract(const char *text, size_t len, tracuu_header_t *out)
                   HEAD_LINES, &L);
 
     /* The type line, within the header: before the body begins. */
-    size_t type_i = SIZE_MAX, vv_i = SIZE_MAX, body_i = L.n, nonblank = 0;
+    size_t type_i = SIZE_MAX, type_last = 0, vv_i = SIZE_MAX, body_i = L.n;
+    size_t nonblank = 0;
     const char *type = NULL;
     char f[FOLD_CAP];
     for (size_t i = 0; i < L.n; i++) {
@@ -1196,7 +1234,7 @@ int tracuu_header_extract(const char *text, size_t len, tracuu_header_t *out)
             break;
         }
         fold_line(text, l, f, sizeof f);
-        if ((type = match_doc_type(text, l, f)) != NULL) {
+        if ((type = match_doc_type(text, &L, i, f, &type_last)) != NULL) {
             type_i = i;
             break;
         }
@@ -1213,15 +1251,16 @@ int tracuu_header_extract(const char *text, size_t len, tracuu_header_t *out)
         out->doc_type = tracuu_xstrdup(type);
         tracuu_buf_t b = {0};
         tracuu_buf_puts(&b, type);
-        size_t j = type_i + 1;
+        size_t j = type_last + 1;
         while (j < L.n && line_blank(L.v[j]))
             j++;
-        title_last = type_i;
-        if (j < L.n && j - type_i <= 4) {
+        title_last = type_last;
+        if (j < L.n && j - type_last <= 4) {
             line_t l = L.v[j];
             fold_line(text, l, f, sizeof f);
-            if (!line_separator(text, l) && !folded_heading(f) &&
-                !folded_body_opener_at(f, true) && text[l.e - 1] != ':')
+            bool body = !range_upper(text, l.s, l.e) &&
+                        (folded_heading(f) || folded_body_opener_at(f, true));
+            if (!line_separator(text, l) && !body && text[l.e - 1] != ':')
                 title_last = title_build(text, &L, j, &b);
         }
         out->title = tracuu_buf_steal(&b);

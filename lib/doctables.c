@@ -1,0 +1,302 @@
+/* doctables.c: the data tables of document symbols (types, issuers, words around them). */
+#include "doctables.h"
+
+#include <string.h>
+
+#define S TRACUU_DOCTYPE_STATE
+#define P TRACUU_DOCTYPE_PARTY
+#define L TRACUU_DOCTYPE_LEGAL
+#define X TRACUU_DOCTYPE_NOCODE
+
+/* Nghị định 30/2020/NĐ-CP appendix III (state), Hướng dẫn 36-HD/VPTW
+ * (Party), the legal-normative codes, and older codes still cited in
+ * force (PL-UBTVQH, 18-L/CTN, 21-LCT/HĐNN8, 102-SL/L-004). */
+const tracuu_doctype_t tracuu_doctypes[] = {
+    {"NQ", "Nghị quyết", NULL, NULL, S | P | L},
+    {"QĐ", "Quyết định", NULL, "QD", S | P | L},
+    {"CT", "Chỉ thị", NULL, NULL, S | P | L},
+    {"QC", "Quy chế", NULL, NULL, S | P},
+    {"QyĐ", "Quy định", NULL, "QyD", S},
+    {"QĐi", "Quy định", NULL, "QDi", P},
+    {"TC", "Thông cáo", NULL, NULL, S},
+    {"TB", "Thông báo", NULL, NULL, S | P},
+    {"HD", "Hướng dẫn", NULL, NULL, S | P},
+    {"CTr", "Chương trình", NULL, NULL, S | P},
+    {"KH", "Kế hoạch", NULL, NULL, S | P},
+    {"KHHĐ", "Kế hoạch hành động", NULL, NULL, P},
+    {"PA", "Phương án", NULL, NULL, S | P},
+    {"ĐA", "Đề án", NULL, NULL, S | P},
+    {"DA", "Dự án", NULL, NULL, S},
+    {"BC", "Báo cáo", NULL, NULL, S | P},
+    {"BB", "Biên bản", NULL, NULL, S | P},
+    {"TTr", "Tờ trình", NULL, NULL, S | P},
+    {"HĐ", "Hợp đồng", NULL, NULL, S},
+    {"CĐ", "Công điện", NULL, NULL, S},
+    {"BGN", "Bản ghi nhớ", NULL, NULL, S},
+    {"BTT", "Bản thỏa thuận", NULL, NULL, S},
+    {"GUQ", "Giấy ủy quyền", NULL, NULL, S},
+    {"GM", "Giấy mời", NULL, NULL, S},
+    {"GGT", "Giấy giới thiệu", NULL, NULL, S},
+    {"GNP", "Giấy nghỉ phép", NULL, NULL, S},
+    {"PG", "Phiếu gửi", NULL, NULL, S},
+    {"PC", "Phiếu chuyển", NULL, NULL, S},
+    {"PB", "Phiếu báo", NULL, NULL, S},
+    {"NĐ", "Nghị định", NULL, "ND", S | L},
+    {"TT", "Thông tư", "Thông tri", NULL, S | P | L},
+    {"TTLT", "Thông tư liên tịch", NULL, NULL, L},
+    {"NQLT", "Nghị quyết liên tịch", NULL, NULL, L},
+    {"KL", "Kết luận", NULL, NULL, S | P},
+    {"CV", "Công văn", NULL, NULL, P},
+    {"VBHN", "Văn bản hợp nhất", NULL, NULL, S},
+    {"QCPH", "Quy chế phối hợp", NULL, NULL, S},
+    {"PL", "Pháp lệnh", NULL, NULL, L},
+    {"L", "Lệnh", NULL, NULL, L},
+    {"LCT", "Lệnh", NULL, NULL, L},
+    {"SL", "Sắc lệnh", NULL, NULL, L},
+    /* Pseudo codes: types whose symbols carry no type code. */
+    {"LUAT", "Luật", NULL, NULL, X},
+    {"BLUAT", "Bộ luật", NULL, NULL, X},
+    {NULL, NULL, NULL, NULL, 0},
+};
+
+#undef S
+#undef P
+#undef L
+#undef X
+
+/* The issuers whose codes are worth knowing: Party committees (which
+ * decide the official spelling), the central state bodies and the
+ * provincial ones that appear in plans. Unknown codes are still accepted
+ * when they look like codes (see symbol.c). */
+const tracuu_issuer_t tracuu_issuers[] = {
+    /* Party */
+    {"TW", "Trung ương", "TƯ", true},
+    {"TU", "Tỉnh ủy, Thành ủy", NULL, true},
+    {"HU", "Huyện ủy", NULL, true},
+    {"QU", "Quận ủy", NULL, true},
+    {"ĐU", "Đảng ủy", "DU", true},
+    {"ĐUK", "Đảng ủy khối", "DUK", true},
+    {"BCSĐ", "Ban cán sự đảng", "BCSD", true},
+    {"ĐĐ", "Đảng đoàn", NULL, true},
+    {"VPTW", "Văn phòng Trung ương Đảng", NULL, true},
+    {"BTGTW", "Ban Tuyên giáo Trung ương", NULL, true},
+    {"BTGDVTW", "Ban Tuyên giáo và Dân vận Trung ương", NULL, true},
+    {"BTCTW", "Ban Tổ chức Trung ương", NULL, true},
+    {"BDVTW", "Ban Dân vận Trung ương", NULL, true},
+    {"BNCTW", "Ban Nội chính Trung ương", NULL, true},
+    {"BKTTW", "Ban Kinh tế Trung ương", NULL, true},
+    {"BĐNTW", "Ban Đối ngoại Trung ương", "BDNTW", true},
+    {"UBKTTW", "Ủy ban Kiểm tra Trung ương", NULL, true},
+    {"BCĐTW", "Ban Chỉ đạo Trung ương", "BCDTW", true},
+    {"VPTU", "Văn phòng Tỉnh ủy", NULL, true},
+    {"BTGTU", "Ban Tuyên giáo Tỉnh ủy", NULL, true},
+    {"BTCTU", "Ban Tổ chức Tỉnh ủy", NULL, true},
+    {"BDVTU", "Ban Dân vận Tỉnh ủy", NULL, true},
+    {"UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy", NULL, true},
+    /* State, central */
+    {"QH", "Quốc hội", NULL, false},
+    {"UBTVQH", "Ủy ban Thường vụ Quốc hội", NULL, false},
+    {"CTN", "Chủ tịch nước", NULL, false},
+    {"CP", "Chính phủ", NULL, false},
+    {"TTg", "Thủ tướng Chính phủ", NULL, false},
+    {"VPCP", "Văn phòng Chính phủ", NULL, false},
+    {"BNV", "Bộ Nội vụ", NULL, false},
+    {"BTC", "Bộ Tài chính", NULL, false},
+    {"BCA", "Bộ Công an", NULL, false},
+    {"BQP", "Bộ Quốc phòng", NULL, false},
+    {"BYT", "Bộ Y tế", NULL, false},
+    {"BTP", "Bộ Tư pháp", NULL, false},
+    {"BCT", "Bộ Công Thương", NULL, false},
+    {"BXD", "Bộ Xây dựng", NULL, false},
+    {"BNG", "Bộ Ngoại giao", NULL, false},
+    {"BGDĐT", "Bộ Giáo dục và Đào tạo", "BGDDT", false},
+    {"BKHĐT", "Bộ Kế hoạch và Đầu tư", "BKHDT", false},
+    {"BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", "BLDTBXH", false},
+    {"BNN", "Bộ Nông nghiệp và Phát triển nông thôn", NULL, false},
+    {"BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", NULL, false},
+    {"BNNMT", "Bộ Nông nghiệp và Môi trường", NULL, false},
+    {"BTNMT", "Bộ Tài nguyên và Môi trường", NULL, false},
+    {"BTTTT", "Bộ Thông tin và Truyền thông", NULL, false},
+    {"BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", NULL, false},
+    {"BKHCN", "Bộ Khoa học và Công nghệ", NULL, false},
+    {"BGTVT", "Bộ Giao thông vận tải", NULL, false},
+    {"BDTTG", "Bộ Dân tộc và Tôn giáo", NULL, false},
+    {"UBDT", "Ủy ban Dân tộc", NULL, false},
+    {"NHNN", "Ngân hàng Nhà nước", NULL, false},
+    {"TTCP", "Thanh tra Chính phủ", NULL, false},
+    {"KTNN", "Kiểm toán Nhà nước", NULL, false},
+    {"TANDTC", "Tòa án nhân dân tối cao", NULL, false},
+    {"VKSNDTC", "Viện kiểm sát nhân dân tối cao", NULL, false},
+    {"BHXH", "Bảo hiểm xã hội", NULL, false},
+    {"HĐTĐKTTW", "Hội đồng Thi đua - Khen thưởng Trung ương", "HDTDKTTW", false},
+    {"BTĐKTTW", "Ban Thi đua - Khen thưởng Trung ương", "BTDKTTW", false},
+    /* State, local, and mass organisations */
+    {"UBND", "Ủy ban nhân dân", NULL, false},
+    {"UB", "Ủy ban", NULL, false},
+    {"HĐND", "Hội đồng nhân dân", "HDND", false},
+    {"CTUBND", "Chủ tịch Ủy ban nhân dân", NULL, false},
+    {"HĐTĐKT", "Hội đồng Thi đua - Khen thưởng", "HDTDKT", false},
+    {"HĐTĐ", "Hội đồng Thi đua", "HDTD", false},
+    {"BCĐ", "Ban Chỉ đạo", "BCD", false},
+    {"MTTQ", "Mặt trận Tổ quốc", NULL, false},
+    {"UBMTTQ", "Ủy ban Mặt trận Tổ quốc", NULL, false},
+    {"TLĐ", "Tổng Liên đoàn Lao động", "TLD", false},
+    {"LĐLĐ", "Liên đoàn Lao động", "LDLD", false},
+    {"SNV", "Sở Nội vụ", NULL, false},
+    {"STC", "Sở Tài chính", NULL, false},
+    {"SYT", "Sở Y tế", NULL, false},
+    {"STP", "Sở Tư pháp", NULL, false},
+    {"SXD", "Sở Xây dựng", NULL, false},
+    {"SCT", "Sở Công Thương", NULL, false},
+    {"SGDĐT", "Sở Giáo dục và Đào tạo", "SGDDT", false},
+    {"SLĐTBXH", "Sở Lao động - Thương binh và Xã hội", "SLDTBXH", false},
+    {"SNNMT", "Sở Nông nghiệp và Môi trường", NULL, false},
+    {"SKHCN", "Sở Khoa học và Công nghệ", NULL, false},
+    {"SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", NULL, false},
+    {"CAT", "Công an tỉnh", NULL, false},
+    {NULL, NULL, NULL, false},
+};
+
+/* Longer phrases first is not needed: the matcher keeps the longest. */
+const tracuu_typeword_t tracuu_typewords[] = {
+    {"Chỉ thị", "chi thi", "CT"},
+    {"Nghị quyết", "nghi quyet", "NQ"},
+    {"Nghị quyết liên tịch", "nghi quyet lien tich", "NQLT"},
+    {"Quyết định", "quyet dinh", "QĐ"},
+    {"Nghị định", "nghi dinh", "NĐ"},
+    {"Thông tư", "thong tu", "TT"},
+    {"Thông tư liên tịch", "thong tu lien tich", "TTLT"},
+    {"Thông tri", "thong tri", "TT"},
+    {"Kế hoạch", "ke hoach", "KH"},
+    {"Kế hoạch hành động", "ke hoach hanh dong", "KH"},
+    {"Chương trình", "chuong trinh", "CTr"},
+    {"Chương trình hành động", "chuong trinh hanh dong", "CTr"},
+    {"Chương trình công tác", "chuong trinh cong tac", "CTr"},
+    {"Chương trình phối hợp", "chuong trinh phoi hop", "CTr"},
+    {"Kết luận", "ket luan", "KL"},
+    {"Thông báo", "thong bao", "TB"},
+    {"Thông báo kết luận", "thong bao ket luan", "TB"},
+    {"Công văn", "cong van", "CV"},
+    {"Văn bản", "van ban", "CV"},
+    {"Công điện", "cong dien", "CĐ"},
+    {"Hướng dẫn", "huong dan", "HD"},
+    {"Quy định", "quy dinh", "QĐi"},
+    {"Quy chế", "quy che", "QC"},
+    {"Quy chế phối hợp", "quy che phoi hop", "QC"},
+    {"Báo cáo", "bao cao", "BC"},
+    {"Tờ trình", "to trinh", "TTr"},
+    {"Đề án", "de an", "ĐA"},
+    {"Dự án", "du an", "DA"},
+    {"Phương án", "phuong an", "PA"},
+    {"Hợp đồng", "hop dong", "HĐ"},
+    {"Biên bản", "bien ban", "BB"},
+    {"Giấy mời", "giay moi", "GM"},
+    {"Thông cáo", "thong cao", "TC"},
+    {"Bản ghi nhớ", "ban ghi nho", "BGN"},
+    {"Văn bản hợp nhất", "van ban hop nhat", "VBHN"},
+    {"Pháp lệnh", "phap lenh", "PL"},
+    {"Lệnh", "lenh", "L"},
+    {"Sắc lệnh", "sac lenh", "SL"},
+    {"Luật", "luat", "LUAT"},
+    {"Bộ luật", "bo luat", "BLUAT"},
+    {NULL, NULL, NULL},
+};
+
+const char *const tracuu_so_words[] = {
+    "so", "s6", "se", "s0", "s", NULL,
+};
+
+const char *const tracuu_cua_words[] = {
+    "cua", "ctia", "ciia", "cia", "cta", "clia", NULL,
+};
+
+/* Compared with the lowercased (not folded) words, so that "tại" stops
+ * but "Tài" (Bộ Tài chính) does not; the unaccented spellings serve text
+ * written or OCR'd without diacritics. */
+const char *const tracuu_issuer_stops[] = {
+    "về", "về việc", "tại", "nhằm", "để", "theo", "trong", "đã", "đến",
+    "từ", "với", "cho", "khi", "như", "là", "được", "có", "nay", "sau",
+    "trước", "ngày", "số", "của", "kèm", "gửi", "giao",
+    "ban hành", "thực hiện", "quy định", "hướng dẫn", "triển khai",
+    "phê duyệt", "sửa đổi", "bổ sung", "phát động", "tiếp tục",
+    "đối với", "hết hiệu lực", "có hiệu lực",
+    "ve", "vé", "vê", "vè", "tai", "nham", "de", "den", "ngay", "so",
+    "ban hanh", "thuc hien", "quy dinh", "huong dan", "trien khai",
+    "phe duyet", "sua doi",
+    NULL,
+};
+
+const char *const tracuu_symbol_blockers[] = {
+    "mau", "mau so", "bieu", "bieu mau", "bieu so", "qcvn", "tcvn", "tccs",
+    "tieu chuan", "quy chuan", NULL,
+};
+
+/* Decode one code point of a symbol code and uppercase ASCII, đ and ư. */
+static unsigned next_upper(const char *s, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return (c >= 'a' && c <= 'z') ? (unsigned)c - 32 : c;
+    }
+    if (*i + 1 < len && (c == 0xC4 || c == 0xC6)) {
+        unsigned cp = ((c & 0x1Fu) << 6) | ((unsigned char)s[*i + 1] & 0x3Fu);
+        *i += 2;
+        if (cp == 0x111)
+            return 0x110; /* đ */
+        if (cp == 0x1B0)
+            return 0x1AF; /* ư */
+        return cp;
+    }
+    (*i)++;
+    return 0x100000u | c; /* anything else compares byte by byte */
+}
+
+bool tracuu_code_equal(const char *a, size_t alen, const char *b)
+{
+    size_t blen = strlen(b);
+    size_t i = 0, j = 0;
+    while (i < alen && j < blen) {
+        if (next_upper(a, alen, &i) != next_upper(b, blen, &j))
+            return false;
+    }
+    return i == alen && j == blen;
+}
+
+const tracuu_doctype_t *tracuu_doctype_find(const char *s, size_t len,
+                                            bool with_pseudo)
+{
+    if (!s || len == 0)
+        return NULL;
+    for (const tracuu_doctype_t *t = tracuu_doctypes; t->code; t++) {
+        if ((t->flags & TRACUU_DOCTYPE_NOCODE) && !with_pseudo)
+            continue;
+        if (tracuu_code_equal(s, len, t->code) ||
+            (t->lost_dd && tracuu_code_equal(s, len, t->lost_dd)))
+            return t;
+    }
+    return NULL;
+}
+
+const tracuu_issuer_t *tracuu_issuer_find(const char *s, size_t len)
+{
+    if (!s || len == 0)
+        return NULL;
+    for (const tracuu_issuer_t *t = tracuu_issuers; t->code; t++) {
+        if (tracuu_code_equal(s, len, t->code) ||
+            (t->alias && tracuu_code_equal(s, len, t->alias)))
+            return t;
+    }
+    return NULL;
+}
+
+const tracuu_typeword_t *tracuu_typeword_find(const char *f, size_t len)
+{
+    if (!f)
+        return NULL;
+    for (const tracuu_typeword_t *t = tracuu_typewords; t->word; t++) {
+        if (strlen(t->folded) == len && memcmp(t->folded, f, len) == 0)
+            return t;
+    }
+    return NULL;
+}

@@ -1,0 +1,66 @@
+# lib.sh: helpers for the end-to-end tests (sourced). Each test script
+# counts its checks and ends with one "N passed, N failed" line.
+: "${B:=build-san}"
+IDX="$B/tracuu-index"
+QRY="$B/tracuu-query"
+SHARED="${TRACUU_SHARED:-../shared}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+PASS=0
+FAIL=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/tracuu-e2e.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+ok() { PASS=$((PASS + 1)); }
+bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*"; }
+
+# need_shared NAME: skip the script (or fail under CI) without ../shared.
+need_shared() {
+    if [ ! -d "$SHARED/seeds" ]; then
+        if [ "${CI:-}" = true ]; then
+            echo "$1: FAILED: ../shared not found (required under CI)"
+            exit 1
+        fi
+        echo "skipped: ../shared not found ($1)"
+        exit 0
+    fi
+}
+
+# sanitizer_clean FILE: no ASan/UBSan report in FILE.
+sanitizer_clean() {
+    ! grep -q 'ERROR: AddressSanitizer\|runtime error:\|LeakSanitizer' "$1"
+}
+
+# q DB ARGS...: run tracuu-query; stdout in $TMP/out, stderr in $TMP/err,
+# exit status in $RC. Sanitizer reports fail the check.
+q() {
+    db=$1; shift
+    "$QRY" -d "$db" "$@" >"$TMP/out" 2>"$TMP/err"
+    RC=$?
+    sanitizer_clean "$TMP/err" || bad "sanitizer report for query: $*: $(cat "$TMP/err")"
+}
+
+# hits DB QUERY...: the sorted short names (basename up to the first _ or .)
+# of every matching document.
+hits() {
+    db=$1; shift
+    q "$db" --paths --limit 10000 "$@"
+    sed -e 's|.*/||' -e 's/[_.].*//' "$TMP/out" | sort | tr '\n' ' ' | sed 's/ $//'
+}
+
+# expect_hits DB "EXPECTED" QUERY...: the matching set is exactly EXPECTED.
+expect_hits() {
+    db=$1; want=$2; shift 2
+    got=$(hits "$db" "$@")
+    if [ "$got" = "$want" ]; then ok; else bad "query [$*]: want [$want] got [$got]"; fi
+}
+
+# expect_rc WANT DESCRIPTION: check the last exit status.
+expect_rc() {
+    if [ "$RC" = "$1" ]; then ok; else bad "$2: exit $RC, want $1; stderr: $(cat "$TMP/err")"; fi
+}
+
+finish() {
+    echo "$(basename "$0" .sh): $PASS passed, $FAIL failed"
+    [ "$FAIL" -eq 0 ]
+}

@@ -1,0 +1,107 @@
+# test_seeds.sh: the core acceptance on ../shared/seeds: diacritic-optional
+# search, phrases, tone placement, NFD queries, incremental re-indexing.
+. tests/e2e/lib.sh
+need_shared test_seeds
+DB="$TMP/db"
+mkdir -p "$TMP/seeds"
+cp "$SHARED"/seeds/*.txt "$TMP/seeds/"
+
+"$IDX" -d "$DB" "$TMP/seeds" >"$TMP/idx.out" 2>"$TMP/idx.err"
+RC=$?
+expect_rc 0 "indexing the seeds"
+sanitizer_clean "$TMP/idx.err" || bad "sanitizer report while indexing"
+grep -q "5 files seen, 5 indexed, 0 unchanged, 0 removed" "$TMP/idx.out" \
+    && ok || bad "summary: $(cat "$TMP/idx.out")"
+
+ALL="000 001 002 003 004"
+expect_hits "$DB" "$ALL" thi dua
+expect_hits "$DB" "$ALL" thi đua
+expect_hits "$DB" "$ALL" '"thi đua"'
+expect_hits "$DB" "$ALL" THI ĐUA
+expect_hits "$DB" "000 003" '"dân vận khéo"'
+expect_hits "$DB" "000 003" dan van kheo
+expect_hits "$DB" "000 003" "Dân Vận Khéo"
+# Tone placement: both spellings give one set (and it is not empty).
+a=$(hits "$DB" '"văn hoá"'); b=$(hits "$DB" '"văn hóa"')
+[ -n "$a" ] && [ "$a" = "$b" ] && ok || bad "văn hoá [$a] vs văn hóa [$b]"
+a=$(hits "$DB" 'Đảng uỷ'); b=$(hits "$DB" 'Đảng ủy')
+[ -n "$a" ] && [ "$a" = "$b" ] && ok || bad "Đảng uỷ [$a] vs Đảng ủy [$b]"
+# A query typed in NFD returns what its NFC form returns.
+nfd=$(printf 'da\314\202n va\314\202\314\243n khe\314\201o')  # dân vận khéo, decomposed
+a=$(hits "$DB" "\"$nfd\""); b=$(hits "$DB" '"dân vận khéo"')
+[ "$a" = "$b" ] && ok || bad "NFD query [$a] vs NFC [$b]"
+# Every seed has the three syllables adjacent (checked by reading: 000 13
+# times, 001 "Tổ chức phát động phong trào thi đua", 002 OCR "phat dong
+# phong trao", 003 title, 004 "Phát động phong trào thi đua năm 2024").
+expect_hits "$DB" "$ALL" '"phát động phong trào"'
+# Not adjacent anywhere: "phát động" and "thi đua" both occur in 000.
+expect_hits "$DB" "" '"phát động thi đua yêu nước xuất sắc"'
+# The typo "khen thuởng" (u+ơ) in seed 000 is found as "khen thưởng".
+q "$DB" --json '"chất lượng công tác khen thưởng"'
+grep -q '000_ffb5641f03d939c8' "$TMP/out" && ok || bad "typo-normalised phrase"
+
+# Ranking: accented query puts the OCR plan 002 below the accented ones.
+q "$DB" --paths --limit 10 thi đua
+last=$(tail -n 1 "$TMP/out" | sed -e 's|.*/||' -e 's/_.*//')
+[ "$last" = 002 ] && ok || bad "OCR plan not last for 'thi đua': $(cat "$TMP/out")"
+q "$DB" --paths --limit 10 '"phát động phong trào"'
+last=$(tail -n 1 "$TMP/out" | sed -e 's|.*/||' -e 's/_.*//')
+[ "$last" = 002 ] && ok || bad "OCR plan not last for the phrase"
+
+# Output formats.
+q "$DB" --json '"dân vận khéo"'
+python3 - "$TMP/out" <<'PY' && ok || bad "JSON output"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["format_version"] == 1 and d["total"] == 2, d
+h = d["hits"][0]
+assert h["path"].endswith(".txt") and h["title"] and h["score"] > 0
+s = h["snippets"][0]
+marked = [s["text"].encode()[m["start"]:m["start"] + m["length"]].decode() for m in s["matches"]]
+assert [m.lower() for m in marked] == ["dân", "vận", "khéo"], marked
+PY
+q "$DB" --count thi đua
+[ "$(cat "$TMP/out")" = 5 ] && ok || bad "--count: $(cat "$TMP/out")"
+q "$DB" '"dân vận khéo"'
+grep -q '\[Dân\] \[vận\] \[khéo\]' "$TMP/out" && ok || bad "text snippet marks: $(cat "$TMP/out")"
+grep -q '^1\. .*003_d36215ba802502f1.txt$' "$TMP/out" && ok || bad "text hit line"
+grep -q 'KẾ HOẠCH Phát động phong trào thi đua' "$TMP/out" && ok || bad "title line"
+q "$DB" --limit 2 --offset 1 --paths thi đua
+[ "$(wc -l <"$TMP/out")" -eq 2 ] && ok || bad "--limit/--offset"
+
+# Exit statuses and errors.
+q "$DB" xyzzyplugh; expect_rc 1 "no match"
+q "$DB" 'unknownfield:x'; expect_rc 2 "unknown field"
+grep -q "unknown field 'unknownfield:'" "$TMP/err" && ok || bad "unknown field message"
+q "$DB" '"unbalanced'; expect_rc 2 "unbalanced quote"
+q "$DB" '!!!'; expect_rc 2 "no words"
+q "$TMP/nodb" thi; expect_rc 2 "missing index"
+grep -q "no index here" "$TMP/err" && ok || bad "missing index message"
+"$QRY" --help >"$TMP/out" 2>&1; RC=$?; expect_rc 0 "--help"
+"$IDX" --version >"$TMP/out" 2>&1; RC=$?; expect_rc 0 "--version"
+
+# Incremental: nothing changed, then one file touched, then one deleted.
+"$IDX" -d "$DB" "$TMP/seeds" >"$TMP/idx.out" 2>"$TMP/idx.err"
+grep -q "5 files seen, 0 indexed, 5 unchanged, 0 removed" "$TMP/idx.out" \
+    && ok || bad "re-run: $(cat "$TMP/idx.out")"
+touch -d '2001-02-03 04:05:06' "$TMP/seeds/002_0293d23315c98476.txt"
+"$IDX" -d "$DB" -v "$TMP/seeds" >"$TMP/idx.out" 2>"$TMP/idx.err"
+grep -q "5 files seen, 1 indexed, 4 unchanged, 0 removed" "$TMP/idx.out" \
+    && ok || bad "touch: $(cat "$TMP/idx.out")"
+grep -q "indexed .*002_0293d23315c98476.txt" "$TMP/idx.out" && ok || bad "touched file named"
+q "$DB" --count thi dua
+[ "$(cat "$TMP/out")" = 5 ] && ok || bad "still 5 documents after re-index"
+rm "$TMP/seeds/001_1c875772783dc719.txt"
+"$IDX" -d "$DB" "$TMP/seeds" >"$TMP/idx.out" 2>"$TMP/idx.err"
+grep -q "4 files seen, 0 indexed, 4 unchanged, 1 removed" "$TMP/idx.out" \
+    && ok || bad "delete: $(cat "$TMP/idx.out")"
+expect_hits "$DB" "000 002 003 004" thi đua
+if command -v delve >/dev/null 2>&1; then
+    n=$(delve "$DB" 2>/dev/null | sed -n 's/^number of documents = //p')
+    [ "$n" = 4 ] && ok || bad "delve doccount $n"
+fi
+# --no-delete keeps documents of files that are gone.
+rm "$TMP/seeds/004_8c345a5aecb11603.txt"
+"$IDX" -d "$DB" --no-delete "$TMP/seeds" >"$TMP/idx.out" 2>&1
+expect_hits "$DB" "000 002 003 004" thi đua
+finish
