@@ -27,6 +27,8 @@ TEST_C := $(sort $(wildcard tests/test_*.c))
 LIB_O := $(LIB_C:%.c=$(B)/%.o) $(LIB_CC:%.cc=$(B)/%.o) $(B)/gen/stopwords.o
 IDX_O := $(IDX_C:%.c=$(B)/%.o)
 QRY_O := $(QRY_C:%.c=$(B)/%.o)
+# Everything but main(), for the unit tests.
+PROG_O := $(filter-out %/main.o,$(IDX_O) $(QRY_O))
 TESTS := $(TEST_C:tests/%.c=$(B)/tests/%)
 
 .PHONY: all deps check unit e2e demo bench clean san-build
@@ -47,9 +49,13 @@ $(B)/tracuu-index: $(IDX_O) $(B)/libtracuu.a
 $(B)/tracuu-query: $(QRY_O) $(B)/libtracuu.a
 	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(QRY_O) $(B)/libtracuu.a $(LDLIBS_ALL)
 
-$(B)/tests/%: tests/%.c $(B)/libtracuu.a tests/testutil.h
+$(B)/libprog.a: $(PROG_O)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(B)/libtracuu.a $(CMOCKA_LIBS) $(LDLIBS_ALL) -lstdc++
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/tests/%: tests/%.c $(B)/libprog.a $(B)/libtracuu.a tests/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Itests -Iindexer -Iquery -o $@ $< $(B)/libprog.a $(B)/libtracuu.a $(CMOCKA_LIBS) $(LDLIBS_ALL) -lstdc++
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)

@@ -59,6 +59,7 @@ void tracuu_buf_reserve(tracuu_buf_t *b, size_t extra)
         cap *= 2;
     b->s = tracuu_xrealloc(b->s, cap);
     b->cap = cap;
+    b->s[b->len] = '\0';
 }
 
 void tracuu_buf_append(tracuu_buf_t *b, const void *p, size_t n)

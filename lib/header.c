@@ -1037,17 +1037,23 @@ static size_t signature_read(const char *t, const lines_t *L, size_t i,
      * sat on the "Nơi nhận:" line, past the recipients. */
     char *name = NULL;
     size_t seen = 0;
+    bool past_items = false;
     for (j = last + 1; j < L->n && seen < 14; j++) {
         line_t l = L->v[j];
         if (line_blank(l))
             continue;
         seen++;
-        if (item_line(t, l) || recipients_line(t, l) ||
-            signature_filler(t, l))
+        if (item_line(t, l) || recipients_line(t, l)) {
+            past_items = true;
+            continue;
+        }
+        if (signature_filler(t, l))
             continue;
         if (person_name(t, l)) {
             name = clean_dup(t, l.s, l.e);
-            last = j;
+            /* The caller still reads the recipients passed over. */
+            if (!past_items)
+                last = j;
         }
         break;
     }
