@@ -2,6 +2,7 @@
 #include "date.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,7 +308,7 @@ static const struct keyword {
 } keywords[] = {
     {KW_NGAY, "ngày", "ngay"},
     {KW_THANG, "tháng", "thang"},
-    {KW_NAM, "năm", "nam|nim|nidm|ndm|niam|nam"},
+    {KW_NAM, "năm", "nam|nim|nidm|ndm|niam"},
     {KW_QUY, "quý", "quy"},
     {KW_DEN, "đến", "den"},
     {KW_TOI, "tới", "toi"},
@@ -327,11 +328,13 @@ static const struct keyword {
     {KW_HIEN, "hiến", "hien"},
     {KW_PHAP, "pháp", "phap"},
     {KW_LENH, "lệnh", "lenh"},
-    /* time and clause words: "triển khai Luật X trong năm 2024" */
-    {KW_STOP, "trong|vào|cuối|đầu|giữa|qua|sau|tại|cho|này|được|đã|sẽ|"
-              "thì|khi|theo|hằng|hàng|mỗi|các|những",
-     "trong|vao|cuoi|dau|giua|qua|sau|tai|cho|nay|duoc|da|se|thi|khi|"
-     "theo|hang|moi|cac|nhung"},
+    /* time and clause words: "triển khai Luật X trong năm 2024". Not
+     * words that begin law titles (Đầu tư, Hàng hải, Các tổ chức tín
+     * dụng), and no plain spelling that is also a title word (thi: thi đua,
+     * tai: tài nguyên). */
+    {KW_STOP, "trong|vào|cuối|giữa|qua|sau|tại|cho|này|được|đã|sẽ|thì|khi|"
+              "theo|hằng|mỗi",
+     "trong|vao|cuoi|giua|duoc|theo|khi"},
 };
 
 static bool in_list(const char *list, const char *s, size_t n)
@@ -757,6 +760,30 @@ static bool exclude_ends_in(const scan_t *s, size_t a, size_t b)
     return lo < s->nex && s->ex[lo].end <= b;
 }
 
+/* Back over what may separate two words of a title: spaces, commas and
+ * dashes (at most 8 bytes). */
+static size_t skip_title_gap(const char *t, size_t len, size_t q)
+{
+    size_t lim = q > 8 ? q - 8 : 0;
+    while (q > lim) {
+        unsigned char c = (unsigned char)t[q - 1];
+        if (is_space(c) || c == ',' || c == '-') {
+            q--;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t st;
+            prev_cp(t, q, &st);
+            if (dash_at(t, len, st) == q - st) {
+                q = st;
+                continue;
+            }
+        }
+        break;
+    }
+    return q;
+}
+
 /* A law's title ends right before pos: "Luật Thi đua, khen thưởng",
  * "Bộ luật Lao động", "Hiến pháp nước Cộng hòa ... Việt Nam", "Pháp lệnh
  * ...". Words are walked back across spaces, commas and dashes only; a
@@ -770,17 +797,7 @@ static bool law_title_before(const scan_t *s, size_t pos)
     word_t w, after;
     bool have_after = false;
     for (int n = 0; n < TITLE_WORDS; n++) {
-        size_t lim = q > 8 ? q - 8 : 0;
-        while (q > lim) {
-            unsigned char c = (unsigned char)t[q - 1];
-            size_t st;
-            if (is_space(c) || c == ',')
-                q--;
-            else if (c == '-' || (c >= 0x80 && dash_at(t, s->len, (prev_cp(t, q, &st), st))))
-                q = c == '-' ? q - 1 : st;
-            else
-                break;
-        }
+        q = skip_title_gap(t, s->len, q);
         if (!word_before(t, s->len, q, &w))
             return false;
         kw_t k = keyword_of(&w);
@@ -1162,10 +1179,13 @@ static void try_at(scan_t *s, size_t p)
             try_after_slash(s, p);
             return;
         }
-        /* inside a symbol or a number: "34-CT", "1.000", "93,5", "QH-2021" */
-        if ((c == '-' || c == '.' || c == ',' || c == ':') && p >= 2 &&
+        /* inside a symbol or a number: "34-CT", "1.000", "93,5", "QH-2021",
+         * "10:30" */
+        if ((c == '-' || c == '.') && p >= 2 &&
             (is_digit((unsigned char)t[p - 2]) ||
              class_before(t, p - 1) == C_LETTER))
+            return;
+        if ((c == ',' || c == ':') && p >= 2 && is_digit((unsigned char)t[p - 2]))
             return;
         if (c >= 0x80 && p >= 3 && dash_at(t, len, p - 3) == 3 &&
             class_before(t, p - 3) == C_LETTER)

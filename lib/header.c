@@ -125,7 +125,7 @@ static const char *const roles[] = {
     "thu tuong", "chu nhiem", "bi thu", "cuc truong", "vu truong",
     "chanh van phong", "hieu truong", "vien truong", "chanh an",
     "chanh thanh tra", "tong cuc truong", "ke toan truong", "tong thu ky",
-    "uy vien", "quyen",
+    "uy vien", "quyen", "tong kiem toan", "thu truong co quan",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -913,8 +913,8 @@ static bool item_line(const char *t, line_t l)
 static bool folded_role(const char *f)
 {
     const char *r = f;
-    if (starts_with(r, "pho "))
-        r += 4;
+    if (starts_with(r, "pho ")) /* a deputy of anything */
+        return true;
     for (size_t i = 0; i < COUNT(roles); i++)
         if (starts_with_word(r, roles[i]))
             return true;
@@ -939,10 +939,24 @@ static bool role_start(const char *t, size_t s, size_t e)
     return folded_sign_prefix(f) || folded_role(f);
 }
 
+/* A role broken over two lines ("CHỦ" / "TỊCH") at line i: returns the
+ * end byte of the role text, or 0. */
+static size_t role_start_at(const char *t, const lines_t *L, size_t i)
+{
+    line_t l = L->v[i];
+    if (role_start(t, l.s, l.e))
+        return l.e;
+    if (i + 1 < L->n && !line_blank(L->v[i + 1]) &&
+        L->v[i + 1].e - l.s <= ROLE_LINE_BYTES &&
+        role_start(t, l.s, L->v[i + 1].e))
+        return L->v[i + 1].e;
+    return 0;
+}
+
 /* "Vũ Xuân Hào", "Lwu Manh Tua": two to six capitalised words. */
 static bool person_name(const char *t, line_t l)
 {
-    if (l.e - l.s > 60)
+    if (l.e - l.s > 60 || l.s >= l.e)
         return false;
     size_t words = 0;
     size_t i = l.s;
@@ -951,7 +965,7 @@ static bool person_name(const char *t, line_t l)
         uint32_t cp = tracuu_utf8_next(t, l.e, &i);
         if (cp == '*')
             continue;
-        if (cp == ' ') {
+        if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
             word_start = true;
             continue;
         }
@@ -1017,8 +1031,13 @@ static size_t signature_read(const char *t, const lines_t *L, size_t i,
     role_append(&role, t, s, e, true);
     size_t last = i, blanks = 0;
     size_t j = i + 1;
+    while (j < L->n && L->v[j].s < e) /* the role's second line, if broken */
+        last = j++;
     /* More role lines: a prefix or a role opens a segment, anything else
-     * uppercase continues the one before ("TM. ỦY BAN NHÂN" / "DÂN"). */
+     * uppercase continues the one before ("TM. ỦY BAN NHÂN" / "DÂN"), as
+     * does any line after a bare prefix ("KT." / "BỘ TRƯỞNG") or a comma
+     * ("KT. BỘ TRƯỞNG," / "CHỦ NHIỆM …"). */
+    size_t seg = 0; /* where the current segment starts in role */
     for (; j < L->n && blanks <= 3; j++) {
         line_t l = L->v[j];
         if (line_blank(l)) {
@@ -1029,7 +1048,12 @@ static size_t signature_read(const char *t, const lines_t *L, size_t i,
             break;
         if (!range_upper(t, l.s, l.e) || l.e - l.s > ROLE_LINE_BYTES)
             break;
-        role_append(&role, t, l.s, l.e, role_start(t, l.s, l.e));
+        bool bare = role.len - seg <= 4 && role.s[role.len - 1] == '.';
+        bool comma = role.s[role.len - 1] == ',';
+        bool fresh = role_start(t, l.s, l.e) && !bare && !comma;
+        if (fresh)
+            seg = role.len + 3;
+        role_append(&role, t, l.s, l.e, fresh);
         last = j;
         blanks = 0;
     }
@@ -1049,11 +1073,16 @@ static size_t signature_read(const char *t, const lines_t *L, size_t i,
         }
         if (signature_filler(t, l))
             continue;
-        if (person_name(t, l)) {
-            name = clean_dup(t, l.s, l.e);
+        /* A name broken after its first word ("Ngô" / "Văn Tuấn"). */
+        line_t two = l;
+        if (!person_name(t, l) && j + 1 < L->n && !line_blank(L->v[j + 1]) &&
+            !memchr(t + l.s, ' ', l.e - l.s))
+            two.e = L->v[j + 1].e;
+        if (person_name(t, two)) {
+            name = clean_dup(t, two.s, two.e);
             /* The caller still reads the recipients passed over. */
             if (!past_items)
-                last = j;
+                last = two.e == l.e ? j : j + 1;
         }
         break;
     }
@@ -1068,8 +1097,15 @@ static size_t signature_read(const char *t, const lines_t *L, size_t i,
     return last;
 }
 
-static void recipient_add(tracuu_header_t *h, const char *t, size_t s,
-                          size_t e, size_t *cap)
+/* The recipients read so far; an item may go on over several lines. */
+typedef struct recipients {
+    size_t cap;
+    bool open;    /* the last item did not end with ';' or '.' */
+    bool pending; /* a bare "-" waits for its text on the next line */
+} recipients_t;
+
+/* Trim the bullet and the closing ';' ',' '.' of an item t[s..e). */
+static char *recipient_clean(const char *t, size_t s, size_t e)
 {
     while (s < e && (t[s] == '-' || t[s] == '+' || is_blank_byte(t[s])))
         s++;
@@ -1079,24 +1115,61 @@ static void recipient_add(tracuu_header_t *h, const char *t, size_t s,
                      t[e - 1] == ',' || (t[e - 1] == '.' &&
                                          !(e - s >= 2 && t[e - 2] == '/'))))
         e--;
-    char *r = clean_dup(t, s, e);
-    if (!r)
+    return clean_dup(t, s, e);
+}
+
+static void recipient_add(tracuu_header_t *h, recipients_t *r, const char *t,
+                          size_t s, size_t e)
+{
+    char last = e > s ? t[e - 1] : 0;
+    r->open = last != ';' && last != '.';
+    char *item = recipient_clean(t, s, e);
+    r->pending = item == NULL;
+    if (!item)
         return;
     if (h->n_recipients >= RECIPIENTS_MAX) {
-        free(r);
+        free(item);
         return;
     }
-    if (h->n_recipients == *cap) {
-        *cap = *cap ? *cap * 2 : 8;
+    if (h->n_recipients == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 8;
         h->recipients = tracuu_xrealloc(h->recipients,
-                                        *cap * sizeof *h->recipients);
+                                        r->cap * sizeof *h->recipients);
     }
-    h->recipients[h->n_recipients++] = r;
+    h->recipients[h->n_recipients++] = item;
+}
+
+/* A line that goes on with the last item ("- Lãnh" / "đạo KTNN;"):
+ * appended and true, or false when it is no part of the recipients. */
+static bool recipient_continue(tracuu_header_t *h, recipients_t *r,
+                               const char *t, line_t l)
+{
+    if (r->pending) {
+        recipient_add(h, r, t, l.s, l.e);
+        return true;
+    }
+    if (h->n_recipients == 0 || !(r->open || starts_lower(t, l.s, l.e)) ||
+        range_upper(t, l.s, l.e))
+        return false;
+    char *more = recipient_clean(t, l.s, l.e);
+    char last = t[l.e - 1];
+    r->open = last != ';' && last != '.';
+    if (!more)
+        return true;
+    char **item = &h->recipients[h->n_recipients - 1];
+    tracuu_buf_t b = {0};
+    tracuu_buf_puts(&b, *item);
+    tracuu_buf_putc(&b, ' ');
+    tracuu_buf_puts(&b, more);
+    free(*item);
+    free(more);
+    *item = tracuu_buf_steal(&b);
+    return true;
 }
 
 /* Items written on the "Nơi nhận:" line itself ("- A; - B."). */
-static void recipients_inline(tracuu_header_t *h, const char *t, size_t s,
-                              size_t e, size_t *cap)
+static void recipients_inline(tracuu_header_t *h, recipients_t *r,
+                              const char *t, size_t s, size_t e)
 {
     size_t p = s;
     while (p < e) {
@@ -1104,7 +1177,7 @@ static void recipients_inline(tracuu_header_t *h, const char *t, size_t s,
         while (q < e && !(t[q] == '-' && t[q - 1] == ' ' && q >= 2 &&
                           (t[q - 2] == ';' || t[q - 2] == '.')))
             q++;
-        recipient_add(h, t, p, q, cap);
+        recipient_add(h, r, t, p, q);
         p = q;
     }
 }
@@ -1173,7 +1246,7 @@ static void signature_block(const char *t, size_t len, size_t from,
         first = a + 1;
 
     sig_state_t st = {0};
-    size_t cap = 0;
+    recipients_t rs = {0};
     bool in_recipients = false;
     for (size_t i = first; i < L.n && st.n < SIG_MAX; i++) {
         line_t l = L.v[i];
@@ -1185,7 +1258,7 @@ static void signature_block(const char *t, size_t len, size_t from,
             line_t rest = line_trim(t, after, l.e);
             if (!line_blank(rest)) {
                 if (item_line(t, rest))
-                    recipients_inline(h, t, rest.s, rest.e, &cap);
+                    recipients_inline(h, &rs, t, rest.s, rest.e);
                 else if (role_start(t, rest.s, rest.e))
                     i = signature_read(t, &L, i, rest.s, rest.e, &st);
             }
@@ -1193,14 +1266,18 @@ static void signature_block(const char *t, size_t len, size_t from,
         }
         if (item_line(t, l)) {
             if (in_recipients)
-                recipient_add(h, t, l.s, l.e, &cap);
+                recipient_add(h, &rs, t, l.s, l.e);
             continue;
         }
+        size_t role_end = role_start_at(t, &L, i);
+        if (role_end) {
+            in_recipients = false;
+            i = signature_read(t, &L, i, l.s, role_end, &st);
+            continue;
+        }
+        if (in_recipients && recipient_continue(h, &rs, t, l))
+            continue;
         in_recipients = false;
-        if (role_start(t, l.s, l.e)) {
-            i = signature_read(t, &L, i, l.s, l.e, &st);
-            continue;
-        }
         /* Body text after a signature ends the search. */
         if (st.n > 0 && i > a)
             break;

@@ -1,0 +1,1198 @@
+/* symbol.c: finds document symbols by stopping at digits and looking around. */
+#include "symbol.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fold.h"
+
+/* Bounds on every part of a symbol, so that no lookahead runs away. */
+#define MAX_DIGITS 6        /* the number: 1 .. 999999 */
+#define MAX_CODES 6         /* type, issuer and units */
+#define MAX_CODE_BYTES 24   /* one code: UBTVQH15, BNV-CTTN&BĐG's parts */
+#define MAX_CODE_DIGITS 3   /* QH14, HĐNN8, QLDN3 */
+#define MAX_WS_BYTES 12     /* whitespace around one separator */
+#define MAX_WS_NL 2         /* line breaks around one separator */
+#define MAX_SPACES_BEFORE 3 /* "221/KH - LĐLĐ", "NĐ -CP" */
+#define MIN_YEAR 1945
+#define MAX_YEAR 2099
+
+/* The own number sits in the header; citations may repeat "Số:" later. */
+#define HEADER_BYTES 3000
+/* Context windows, in bytes of text. */
+#define BEFORE_WINDOW 160
+#define AFTER_WINDOW 480
+#define LAW_LOOKBACK 110    /* "Luật Tổ chức chính quyền địa phương số" */
+#define DATE_MAX_GAP 16     /* from the symbol's end to its date */
+#define PHRASE_MAX_WORDS 12
+
+typedef enum sep_kind {
+    SEP_NONE = 0,
+    SEP_SLASH,
+    SEP_DASH,
+    SEP_SPACE,
+} sep_kind_t;
+
+/* One code of a symbol as written: text[start..end). */
+typedef struct code {
+    size_t start, end;
+    int upper, lower;      /* letters by case */
+    sep_kind_t sep;        /* separator in front of it */
+    bool sep_ws;           /* whitespace inside that separator */
+} code_t;
+
+typedef struct parsed {
+    size_t start, end;
+    long number;
+    int year;
+    sep_kind_t sep1;       /* after the number (or after the year) */
+    code_t codes[MAX_CODES];
+    int ncodes;
+    const tracuu_doctype_t *type; /* codes[0] names the type */
+    bool query;
+} parsed_t;
+
+/* What precedes a symbol: "[type word] [số] [:]". */
+typedef struct before {
+    bool so;                 /* a "số" word right before */
+    size_t so_start;
+    bool colon;
+    const tracuu_typeword_t *word;
+    tracuu_span_t word_span;
+    bool blocked;            /* "mẫu số 01/TNDN", "QCVN 01:2022/BQP" */
+} before_t;
+
+/* A folded window of the text with whitespace runs collapsed to one
+ * space; src[i] is the text offset of folded byte i (src[n] = end). */
+typedef struct fwin {
+    char *s;
+    size_t *src;
+    size_t n;
+    size_t from, to;
+} fwin_t;
+
+/* ---- characters ---- */
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+/* Letters that may appear in a code: ASCII, Đ đ, Ư ư. */
+static bool is_code_letter(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           cp == 0x110 || cp == 0x111 || cp == 0x1AF || cp == 0x1B0;
+}
+
+static bool is_code_upper(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || cp == 0x110 || cp == 0x1AF;
+}
+
+/* Any letter or combining mark of the scripts a Vietnamese text holds;
+ * used for word boundaries. */
+static bool is_letter(uint32_t cp)
+{
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
+        return true;
+    if (cp >= 0xC0 && cp <= 0x24F)
+        return cp != 0xD7 && cp != 0xF7;
+    return cp >= 0x250 && cp < 0x2000; /* IPA, marks, Greek .. Latin Ext. Add. */
+}
+
+static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *next)
+{
+    size_t j = i;
+    uint32_t cp = i < len ? tracuu_utf8_next(t, len, &j) : 0;
+    if (next)
+        *next = j;
+    return cp;
+}
+
+/* The code point ending just before i (0 at the start), and its start. */
+static uint32_t cp_before(const char *t, size_t i, size_t *start)
+{
+    if (i == 0) {
+        if (start)
+            *start = 0;
+        return 0;
+    }
+    size_t s = i - 1;
+    int k = 0;
+    while (s > 0 && k < 3 && ((unsigned char)t[s] & 0xC0) == 0x80) {
+        s--;
+        k++;
+    }
+    if (start)
+        *start = s;
+    return cp_at(t, i, s, NULL);
+}
+
+/* Byte length of a dash at i: - ‐ ‑ ‒ – — −; 0 if none. */
+static size_t dash_len(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    if (t[i] == '-')
+        return 1;
+    if (i + 2 < len && (unsigned char)t[i] == 0xE2) {
+        unsigned char b1 = (unsigned char)t[i + 1];
+        unsigned char b2 = (unsigned char)t[i + 2];
+        if (b1 == 0x80 && b2 >= 0x90 && b2 <= 0x94)
+            return 3;
+        if (b1 == 0x88 && b2 == 0x92)
+            return 3;
+    }
+    return 0;
+}
+
+static bool at_word_end(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return true;
+    if (is_digit(t[i]))
+        return false;
+    return !is_letter(cp_at(t, len, i, NULL));
+}
+
+/* ---- the symbol grammar ---- */
+
+/* Whitespace from i within the bounds; *nl counts line breaks. */
+static size_t skip_ws(const char *t, size_t len, size_t i, bool allow_nl,
+                      bool *saw)
+{
+    size_t j = i;
+    int nl = 0;
+    while (j < len && j - i < MAX_WS_BYTES && is_space(t[j])) {
+        if (t[j] == '\n') {
+            if (!allow_nl || nl == MAX_WS_NL)
+                break;
+            nl++;
+        }
+        j++;
+    }
+    if (saw && j > i)
+        *saw = true;
+    return j;
+}
+
+/* A separator at i: spaces, then / or a dash (a doubled dash "- -" is
+ * OCR damage), then whitespace that may hold line breaks ("05-\nCT").
+ * With allow_space, spaces alone separate too (SEP_SPACE). Returns the
+ * position after it, or i with *kind = SEP_NONE. */
+static size_t parse_sep(const char *t, size_t len, size_t i, bool allow_space,
+                        bool query, sep_kind_t *kind, bool *ws)
+{
+    size_t j = i;
+    bool saw = false;
+    int spaces = 0;
+    while (j < len && (t[j] == ' ' || t[j] == '\t') &&
+           (query || spaces < MAX_SPACES_BEFORE)) {
+        j++;
+        spaces++;
+        saw = true;
+    }
+    size_t d;
+    *kind = SEP_NONE;
+    if (j < len && t[j] == '/') {
+        *kind = SEP_SLASH;
+        j++;
+    } else if ((d = dash_len(t, len, j)) > 0) {
+        *kind = SEP_DASH;
+        j += d;
+    } else if (allow_space && saw) {
+        *kind = SEP_SPACE;
+        if (ws)
+            *ws = true;
+        return j;
+    } else {
+        return i;
+    }
+    j = skip_ws(t, len, j, !query, &saw);
+    if (*kind == SEP_DASH && (d = dash_len(t, len, j)) > 0)
+        j = skip_ws(t, len, j + d, !query, &saw);
+    if (ws)
+        *ws = saw;
+    return j;
+}
+
+/* A code at i: code letters (with & inside: CTTN&BĐG), then up to three
+ * digits (QH14), then a word boundary. */
+static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
+{
+    size_t j = i;
+    int letters = 0;
+    c->start = i;
+    c->upper = c->lower = 0;
+    while (j < len && j - i <= MAX_CODE_BYTES) {
+        size_t next;
+        uint32_t cp = cp_at(t, len, j, &next);
+        if (is_code_letter(cp)) {
+            letters++;
+            if (is_code_upper(cp))
+                c->upper++;
+            else
+                c->lower++;
+            j = next;
+            continue;
+        }
+        if (cp == '&' && letters > 0 && next < len &&
+            is_code_letter(cp_at(t, len, next, NULL))) {
+            j = next;
+            continue;
+        }
+        break;
+    }
+    if (letters == 0)
+        return false;
+    int digits = 0;
+    while (j < len && is_digit(t[j]) && digits <= MAX_CODE_DIGITS) {
+        j++;
+        digits++;
+    }
+    if (digits > MAX_CODE_DIGITS || j - i > MAX_CODE_BYTES)
+        return false;
+    if (!at_word_end(t, len, j))
+        return false;
+    c->end = j;
+    return true;
+}
+
+static bool code_all_lower(const code_t *c)
+{
+    return c->upper == 0;
+}
+
+/* Looks like an issuer or unit code: mostly capitals ("TTg", "SoNNMT"). */
+static bool looks_code(const code_t *c, int min_upper)
+{
+    return c->upper >= min_upper && c->lower * 2 <= c->upper;
+}
+
+static const tracuu_issuer_t *code_issuer(const char *t, const code_t *c)
+{
+    return tracuu_issuer_find(t + c->start, c->end - c->start);
+}
+
+/* Type code written as the table spells it or in capitals: "CTr", "CTR",
+ * but not "ctr" (required when spaces alone separate: "34 CT/TW"). */
+static bool type_case_ok(const char *t, const code_t *c,
+                         const tracuu_doctype_t *type)
+{
+    size_t n = c->end - c->start;
+    if (c->lower == 0)
+        return true;
+    return strlen(type->code) == n && memcmp(t + c->start, type->code, n) == 0;
+}
+
+/* The number and the separators and codes after it, without judging
+ * them yet. i is the first digit. */
+static bool scan_parts(const char *t, size_t len, size_t i, bool query,
+                       parsed_t *p)
+{
+    memset(p, 0, sizeof *p);
+    p->start = i;
+    p->query = query;
+    size_t j = i;
+    long n = 0;
+    while (j < len && is_digit(t[j]) && j - i <= MAX_DIGITS) {
+        n = n * 10 + (t[j] - '0');
+        j++;
+    }
+    if (j - i > MAX_DIGITS || n <= 0)
+        return false;
+    p->number = n;
+
+    bool ws = false;
+    sep_kind_t k;
+    size_t after = parse_sep(t, len, j, true, query, &k, &ws);
+    if (k == SEP_NONE)
+        return false;
+    if (k == SEP_SPACE && !query) {
+        /* "34 CT/TW": spaces only, no line break, before a type code. */
+        for (size_t q = j; q < after; q++)
+            if (t[q] == '\n')
+                return false;
+    }
+    p->sep1 = k;
+    j = after;
+
+    /* N/YYYY/...: the year of a legal-normative symbol. */
+    if (j + 4 <= len && is_digit(t[j]) && (k == SEP_SLASH || query)) {
+        size_t y = j;
+        int year = 0;
+        while (y < len && is_digit(t[y]) && y - j < 5) {
+            year = year * 10 + (t[y] - '0');
+            y++;
+        }
+        if (y - j != 4 || year < MIN_YEAR || year > MAX_YEAR)
+            return false;
+        sep_kind_t k2;
+        size_t after2 = parse_sep(t, len, y, query, query, &k2, NULL);
+        if (k2 == SEP_NONE || (!query && k2 != SEP_SLASH))
+            return false;
+        p->year = year;
+        j = after2;
+    }
+
+    code_t c;
+    if (!parse_code(t, len, j, &c))
+        return false;
+    c.sep = k;
+    c.sep_ws = ws;
+    p->codes[p->ncodes++] = c;
+    j = c.end;
+    while (p->ncodes < MAX_CODES) {
+        bool w = false;
+        size_t a = parse_sep(t, len, j, query, query, &k, &w);
+        if (k == SEP_NONE || !parse_code(t, len, a, &c))
+            break;
+        c.sep = k;
+        c.sep_ws = w;
+        p->codes[p->ncodes++] = c;
+        j = c.end;
+    }
+    p->end = j;
+    return p->end - p->start <= TRACUU_SYMBOL_KEY_MAX;
+}
+
+/* Drop the units from index i on. */
+static void cut_codes(parsed_t *p, int i)
+{
+    if (i < p->ncodes) {
+        p->ncodes = i;
+        p->end = p->codes[i - 1].end;
+    }
+}
+
+/* Units after the issuer (2169/QĐ-BNN-TCCB): dash-separated capitals;
+ * spaced or broken dashes only before codes in capitals ("BVTV- KH"). */
+static void judge_units(const char *t, parsed_t *p, int first,
+                        bool lower_ok)
+{
+    for (int i = first; i < p->ncodes; i++) {
+        const code_t *c = &p->codes[i];
+        bool ok;
+        if (p->query)
+            ok = true;
+        else if (c->sep != SEP_DASH)
+            ok = false;
+        else if (c->sep_ws)
+            ok = c->lower == 0 && c->end - c->start >= 2;
+        else
+            ok = looks_code(c, 1) || code_issuer(t, c) ||
+                 (lower_ok && code_all_lower(c) && c->end - c->start <= 6);
+        if (!ok) {
+            cut_codes(p, i);
+            return;
+        }
+    }
+}
+
+/* Decide whether the parts form a symbol, given what precedes them. */
+static bool judge(const char *t, parsed_t *p, const before_t *b)
+{
+    const code_t *c0 = &p->codes[0];
+    const tracuu_doctype_t *type =
+        tracuu_doctype_find(t + c0->start, c0->end - c0->start, false);
+
+    if (type && p->ncodes >= 2) {
+        const code_t *c1 = &p->codes[1];
+        const tracuu_issuer_t *iss = code_issuer(t, c1);
+        if (!p->query) {
+            if (p->sep1 == SEP_SPACE &&
+                (!type_case_ok(t, c0, type) || c1->sep == SEP_SPACE))
+                return false;
+            /* The Party form is N-TYPE/ISSUER: a dash after the number
+             * wants a slash after the type. */
+            if (p->sep1 == SEP_DASH && c1->sep != SEP_SLASH)
+                return false;
+            if (code_all_lower(c0) || code_all_lower(c1)) {
+                if (!iss)
+                    return false;
+            } else if (!iss && !looks_code(c1, 1)) {
+                return false;
+            }
+        }
+        p->type = type;
+        judge_units(t, p, 2, code_all_lower(c1));
+        return true;
+    }
+
+    /* No type code: công văn (3543/UBND-NC), laws (68/2020/QH14). A
+     * type code alone ("12/KH") is an unfinished symbol. */
+    if (p->query)
+        return !type;
+    if (p->sep1 != SEP_SLASH || type || b->blocked)
+        return false;
+    bool known = code_issuer(t, c0) != NULL;
+    if (p->year) {
+        if (!known && !looks_code(c0, 2))
+            return false;
+    } else if (!looks_code(c0, 2)) {
+        return false;
+    }
+    judge_units(t, p, 1, false);
+    /* A lone unknown code ("30/HĐTĐ") only after a type word. */
+    if (!known && !p->year && p->ncodes < 2 && !b->word)
+        return false;
+    return true;
+}
+
+/* ---- canonical spellings ---- */
+
+/* Append code text[c] uppercased (đ -> Đ, ư -> Ư); "TƯ" at its end
+ * becomes TW. */
+static void put_upper(tracuu_buf_t *out, const char *s, size_t n)
+{
+    size_t i = 0;
+    size_t at = out->len;
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) {
+            tracuu_buf_putc(out, (char)((ch >= 'a' && ch <= 'z') ? ch - 32 : ch));
+            i++;
+            continue;
+        }
+        uint32_t cp = tracuu_utf8_next(s, n, &i);
+        if (cp == 0x111)
+            cp = 0x110;
+        else if (cp == 0x1B0)
+            cp = 0x1AF;
+        tracuu_buf_put_cp(out, cp);
+    }
+    /* Ư is C6 AF in UTF-8. */
+    if (out->len >= at + 3 && out->s[out->len - 3] == 'T' &&
+        (unsigned char)out->s[out->len - 2] == 0xC6 &&
+        (unsigned char)out->s[out->len - 1] == 0xAF) {
+        out->len -= 2;
+        tracuu_buf_putc(out, 'W');
+    }
+}
+
+static bool has_upper(const code_t *c)
+{
+    return c->upper > 0;
+}
+
+/* Key form (upper) or display form of code i. */
+static void put_code(tracuu_buf_t *out, const char *t, const parsed_t *p,
+                     int i, bool upper)
+{
+    const code_t *c = &p->codes[i];
+    const char *s = t + c->start;
+    size_t n = c->end - c->start;
+    const char *canon = NULL;
+    if (i == 0 && p->type)
+        canon = p->type->code;
+    else {
+        const tracuu_issuer_t *iss = tracuu_issuer_find(s, n);
+        if (iss)
+            canon = iss->code;
+    }
+    if (canon) {
+        s = canon;
+        n = strlen(canon);
+    }
+    if (upper || (!canon && !has_upper(c)))
+        put_upper(out, s, n);
+    else
+        tracuu_buf_append(out, s, n);
+}
+
+static void copy_str(char *dst, size_t cap, const char *src, size_t n)
+{
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* Fill key, display, number, year, type_code, issuer, party, raw. */
+static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
+{
+    memset(s, 0, sizeof *s);
+    tracuu_buf_t b = {0};
+    int first_issuer = p->type ? 1 : 0;
+
+    /* key */
+    tracuu_buf_printf(&b, "%ld/", p->number);
+    if (p->year)
+        tracuu_buf_printf(&b, "%d/", p->year);
+    for (int i = 0; i < p->ncodes; i++) {
+        if (i > 0)
+            tracuu_buf_putc(&b, '-');
+        put_code(&b, t, p, i, true);
+    }
+    if (b.len > TRACUU_SYMBOL_KEY_MAX) {
+        tracuu_buf_free(&b);
+        return false;
+    }
+    copy_str(s->key, sizeof s->key, b.s, b.len);
+
+    /* issuer part */
+    tracuu_buf_clear(&b);
+    for (int i = first_issuer; i < p->ncodes; i++) {
+        if (i > first_issuer)
+            tracuu_buf_putc(&b, '-');
+        put_code(&b, t, p, i, false);
+    }
+    copy_str(s->issuer, sizeof s->issuer, b.s ? b.s : "", b.len);
+
+    /* Party or state */
+    if (p->type) {
+        const code_t *c1 = &p->codes[1];
+        const tracuu_issuer_t *iss = code_issuer(t, c1);
+        s->party = iss ? iss->party
+                       : (p->sep1 == SEP_DASH && c1->sep == SEP_SLASH);
+        copy_str(s->type_code, sizeof s->type_code, p->type->code,
+                 strlen(p->type->code));
+    }
+
+    /* display */
+    tracuu_buf_clear(&b);
+    tracuu_buf_printf(&b, "%02ld", p->number);
+    if (s->party && !p->year) {
+        tracuu_buf_putc(&b, '-');
+        put_code(&b, t, p, 0, false);
+        tracuu_buf_putc(&b, '/');
+        tracuu_buf_puts(&b, s->issuer);
+    } else {
+        tracuu_buf_putc(&b, '/');
+        if (p->year)
+            tracuu_buf_printf(&b, "%d/", p->year);
+        if (p->type) {
+            put_code(&b, t, p, 0, false);
+            tracuu_buf_putc(&b, '-');
+        }
+        tracuu_buf_puts(&b, s->issuer);
+    }
+    copy_str(s->display, sizeof s->display, b.s, b.len);
+    tracuu_buf_free(&b);
+
+    s->number = p->number;
+    s->year = p->year;
+    s->span.start = p->start;
+    s->span.end = p->end;
+    copy_str(s->raw, sizeof s->raw, t + p->start, p->end - p->start);
+    return true;
+}
+
+/* ---- context windows ---- */
+
+static void fwin_make(const char *t, size_t len, size_t from, size_t to,
+                      fwin_t *w)
+{
+    if (to > len)
+        to = len;
+    /* Start on a character boundary. */
+    while (from < to && ((unsigned char)t[from] & 0xC0) == 0x80)
+        from++;
+    tracuu_folded_t f;
+    tracuu_folded_make(t + from, to - from, &f);
+    w->s = tracuu_xmalloc(f.len + 1);
+    w->src = tracuu_xmalloc((f.len + 1) * sizeof *w->src);
+    w->from = from;
+    w->to = to;
+    size_t n = 0;
+    for (size_t i = 0; i < f.len; i++) {
+        char c = f.s[i];
+        if (is_space(c)) {
+            if (n > 0 && w->s[n - 1] == ' ')
+                continue;
+            c = ' ';
+        }
+        w->s[n] = c;
+        w->src[n] = from + f.src[i];
+        n++;
+    }
+    w->s[n] = '\0';
+    w->src[n] = to;
+    w->n = n;
+    tracuu_folded_free(&f);
+}
+
+static void fwin_free(fwin_t *w)
+{
+    free(w->s);
+    free(w->src);
+    w->s = NULL;
+    w->src = NULL;
+}
+
+static bool fchar_word(char c)
+{
+    return (c >= 'a' && c <= 'z') || is_digit(c) || (unsigned char)c >= 0x80;
+}
+
+/* Does w end (at n) with the word f, on a word boundary? */
+static bool ends_with_word(const fwin_t *w, size_t n, const char *f,
+                           bool text_start)
+{
+    size_t l = strlen(f);
+    if (l == 0 || n < l || memcmp(w->s + n - l, f, l) != 0)
+        return false;
+    if (n == l)
+        return text_start;
+    return !fchar_word(w->s[n - l - 1]);
+}
+
+/* Does w hold the word f at i, on word boundaries? */
+static bool word_at(const fwin_t *w, size_t i, const char *f)
+{
+    size_t l = strlen(f);
+    if (i + l > w->n || memcmp(w->s + i, f, l) != 0)
+        return false;
+    if (i > 0 && fchar_word(w->s[i - 1]))
+        return false;
+    return i + l == w->n || !fchar_word(w->s[i + l]);
+}
+
+static size_t trim_end(const fwin_t *w, size_t n)
+{
+    while (n > 0 && w->s[n - 1] == ' ')
+        n--;
+    return n;
+}
+
+/* The longest type word ending at n. */
+static const tracuu_typeword_t *typeword_ending(const fwin_t *w, size_t n,
+                                                bool text_start)
+{
+    const tracuu_typeword_t *best = NULL;
+    for (const tracuu_typeword_t *tw = tracuu_typewords; tw->word; tw++) {
+        if (ends_with_word(w, n, tw->folded, text_start) &&
+            (!best || strlen(tw->folded) > strlen(best->folded)))
+            best = tw;
+    }
+    return best;
+}
+
+/* The longest type word starting at i. */
+static const tracuu_typeword_t *typeword_at(const fwin_t *w, size_t i)
+{
+    const tracuu_typeword_t *best = NULL;
+    for (const tracuu_typeword_t *tw = tracuu_typewords; tw->word; tw++) {
+        if (word_at(w, i, tw->folded) &&
+            (!best || strlen(tw->folded) > strlen(best->folded)))
+            best = tw;
+    }
+    return best;
+}
+
+static void scan_before(const char *t, size_t len, size_t start, before_t *b)
+{
+    memset(b, 0, sizeof *b);
+    size_t from = start > BEFORE_WINDOW ? start - BEFORE_WINDOW : 0;
+    fwin_t w;
+    fwin_make(t, len, from, start, &w);
+    bool at0 = w.from == 0;
+    size_t n = trim_end(&w, w.n);
+    if (n > 0 && w.s[n - 1] == ':') {
+        b->colon = true;
+        n = trim_end(&w, n - 1);
+    }
+    for (const char *const *so = tracuu_so_words; *so; so++) {
+        if (ends_with_word(&w, n, *so, at0)) {
+            b->so = true;
+            n -= strlen(*so);
+            b->so_start = w.src[n];
+            n = trim_end(&w, n);
+            break;
+        }
+    }
+    const tracuu_typeword_t *tw = typeword_ending(&w, n, at0);
+    if (tw) {
+        size_t l = strlen(tw->folded);
+        b->word = tw;
+        b->word_span.start = w.src[n - l];
+        b->word_span.end = w.src[n];
+    }
+    for (const char *const *bl = tracuu_symbol_blockers; *bl; bl++) {
+        if (ends_with_word(&w, n, *bl, at0)) {
+            b->blocked = true;
+            break;
+        }
+    }
+    fwin_free(&w);
+}
+
+/* "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": for a symbol
+ * without type code, the nearest capitalised type word earlier in the
+ * same clause. */
+static void find_law_word(const char *t, size_t len, size_t so_start,
+                          tracuu_symbol_t *s)
+{
+    size_t from = so_start > LAW_LOOKBACK ? so_start - LAW_LOOKBACK : 0;
+    fwin_t w;
+    fwin_make(t, len, from, so_start, &w);
+    for (size_t i = w.n; i-- > 0;) {
+        char c = w.s[i];
+        if (c == ';' || c == '.' || c == ':' || is_digit(c) || c == '(' ||
+            c == ')')
+            break;
+        if (i > 0 && w.s[i - 1] != ' ')
+            continue;
+        const tracuu_typeword_t *tw = typeword_at(&w, i);
+        if (!tw)
+            continue;
+        uint32_t cp = cp_at(t, len, w.src[i], NULL);
+        if (tracuu_cp_lower(cp) == cp)
+            continue; /* "pháp luật" is not a law's name */
+        s->word = tw;
+        s->word_span.start = w.src[i];
+        s->word_span.end = w.src[i + strlen(tw->folded)];
+        break;
+    }
+    fwin_free(&w);
+}
+
+static bool line_start_before(const char *t, size_t i)
+{
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    return i == 0 || t[i - 1] == '\n';
+}
+
+/* The document's own number: "Số: 01/KH-UBND-CD" (or "Số" opening its
+ * line, or "Luật số: 68/2020/QH14") within the header. */
+static bool is_own(const char *t, const parsed_t *p, const before_t *b)
+{
+    if (p->start >= HEADER_BYTES || !b->so)
+        return false;
+    bool capital = t[b->so_start] == 'S';
+    if (!b->word)
+        return capital && (b->colon || line_start_before(t, b->so_start));
+    return b->colon && line_start_before(t, b->word_span.start);
+}
+
+/* ---- citation context after the symbol ---- */
+
+static size_t win_index(const fwin_t *w, size_t offset)
+{
+    size_t i = 0;
+    while (i < w->n && w->src[i] < offset)
+        i++;
+    return i;
+}
+
+static size_t skip_punct(const fwin_t *w, size_t i, bool comma)
+{
+    while (i < w->n && (w->s[i] == ' ' || (comma && w->s[i] == ',')))
+        i++;
+    return i;
+}
+
+static bool stop_char(char c)
+{
+    return c == ',' || c == ';' || c == '.' || c == ':' || c == '(' ||
+           c == ')' || c == '"' || c == '!' || c == '?';
+}
+
+/* A word starting a new line as a list item: "-", "+", "2.", "a)". */
+static bool bullet_word(const char *t, size_t s, size_t e)
+{
+    unsigned char c = (unsigned char)t[s];
+    if (c == '-' || c == '+' || c == '*' || dash_len(t, e, s) > 0 ||
+        (c == 0xE2 && s + 2 < e)) /* • and other symbols */
+        return true;
+    size_t i = s;
+    while (i < e && is_digit(t[i]))
+        i++;
+    return i > s && i < e && (t[i] == '.' || t[i] == ')');
+}
+
+static bool stop_word(const char *lw, size_t n)
+{
+    for (const char *const *st = tracuu_issuer_stops; *st; st++)
+        if (strlen(*st) == n && memcmp(*st, lw, n) == 0)
+            return true;
+    return false;
+}
+
+/* Quotes and other symbols that end a phrase: “ ” ‘ ’ « ». */
+static bool stop_symbol(const char *t, size_t len, size_t i)
+{
+    uint32_t cp = cp_at(t, len, i, NULL);
+    return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+           cp == 0xAB || cp == 0xBB;
+}
+
+typedef struct word {
+    size_t s, e;        /* source bytes, cut at a stop character */
+    bool last;          /* a stop character ended it */
+    bool new_line;      /* a line break before it */
+} word_t;
+
+/* Split the source words of the window from index i. */
+static size_t words_from(const char *t, const fwin_t *w, size_t i,
+                         word_t *out, size_t max)
+{
+    size_t n = 0;
+    size_t prev_end = w->src[i < w->n ? i : w->n];
+    while (i < w->n && n < max) {
+        while (i < w->n && w->s[i] == ' ')
+            i++;
+        if (i >= w->n)
+            break;
+        size_t j = i;
+        while (j < w->n && w->s[j] != ' ')
+            j++;
+        word_t wd = {w->src[i], w->src[j], false, false};
+        for (size_t q = prev_end; q < wd.s; q++)
+            if (t[q] == '\n')
+                wd.new_line = true;
+        size_t len = wd.e;
+        for (size_t q = wd.s; q < wd.e; q++) {
+            if (stop_char(t[q]) || stop_symbol(t, len, q)) {
+                wd.e = q;
+                wd.last = true;
+                break;
+            }
+        }
+        out[n++] = wd;
+        prev_end = w->src[j];
+        if (wd.last)
+            break;
+        i = j;
+    }
+    return n;
+}
+
+static bool starts_upper(const char *t, size_t len, size_t i)
+{
+    uint32_t cp = cp_at(t, len, i, NULL);
+    return is_letter(cp) && tracuu_cp_lower(cp) != cp;
+}
+
+/* "của Ban Thường vụ Tỉnh ủy về ..." -> "Ban Thường vụ Tỉnh ủy". i is
+ * the window index of the first word after "của". */
+static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
+                               size_t i, tracuu_symbol_t *s)
+{
+    word_t wd[PHRASE_MAX_WORDS + 2];
+    size_t n = words_from(t, w, i, wd, PHRASE_MAX_WORDS + 2);
+    tracuu_buf_t lw = {0};
+    tracuu_buf_t lw2 = {0};
+    tracuu_buf_t out = {0};
+    size_t first = 0, last = 0;
+    size_t taken = 0;
+    for (size_t k = 0; k < n && taken < PHRASE_MAX_WORDS; k++) {
+        if (wd[k].e <= wd[k].s)
+            break;
+        if (wd[k].new_line && bullet_word(t, wd[k].s, wd[k].e))
+            break;
+        if (is_digit(t[wd[k].s]))
+            break;
+        tracuu_buf_clear(&lw);
+        tracuu_fold_lower(t + wd[k].s, wd[k].e - wd[k].s, &lw);
+        if (stop_word(lw.s, lw.len))
+            break;
+        if (k + 1 < n && wd[k + 1].e > wd[k + 1].s) {
+            tracuu_buf_clear(&lw2);
+            tracuu_buf_append(&lw2, lw.s, lw.len);
+            tracuu_buf_putc(&lw2, ' ');
+            tracuu_fold_lower(t + wd[k + 1].s, wd[k + 1].e - wd[k + 1].s,
+                              &lw2);
+            if (stop_word(lw2.s, lw2.len))
+                break;
+        }
+        if ((lw.len == 3 && memcmp(lw.s, "và", 3) == 0) ||
+            (lw.len == 2 && memcmp(lw.s, "va", 2) == 0)) {
+            /* "Thương binh và Xã hội" goes on; "và các", "và Kế hoạch số"
+             * end the issuer. */
+            if (k + 1 >= n || wd[k].last ||
+                !starts_upper(t, len, wd[k + 1].s) ||
+                typeword_at(w, win_index(w, wd[k + 1].s)))
+                break;
+        }
+        if (stop_symbol(t, len, wd[k].s))
+            break;
+        if (taken == 0)
+            first = wd[k].s;
+        if (out.len + 1 + (wd[k].e - wd[k].s) > TRACUU_SYMBOL_PHRASE_MAX)
+            break;
+        if (out.len)
+            tracuu_buf_putc(&out, ' ');
+        tracuu_buf_append(&out, t + wd[k].s, wd[k].e - wd[k].s);
+        last = wd[k].e;
+        taken++;
+        if (wd[k].last)
+            break;
+    }
+    /* A lone dash left at the end ("Hội đồng Thi đua -") goes. */
+    while (out.len >= 2 && out.s[out.len - 1] == '-' &&
+           out.s[out.len - 2] == ' ') {
+        out.len -= 2;
+        out.s[out.len] = '\0';
+    }
+    if (taken > 0 && out.len > 0) {
+        copy_str(s->issuer_phrase, sizeof s->issuer_phrase, out.s, out.len);
+        s->issuer_phrase_span.start = first;
+        s->issuer_phrase_span.end = last;
+    }
+    tracuu_buf_free(&lw);
+    tracuu_buf_free(&lw2);
+    tracuu_buf_free(&out);
+}
+
+/* At i: "của" (or an OCR spelling) followed by a space? Returns the
+ * index after it, or 0. */
+static size_t cua_at(const fwin_t *w, size_t i)
+{
+    for (const char *const *c = tracuu_cua_words; *c; c++) {
+        if (word_at(w, i, *c)) {
+            size_t j = i + strlen(*c);
+            if (j < w->n && w->s[j] == ' ')
+                return j + 1;
+        }
+    }
+    return 0;
+}
+
+static bool try_date(const char *t, size_t len, const fwin_t *w, size_t i,
+                     size_t min_start, tracuu_symbol_t *s)
+{
+    if (i >= w->n)
+        return false;
+    if (!word_at(w, i, "ngay") && !is_digit(w->s[i]))
+        return false;
+    tracuu_date_t d;
+    memset(&d, 0, sizeof d);
+    size_t pos = w->src[i];
+    if (!tracuu_date_parse_at(t, len, pos, &d))
+        return false;
+    if (d.year == 0 || d.month == 0 || d.span.start < min_start ||
+        d.span.start > pos + DATE_MAX_GAP || d.span.end <= d.span.start ||
+        d.span.end > len)
+        return false;
+    d.role = TRACUU_DATE_CITED;
+    s->date = d;
+    return true;
+}
+
+static void scan_after(const char *t, size_t len, tracuu_symbol_t *s)
+{
+    fwin_t w;
+    fwin_make(t, len, s->span.end, s->span.end + AFTER_WINDOW, &w);
+    size_t i = skip_punct(&w, 0, true);
+    bool dated = try_date(t, len, &w, i, s->span.end, s);
+    if (dated)
+        i = skip_punct(&w, win_index(&w, s->date.span.end), true);
+    size_t j = cua_at(&w, i);
+    if (j) {
+        take_issuer_phrase(t, len, &w, j, s);
+        if (!dated && s->issuer_phrase[0]) {
+            /* "Chỉ thị số 11/CT-UBND của UBND tỉnh ngày 13/10/2020" */
+            size_t k = skip_punct(&w, win_index(&w, s->issuer_phrase_span.end),
+                                  true);
+            try_date(t, len, &w, k, s->issuer_phrase_span.end, s);
+        }
+    }
+    fwin_free(&w);
+}
+
+/* ---- the scan ---- */
+
+/* May a number start at i? Not inside a word ("QH14"), a decimal
+ * ("93,5"), a date or range ("07/4/2014", "2021-2025") or a standard
+ * ("QCVN 01:2022/BQP"). */
+static bool start_ok(const char *t, size_t i)
+{
+    if (i == 0)
+        return true;
+    size_t ps;
+    uint32_t prev = cp_before(t, i, &ps);
+    if (is_letter(prev) || prev == '/' || prev == '_' || prev == '&' ||
+        prev == '@' || prev == '%' || dash_len(t, i, ps) > 0)
+        return false;
+    if (prev == '.' || prev == ',' || prev == ':') {
+        if (ps > 0 && is_digit(t[ps - 1]))
+            return false;
+    }
+    /* "661: 2018/BVTV" */
+    size_t j = i;
+    int spaces = 0;
+    while (j > 0 && t[j - 1] == ' ' && spaces < 2) {
+        j--;
+        spaces++;
+    }
+    if (spaces && j >= 2 && t[j - 1] == ':' && is_digit(t[j - 2]))
+        return false;
+    return true;
+}
+
+static void push(tracuu_symbols_t *out, const tracuu_symbol_t *s)
+{
+    if (out->n == out->cap) {
+        out->cap = out->cap ? out->cap * 2 : 16;
+        out->items = tracuu_xrealloc(out->items, out->cap * sizeof *out->items);
+    }
+    out->items[out->n++] = *s;
+}
+
+int tracuu_symbols_extract(const char *text, size_t len, tracuu_symbols_t *out)
+{
+    if (!out)
+        return -1;
+    memset(out, 0, sizeof *out);
+    if (!text)
+        return len == 0 ? 0 : -1;
+    tracuu_symbol_t *s = tracuu_xmalloc(sizeof *s);
+    size_t i = 0;
+    while (i < len) {
+        if (!is_digit(text[i])) {
+            i++;
+            continue;
+        }
+        size_t run_end = i;
+        while (run_end < len && is_digit(text[run_end]))
+            run_end++;
+        parsed_t p;
+        if (!start_ok(text, i) || !scan_parts(text, len, i, false, &p)) {
+            i = run_end;
+            continue;
+        }
+        before_t b;
+        scan_before(text, len, i, &b);
+        if (!judge(text, &p, &b) || !fill_symbol(text, &p, s)) {
+            i = run_end;
+            continue;
+        }
+        s->own = is_own(text, &p, &b);
+        if (!s->own) {
+            s->word = b.word;
+            s->word_span = b.word_span;
+            if (!b.word && b.so && !p.type)
+                find_law_word(text, len, b.so_start, s);
+            scan_after(text, len, s);
+        }
+        push(out, s);
+        i = p.end > run_end ? p.end : run_end;
+    }
+    free(s);
+    return 0;
+}
+
+void tracuu_symbols_free(tracuu_symbols_t *s)
+{
+    if (!s)
+        return;
+    free(s->items);
+    s->items = NULL;
+    s->n = s->cap = 0;
+}
+
+/* ---- queries ---- */
+
+bool tracuu_symbol_parse_query(const char *s, size_t len, tracuu_symbol_t *out)
+{
+    if (!s || !out)
+        return false;
+    size_t a = 0, e = len;
+    while (a < e && is_space(s[a]))
+        a++;
+    while (e > a && is_space(s[e - 1]))
+        e--;
+    if (a == e || !is_digit(s[a]))
+        return false;
+    parsed_t p;
+    before_t b;
+    memset(&b, 0, sizeof b);
+    if (!scan_parts(s, e, a, true, &p) || p.end != e)
+        return false;
+    if (!judge(s, &p, &b) || p.end != e)
+        return false;
+    return fill_symbol(s, &p, out);
+}
+
+bool tracuu_symbol_parse_type_number(const char *s, size_t len,
+                                     char *type_code_out, size_t cap,
+                                     long *number_out)
+{
+    enum { MAX_TOKENS = 8 };
+    if (!s || !type_code_out || cap == 0 || !number_out)
+        return false;
+    /* Tokens separated by whitespace; ':' is a separator too. */
+    size_t ts[MAX_TOKENS], te[MAX_TOKENS];
+    int nt = 0;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (is_space(s[i]) || s[i] == ':'))
+            i++;
+        if (i >= len)
+            break;
+        if (nt == MAX_TOKENS)
+            return false;
+        ts[nt] = i;
+        while (i < len && !is_space(s[i]) && s[i] != ':')
+            i++;
+        te[nt++] = i;
+    }
+    if (nt < 2)
+        return false;
+    /* The number is the last token. */
+    size_t d = ts[nt - 1];
+    if (te[nt - 1] - d > MAX_DIGITS)
+        return false;
+    long n = 0;
+    for (size_t k = d; k < te[nt - 1]; k++) {
+        if (!is_digit(s[k]))
+            return false;
+        n = n * 10 + (s[k] - '0');
+    }
+    if (n <= 0)
+        return false;
+    nt--;
+    /* Then an optional "số". */
+    tracuu_buf_t f = {0};
+    tracuu_fold_ascii(s + ts[nt - 1], te[nt - 1] - ts[nt - 1], &f);
+    for (const char *const *so = tracuu_so_words; *so; so++) {
+        if (strlen(*so) == f.len && memcmp(*so, f.s, f.len) == 0) {
+            nt--;
+            break;
+        }
+    }
+    const char *code = NULL;
+    if (nt == 1) {
+        const tracuu_doctype_t *dt =
+            tracuu_doctype_find(s + ts[0], te[0] - ts[0], true);
+        if (dt)
+            code = dt->code;
+    }
+    if (!code && nt >= 1) {
+        tracuu_buf_clear(&f);
+        for (int k = 0; k < nt; k++) {
+            if (k)
+                tracuu_buf_putc(&f, ' ');
+            tracuu_fold_ascii(s + ts[k], te[k] - ts[k], &f);
+        }
+        const tracuu_typeword_t *tw = tracuu_typeword_find(f.s, f.len);
+        if (tw)
+            code = tw->code;
+    }
+    tracuu_buf_free(&f);
+    if (!code || strlen(code) + 1 > cap)
+        return false;
+    memcpy(type_code_out, code, strlen(code) + 1);
+    *number_out = n;
+    return true;
+}
+
+const char *tracuu_symbol_search_type(const tracuu_symbol_t *sym)
+{
+    if (!sym)
+        return "";
+    if (sym->type_code[0])
+        return sym->type_code;
+    return sym->word ? sym->word->code : "";
+}
