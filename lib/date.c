@@ -329,12 +329,12 @@ static const struct keyword {
     {KW_PHAP, "pháp", "phap"},
     {KW_LENH, "lệnh", "lenh"},
     /* time and clause words: "triển khai Luật X trong năm 2024". Not
-     * words that begin law titles (Đầu tư, Hàng hải, Các tổ chức tín
-     * dụng), and no plain spelling that is also a title word (thi: thi đua,
-     * tai: tài nguyên). */
-    {KW_STOP, "trong|vào|cuối|giữa|qua|sau|tại|cho|này|được|đã|sẽ|thì|khi|"
-              "theo|hằng|mỗi",
-     "trong|vao|cuoi|giua|duoc|theo|khi"},
+     * words seen inside law titles (Đầu tư, Hàng hải, Các tổ chức tín
+     * dụng, Đầu tư theo phương thức đối tác công tư, Đầu tư nước ngoài tại
+     * Việt Nam), and no plain spelling that is also a title word (thi: thi
+     * đua, tai: tài nguyên). */
+    {KW_STOP, "trong|vào|cuối|giữa|sau|này|được|đã|sẽ|thì|khi|hằng|mỗi",
+     "trong|vao|cuoi|giua|duoc|khi"},
 };
 
 static bool in_list(const char *list, const char *s, size_t n)
@@ -804,10 +804,11 @@ static bool law_title_before(const scan_t *s, size_t pos)
         if (k == KW_LUAT) {
             if (w.capital)
                 return have_after && after.capital;
-            word_t b; /* "Bộ luật" */
+            word_t b; /* "Bộ luật"; otherwise a plain word: "pháp luật" */
             size_t r = skip_ws_back(t, w.start);
-            return r < w.start && word_before(t, s->len, r, &b) &&
-                   keyword_of(&b) == KW_BO && b.capital;
+            if (r < w.start && word_before(t, s->len, r, &b) &&
+                keyword_of(&b) == KW_BO && b.capital)
+                return true;
         }
         if (k == KW_PHAP || k == KW_LENH) {
             word_t b; /* "Hiến pháp", "Pháp lệnh" */
@@ -816,15 +817,22 @@ static bool law_title_before(const scan_t *s, size_t pos)
                 keyword_of(&b) == (k == KW_PHAP ? KW_HIEN : KW_PHAP))
                 return true;
         }
-        if (k == KW_STOP || k == KW_NGAY || k == KW_THANG || k == KW_NAM ||
-            k == KW_SO || k == KW_TU || k == KW_DEN || k == KW_TOI ||
-            k == KW_TRUOC)
+        /* (not năm: "Luật Biển Việt Nam ngày ...") */
+        if (k == KW_STOP || k == KW_NGAY || k == KW_THANG || k == KW_SO ||
+            k == KW_TU || k == KW_DEN || k == KW_TOI || k == KW_TRUOC)
             return false;
         after = w;
         have_after = true;
         q = w.start;
     }
     return false;
+}
+
+/* A letter of a cased script other than Latin: the Cyrillic "СР" that
+ * sometimes stands for CP in symbols. */
+static bool cased(uint32_t cp)
+{
+    return cp >= 0x80 && (tracuu_cp_lower(cp) != cp || tracuu_cp_upper(cp) != cp);
 }
 
 /* The date starting at start follows a document symbol or "số N":
@@ -854,9 +862,9 @@ static bool cited_before(const scan_t *s, size_t start)
             if (c == C_DIGIT) {
                 any_digit = true;
                 lower_only = false;
-            } else if (c == C_LETTER || c == C_MARK) {
+            } else if (c == C_LETTER || c == C_MARK || cased(cp)) {
                 all_digit = false;
-                if (c == C_LETTER && tracuu_cp_lower(cp) != cp) {
+                if (c != C_MARK && tracuu_cp_lower(cp) != cp) {
                     tcap = true;
                     lower_only = false;
                 }
@@ -884,9 +892,9 @@ static bool cited_before(const scan_t *s, size_t start)
         slash |= tslash;
         digit |= any_digit;
         capital |= tcap;
-        if (i == 0 || t[i - 1] != ' ' || only_digits_first)
+        if (i == 0 || !is_space((unsigned char)t[i - 1]) || only_digits_first)
             break;
-        i--; /* one space between parts: "221/KH - LĐLĐ" */
+        i--; /* one space or break between parts: "221/KH - LĐLĐ" */
     }
     if (slash && (digit || capital))
         return true;
@@ -935,6 +943,29 @@ static bool deadline_before(const scan_t *s, size_t start)
     }
 }
 
+/* Can a header field start at t[p]: a line start, a '|' or '#', a tab or
+ * two spaces (a column gap), or a rule of 3+ '_' or '-' with at most one
+ * space ("Hạnh phúc_______ Hà Nội, ngày ..." once the columns of a header
+ * table are flattened)? */
+static bool column_start(const char *t, size_t p)
+{
+    if (p == 0)
+        return true;
+    unsigned char c = (unsigned char)t[p - 1];
+    if (c == '\n' || c == '|' || c == '\t' || c == '#')
+        return true;
+    size_t q = p;
+    if (c == ' ') {
+        if (p >= 2 && (t[p - 2] == ' ' || t[p - 2] == '\n' || t[p - 2] == '\t'))
+            return true;
+        q--;
+    }
+    if (q < 3)
+        return false;
+    char r = t[q - 1];
+    return (r == '_' || r == '-') && t[q - 2] == r && t[q - 3] == r;
+}
+
 /* The header line "<Place>, ngày dd tháng mm năm yyyy": kw is where "ngày"
  * starts, end where the year ends. */
 static bool header_line(const scan_t *s, size_t kw, size_t end)
@@ -970,13 +1001,8 @@ static bool header_line(const scan_t *s, size_t kw, size_t end)
         }
         break;
     }
-    if (p > 0) {
-        unsigned char c = (unsigned char)t[p - 1];
-        bool boundary = c == '\n' || c == '|' || c == '\t' ||
-                        (c == ' ' && p >= 2 && t[p - 2] == ' ') || c == '#';
-        if (!boundary)
-            return false;
-    }
+    if (p > 0 && !column_start(t, p))
+        return false;
     int words = 0, lower = 0;
     bool first_cap = false;
     size_t j = p;

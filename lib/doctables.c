@@ -210,19 +210,29 @@ const char *const tracuu_cua_words[] = {
     "cua", "ctia", "ciia", "cia", "cta", "clia", NULL,
 };
 
-/* Compared with the lowercased (not folded) words, so that "tại" stops
- * but "Tài" (Bộ Tài chính) does not; the unaccented spellings serve text
- * written or OCR'd without diacritics. */
+/* Words that end an issuer phrase when written in lowercase: "của UBND
+ * tỉnh về ...", "của Bộ Nội vụ quy định ...". Issuer names capitalise
+ * their proper words (Bộ Tài chính, Bộ Xây dựng, Ban Tổ chức), so "tại"
+ * stops and "Tài" does not. The unaccented spellings serve text written
+ * or OCR'd without diacritics. */
 const char *const tracuu_issuer_stops[] = {
-    "về", "về việc", "tại", "nhằm", "để", "theo", "trong", "đã", "đến",
-    "từ", "với", "cho", "khi", "như", "là", "được", "có", "nay", "sau",
-    "trước", "ngày", "số", "của", "kèm", "gửi", "giao",
+    "về", "tại", "nhằm", "để", "theo", "trong", "đã", "đến", "từ", "với",
+    "cho", "khi", "như", "là", "được", "có", "nay", "sau", "trước",
+    "ngày", "số", "của", "kèm", "gửi", "giao", "gắn", "và các",
     "ban hành", "thực hiện", "quy định", "hướng dẫn", "triển khai",
     "phê duyệt", "sửa đổi", "bổ sung", "phát động", "tiếp tục",
-    "đối với", "hết hiệu lực", "có hiệu lực",
+    "xây dựng", "tổ chức", "đối với", "hết hiệu lực", "có hiệu lực",
     "ve", "vé", "vê", "vè", "tai", "nham", "de", "den", "ngay", "so",
     "ban hanh", "thuc hien", "quy dinh", "huong dan", "trien khai",
-    "phe duyet", "sua doi",
+    "phe duyet", "sua doi", "xay dung", "to chuc",
+    NULL,
+};
+
+/* Words that end an issuer phrase in any case: they name no body
+ * ("của Chính phủ Quy định chi tiết ..."). Compared lowercased. */
+const char *const tracuu_issuer_stops_any[] = {
+    "về", "về việc", "quy định", "hướng dẫn", "ban hành", "phê duyệt",
+    "triển khai", "thực hiện", "ve", "quy dinh", "huong dan", "ban hanh",
     NULL,
 };
 

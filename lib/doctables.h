@@ -67,9 +67,13 @@ extern const char *const tracuu_so_words[];
 /* Folded spellings of "của" introducing an issuer ("ctia", "ciia" are
  * OCR forms of the seeds); NULL-terminated. */
 extern const char *const tracuu_cua_words[];
-/* Folded words and phrases that end an issuer phrase after "của"
- * ("về", "ban hành", "tại", ...); NULL-terminated. */
+/* Lowercase (NFC, not folded) words and phrases that end an issuer
+ * phrase after "của" when written in lowercase ("về", "tại", "ban
+ * hành"), and those that end it in any case ("Quy định"); both
+ * NULL-terminated. "và" is judged apart: "Thương binh và Xã hội" goes
+ * on, "và các" stops. */
 extern const char *const tracuu_issuer_stops[];
+extern const char *const tracuu_issuer_stops_any[];
 /* Folded words after which "N/CODE" is a form, table or standard number,
  * not a document symbol ("mẫu số 01/TNDN", "QCVN 01:2022/BQP");
  * NULL-terminated. */

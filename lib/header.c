@@ -1148,8 +1148,7 @@ static bool recipient_continue(tracuu_header_t *h, recipients_t *r,
         recipient_add(h, r, t, l.s, l.e);
         return true;
     }
-    if (h->n_recipients == 0 || !(r->open || starts_lower(t, l.s, l.e)) ||
-        range_upper(t, l.s, l.e))
+    if (h->n_recipients == 0 || !(r->open || starts_lower(t, l.s, l.e)))
         return false;
     char *more = recipient_clean(t, l.s, l.e);
     char last = t[l.e - 1];

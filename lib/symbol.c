@@ -811,12 +811,21 @@ static bool bullet_word(const char *t, size_t s, size_t e)
     return i > s && i < e && (t[i] == '.' || t[i] == ')');
 }
 
-static bool stop_word(const char *lw, size_t n)
+static bool in_list(const char *const *list, const char *lw, size_t n)
 {
-    for (const char *const *st = tracuu_issuer_stops; *st; st++)
+    for (const char *const *st = list; *st; st++)
         if (strlen(*st) == n && memcmp(*st, lw, n) == 0)
             return true;
     return false;
+}
+
+/* lw is the lowercased word (or two words); lower_initial tells whether
+ * it was written with a lowercase first letter. */
+static bool stop_word(const char *lw, size_t n, bool lower_initial)
+{
+    if (in_list(tracuu_issuer_stops_any, lw, n))
+        return true;
+    return lower_initial && in_list(tracuu_issuer_stops, lw, n);
 }
 
 /* Quotes and other symbols that end a phrase: “ ” ‘ ’ « ». */
@@ -895,7 +904,8 @@ static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
             break;
         tracuu_buf_clear(&lw);
         tracuu_fold_lower(t + wd[k].s, wd[k].e - wd[k].s, &lw);
-        if (stop_word(lw.s, lw.len))
+        bool lower_initial = !starts_upper(t, len, wd[k].s);
+        if (stop_word(lw.s, lw.len, lower_initial))
             break;
         if (k + 1 < n && wd[k + 1].e > wd[k + 1].s) {
             tracuu_buf_clear(&lw2);
@@ -903,11 +913,12 @@ static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
             tracuu_buf_putc(&lw2, ' ');
             tracuu_fold_lower(t + wd[k + 1].s, wd[k + 1].e - wd[k + 1].s,
                               &lw2);
-            if (stop_word(lw2.s, lw2.len))
+            if (stop_word(lw2.s, lw2.len, lower_initial))
                 break;
         }
         if ((lw.len == 3 && memcmp(lw.s, "và", 3) == 0) ||
             (lw.len == 2 && memcmp(lw.s, "va", 2) == 0)) {
+            /* (after the stop lists, which hold "và các") */
             /* "Thương binh và Xã hội" goes on; "và các", "và Kế hoạch số"
              * end the issuer. */
             if (k + 1 >= n || wd[k].last ||

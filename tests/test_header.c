@@ -441,6 +441,42 @@ static void test_name_far_below_role(void **state)
     free(t);
 }
 
+static void test_role_name_and_recipients_broken_over_lines(void **state)
+{
+    (void)state;
+    tracuu_header_t h;
+    /* Corpus e5fc434b… and 5eaeb632…: the PDF's narrow columns. */
+    char *t = extract("Quyết định này./.\n\nNơi nhận:\n-\nNhư Điều 3;\n- Lãnh\nđạo KTNN;\n"
+                      "- Đảng ủy\nKTNN;\n- Lưu:\nVT, Vụ TCCB.\n\nTỔNG KIỂM TOÁN NHÀ\nNƯỚC\nNgô\n"
+                      "Văn Tuấn\n\nQUY ĐỊNH\n",
+                      &h);
+    assert_string_equal(h.signer_role, "TỔNG KIỂM TOÁN NHÀ NƯỚC");
+    assert_string_equal(h.signer, "Ngô Văn Tuấn");
+    assert_int_equal(h.n_recipients, 4);
+    assert_string_equal(h.recipients[0], "Như Điều 3");
+    assert_string_equal(h.recipients[1], "Lãnh đạo KTNN");
+    assert_string_equal(h.recipients[2], "Đảng ủy KTNN");
+    assert_string_equal(h.recipients[3], "Lưu: VT, Vụ TCCB");
+    tracuu_header_free(&h);
+    free(t);
+    t = extract("11 năm 2025./.\n\nNơi nhận:\n- Chính phủ;\n- Lưu: VT.\n\nCHỦ\nTỊCH\n"
+                "Phùng Thị Hồng Hà\n\nPhụ lục I\n", &h);
+    assert_string_equal(h.signer_role, "CHỦ TỊCH");
+    assert_string_equal(h.signer, "Phùng Thị Hồng Hà");
+    tracuu_header_free(&h);
+    free(t);
+    t = extract("thi hành./.\n\nNơi nhận:\n- Như Điều 3;\n\nKT. BỘ TRƯỞNG,\nCHỦ NHIỆM\n"
+                "PHÓ CHỦ NHIỆM\nTrịnh Mạnh Linh\n", &h);
+    assert_string_equal(h.signer_role, "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM");
+    tracuu_header_free(&h);
+    free(t);
+    t = extract("thi hành./.\n\nNơi nhận:\n- Như Điều 3;\n\nKT.\nBỘ TRƯỞNG\n"
+                "THỨ TRƯỞNG\nLê Văn A\n", &h);
+    assert_string_equal(h.signer_role, "KT. BỘ TRƯỞNG / THỨ TRƯỞNG");
+    tracuu_header_free(&h);
+    free(t);
+}
+
 static void test_no_signature_without_anchor(void **state)
 {
     (void)state;
@@ -639,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_ocr_role_on_the_recipients_line),
         cmocka_unit_test(test_signature_without_a_name),
         cmocka_unit_test(test_name_far_below_role),
+        cmocka_unit_test(test_role_name_and_recipients_broken_over_lines),
         cmocka_unit_test(test_no_signature_without_anchor),
         cmocka_unit_test(test_empty_and_degenerate_input),
         cmocka_unit_test(test_huge_and_adversarial_input),

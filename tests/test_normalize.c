@@ -22,7 +22,9 @@ static void test_tone_placement_unifies_old_and_new_styles(void **state)
 {
     (void)state;
     /* văn hoá / văn hóa, from seeds 000 and 004. */
-    assert_string_equal(norm("văn hoá"), norm("văn hóa"));
+    char *a = strdup(norm("văn hoá"));
+    assert_string_equal(a, norm("văn hóa"));
+    free(a);
     assert_string_equal(norm("văn hoá"), "văn hóa");
     assert_string_equal(norm("Đảng uỷ"), "Đảng ủy");
     assert_string_equal(norm("thuỷ lợi"), "thủy lợi");
