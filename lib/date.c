@@ -788,8 +788,8 @@ static size_t skip_title_gap(const char *t, size_t len, size_t q)
  * "Bộ luật Lao động", "Hiến pháp nước Cộng hòa ... Việt Nam", "Pháp lệnh
  * ...". Words are walked back across spaces, commas and dashes only; a
  * digit, other punctuation or a clause word (trong, vào, được, này, ...)
- * ends the walk. "Luật" must be capitalised and followed by a capitalised
- * word (so "Luật này" is no title). */
+ * ends the walk. "Luật" must be capitalised (a lowercase "luật" is an
+ * ordinary word: "pháp luật") and followed by a word other than "này". */
 static bool law_title_before(const scan_t *s, size_t pos)
 {
     const char *t = s->t;
@@ -802,8 +802,9 @@ static bool law_title_before(const scan_t *s, size_t pos)
             return false;
         kw_t k = keyword_of(&w);
         if (k == KW_LUAT) {
-            if (w.capital)
-                return have_after && after.capital;
+            if (w.capital) /* older laws: "Luật báo chí ngày ..." */
+                return have_after && strcmp(after.lower, "này") != 0 &&
+                       strcmp(after.fold, "nay") != 0;
             word_t b; /* "Bộ luật"; otherwise a plain word: "pháp luật" */
             size_t r = skip_ws_back(t, w.start);
             if (r < w.start && word_before(t, s->len, r, &b) &&
@@ -1188,6 +1189,29 @@ static void try_year(scan_t *s, size_t p, const left_t *l)
         return;
     hit_t h = {.y = (int)y, .m = 0, .d = 0, .start = p, .end = e};
     emit(s, &h, nam, false);
+    /* a list: "năm 2024, 2025 và 2026" */
+    for (int n = 0; n < 8; n++) {
+        size_t i = skip_ws(t, s->len, h.end);
+        bool sep = false;
+        if (i < s->len && t[i] == ',') {
+            i = skip_ws(t, s->len, i + 1);
+            sep = true;
+        }
+        if (word_at(t, s->len, i, &w) && keyword_of(&w) == KW_VA) {
+            i = skip_ws(t, s->len, w.end);
+            sep = true;
+        }
+        size_t j = read_num(t, s->len, i, &y2, &nd);
+        if (!sep || nd != 4 || !year_ok(y2) || !clean_end(t, s->len, j) ||
+            class_at(t, s->len, j) == C_LETTER || dash_at(t, s->len, skip_ws(t, s->len, j)) ||
+            !fits(s, i, j))
+            return;
+        h.y = (int)y2;
+        h.start = i;
+        h.end = j;
+        push_date(s, &h, i, TRACUU_DATE_MENTIONED);
+        s->consumed = j;
+    }
 }
 
 /* Everything that can start at the digit run at p. */

@@ -35,9 +35,13 @@ typedef enum sep_kind {
     SEP_SPACE,
 } sep_kind_t;
 
-/* One code of a symbol as written: text[start..end). */
+/* One code of a symbol: text[start..end) as written, and txt, its
+ * letters with Cyrillic look-alikes made Latin ("NĐ-СР") and a spaced
+ * legislature number joined ("QH 11"), in the written case. */
 typedef struct code {
     size_t start, end;
+    char txt[MAX_CODE_BYTES + 8];
+    size_t n;
     int upper, lower;      /* letters by case */
     sep_kind_t sep;        /* separator in front of it */
     bool sep_ws;           /* whitespace inside that separator */
@@ -46,6 +50,7 @@ typedef struct code {
 typedef struct parsed {
     size_t start, end;
     long number;
+    int subnumber;         /* 66.2/2025/NQ-CP */
     int year;
     sep_kind_t sep1;       /* after the number (or after the year) */
     code_t codes[MAX_CODES];
@@ -96,6 +101,26 @@ static bool is_code_letter(uint32_t cp)
 static bool is_code_upper(uint32_t cp)
 {
     return (cp >= 'A' && cp <= 'Z') || cp == 0x110 || cp == 0x1AF;
+}
+
+/* Cyrillic capitals that look like Latin ones, as some texts type them
+ * inside codes ("NĐ-СР"): the Latin letter, or 0. */
+static char cyrillic_lookalike(uint32_t cp)
+{
+    switch (cp) {
+    case 0x410: return 'A';
+    case 0x412: return 'B';
+    case 0x415: return 'E';
+    case 0x41A: return 'K';
+    case 0x41C: return 'M';
+    case 0x41D: return 'H';
+    case 0x41E: return 'O';
+    case 0x420: return 'P';
+    case 0x421: return 'C';
+    case 0x422: return 'T';
+    case 0x425: return 'X';
+    default: return 0;
+    }
 }
 
 /* Any letter or combining mark of the scripts a Vietnamese text holds;
@@ -225,28 +250,51 @@ static size_t parse_sep(const char *t, size_t len, size_t i, bool allow_space,
     return j;
 }
 
+static bool ends_with_qh(const code_t *c)
+{
+    return c->n >= 2 && (c->txt[c->n - 2] == 'Q' || c->txt[c->n - 2] == 'q') &&
+           (c->txt[c->n - 1] == 'H' || c->txt[c->n - 1] == 'h');
+}
+
+static void txt_put(code_t *c, const char *s, size_t n)
+{
+    if (c->n + n < sizeof c->txt) {
+        memcpy(c->txt + c->n, s, n);
+        c->n += n;
+        c->txt[c->n] = '\0';
+    }
+}
+
 /* A code at i: code letters (with & inside: CTTN&BĐG), then up to three
- * digits (QH14), then a word boundary. */
+ * digits (QH14, and "QH 11" with its space), then a word boundary. */
 static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
 {
     size_t j = i;
     int letters = 0;
     c->start = i;
     c->upper = c->lower = 0;
+    c->n = 0;
+    c->txt[0] = '\0';
     while (j < len && j - i <= MAX_CODE_BYTES) {
         size_t next;
         uint32_t cp = cp_at(t, len, j, &next);
-        if (is_code_letter(cp)) {
+        char latin = cyrillic_lookalike(cp);
+        if (is_code_letter(cp) || latin) {
             letters++;
-            if (is_code_upper(cp))
+            if (latin || is_code_upper(cp))
                 c->upper++;
             else
                 c->lower++;
+            if (latin)
+                txt_put(c, &latin, 1);
+            else
+                txt_put(c, t + j, next - j);
             j = next;
             continue;
         }
         if (cp == '&' && letters > 0 && next < len &&
             is_code_letter(cp_at(t, len, next, NULL))) {
+            txt_put(c, "&", 1);
             j = next;
             continue;
         }
@@ -254,13 +302,20 @@ static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
     }
     if (letters == 0)
         return false;
-    int digits = 0;
-    while (j < len && is_digit(t[j]) && digits <= MAX_CODE_DIGITS) {
-        j++;
-        digits++;
+    /* "QH 11": a legislature number set apart by one space. */
+    if (ends_with_qh(c) && j + 1 < len && t[j] == ' ' && is_digit(t[j + 1])) {
+        size_t k = j + 1;
+        while (k < len && is_digit(t[k]) && k - j <= 3)
+            k++;
+        if (k - j - 1 <= 2 && at_word_end(t, len, k))
+            j++;
     }
-    if (digits > MAX_CODE_DIGITS || j - i > MAX_CODE_BYTES)
+    size_t d0 = j;
+    while (j < len && is_digit(t[j]) && j - d0 <= MAX_CODE_DIGITS)
+        j++;
+    if (j - d0 > MAX_CODE_DIGITS || j - i > MAX_CODE_BYTES)
         return false;
+    txt_put(c, t + d0, j - d0);
     if (!at_word_end(t, len, j))
         return false;
     c->end = j;
@@ -278,20 +333,23 @@ static bool looks_code(const code_t *c, int min_upper)
     return c->upper >= min_upper && c->lower * 2 <= c->upper;
 }
 
-static const tracuu_issuer_t *code_issuer(const char *t, const code_t *c)
+static const tracuu_issuer_t *code_issuer(const code_t *c)
 {
-    return tracuu_issuer_find(t + c->start, c->end - c->start);
+    return tracuu_issuer_find(c->txt, c->n);
+}
+
+static const tracuu_doctype_t *code_type(const code_t *c)
+{
+    return tracuu_doctype_find(c->txt, c->n, false);
 }
 
 /* Type code written as the table spells it or in capitals: "CTr", "CTR",
  * but not "ctr" (required when spaces alone separate: "34 CT/TW"). */
-static bool type_case_ok(const char *t, const code_t *c,
-                         const tracuu_doctype_t *type)
+static bool type_case_ok(const code_t *c, const tracuu_doctype_t *type)
 {
-    size_t n = c->end - c->start;
     if (c->lower == 0)
         return true;
-    return strlen(type->code) == n && memcmp(t + c->start, type->code, n) == 0;
+    return strlen(type->code) == c->n && memcmp(c->txt, type->code, c->n) == 0;
 }
 
 /* The number and the separators and codes after it, without judging
@@ -311,6 +369,17 @@ static bool scan_parts(const char *t, size_t len, size_t i, bool query,
     if (j - i > MAX_DIGITS || n <= 0)
         return false;
     p->number = n;
+    /* "66.2/2025/NQ-CP": a sub-number of one or two digits. */
+    if (j + 1 < len && t[j] == '.' && is_digit(t[j + 1])) {
+        size_t k = j + 1;
+        int sub = 0;
+        while (k < len && is_digit(t[k]) && k - j <= 3)
+            sub = sub * 10 + (t[k++] - '0');
+        if (k - j - 1 > 2 || sub == 0)
+            return false;
+        p->subnumber = sub;
+        j = k;
+    }
 
     bool ws = false;
     sep_kind_t k;
@@ -376,8 +445,7 @@ static void cut_codes(parsed_t *p, int i)
 
 /* Units after the issuer (2169/QĐ-BNN-TCCB): dash-separated capitals;
  * spaced or broken dashes only before codes in capitals ("BVTV- KH"). */
-static void judge_units(const char *t, parsed_t *p, int first,
-                        bool lower_ok)
+static void judge_units(parsed_t *p, int first, bool lower_ok)
 {
     for (int i = first; i < p->ncodes; i++) {
         const code_t *c = &p->codes[i];
@@ -389,7 +457,7 @@ static void judge_units(const char *t, parsed_t *p, int first,
         else if (c->sep_ws)
             ok = c->lower == 0 && c->end - c->start >= 2;
         else
-            ok = looks_code(c, 1) || code_issuer(t, c) ||
+            ok = looks_code(c, 1) || code_issuer(c) ||
                  (lower_ok && code_all_lower(c) && c->end - c->start <= 6);
         if (!ok) {
             cut_codes(p, i);
@@ -398,19 +466,67 @@ static void judge_units(const char *t, parsed_t *p, int first,
     }
 }
 
-/* Decide whether the parts form a symbol, given what precedes them. */
-static bool judge(const char *t, parsed_t *p, const before_t *b)
+/* Recount the letters of c->txt by case. */
+static void count_case(code_t *c)
 {
+    c->upper = c->lower = 0;
+    size_t q = 0;
+    while (q < c->n) {
+        uint32_t cp = tracuu_utf8_next(c->txt, c->n, &q);
+        if (is_code_upper(cp))
+            c->upper++;
+        else if (is_code_letter(cp))
+            c->lower++;
+    }
+}
+
+/* "27/CTTg", "92/2017/NĐCP": a type code glued to an issuer code, when
+ * the whole is no code of its own, becomes two codes. */
+static void split_glued(parsed_t *p)
+{
+    code_t *c0 = &p->codes[0];
+    if (p->ncodes >= MAX_CODES || code_type(c0) || code_issuer(c0))
+        return;
+    for (size_t k = 1; k < c0->n; k++) {
+        if (((unsigned char)c0->txt[k] & 0xC0) == 0x80)
+            continue;
+        const tracuu_doctype_t *ty = tracuu_doctype_find(c0->txt, k, false);
+        const tracuu_issuer_t *is =
+            ty ? tracuu_issuer_find(c0->txt + k, c0->n - k) : NULL;
+        if (!is)
+            continue;
+        code_t a = *c0, b = *c0;
+        a.n = k;
+        a.txt[k] = '\0';
+        memmove(b.txt, c0->txt + k, c0->n - k);
+        b.n = c0->n - k;
+        b.txt[b.n] = '\0';
+        count_case(&a);
+        count_case(&b);
+        b.sep = SEP_DASH;
+        b.sep_ws = false;
+        memmove(&p->codes[2], &p->codes[1],
+                (size_t)(p->ncodes - 1) * sizeof p->codes[0]);
+        p->codes[0] = a;
+        p->codes[1] = b;
+        p->ncodes++;
+        return;
+    }
+}
+
+/* Decide whether the parts form a symbol, given what precedes them. */
+static bool judge(parsed_t *p, const before_t *b)
+{
+    split_glued(p);
     const code_t *c0 = &p->codes[0];
-    const tracuu_doctype_t *type =
-        tracuu_doctype_find(t + c0->start, c0->end - c0->start, false);
+    const tracuu_doctype_t *type = code_type(c0);
 
     if (type && p->ncodes >= 2) {
         const code_t *c1 = &p->codes[1];
-        const tracuu_issuer_t *iss = code_issuer(t, c1);
+        const tracuu_issuer_t *iss = code_issuer(c1);
         if (!p->query) {
             if (p->sep1 == SEP_SPACE &&
-                (!type_case_ok(t, c0, type) || c1->sep == SEP_SPACE))
+                (!type_case_ok(c0, type) || c1->sep == SEP_SPACE))
                 return false;
             /* The Party form is N-TYPE/ISSUER: a dash after the number
              * wants a slash after the type. */
@@ -424,7 +540,7 @@ static bool judge(const char *t, parsed_t *p, const before_t *b)
             }
         }
         p->type = type;
-        judge_units(t, p, 2, code_all_lower(c1));
+        judge_units(p, 2, code_all_lower(c1));
         return true;
     }
 
@@ -434,14 +550,14 @@ static bool judge(const char *t, parsed_t *p, const before_t *b)
         return !type;
     if (p->sep1 != SEP_SLASH || type || b->blocked)
         return false;
-    bool known = code_issuer(t, c0) != NULL;
+    bool known = code_issuer(c0) != NULL;
     if (p->year) {
         if (!known && !looks_code(c0, 2))
             return false;
     } else if (!looks_code(c0, 2)) {
         return false;
     }
-    judge_units(t, p, 1, false);
+    judge_units(p, 1, false);
     /* A lone unknown code ("30/HĐTĐ") only after a type word. */
     if (!known && !p->year && p->ncodes < 2 && !b->word)
         return false;
@@ -485,12 +601,11 @@ static bool has_upper(const code_t *c)
 }
 
 /* Key form (upper) or display form of code i. */
-static void put_code(tracuu_buf_t *out, const char *t, const parsed_t *p,
-                     int i, bool upper)
+static void put_code(tracuu_buf_t *out, const parsed_t *p, int i, bool upper)
 {
     const code_t *c = &p->codes[i];
-    const char *s = t + c->start;
-    size_t n = c->end - c->start;
+    const char *s = c->txt;
+    size_t n = c->n;
     const char *canon = NULL;
     if (i == 0 && p->type)
         canon = p->type->code;
@@ -525,13 +640,16 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
     int first_issuer = p->type ? 1 : 0;
 
     /* key */
-    tracuu_buf_printf(&b, "%ld/", p->number);
+    tracuu_buf_printf(&b, "%ld", p->number);
+    if (p->subnumber)
+        tracuu_buf_printf(&b, ".%d", p->subnumber);
+    tracuu_buf_putc(&b, '/');
     if (p->year)
         tracuu_buf_printf(&b, "%d/", p->year);
     for (int i = 0; i < p->ncodes; i++) {
         if (i > 0)
             tracuu_buf_putc(&b, '-');
-        put_code(&b, t, p, i, true);
+        put_code(&b, p, i, true);
     }
     if (b.len > TRACUU_SYMBOL_KEY_MAX) {
         tracuu_buf_free(&b);
@@ -544,14 +662,14 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
     for (int i = first_issuer; i < p->ncodes; i++) {
         if (i > first_issuer)
             tracuu_buf_putc(&b, '-');
-        put_code(&b, t, p, i, false);
+        put_code(&b, p, i, false);
     }
     copy_str(s->issuer, sizeof s->issuer, b.s ? b.s : "", b.len);
 
     /* Party or state */
     if (p->type) {
         const code_t *c1 = &p->codes[1];
-        const tracuu_issuer_t *iss = code_issuer(t, c1);
+        const tracuu_issuer_t *iss = code_issuer(c1);
         s->party = iss ? iss->party
                        : (p->sep1 == SEP_DASH && c1->sep == SEP_SLASH);
         copy_str(s->type_code, sizeof s->type_code, p->type->code,
@@ -561,9 +679,11 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
     /* display */
     tracuu_buf_clear(&b);
     tracuu_buf_printf(&b, "%02ld", p->number);
+    if (p->subnumber)
+        tracuu_buf_printf(&b, ".%d", p->subnumber);
     if (s->party && !p->year) {
         tracuu_buf_putc(&b, '-');
-        put_code(&b, t, p, 0, false);
+        put_code(&b, p, 0, false);
         tracuu_buf_putc(&b, '/');
         tracuu_buf_puts(&b, s->issuer);
     } else {
@@ -571,7 +691,7 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
         if (p->year)
             tracuu_buf_printf(&b, "%d/", p->year);
         if (p->type) {
-            put_code(&b, t, p, 0, false);
+            put_code(&b, p, 0, false);
             tracuu_buf_putc(&b, '-');
         }
         tracuu_buf_puts(&b, s->issuer);
@@ -580,6 +700,7 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
     tracuu_buf_free(&b);
 
     s->number = p->number;
+    s->subnumber = p->subnumber;
     s->year = p->year;
     s->span.start = p->start;
     s->span.end = p->end;
@@ -1014,6 +1135,17 @@ static void scan_after(const char *t, size_t len, tracuu_symbol_t *s)
 
 /* ---- the scan ---- */
 
+/* Is the word ending at i "số" (any case, also "so")? "số347/TTr-CP". */
+static bool after_so_word(const char *t, size_t i)
+{
+    size_t a, b;
+    uint32_t o = cp_before(t, i, &a);
+    uint32_t s = cp_before(t, a, &b);
+    if (tracuu_cp_fold(o) != 'o' || tracuu_cp_fold(s) != 's')
+        return false;
+    return b == 0 || !is_letter(cp_before(t, b, NULL));
+}
+
 /* May a number start at i? Not inside a word ("QH14"), a decimal
  * ("93,5"), a date or range ("07/4/2014", "2021-2025") or a standard
  * ("QCVN 01:2022/BQP"). */
@@ -1023,6 +1155,8 @@ static bool start_ok(const char *t, size_t i)
         return true;
     size_t ps;
     uint32_t prev = cp_before(t, i, &ps);
+    if (is_letter(prev) && after_so_word(t, i))
+        return true;
     if (is_letter(prev) || prev == '/' || prev == '_' || prev == '&' ||
         prev == '@' || prev == '%' || dash_len(t, i, ps) > 0)
         return false;
@@ -1075,7 +1209,7 @@ int tracuu_symbols_extract(const char *text, size_t len, tracuu_symbols_t *out)
         }
         before_t b;
         scan_before(text, len, i, &b);
-        if (!judge(text, &p, &b) || !fill_symbol(text, &p, s)) {
+        if (!judge(&p, &b) || !fill_symbol(text, &p, s)) {
             i = run_end;
             continue;
         }
@@ -1121,7 +1255,7 @@ bool tracuu_symbol_parse_query(const char *s, size_t len, tracuu_symbol_t *out)
     memset(&b, 0, sizeof b);
     if (!scan_parts(s, e, a, true, &p) || p.end != e)
         return false;
-    if (!judge(s, &p, &b) || p.end != e)
+    if (!judge(&p, &b) || p.end != e)
         return false;
     return fill_symbol(s, &p, out);
 }

@@ -21,8 +21,8 @@ extern "C" {
 /* One occurrence of a document symbol.
  *
  * The canonical key is the same string for every spelling of a symbol:
- *   NUMBER "/" [YEAR "/"] CODE { "-" CODE }
- * where NUMBER has no leading zeros, YEAR is the four-digit year of a
+ *   NUMBER ["." SUB] "/" [YEAR "/"] CODE { "-" CODE }
+ * where NUMBER has no leading zeros (SUB: 66.2/2025/NQ-CP), YEAR is the four-digit year of a
  * legal-normative symbol, and the CODEs are the type and issuer codes in
  * their written order, uppercased (ASCII letters, đ -> Đ, ư -> Ư), with a
  * lost Đ restored where the tables allow it (QD -> QĐ, ND -> NĐ,
@@ -50,6 +50,7 @@ typedef struct tracuu_symbol {
     char raw[TRACUU_SYMBOL_KEY_MAX + 1];
     tracuu_span_t span;     /* bytes of raw in the text */
     long number;            /* without leading zeros, > 0 */
+    int subnumber;          /* 2 in 66.2/2025/NQ-CP, else 0 */
     int year;               /* of N/YYYY/..., 0 if none */
     char type_code[16];     /* canonical type code ("QĐ", "CTr"), "" when
                                the symbol has none (công văn, laws) */

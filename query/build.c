@@ -15,6 +15,9 @@ extern const char *const tracuu_query_stopwords[];
  * enough that a plan with the accents a user typed ranks above one that
  * matches only without them (OCR text). */
 #define EXACT_BOOST 8.0
+/* Weight of free words found next to each other in the order typed:
+ * "thi dua" is the word thi đua more often than two syllables apart. */
+#define ADJACENT_BOOST 2.0
 
 static const char *const fields[] = {"title", NULL};
 
@@ -149,6 +152,21 @@ static tracuu_q_t *combine_list(tracuu_qop_t op, qlist_t *l)
     return q;
 }
 
+/* End a run of adjacent free words: two or more become a phrase boost. */
+static void flush_adjacent(qlist_t *adj, qlist_t *boost)
+{
+    if (adj->n >= 2) {
+        qpush(boost, tracuu_q_scale(combine_list(TRACUU_Q_PHRASE, adj),
+                                    ADJACENT_BOOST));
+        return;
+    }
+    for (size_t i = 0; i < adj->n; i++)
+        tracuu_q_free(adj->v[i]);
+    free(adj->v);
+    adj->v = NULL;
+    adj->n = 0;
+}
+
 bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
                         tracuu_plan_t *out, char **err)
 {
@@ -166,13 +184,22 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         n_content += c->quoted || c->field || !is_stopword(low.s);
         tracuu_buf_free(&low);
     }
+    qlist_t adj = {0};
     for (size_t i = 0; i < p->n; i++) {
         const tracuu_clause_t *c = &p->v[i];
         const char *prefix = "";
         if (c->field && strcmp(c->field, "title") == 0)
             prefix = TRACUU_PREFIX_TITLE;
+        size_t h0 = out->n_highlight;
         size_t n = text_clause(a, c, prefix, n_content > 0,
                                c->negated ? &negs : &match, &boost, out);
+        if (!c->negated && !c->field && !c->quoted && n == 1 &&
+            out->n_highlight == h0 + 1) {
+            const char *f = out->highlight[h0].folded[0];
+            qpush(&adj, tracuu_q_term(f, strlen(f), 1));
+        } else {
+            flush_adjacent(&adj, &boost);
+        }
         if (n == 0) {
             tracuu_buf_t b = {0};
             tracuu_buf_printf(&b, "'%s%s%s' has no word to search for",
@@ -182,6 +209,7 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
             break;
         }
     }
+    flush_adjacent(&adj, &boost);
     if (*err) {
         for (size_t i = 0; i < match.n; i++)
             tracuu_q_free(match.v[i]);

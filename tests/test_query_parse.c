@@ -1,0 +1,89 @@
+/* test_query_parse.c: the query language and its error messages. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+#include "parse.h"
+
+static void test_words_phrases_fields_and_exclusions(void **state)
+{
+    (void)state;
+    tracuu_parsed_t p;
+    char *err = NULL;
+    assert_true(tracuu_query_parse("thi đua \"dân vận khéo\" -ocr title:“kế hoạch” NOT x",
+                                   tracuu_query_known_field, &p, &err));
+    assert_int_equal(p.n, 6);
+    assert_string_equal(p.v[0].value, "thi");
+    assert_string_equal(p.v[2].value, "dân vận khéo");
+    assert_true(p.v[2].quoted);
+    assert_true(p.v[3].negated);
+    assert_string_equal(p.v[3].value, "ocr");
+    assert_string_equal(p.v[4].field, "title");
+    assert_string_equal(p.v[4].value, "kế hoạch");
+    assert_true(p.v[5].negated);
+    tracuu_parsed_free(&p);
+}
+
+static void expect_error(const char *q, const char *fragment)
+{
+    tracuu_parsed_t p;
+    char *err = NULL;
+    assert_false(tracuu_query_parse(q, tracuu_query_known_field, &p, &err));
+    assert_non_null(err);
+    if (!strstr(err, fragment))
+        fail_msg("query [%s]: error [%s] lacks [%s]", q, err, fragment);
+    assert_int_equal(p.n, 0);
+    free(err);
+}
+
+static void test_malformed_queries_say_what_is_wrong(void **state)
+{
+    (void)state;
+    expect_error("\"thi đua", "unbalanced quote");
+    expect_error("title:\"thi", "unbalanced quote");
+    expect_error("nosuch:x", "unknown field 'nosuch:'");
+    expect_error("title:", "has no value");
+    expect_error("title:\"  \"", "has no value");
+    expect_error("   ", "empty query");
+    expect_error("NOT ", "NOT with nothing");
+}
+
+static void test_build_needs_a_searchable_word(void **state)
+{
+    (void)state;
+    tracuu_analyzer_t *a = NULL;
+    assert_int_equal(tracuu_analyzer_new(&a), TRACUU_OK);
+    tracuu_parsed_t p;
+    tracuu_plan_t plan;
+    char *err = NULL;
+    assert_true(tracuu_query_parse("!!! ...", tracuu_query_known_field, &p, &err));
+    assert_false(tracuu_query_build(a, &p, &plan, &err));
+    assert_non_null(strstr(err, "no word to search for"));
+    free(err);
+    tracuu_parsed_free(&p);
+    /* Function words go from a free-text query, not from phrases. */
+    assert_true(tracuu_query_parse("kế hoạch của ủy ban \"của\"",
+                                   tracuu_query_known_field, &p, &err));
+    assert_true(tracuu_query_build(a, &p, &plan, &err));
+    char *d = tracuu_q_describe(plan.q);
+    assert_non_null(strstr(d, "cua"));      /* the quoted one stays */
+    assert_int_equal(plan.n_highlight, 5);  /* kế hoạch ủy ban "của", not của */
+    free(d);
+    tracuu_plan_free(&plan);
+    tracuu_parsed_free(&p);
+    tracuu_analyzer_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_phrases_fields_and_exclusions),
+        cmocka_unit_test(test_malformed_queries_say_what_is_wrong),
+        cmocka_unit_test(test_build_needs_a_searchable_word),
+    };
+    return cmocka_run_group_tests_name("query_parse", tests, NULL, NULL);
+}

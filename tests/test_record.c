@@ -1,0 +1,95 @@
+/* test_record.c: unique terms, titles and stored data of index documents. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "record.h"
+#include "schema.h"
+
+static void test_uid_is_prefix_and_path(void **state)
+{
+    (void)state;
+    tracuu_buf_t b = {0};
+    tracuu_record_uid("/srv/luu-tru/kế hoạch.txt", &b);
+    assert_string_equal(b.s, "Q/srv/luu-tru/kế hoạch.txt");
+    tracuu_buf_free(&b);
+}
+
+static void test_long_uid_is_hashed_and_stays_unique(void **state)
+{
+    (void)state;
+    char p1[600], p2[600];
+    memset(p1, 0, sizeof p1);
+    strcpy(p1, "/");
+    for (int i = 0; i < 60; i++)
+        strcat(p1, "đề/"); /* multi-byte, so the cut must respect UTF-8 */
+    strcpy(p2, p1);
+    strcat(p1, "a.txt");
+    strcat(p2, "b.txt");
+    tracuu_buf_t a = {0}, b = {0};
+    tracuu_record_uid(p1, &a);
+    tracuu_record_uid(p2, &b);
+    assert_true(a.len <= TRACUU_UID_MAX);
+    assert_true(b.len <= TRACUU_UID_MAX);
+    assert_string_not_equal(a.s, b.s);
+    assert_int_equal(tracuu_utf8_valid_prefix(a.s, a.len), a.len);
+    tracuu_buf_free(&a);
+    tracuu_buf_free(&b);
+}
+
+static void test_hex_values_sort_as_numbers(void **state)
+{
+    (void)state;
+    char x[17], y[17];
+    tracuu_record_hex(9, x);
+    tracuu_record_hex(10, y);
+    assert_string_equal(x, "0000000000000009");
+    assert_true(strcmp(x, y) < 0);
+}
+
+static void test_title_falls_back_to_first_line(void **state)
+{
+    (void)state;
+    tracuu_analyzer_t *a = NULL;
+    assert_int_equal(tracuu_analyzer_new(&a), TRACUU_OK);
+    /* Seed 001 opens with a sentence, no header: the first line serves. */
+    const char *s = "\n  Năm 2023, xã Tân Việt tổ chức, triển khai phong trào thi "
+                    "đua trong điều kiện \ncòn nhiều khó khăn";
+    tracuu_analysis_t an;
+    assert_int_equal(tracuu_analyze(a, s, strlen(s), TRACUU_ANALYZE_DOCUMENT, &an),
+                     TRACUU_OK);
+    char *t = tracuu_record_title(&an);
+    assert_string_equal(t, "Năm 2023, xã Tân Việt tổ chức, triển khai phong "
+                           "trào thi đua trong điều kiện");
+    free(t);
+    tracuu_analysis_free(&an);
+    tracuu_analyzer_free(a);
+}
+
+static void test_data_keeps_metadata_then_text(void **state)
+{
+    (void)state;
+    const char data[] = "{\"path\":\"/a.txt\"}\nKẾ HOẠCH\nthi đua";
+    const char *js, *text;
+    size_t jl, tl;
+    tracuu_record_split(data, sizeof data - 1, &js, &jl, &text, &tl);
+    assert_int_equal(jl, strlen("{\"path\":\"/a.txt\"}"));
+    assert_int_equal(tl, strlen("KẾ HOẠCH\nthi đua"));
+    assert_memory_equal(text, "KẾ HOẠCH", strlen("KẾ HOẠCH"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_uid_is_prefix_and_path),
+        cmocka_unit_test(test_long_uid_is_hashed_and_stays_unique),
+        cmocka_unit_test(test_hex_values_sort_as_numbers),
+        cmocka_unit_test(test_title_falls_back_to_first_line),
+        cmocka_unit_test(test_data_keeps_metadata_then_text),
+    };
+    return cmocka_run_group_tests_name("record", tests, NULL, NULL);
+}
