@@ -457,7 +457,8 @@ static shape_t parse_long(const char *t, size_t len, size_t p, hit_t *h)
     if (nd < 1 || nd > 2)
         return NO;
     i = skip_ws(t, len, j);
-    if (!word_at(t, len, i, &w) || !loose_nam(&w))
+    /* "ngày" typed for "năm" happens: "ngày 01 tháng 01 ngày 2012" */
+    if (!word_at(t, len, i, &w) || !(loose_nam(&w) || loose_ngay(&w)))
         return NO;
     i = skip_ws(t, len, w.end);
     j = read_num(t, len, i, &y, &nd);
@@ -491,7 +492,8 @@ static size_t read_sep(const char *t, size_t len, size_t i, bool spaced,
     return j;
 }
 
-/* d/m/yyyy, d-m-yyyy, d.m.yyyy (one separator throughout). */
+/* d/m/yyyy, d-m-yyyy, d.m.yyyy (one separator throughout). After "ngày"
+ * (spaced) a space may stand around a slash or for the second one. */
 static shape_t parse_numeric(const char *t, size_t len, size_t p, bool spaced,
                              hit_t *h)
 {
@@ -508,6 +510,11 @@ static shape_t parse_numeric(const char *t, size_t len, size_t p, bool spaced,
     if (nd < 1 || nd > 2)
         return NO;
     j = read_sep(t, len, i, spaced, &s2);
+    if (!j && spaced && s1 == '/' && i + 1 < len && t[i] == ' ' &&
+        is_digit((unsigned char)t[i + 1])) {
+        j = i + 1; /* "ngày 16/6 2025": a slash typed as a space */
+        s2 = s1;
+    }
     if (!j || s2 != s1)
         return NO;
     i = read_num(t, len, j, &y, &nd);
@@ -836,7 +843,8 @@ static bool cased(uint32_t cp)
     return cp >= 0x80 && (tracuu_cp_lower(cp) != cp || tracuu_cp_upper(cp) != cp);
 }
 
-/* The date starting at start follows a document symbol or "số N":
+/* The date starting at start follows a document symbol (a '/' and a
+ * capital letter within the last three tokens) or "số N":
  * "34-CT/TW, ngày", "53/KH-UBND ngay", "21/NQ- -HDND ngay", "số 12 ngày". */
 static bool cited_before(const scan_t *s, size_t start)
 {
@@ -897,7 +905,9 @@ static bool cited_before(const scan_t *s, size_t start)
             break;
         i--; /* one space or break between parts: "221/KH - LĐLĐ" */
     }
-    if (slash && (digit || capital))
+    /* a symbol has a type or issuer code: "06/01/1946 - 06/01/2026" is two
+     * dates, not a symbol and its date */
+    if (slash && capital)
         return true;
     if (only_digits_first) { /* "số 12 ngày" */
         word_t w;

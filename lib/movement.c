@@ -356,7 +356,8 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
     for (size_t i = p; i < limit; i++) {
         char c = f[i];
         if (c == '.' || c == ';' || c == ':' || c == '(' || c == ')' ||
-            c == '/' || c == '"' || (unsigned char)c >= 0x80)
+            c == '/' || quote_at(f, n, i) >= 0 ||
+            memcmp(f + i, "\xE2\x80\x9D", n - i >= 3 ? 3 : 0) == 0)
             return 0; /* the clause ends, or a quote or a number comes */
         if (i > p && !is_alnum(f[i - 1]) && match_flex(f, n, i, "phong trao"))
             return 0;

@@ -22,6 +22,7 @@ typedef struct state {
     size_t seg_out, seg_in;   /* start of the current NFC segment */
     bool seg_dirty;           /* it holds something not in NFC */
     bool in_word;
+    bool word_ascii;          /* no tone mark to move: skip the rewrite */
     size_t word_out, word_in;
     bool failed;
 } state_t;
@@ -105,11 +106,12 @@ static void flush_word(state_t *st, size_t at)
     if (!st->in_word)
         return;
     st->in_word = false;
+    if (st->word_ascii)
+        return;
     const char *w = st->out.s + st->word_out;
     size_t n = st->out.len - st->word_out;
     tracuu_buf_t fixed = {0};
-    tracuu_normalize_word(w, n, &fixed);
-    if (fixed.len != n || memcmp(fixed.s, w, n) != 0) {
+    if (tracuu_normalize_word(w, n, &fixed)) {
         rewrite_tail(st, st->word_out, fixed.s, fixed.len, st->word_in, at);
         st->seg_out = st->out.len;
         st->seg_in = at;
@@ -174,6 +176,7 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
                 flush_word(&st, at);
             else if (!st.in_word) {
                 st.in_word = true;
+                st.word_ascii = true;
                 st.word_out = st.out.len;
                 st.word_in = at;
             }
@@ -206,10 +209,13 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
         if (!is_word_cp(cp)) {
             flush_nfc(&st, at);
             flush_word(&st, at);
-        } else if (!st.in_word) {
-            st.in_word = true;
-            st.word_out = st.out.len;
-            st.word_in = at;
+        } else {
+            if (!st.in_word) {
+                st.in_word = true;
+                st.word_out = st.out.len;
+                st.word_in = at;
+            }
+            st.word_ascii = false;
         }
         if (invalid) {
             tracuu_buf_put_cp(&st.out, 0xFFFD);
@@ -293,28 +299,26 @@ static uint32_t same_case(uint32_t like, uint32_t want)
     return tracuu_cp_lower(like) == like ? want : tracuu_cp_upper(want);
 }
 
-void tracuu_normalize_word(const char *w, size_t len, tracuu_buf_t *out)
+bool tracuu_normalize_word(const char *w, size_t len, tracuu_buf_t *out)
 {
     uint32_t cp[MAX_WORD_CPS];
     size_t n = 0, i = 0;
     while (i < len && n < MAX_WORD_CPS)
         cp[n++] = tracuu_utf8_next(w, len, &i);
-    if (i < len || n < 2) {
-        tracuu_buf_append(out, w, len);
-        return;
-    }
+    if (i < len || n < 2)
+        return false;
     size_t v0 = 0;
     while (v0 < n && !tracuu_cp_is_vowel(cp[v0]))
         v0++;
     size_t v1 = v0;
     while (v1 < n && tracuu_cp_is_vowel(cp[v1]))
         v1++;
-    for (size_t k = v1; k < n; k++) {
-        if (tracuu_cp_is_vowel(cp[k]) || !u_isalpha((UChar32)cp[k])) {
-            tracuu_buf_append(out, w, len); /* not one syllable */
-            return;
-        }
-    }
+    if (v1 - v0 != 2)
+        return false; /* only vowel pairs move */
+    for (size_t k = v1; k < n; k++)
+        if (tracuu_cp_is_vowel(cp[k]) || !u_isalpha((UChar32)cp[k]))
+            return false; /* not one syllable */
+    uint32_t before[2] = {cp[v0], cp[v0 + 1]};
     bool after_q = v0 > 0 && tracuu_cp_lower(cp[v0 - 1]) == 'q';
     bool has_final = v1 < n;
     int toned = 0;
@@ -334,6 +338,9 @@ void tracuu_normalize_word(const char *w, size_t len, tracuu_buf_t *out)
             v[1] = tracuu_cp_with_tone(same_case(v[1], 0x01A1), t); /* ơ */
         }
     }
+    if (before[0] == cp[v0] && before[1] == cp[v0 + 1])
+        return false;
     for (size_t k = 0; k < n; k++)
         tracuu_buf_put_cp(out, cp[k]);
+    return true;
 }

@@ -2,6 +2,7 @@
 #ifndef TRACUU_NORMALIZE_H
 #define TRACUU_NORMALIZE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -44,10 +45,10 @@ size_t tracuu_norm_orig_offset(const tracuu_norm_t *n, size_t pos);
 void tracuu_norm_free(tracuu_norm_t *n);
 
 /* Rewrite one word (letters only, any case, NFC) with the tone placement
- * and ươ rules above, appending the result to out. Exposed for tests and
- * for analysing query words. */
+ * and ươ rules above: when it changes, append the new spelling to out and
+ * return true; otherwise return false and leave out alone. */
 struct tracuu_buf;
-void tracuu_normalize_word(const char *w, size_t len, struct tracuu_buf *out);
+bool tracuu_normalize_word(const char *w, size_t len, struct tracuu_buf *out);
 
 #ifdef __cplusplus
 }

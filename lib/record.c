@@ -96,6 +96,70 @@ char *tracuu_record_title(const tracuu_analysis_t *an)
     return tracuu_xstrdup("");
 }
 
+/* Exact terms of one document and how often each occurs: counted here
+ * and added once each, which halves the work of Xapian's term map. */
+typedef struct counter {
+    char **keys;
+    unsigned *counts;
+    size_t cap, n;
+} counter_t;
+
+static void counter_add(counter_t *c, const char *key, size_t len)
+{
+    if (c->n * 2 >= c->cap) {
+        counter_t bigger = {0};
+        bigger.cap = c->cap ? c->cap * 2 : 1024;
+        bigger.keys = tracuu_xcalloc(bigger.cap, sizeof(char *));
+        bigger.counts = tracuu_xcalloc(bigger.cap, sizeof(unsigned));
+        for (size_t i = 0; i < c->cap; i++) {
+            if (!c->keys[i])
+                continue;
+            size_t h = fnv1a(c->keys[i], strlen(c->keys[i]), 0xcbf29ce484222325ULL);
+            size_t j = h & (bigger.cap - 1);
+            while (bigger.keys[j])
+                j = (j + 1) & (bigger.cap - 1);
+            bigger.keys[j] = c->keys[i];
+            bigger.counts[j] = c->counts[i];
+        }
+        bigger.n = c->n;
+        free(c->keys);
+        free(c->counts);
+        *c = bigger;
+    }
+    size_t j = fnv1a(key, len, 0xcbf29ce484222325ULL) & (c->cap - 1);
+    while (c->keys[j]) {
+        if (strncmp(c->keys[j], key, len) == 0 && c->keys[j][len] == '\0') {
+            c->counts[j]++;
+            return;
+        }
+        j = (j + 1) & (c->cap - 1);
+    }
+    c->keys[j] = tracuu_xstrndup(key, len);
+    c->counts[j] = 1;
+    c->n++;
+}
+
+/* Add every counted term to doc, then empty the counter. */
+static tracuu_status_t counter_flush(counter_t *c, tracuu_doc_t *doc)
+{
+    tracuu_status_t st = TRACUU_OK;
+    for (size_t i = 0; i < c->cap; i++) {
+        if (!c->keys[i])
+            continue;
+        if (st == TRACUU_OK) {
+            st = tracuu_doc_add_term(doc, c->keys[i], strlen(c->keys[i]),
+                                     c->counts[i]);
+            if (st == TRACUU_ERR_ARG)
+                st = TRACUU_OK; /* an over-long term: skip it */
+        }
+        free(c->keys[i]);
+    }
+    free(c->keys);
+    free(c->counts);
+    memset(c, 0, sizeof *c);
+    return st;
+}
+
 /* Index each token of text under prefix: folded with positions from
  * first_pos, plus the exact form when it differs (body only). */
 static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
@@ -103,6 +167,7 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
                                   const char *prefix, bool exact_too)
 {
     tracuu_buf_t exact = {0}, folded = {0};
+    counter_t exacts = {0};
     size_t plen = strlen(prefix);
     tracuu_status_t st = TRACUU_OK;
     for (size_t i = 0; i < toks->n && st == TRACUU_OK; i++) {
@@ -119,13 +184,14 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
         if (st == TRACUU_OK && exact_too &&
             (exact.len - elen != folded.len - plen ||
              memcmp(exact.s + elen, folded.s + plen, folded.len - plen) != 0))
-            st = tracuu_doc_add_term(doc, exact.s, exact.len, 1);
+            counter_add(&exacts, exact.s, exact.len);
         if (st == TRACUU_ERR_ARG)
             st = TRACUU_OK; /* an over-long term: skip it */
     }
+    tracuu_status_t st2 = counter_flush(&exacts, doc);
     tracuu_buf_free(&exact);
     tracuu_buf_free(&folded);
-    return st;
+    return st != TRACUU_OK ? st : st2;
 }
 
 static tracuu_status_t add_title(tracuu_analyzer_t *a, tracuu_doc_t *doc,

@@ -847,11 +847,11 @@ static void scan_before(const char *t, size_t len, size_t start, before_t *b)
     fwin_free(&w);
 }
 
-/* "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": for a symbol
- * without type code, the nearest capitalised type word earlier in the
- * same clause. */
-static void find_law_word(const char *t, size_t len, size_t so_start,
-                          tracuu_symbol_t *s)
+/* "Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Báo cáo thẩm
+ * tra số 116/BC-BĐT": the nearest capitalised type word earlier in the
+ * same clause, which must name the symbol's type when it has one. */
+static void find_named_word(const char *t, size_t len, size_t so_start,
+                            tracuu_symbol_t *s)
 {
     size_t from = so_start > LAW_LOOKBACK ? so_start - LAW_LOOKBACK : 0;
     fwin_t w;
@@ -869,6 +869,8 @@ static void find_law_word(const char *t, size_t len, size_t so_start,
         uint32_t cp = cp_at(t, len, w.src[i], NULL);
         if (tracuu_cp_lower(cp) == cp)
             continue; /* "pháp luật" is not a law's name */
+        if (s->type_code[0] && strcmp(tw->code, s->type_code) != 0)
+            break;
         s->word = tw;
         s->word_span.start = w.src[i];
         s->word_span.end = w.src[i + strlen(tw->folded)];
@@ -884,8 +886,9 @@ static bool line_start_before(const char *t, size_t i)
     return i == 0 || t[i - 1] == '\n';
 }
 
-/* The document's own number: "Số: 01/KH-UBND-CD" (or "Số" opening its
- * line, or "Luật số: 68/2020/QH14") within the header. */
+/* The document's own number: "Số: 01/KH-UBND-CD", "Số" opening its
+ * line, or a type word opening its line before "số:", within the
+ * header. */
 static bool is_own(const char *t, const parsed_t *p, const before_t *b)
 {
     if (p->start >= HEADER_BYTES || !b->so)
@@ -893,6 +896,9 @@ static bool is_own(const char *t, const parsed_t *p, const before_t *b)
     bool capital = t[b->so_start] == 'S';
     if (!b->word)
         return capital && (b->colon || line_start_before(t, b->so_start));
+    /* "Luật số: 68/2020/QH14". A title in capitals ("LUẬT SỐ ...") may
+     * as well cite another document ("... TRIỂN KHAI CHỈ THỊ SỐ
+     * 32/CT-TTG"): only the colon tells. */
     return b->colon && line_start_before(t, b->word_span.start);
 }
 
@@ -1217,8 +1223,8 @@ int tracuu_symbols_extract(const char *text, size_t len, tracuu_symbols_t *out)
         if (!s->own) {
             s->word = b.word;
             s->word_span = b.word_span;
-            if (!b.word && b.so && !p.type)
-                find_law_word(text, len, b.so_start, s);
+            if (!b.word && b.so)
+                find_named_word(text, len, b.so_start, s);
             scan_after(text, len, s);
         }
         push(out, s);

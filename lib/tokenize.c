@@ -122,6 +122,25 @@ static long lone_iy(const char *s, size_t len)
 void tracuu_term_forms(const char *tok, size_t len, tracuu_buf_t *exact,
                        tracuu_buf_t *folded)
 {
+    /* Plain ASCII (most codes and numbers, OCR text): one pass. */
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)tok[i] < 0x80;
+    if (ascii) {
+        size_t e0 = exact ? exact->len : 0, f0 = folded ? folded->len : 0;
+        if (exact)
+            tracuu_fold_lower(tok, len, exact);
+        if (folded)
+            tracuu_fold_lower(tok, len, folded);
+        long iy = lone_iy(exact ? exact->s + e0 : folded->s + f0, len);
+        if (iy >= 0) {
+            if (exact)
+                exact->s[e0 + (size_t)iy] = 'i';
+            if (folded)
+                folded->s[f0 + (size_t)iy] = 'i';
+        }
+        return;
+    }
     tracuu_buf_t low = {0};
     tracuu_fold_lower(tok, len, &low);
     long iy = lone_iy(low.s, low.len);
@@ -129,11 +148,8 @@ void tracuu_term_forms(const char *tok, size_t len, tracuu_buf_t *exact,
         /* Rewrite the final y (any tone) as i with the same tone. */
         size_t at = (size_t)iy, j = at;
         uint32_t y = tracuu_utf8_next(low.s, low.len, &j);
-        tracuu_buf_t fixed = {0};
-        tracuu_buf_append(&fixed, low.s, at);
-        tracuu_buf_put_cp(&fixed, tracuu_cp_with_tone('i', tracuu_cp_tone(y)));
-        tracuu_buf_free(&low);
-        low = fixed;
+        low.len = at;
+        tracuu_buf_put_cp(&low, tracuu_cp_with_tone('i', tracuu_cp_tone(y)));
     }
     if (exact)
         tracuu_buf_append(exact, low.s, low.len);
