@@ -39,15 +39,40 @@ tracuu_status_t tracuu_analyze(tracuu_analyzer_t *a, const char *text,
         tracuu_tokenize(a->tok, out->norm.s, out->norm.len, 0, &out->tokens);
     if (st != TRACUU_OK)
         return st;
-    if (flags & TRACUU_ANALYZE_DOCUMENT)
+    if (flags & TRACUU_ANALYZE_DOCUMENT) {
         tracuu_header_extract(out->norm.s, out->norm.len, &out->header);
+        tracuu_extract_symbols_dates(out->norm.s, out->norm.len,
+                                     &out->symbols, &out->dates);
+        tracuu_movements_extract(out->norm.s, out->norm.len, &out->movements);
+    }
     return TRACUU_OK;
+}
+
+void tracuu_extract_symbols_dates(const char *s, size_t len,
+                                  tracuu_symbols_t *symbols,
+                                  tracuu_dates_t *dates)
+{
+    tracuu_symbols_extract(s, len, symbols);
+    /* Symbols come in text order, so their spans are sorted. */
+    tracuu_span_t *spans = tracuu_xcalloc(symbols->n + 1, sizeof *spans);
+    for (size_t i = 0; i < symbols->n; i++)
+        spans[i] = symbols->items[i].span;
+    tracuu_dates_extract(s, len, spans, symbols->n, dates);
+    free(spans);
 }
 
 tracuu_status_t tracuu_analyzer_tokenize(tracuu_analyzer_t *a, const char *s,
                                          size_t len, tracuu_tokens_t *out)
 {
     return tracuu_tokenize(a->tok, s, len, 0, out);
+}
+
+tracuu_status_t tracuu_analyzer_tokenize_at(tracuu_analyzer_t *a,
+                                            const char *s, size_t len,
+                                            uint32_t first_pos,
+                                            tracuu_tokens_t *out)
+{
+    return tracuu_tokenize(a->tok, s, len, first_pos, out);
 }
 
 void tracuu_analysis_free(tracuu_analysis_t *an)
@@ -57,4 +82,7 @@ void tracuu_analysis_free(tracuu_analysis_t *an)
     tracuu_norm_free(&an->norm);
     tracuu_tokens_free(&an->tokens);
     tracuu_header_free(&an->header);
+    tracuu_symbols_free(&an->symbols);
+    tracuu_dates_free(&an->dates);
+    tracuu_movements_free(&an->movements);
 }

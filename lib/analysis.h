@@ -4,9 +4,12 @@
 
 #include <stddef.h>
 
+#include "date.h"
 #include "header.h"
+#include "movement.h"
 #include "normalize.h"
 #include "status.h"
+#include "symbol.h"
 #include "tokenize.h"
 
 #ifdef __cplusplus
@@ -30,7 +33,11 @@ enum tracuu_analyze_flags {
 typedef struct tracuu_analysis {
     tracuu_norm_t norm;
     tracuu_tokens_t tokens;
-    tracuu_header_t header;       /* all NULL unless DOCUMENT */
+    /* The extractors' findings; empty unless DOCUMENT. */
+    tracuu_header_t header;
+    tracuu_symbols_t symbols;     /* cited documents and the own number */
+    tracuu_dates_t dates;         /* dates (with roles) and periods */
+    tracuu_movements_t movements;
 } tracuu_analysis_t;
 
 /* Analyse UTF-8 text[0..len) into out (new contents; free with
@@ -43,6 +50,18 @@ void tracuu_analysis_free(tracuu_analysis_t *an);
  * appended to out. */
 tracuu_status_t tracuu_analyzer_tokenize(tracuu_analyzer_t *a, const char *s,
                                          size_t len, tracuu_tokens_t *out);
+/* The same with positions starting at first_pos. */
+tracuu_status_t tracuu_analyzer_tokenize_at(tracuu_analyzer_t *a,
+                                            const char *s, size_t len,
+                                            uint32_t first_pos,
+                                            tracuu_tokens_t *out);
+
+/* Run the symbol and date extractors on normalised text, dates never
+ * inside a symbol (as tracuu_analyze does). Contents new; free with
+ * tracuu_symbols_free and tracuu_dates_free. */
+void tracuu_extract_symbols_dates(const char *s, size_t len,
+                                  tracuu_symbols_t *symbols,
+                                  tracuu_dates_t *dates);
 
 #ifdef __cplusplus
 }

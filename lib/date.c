@@ -457,8 +457,10 @@ static shape_t parse_long(const char *t, size_t len, size_t p, hit_t *h)
     if (nd < 1 || nd > 2)
         return NO;
     i = skip_ws(t, len, j);
-    /* "ngày" typed for "năm" happens: "ngày 01 tháng 01 ngày 2012" */
-    if (!word_at(t, len, i, &w) || !(loose_nam(&w) || loose_ngay(&w)))
+    /* another date word typed for "năm" happens: "ngày 01 tháng 01 ngày
+     * 2012", "ngày 15 tháng 9 tháng 2022"; four digits must follow */
+    if (!word_at(t, len, i, &w) ||
+        !(loose_nam(&w) || loose_ngay(&w) || keyword_of(&w) == KW_THANG))
         return NO;
     i = skip_ws(t, len, w.end);
     j = read_num(t, len, i, &y, &nd);

@@ -129,6 +129,20 @@ static int quote_at(const char *f, size_t n, size_t i)
     return -1;
 }
 
+/* A list bullet ("- ", "+ ") opening a line at f[p]: the position after
+ * it, else p. */
+static size_t skip_bullet(const char *f, size_t n, size_t p)
+{
+    if (p < n && p > 0 && (f[p] == '-' || f[p] == '+')) {
+        size_t k = p;
+        while (k > 0 && (f[k - 1] == ' ' || f[k - 1] == '\t'))
+            k--;
+        if (k == 0 || f[k - 1] == '\n')
+            return skip_ws(f, n, p + 1, NULL);
+    }
+    return p;
+}
+
 /* A word of letters at f[i]: returns its end, or i. */
 static size_t word_end(const char *f, size_t n, size_t i)
 {
@@ -247,6 +261,11 @@ static size_t filler(const char *f, size_t n, size_t p)
             p++;
             continue;
         }
+        size_t b = skip_bullet(f, n, p);
+        if (b != p) {
+            p = b;
+            continue;
+        }
         size_t w = word_end(f, n, p);
         if (w == p || (w < n && is_alnum(f[w])))
             return 0;
@@ -330,6 +349,7 @@ static size_t quoted_list(const char *f, size_t n, const size_t *src,
             w = match_flex(f, n, r, "hoac");
         if (w)
             r = skip_ws(f, n, w, NULL);
+        r = skip_bullet(f, n, r);
         if (r == end || quote_at(f, n, r) < 0)
             break;
         p = r;

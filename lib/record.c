@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,6 +207,234 @@ static tracuu_status_t add_title(tracuu_analyzer_t *a, tracuu_doc_t *doc,
     return st;
 }
 
+/* Add prefix + text as a boolean term, lowercase folded when fold. */
+static tracuu_status_t add_bool(tracuu_doc_t *doc, const char *prefix,
+                                const char *text, bool fold)
+{
+    tracuu_buf_t t = {0};
+    tracuu_buf_puts(&t, prefix);
+    if (fold)
+        tracuu_fold_ascii(text, strlen(text), &t);
+    else
+        tracuu_buf_puts(&t, text);
+    tracuu_status_t st = TRACUU_OK;
+    if (t.len > strlen(prefix) && t.len <= TRACUU_TERM_MAX)
+        st = tracuu_doc_add_boolean(doc, t.s, t.len);
+    tracuu_buf_free(&t);
+    return st;
+}
+
+/* Add the syllables of text under prefix with positions from first_pos. */
+static tracuu_status_t add_field_words(tracuu_analyzer_t *a, tracuu_doc_t *doc,
+                                       const char *prefix, const char *text,
+                                       uint32_t first_pos)
+{
+    if (!text)
+        return TRACUU_OK;
+    tracuu_tokens_t toks = {0};
+    tracuu_status_t st =
+        tracuu_analyzer_tokenize_at(a, text, strlen(text), first_pos, &toks);
+    if (st == TRACUU_OK)
+        st = add_tokens(doc, text, &toks, prefix, false);
+    tracuu_tokens_free(&toks);
+    return st;
+}
+
+static void date_digits(const tracuu_date_t *d, int precision, char out[9])
+{
+    if (precision >= 3)
+        snprintf(out, 9, "%04d%02d%02d", d->year, d->month, d->day);
+    else if (precision == 2)
+        snprintf(out, 9, "%04d%02d", d->year, d->month);
+    else
+        snprintf(out, 9, "%04d", d->year);
+}
+
+static int date_precision(const tracuu_date_t *d)
+{
+    return d->year == 0 ? 0 : d->month == 0 ? 1 : d->day == 0 ? 2 : 3;
+}
+
+static tracuu_status_t add_cited(tracuu_doc_t *doc, const tracuu_symbol_t *y)
+{
+    tracuu_status_t st = add_bool(doc, TRACUU_PREFIX_CITES, y->key, false);
+    const char *type = tracuu_symbol_search_type(y);
+    tracuu_buf_t t = {0};
+    if (st == TRACUU_OK && type && *type) {
+        tracuu_buf_printf(&t, "%s%s#%ld", TRACUU_PREFIX_CITES_TYPE, type,
+                          y->number);
+        st = add_bool(doc, "", t.s, false);
+    }
+    char digits[9];
+    for (int p = 1; st == TRACUU_OK && p <= date_precision(&y->date); p++) {
+        date_digits(&y->date, p, digits);
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%s@%s", TRACUU_PREFIX_CITES_DATE, y->key, digits);
+        st = add_bool(doc, "", t.s, false);
+    }
+    if (st == TRACUU_OK && y->issuer_phrase[0]) {
+        tracuu_buf_t folded = {0};
+        tracuu_fold_ascii(y->issuer_phrase, strlen(y->issuer_phrase), &folded);
+        /* One term per word of the issuer phrase. */
+        for (char *w = strtok(folded.s, " ,.;:()-"); w && st == TRACUU_OK;
+             w = strtok(NULL, " ,.;:()-")) {
+            tracuu_buf_clear(&t);
+            tracuu_buf_printf(&t, "%s%s@%s", TRACUU_PREFIX_CITES_ISSUER, y->key, w);
+            st = add_bool(doc, "", t.s, false);
+        }
+        tracuu_buf_free(&folded);
+    }
+    if (st == TRACUU_OK) {
+        char date[16] = "";
+        if (y->date.year)
+            tracuu_date_format(&y->date, date, sizeof date);
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%s\t%s\t%s\t", TRACUU_PREFIX_CITES_LIST,
+                          y->display, date, y->word ? y->word->word : "");
+        /* The issuer is cut rather than the key when the term is long. */
+        size_t room = TRACUU_TERM_MAX > t.len ? TRACUU_TERM_MAX - t.len : 0;
+        size_t n = strlen(y->issuer_phrase);
+        if (n > room) {
+            n = room;
+            while (n > 0 && ((unsigned char)y->issuer_phrase[n] & 0xC0) == 0x80)
+                n--;
+        }
+        tracuu_buf_append(&t, y->issuer_phrase, n);
+        if (t.len <= TRACUU_TERM_MAX)
+            st = tracuu_doc_add_term(doc, t.s, t.len, 1);
+    }
+    tracuu_buf_free(&t);
+    return st;
+}
+
+static const char role_letter[TRACUU_DATE_ROLE_LAST] = {
+    [TRACUU_DATE_MENTIONED] = 'm',
+    [TRACUU_DATE_ISSUED] = 'i',
+    [TRACUU_DATE_CITED] = 'c',
+    [TRACUU_DATE_DEADLINE] = 'd',
+};
+
+static tracuu_status_t add_date(tracuu_doc_t *doc, const tracuu_date_t *d)
+{
+    static const char *const prefixes[] = {NULL, TRACUU_PREFIX_YEAR,
+                                           TRACUU_PREFIX_MONTH, TRACUU_PREFIX_DAY};
+    char digits[9];
+    tracuu_status_t st = TRACUU_OK;
+    int prec = date_precision(d);
+    for (int p = 1; st == TRACUU_OK && p <= prec; p++) {
+        date_digits(d, p, digits);
+        st = add_bool(doc, prefixes[p], digits, false);
+    }
+    if (st == TRACUU_OK && prec > 0 && (unsigned)d->role < TRACUU_DATE_ROLE_LAST) {
+        date_digits(d, prec, digits);
+        char term[32];
+        snprintf(term, sizeof term, "%s%c%s", TRACUU_PREFIX_DATE_LIST,
+                 role_letter[d->role], digits);
+        st = tracuu_doc_add_term(doc, term, strlen(term), 1);
+    }
+    return st;
+}
+
+static tracuu_status_t add_period(tracuu_doc_t *doc, const tracuu_period_t *p)
+{
+    int from = p->from_year ? p->from_year : p->to_year;
+    if (from <= 0 || p->to_year < from ||
+        p->to_year - from > TRACUU_PERIOD_MAX_YEARS)
+        return TRACUU_OK;
+    tracuu_status_t st = TRACUU_OK;
+    char term[16];
+    for (int y = from; y <= p->to_year && st == TRACUU_OK; y++) {
+        snprintf(term, sizeof term, "%s%04d", TRACUU_PREFIX_PERIOD, y);
+        st = tracuu_doc_add_boolean(doc, term, strlen(term));
+    }
+    return st;
+}
+
+static tracuu_status_t add_movements(tracuu_analyzer_t *a, tracuu_doc_t *doc,
+                                     const tracuu_movements_t *m)
+{
+    tracuu_status_t st = TRACUU_OK;
+    tracuu_buf_t t = {0};
+    for (size_t i = 0; i < m->n && st == TRACUU_OK; i++) {
+        const tracuu_movement_t *mv = &m->v[i];
+        if (!mv->name || !*mv->name)
+            continue;
+        st = add_field_words(a, doc, TRACUU_PREFIX_MOVEMENT, mv->name,
+                             (uint32_t)(i + 1) * TRACUU_MOVEMENT_GAP);
+        if (st == TRACUU_OK)
+            st = add_bool(doc, TRACUU_PREFIX_KIND,
+                          tracuu_movement_kind_key(mv->kind), false);
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%s\t", TRACUU_PREFIX_MOVEMENT_LIST,
+                          tracuu_movement_kind_key(mv->kind));
+        size_t n = strlen(mv->name);
+        size_t room = TRACUU_TERM_MAX - t.len;
+        if (n > room) {
+            n = room;
+            while (n > 0 && ((unsigned char)mv->name[n] & 0xC0) == 0x80)
+                n--;
+        }
+        tracuu_buf_append(&t, mv->name, n);
+        if (st == TRACUU_OK)
+            st = tracuu_doc_add_term(doc, t.s, t.len, 1);
+    }
+    tracuu_buf_free(&t);
+    return st;
+}
+
+/* The issue date, when the header gives it: YYYYMMDD, or "" */
+static void issue_date(const tracuu_analysis_t *an, char out[9])
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < an->dates.n_dates; i++) {
+        const tracuu_date_t *d = &an->dates.dates[i];
+        if (d->role == TRACUU_DATE_ISSUED && date_precision(d) == 3) {
+            date_digits(d, 3, out);
+            return;
+        }
+    }
+}
+
+/* Terms from the extractors: citations, own number, dates, periods,
+ * movements, header fields. */
+static tracuu_status_t add_extracted(tracuu_analyzer_t *a, tracuu_doc_t *doc,
+                                     const tracuu_analysis_t *an)
+{
+    tracuu_status_t st = TRACUU_OK;
+    for (size_t i = 0; i < an->symbols.n && st == TRACUU_OK; i++) {
+        const tracuu_symbol_t *y = &an->symbols.items[i];
+        st = y->own ? add_bool(doc, TRACUU_PREFIX_NUMBER, y->key, false)
+                    : add_cited(doc, y);
+    }
+    for (size_t i = 0; i < an->dates.n_dates && st == TRACUU_OK; i++)
+        st = add_date(doc, &an->dates.dates[i]);
+    for (size_t i = 0; i < an->dates.n_periods && st == TRACUU_OK; i++)
+        st = add_period(doc, &an->dates.periods[i]);
+    if (st == TRACUU_OK)
+        st = add_movements(a, doc, &an->movements);
+    const tracuu_header_t *h = &an->header;
+    if (st == TRACUU_OK && h->doc_type)
+        st = add_bool(doc, TRACUU_PREFIX_TYPE, h->doc_type, true);
+    if (st == TRACUU_OK)
+        st = add_field_words(a, doc, TRACUU_PREFIX_ISSUER, h->issuer, 0);
+    /* Every signature block (joint plans have several), roles and names,
+     * each apart from the others. */
+    for (size_t i = 0; i < h->n_signatures && st == TRACUU_OK; i++) {
+        uint32_t base = (uint32_t)i * 2 * TRACUU_MOVEMENT_GAP;
+        st = add_field_words(a, doc, TRACUU_PREFIX_SIGNER,
+                             h->signatures[i].role, base);
+        if (st == TRACUU_OK)
+            st = add_field_words(a, doc, TRACUU_PREFIX_SIGNER,
+                                 h->signatures[i].name,
+                                 base + TRACUU_MOVEMENT_GAP);
+    }
+    char issued[9];
+    issue_date(an, issued);
+    if (st == TRACUU_OK && issued[0])
+        st = tracuu_doc_set_value(doc, TRACUU_SLOT_ISSUED, issued, 8);
+    return st;
+}
+
 static const char *extension(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -230,6 +459,18 @@ static char *metadata_json(const tracuu_analysis_t *an,
         json_object_set_new(o, "issuer", json_string(h->issuer));
     if (h->place)
         json_object_set_new(o, "place", json_string(h->place));
+    if (h->signer)
+        json_object_set_new(o, "signer", json_string(h->signer));
+    if (h->signer_role)
+        json_object_set_new(o, "signer_role", json_string(h->signer_role));
+    char issued[9];
+    issue_date(an, issued);
+    if (issued[0]) {
+        char iso[11];
+        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", issued, issued + 4,
+                 issued + 6);
+        json_object_set_new(o, "issued", json_string(iso));
+    }
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     return s;
@@ -251,6 +492,8 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
         add_tokens(doc, an->norm.s, &an->tokens, "", true);
     if (st == TRACUU_OK)
         st = add_title(a, doc, title);
+    if (st == TRACUU_OK)
+        st = add_extracted(a, doc, an);
     if (st == TRACUU_OK)
         st = tracuu_doc_add_boolean(doc, uid, strlen(uid));
     const char *ext = extension(info->path);

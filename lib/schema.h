@@ -9,12 +9,30 @@
  *   Q       unique id: "Q" + absolute path, hashed when long
  *   E       file extension, lowercase ("Etxt")
  *   S       folded title syllables, with positions (title: searches)
+ *   XC      cited document symbol, canonical key (symbol.h): "XC34/CT/TW"
+ *   XN      the document's own number, canonical key
+ *   XCT     cited type and number: "XCTCT#34" (cites:"chỉ thị 34")
+ *   XCD     cited symbol and its date: "XCD<key>@2014", "@201404", "@20140407"
+ *   XCI     cited symbol and one folded word of its issuer: "XCI<key>@tinh"
+ *   XCL     one cited document for listing: display TAB yyyy-mm-dd TAB type
+ *           TAB issuer (each part may be empty)
+ *   D M Y   a date mentioned in any role: D20140407, M201404, Y2014 (Omega)
+ *   XDL     a date for listing: role letter (i issued, c cited, d deadline,
+ *           m mentioned) + yyyy[mm[dd]]
+ *   XP      a year covered by a period ("giai đoạn 2021 - 2025": XP2021..XP2025)
+ *   XM      folded syllables of movement names, with positions; each name
+ *           starts TRACUU_MOVEMENT_GAP positions after the previous one
+ *   XMN     a movement name for listing: kind key TAB name
+ *   XK      kind of a movement the plan names: "XKcuoc-van-dong"
+ *   XT      folded document type of the plan: "XTke hoach"
+ *   XI      folded syllables of the issuing body, with positions
+ *   XG      folded syllables of the signer's role and name, with positions
  *
  * Value slots:
  *   0  mtime, seconds since the epoch as 16 hex digits (sortable)
  *   1  size in bytes, 16 hex digits
  *   2  path (for listing and deleting without reading the data)
- *   3  issue date YYYYMMDD, absent when unknown
+ *   3  issue date YYYYMMDD, absent when unknown (sorting, issued:)
  *
  * Document data: one line of compact JSON (path, title, size, mtime, ...),
  * "\n", then the normalised text, from which snippets are cut.
@@ -33,6 +51,28 @@
 #define TRACUU_PREFIX_UID "Q"
 #define TRACUU_PREFIX_EXT "E"
 #define TRACUU_PREFIX_TITLE "S"
+#define TRACUU_PREFIX_CITES "XC"
+#define TRACUU_PREFIX_NUMBER "XN"
+#define TRACUU_PREFIX_CITES_TYPE "XCT"
+#define TRACUU_PREFIX_CITES_DATE "XCD"
+#define TRACUU_PREFIX_CITES_ISSUER "XCI"
+#define TRACUU_PREFIX_CITES_LIST "XCL"
+#define TRACUU_PREFIX_DAY "D"
+#define TRACUU_PREFIX_MONTH "M"
+#define TRACUU_PREFIX_YEAR "Y"
+#define TRACUU_PREFIX_DATE_LIST "XDL"
+#define TRACUU_PREFIX_PERIOD "XP"
+#define TRACUU_PREFIX_MOVEMENT "XM"
+#define TRACUU_PREFIX_MOVEMENT_LIST "XMN"
+#define TRACUU_PREFIX_KIND "XK"
+#define TRACUU_PREFIX_TYPE "XT"
+#define TRACUU_PREFIX_ISSUER "XI"
+#define TRACUU_PREFIX_SIGNER "XG"
+
+/* Positions between two movement names, so no phrase spans two. */
+#define TRACUU_MOVEMENT_GAP 1000
+/* Longest period expanded into XP terms, in years. */
+#define TRACUU_PERIOD_MAX_YEARS 100
 
 enum tracuu_slot {
     TRACUU_SLOT_MTIME = 0,

@@ -51,6 +51,7 @@ typedef struct parsed {
     size_t start, end;
     long number;
     int subnumber;         /* 66.2/2025/NQ-CP */
+    bool year_dash;        /* "255/2025-NĐ-CP": a dash after the year */
     int year;
     sep_kind_t sep1;       /* after the number (or after the year) */
     code_t codes[MAX_CODES];
@@ -407,8 +408,9 @@ static bool scan_parts(const char *t, size_t len, size_t i, bool query,
             return false;
         sep_kind_t k2;
         size_t after2 = parse_sep(t, len, y, query, query, &k2, NULL);
-        if (k2 == SEP_NONE || (!query && k2 != SEP_SLASH))
+        if (k2 == SEP_NONE || (!query && k2 == SEP_SPACE))
             return false;
+        p->year_dash = k2 == SEP_DASH;
         p->year = year;
         j = after2;
     }
@@ -548,7 +550,7 @@ static bool judge(parsed_t *p, const before_t *b)
      * type code alone ("12/KH") is an unfinished symbol. */
     if (p->query)
         return !type;
-    if (p->sep1 != SEP_SLASH || type || b->blocked)
+    if (p->sep1 != SEP_SLASH || type || b->blocked || p->year_dash)
         return false;
     bool known = code_issuer(c0) != NULL;
     if (p->year) {

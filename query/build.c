@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fields.h"
 #include "fold.h"
 #include "schema.h"
 #include "tokenize.h"
@@ -19,14 +20,17 @@ extern const char *const tracuu_query_stopwords[];
  * "thi dua" is the word thi đua more often than two syllables apart. */
 #define ADJACENT_BOOST 2.0
 
-static const char *const fields[] = {"title", NULL};
+static const tracuu_field_t *find_field(const char *name)
+{
+    for (size_t i = 0; tracuu_fields[i].name; i++)
+        if (strcmp(name, tracuu_fields[i].name) == 0)
+            return &tracuu_fields[i];
+    return NULL;
+}
 
 bool tracuu_query_known_field(const char *name)
 {
-    for (size_t i = 0; fields[i]; i++)
-        if (strcmp(name, fields[i]) == 0)
-            return true;
-    return false;
+    return find_field(name) != NULL;
 }
 
 typedef struct qlist {
@@ -188,11 +192,33 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
     for (size_t i = 0; i < p->n; i++) {
         const tracuu_clause_t *c = &p->v[i];
         const char *prefix = "";
-        if (c->field && strcmp(c->field, "title") == 0)
-            prefix = TRACUU_PREFIX_TITLE;
+        const tracuu_field_t *f = c->field ? find_field(c->field) : NULL;
+        if (f && !f->prefix) {
+            bool used_next = false;
+            const tracuu_clause_t *next = i + 1 < p->n ? &p->v[i + 1] : NULL;
+            tracuu_q_t *fq = tracuu_field_query(a, c, next, &used_next, out, err);
+            flush_adjacent(&adj, &boost);
+            if (!fq)
+                break;
+            qpush(c->negated ? &negs : &match, fq);
+            i += used_next;
+            continue;
+        }
+        if (f)
+            prefix = f->prefix;
         size_t h0 = out->n_highlight;
+        size_t m0 = match.n;
         size_t n = text_clause(a, c, prefix, n_content > 0,
                                c->negated ? &negs : &match, &boost, out);
+        /* A free word that is a document symbol also matches it as a
+         * citation or an own number. */
+        tracuu_q_t *sym = !c->field && !c->negated && !c->quoted && match.n > m0
+                              ? tracuu_field_symbol_word(c->value, out)
+                              : NULL;
+        if (sym) {
+            tracuu_q_t *two[2] = {match.v[match.n - 1], sym};
+            match.v[match.n - 1] = tracuu_q_combine(TRACUU_Q_OR, two, 2);
+        }
         if (!c->negated && !c->field && !c->quoted && n == 1 &&
             out->n_highlight == h0 + 1) {
             const char *f = out->highlight[h0].folded[0];
@@ -200,7 +226,7 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         } else {
             flush_adjacent(&adj, &boost);
         }
-        if (n == 0) {
+        if (n == 0 && !*err) {
             tracuu_buf_t b = {0};
             tracuu_buf_printf(&b, "'%s%s%s' has no word to search for",
                               c->field ? c->field : "", c->field ? ":" : "",
@@ -249,5 +275,7 @@ void tracuu_plan_free(tracuu_plan_t *plan)
     for (size_t i = 0; i < plan->n_highlight; i++)
         hl_free(&plan->highlight[i]);
     free(plan->highlight);
+    free(plan->cites);
+    free(plan->days);
     memset(plan, 0, sizeof *plan);
 }

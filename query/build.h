@@ -17,10 +17,24 @@ typedef struct tracuu_hl {
     size_t n;
 } tracuu_hl_t;
 
+/* A cited symbol or a span of days the query asks for: matches are
+ * found again in each hit's text to show them in its snippets. */
+typedef struct tracuu_want_cite {
+    char key[256];        /* canonical symbol key (symbol.h) */
+} tracuu_want_cite_t;
+
+typedef struct tracuu_want_days {
+    long first, last;     /* yyyymmdd, inclusive */
+} tracuu_want_days_t;
+
 typedef struct tracuu_plan {
     tracuu_q_t *q;        /* what to run */
     tracuu_hl_t *highlight;
     size_t n_highlight;
+    tracuu_want_cite_t *cites;
+    size_t n_cites;
+    tracuu_want_days_t *days;
+    size_t n_days;
 } tracuu_plan_t;
 
 /* True for the field names the query language knows. */

@@ -556,7 +556,7 @@ static tracuu_header_t seed_header(const char *name, char **text)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/seeds/%s", shared, name);
-    size_t len;
+    size_t len = 0;
     char *raw = tt_read_file(path, &len);
     assert_non_null(raw);
     tracuu_norm_t n;

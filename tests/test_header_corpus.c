@@ -157,7 +157,7 @@ static void test_header_agrees_with_corpus_metadata(void **state)
         assert_non_null(id);
         assert_non_null(file);
         snprintf(path, sizeof path, "%s/%s/%s", shared, CORPUS, file);
-        size_t len;
+        size_t len = 0;
         char *raw = tt_read_file(path, &len);
         assert_non_null(raw);
         tracuu_norm_t n;

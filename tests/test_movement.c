@@ -266,6 +266,19 @@ static void test_list_with_introducers_between_and_kind_change(void **state)
     done(&f);
 }
 
+static void test_list_as_bullets(void **state)
+{
+    (void)state;
+    found_t f = run("Các cuộc vận động:\n- “Người Việt Nam ưu tiên dùng hàng Việt Nam”;\n"
+                    "- “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”.\n"
+                    "- Tuyên truyền gương “người tốt, việc tốt”.\n");
+    assert_int_equal(f.m.n, 2);
+    expect(&f, 0, TRACUU_MOVEMENT_CUOC_VAN_DONG, "Người Việt Nam ưu tiên dùng hàng Việt Nam");
+    expect(&f, 1, TRACUU_MOVEMENT_CUOC_VAN_DONG,
+           "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh");
+    done(&f);
+}
+
 /* ---- Pitfalls ------------------------------------------------------------ */
 
 static void test_scare_quotes_are_no_movements(void **state)
@@ -545,7 +558,7 @@ static void test_seed_movements_equal_checked_list(void **state)
     char path[512];
     for (size_t i = 0; i < sizeof seeds / sizeof *seeds; i++) {
         snprintf(path, sizeof path, "%s/seeds/%s", shared, seeds[i]);
-        size_t len;
+        size_t len = 0;
         char *raw = tt_read_file(path, &len);
         assert_non_null(raw);
         tracuu_norm_t n;
@@ -559,7 +572,7 @@ static void test_seed_movements_equal_checked_list(void **state)
         tracuu_norm_free(&n);
         free(raw);
     }
-    size_t len;
+    size_t len = 0;
     char *list = tt_read_file("tests/fixtures/seed-movements.txt", &len);
     assert_non_null(list);
     for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
@@ -609,6 +622,7 @@ int main(void)
         cmocka_unit_test(test_straight_quotes),
         cmocka_unit_test(test_list_after_one_introducer_with_semicolons),
         cmocka_unit_test(test_list_with_introducers_between_and_kind_change),
+        cmocka_unit_test(test_list_as_bullets),
         cmocka_unit_test(test_scare_quotes_are_no_movements),
         cmocka_unit_test(test_title_of_a_resolution_is_no_movement),
         cmocka_unit_test(test_introducer_then_other_words_before_quote),

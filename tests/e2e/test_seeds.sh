@@ -96,8 +96,8 @@ rm "$TMP/seeds/001_1c875772783dc719.txt"
 grep -q "4 files seen, 0 indexed, 4 unchanged, 1 removed" "$TMP/idx.out" \
     && ok || bad "delete: $(cat "$TMP/idx.out")"
 expect_hits "$DB" "000 002 003 004" thi đua
-if command -v delve >/dev/null 2>&1; then
-    n=$(delve "$DB" 2>/dev/null | sed -n 's/^number of documents = //p')
+if command -v xapian-delve >/dev/null 2>&1; then
+    n=$(xapian-delve "$DB" 2>/dev/null | sed -n 's/^number of documents = //p')
     [ "$n" = 4 ] && ok || bad "delve doccount $n"
 fi
 # --no-delete keeps documents of files that are gone.

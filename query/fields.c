@@ -1,0 +1,391 @@
+/* fields.c: cites:, number:, date:, issued:, period:, kind:, type: clauses. */
+#include "fields.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "date.h"
+#include "fold.h"
+#include "movement.h"
+#include "schema.h"
+#include "symbol.h"
+
+const tracuu_field_t tracuu_fields[] = {
+    {"title", TRACUU_PREFIX_TITLE, "words of the plan's title"},
+    {"movement", TRACUU_PREFIX_MOVEMENT,
+     "words in order inside one movement name: movement:\"dân vận khéo\""},
+    {"issuer", TRACUU_PREFIX_ISSUER, "words of the issuing body"},
+    {"signer", TRACUU_PREFIX_SIGNER, "words of the signer's role or name"},
+    {"cites", NULL,
+     "plans citing a document: cites:34-CT/TW, cites:\"chỉ thị 34\"; "
+     "narrow by the cited document's date or issuer: cites:11/CT-UBND@2020, "
+     "cites:11/CT-UBND date:2020, cites:\"19/CT-TTg@Thủ tướng\""},
+    {"number", NULL, "the plan's own number: number:01/KH-UBND-CD"},
+    {"date", NULL,
+     "plans mentioning a day, month, year or range: date:07/4/2014, "
+     "date:2024-02, date:2024, date:2024-01-01..2024-06-30, date:..2020"},
+    {"issued", NULL, "the plan's own issue date, same forms as date:"},
+    {"period", NULL, "plans whose period (giai đoạn …) covers a year: period:2023"},
+    {"kind", NULL,
+     "plans naming a movement of a kind: phong-trao, cuoc-van-dong, "
+     "chu-de-thi-dua, chu-de, phuong-cham, de-an, chuyen-de"},
+    {"type", NULL, "the plan's document type: type:\"kế hoạch\", type:\"quyết định\""},
+    {NULL, NULL, NULL},
+};
+
+static char *message(const char *fmt, const char *field, const char *value)
+{
+    tracuu_buf_t b = {0};
+    tracuu_buf_printf(&b, fmt, field, value);
+    return tracuu_buf_steal(&b);
+}
+
+typedef struct qvec {
+    tracuu_q_t **v;
+    size_t n;
+} qvec_t;
+
+static void qv_push_term(qvec_t *l, const char *term)
+{
+    l->v = tracuu_xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+    l->v[l->n++] = tracuu_q_term(term, strlen(term), 1);
+}
+
+static tracuu_q_t *qv_or(qvec_t *l)
+{
+    tracuu_q_t *q = l->n ? tracuu_q_combine(TRACUU_Q_OR, l->v, l->n)
+                         : tracuu_q_none();
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+    return q;
+}
+
+/* Matches, but adds no weight: structured clauses filter. */
+static tracuu_q_t *boolean(tracuu_q_t *q)
+{
+    return tracuu_q_scale(q, 0.0);
+}
+
+static long next_day(long ymd)
+{
+    int y = (int)(ymd / 10000), m = (int)(ymd / 100 % 100), d = (int)(ymd % 100);
+    if (d < tracuu_date_days_in_month(y, m))
+        return ymd + 1;
+    if (m < 12)
+        return (long)y * 10000 + (m + 1) * 100 + 1;
+    return (long)(y + 1) * 10000 + 101;
+}
+
+static long month_end(long ymd)
+{
+    int y = (int)(ymd / 10000), m = (int)(ymd / 100 % 100);
+    return (long)y * 10000 + m * 100 + tracuu_date_days_in_month(y, m);
+}
+
+/* The fewest year, month and day terms covering [first, last]: each is
+ * before + digits (+ after), e.g. "Y2024", "XCD34/CT/TW@202402". */
+#define MAX_RANGE_TERMS 4000
+static bool expand_days(long first, long last, const char *pre_y,
+                        const char *pre_m, const char *pre_d, const char *mid,
+                        qvec_t *out)
+{
+    char term[512];
+    long cur = first;
+    while (cur <= last) {
+        if (out->n >= MAX_RANGE_TERMS)
+            return false;
+        int y = (int)(cur / 10000);
+        if (cur % 10000 == 101 && (long)y * 10000 + 1231 <= last) {
+            snprintf(term, sizeof term, "%s%s%04d", pre_y, mid, y);
+            cur = (long)(y + 1) * 10000 + 101;
+        } else if (cur % 100 == 1 && month_end(cur) <= last) {
+            snprintf(term, sizeof term, "%s%s%06ld", pre_m, mid, cur / 100);
+            cur = next_day(month_end(cur));
+        } else {
+            snprintf(term, sizeof term, "%s%s%08ld", pre_d, mid, cur);
+            cur = next_day(cur);
+        }
+        qv_push_term(out, term);
+    }
+    return true;
+}
+
+/* The days a date: value covers; false when it is not a date or range. */
+static bool parse_days(const char *v, long *first, long *last)
+{
+    tracuu_date_t a, b;
+    size_t n = strlen(v);
+    if (strstr(v, "..")) {
+        if (!tracuu_date_parse_range(v, n, &a, &b))
+            return false;
+        *first = a.year ? tracuu_date_first_ymd(&a) : 19000101;
+        *last = b.year ? tracuu_date_last_ymd(&b) : 21001231;
+        return *first <= *last;
+    }
+    if (!tracuu_date_parse_query(v, n, &a))
+        return false;
+    *first = tracuu_date_first_ymd(&a);
+    *last = tracuu_date_last_ymd(&a);
+    return true;
+}
+
+static void want_days(tracuu_plan_t *plan, long first, long last)
+{
+    plan->days = tracuu_xrealloc(plan->days, (plan->n_days + 1) * sizeof *plan->days);
+    plan->days[plan->n_days++] = (tracuu_want_days_t){first, last};
+}
+
+static void want_cite(tracuu_plan_t *plan, const char *key)
+{
+    plan->cites = tracuu_xrealloc(plan->cites,
+                                  (plan->n_cites + 1) * sizeof *plan->cites);
+    snprintf(plan->cites[plan->n_cites].key, sizeof plan->cites[0].key, "%s", key);
+    plan->n_cites++;
+}
+
+static const char *const date_error =
+    "%s:%s is not a date or range (use dd/mm/yyyy, yyyy-mm-dd, yyyy-mm, "
+    "yyyy, A..B, A.. or ..B, with a real calendar day)";
+
+static tracuu_q_t *date_clause(const tracuu_clause_t *c, tracuu_plan_t *plan,
+                               char **err)
+{
+    long first, last;
+    if (!parse_days(c->value, &first, &last)) {
+        *err = message(date_error, c->field, c->value);
+        return NULL;
+    }
+    qvec_t terms = {0};
+    if (!expand_days(first, last, TRACUU_PREFIX_YEAR, TRACUU_PREFIX_MONTH,
+                     TRACUU_PREFIX_DAY, "", &terms)) {
+        tracuu_q_free(qv_or(&terms));
+        *err = message("%s:%s spans too many days", c->field, c->value);
+        return NULL;
+    }
+    if (!c->negated)
+        want_days(plan, first, last);
+    return boolean(qv_or(&terms));
+}
+
+static tracuu_q_t *issued_clause(const tracuu_clause_t *c, char **err)
+{
+    long first, last;
+    if (!parse_days(c->value, &first, &last)) {
+        *err = message(date_error, c->field, c->value);
+        return NULL;
+    }
+    char lo[16], hi[16];
+    snprintf(lo, sizeof lo, "%08ld", first);
+    snprintf(hi, sizeof hi, "%08ld", last);
+    return tracuu_q_value_range(TRACUU_SLOT_ISSUED, lo, hi);
+}
+
+static tracuu_q_t *period_clause(const tracuu_clause_t *c, char **err)
+{
+    long first, last;
+    if (!parse_days(c->value, &first, &last) || last / 10000 - first / 10000 > 200) {
+        *err = message("%s:%s is not a year or a range of years (period:2023, "
+                       "period:2021..2025)", c->field, c->value);
+        return NULL;
+    }
+    qvec_t terms = {0};
+    char term[32];
+    for (long y = first / 10000; y <= last / 10000; y++) {
+        snprintf(term, sizeof term, "%s%04ld", TRACUU_PREFIX_PERIOD, y);
+        qv_push_term(&terms, term);
+    }
+    return boolean(qv_or(&terms));
+}
+
+/* Narrow a cited symbol by what follows '@' (or a date: clause): a date
+ * or range of the cited document, else words of its issuer. */
+static tracuu_q_t *cite_narrowed(const char *key, const char *narrow,
+                                 const char *field, char **err)
+{
+    long first, last;
+    if (parse_days(narrow, &first, &last)) {
+        qvec_t terms = {0};
+        char mid[300];
+        snprintf(mid, sizeof mid, "%s@", key);
+        if (!expand_days(first, last, TRACUU_PREFIX_CITES_DATE,
+                         TRACUU_PREFIX_CITES_DATE, TRACUU_PREFIX_CITES_DATE, mid,
+                         &terms)) {
+            tracuu_q_free(qv_or(&terms));
+            *err = message("%s:…@%s spans too many days", field, narrow);
+            return NULL;
+        }
+        return boolean(qv_or(&terms));
+    }
+    tracuu_buf_t folded = {0};
+    tracuu_fold_ascii(narrow, strlen(narrow), &folded);
+    qvec_t words = {0};
+    char term[512];
+    for (char *w = strtok(folded.s ? folded.s : "", " ,.;:()-\""); w;
+         w = strtok(NULL, " ,.;:()-\"")) {
+        snprintf(term, sizeof term, "%s%s@%s", TRACUU_PREFIX_CITES_ISSUER, key, w);
+        qv_push_term(&words, term);
+    }
+    tracuu_buf_free(&folded);
+    if (words.n == 0) {
+        *err = message("%s: nothing after '@' (give a date or issuer: "
+                       "cites:11/CT-UBND@2020)%s", field, "");
+        return NULL;
+    }
+    tracuu_q_t *q = tracuu_q_combine(TRACUU_Q_AND, words.v, words.n);
+    free(words.v);
+    return boolean(q);
+}
+
+static tracuu_q_t *cites_clause(const tracuu_clause_t *c,
+                                const tracuu_clause_t *next, bool *used_next,
+                                tracuu_plan_t *plan, char **err)
+{
+    char *value = tracuu_xstrdup(c->value);
+    char *at = strchr(value, '@');
+    if (at)
+        *at++ = '\0';
+    tracuu_symbol_t *sym = tracuu_xcalloc(1, sizeof *sym);
+    tracuu_q_t *q = NULL;
+    if (tracuu_symbol_parse_query(value, strlen(value), sym)) {
+        if (!c->negated)
+            want_cite(plan, sym->key);
+        const char *narrow = at;
+        if (!narrow && next && next->field && strcmp(next->field, "date") == 0 &&
+            !next->negated) {
+            narrow = next->value;
+            *used_next = true;
+        }
+        if (narrow) {
+            q = cite_narrowed(sym->key, narrow, c->field, err);
+        } else {
+            tracuu_buf_t t = {0};
+            tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_CITES, sym->key);
+            q = boolean(tracuu_q_term(t.s, t.len, 1));
+            tracuu_buf_free(&t);
+        }
+    } else {
+        char code[32];
+        long number = 0;
+        if (!at && tracuu_symbol_parse_type_number(value, strlen(value), code,
+                                                   sizeof code, &number)) {
+            char term[64];
+            snprintf(term, sizeof term, "%s%s#%ld", TRACUU_PREFIX_CITES_TYPE,
+                     code, number);
+            q = boolean(tracuu_q_term(term, strlen(term), 1));
+        } else {
+            *err = message("%s:%s is not a document symbol (34-CT/TW, "
+                           "19/CT-TTg, 98/2023/NĐ-CP) nor a type and number "
+                           "(\"chỉ thị 34\")", c->field, c->value);
+        }
+    }
+    free(sym);
+    free(value);
+    return q;
+}
+
+static tracuu_q_t *number_clause(const tracuu_clause_t *c, char **err)
+{
+    tracuu_symbol_t *sym = tracuu_xcalloc(1, sizeof *sym);
+    tracuu_q_t *q = NULL;
+    if (tracuu_symbol_parse_query(c->value, strlen(c->value), sym)) {
+        tracuu_buf_t t = {0};
+        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_NUMBER, sym->key);
+        q = boolean(tracuu_q_term(t.s, t.len, 1));
+        tracuu_buf_free(&t);
+    } else {
+        *err = message("%s:%s is not a document number (01/KH-UBND-CD)",
+                       c->field, c->value);
+    }
+    free(sym);
+    return q;
+}
+
+static tracuu_q_t *kind_clause(const tracuu_clause_t *c, char **err)
+{
+    tracuu_movement_kind_t k;
+    if (!tracuu_movement_kind_parse(c->value, strlen(c->value), &k)) {
+        *err = message("%s:%s is not a kind of movement (phong-trao, "
+                       "cuoc-van-dong, chu-de-thi-dua, chu-de, phuong-cham, "
+                       "de-an, chuyen-de)", c->field, c->value);
+        return NULL;
+    }
+    tracuu_buf_t t = {0};
+    tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_KIND, tracuu_movement_kind_key(k));
+    tracuu_q_t *q = boolean(tracuu_q_term(t.s, t.len, 1));
+    tracuu_buf_free(&t);
+    return q;
+}
+
+static tracuu_q_t *type_clause(const tracuu_clause_t *c)
+{
+    tracuu_buf_t t = {0}, folded = {0};
+    tracuu_fold_ascii(c->value, strlen(c->value), &folded);
+    /* Blanks collapsed, as the stored type. */
+    tracuu_buf_puts(&t, TRACUU_PREFIX_TYPE);
+    bool space = false;
+    for (size_t i = 0; i < folded.len; i++) {
+        char ch = folded.s[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n') {
+            space = t.len > strlen(TRACUU_PREFIX_TYPE);
+            continue;
+        }
+        if (space)
+            tracuu_buf_putc(&t, ' ');
+        space = false;
+        tracuu_buf_putc(&t, ch);
+    }
+    tracuu_q_t *q = boolean(tracuu_q_term(t.s, t.len, 1));
+    tracuu_buf_free(&t);
+    tracuu_buf_free(&folded);
+    return q;
+}
+
+tracuu_q_t *tracuu_field_query(tracuu_analyzer_t *a, const tracuu_clause_t *c,
+                               const tracuu_clause_t *next, bool *used_next,
+                               tracuu_plan_t *plan, char **err)
+{
+    (void)a;
+    *used_next = false;
+    *err = NULL;
+    if (strcmp(c->field, "cites") == 0)
+        return cites_clause(c, next, used_next, plan, err);
+    if (strcmp(c->field, "number") == 0)
+        return number_clause(c, err);
+    if (strcmp(c->field, "date") == 0)
+        return date_clause(c, plan, err);
+    if (strcmp(c->field, "issued") == 0)
+        return issued_clause(c, err);
+    if (strcmp(c->field, "period") == 0)
+        return period_clause(c, err);
+    if (strcmp(c->field, "kind") == 0)
+        return kind_clause(c, err);
+    if (strcmp(c->field, "type") == 0)
+        return type_clause(c);
+    *err = message("%s: is not a structured field%s", c->field, "");
+    return NULL;
+}
+
+tracuu_q_t *tracuu_field_symbol_word(const char *value, tracuu_plan_t *plan)
+{
+    /* Only what looks like one: a digit and a separator. */
+    if (!strpbrk(value, "0123456789") || !strpbrk(value, "/-"))
+        return NULL;
+    tracuu_symbol_t *sym = tracuu_xcalloc(1, sizeof *sym);
+    tracuu_q_t *q = NULL;
+    if (tracuu_symbol_parse_query(value, strlen(value), sym)) {
+        tracuu_buf_t t = {0};
+        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_CITES, sym->key);
+        tracuu_q_t *two[2] = {tracuu_q_term(t.s, t.len, 1), NULL};
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_NUMBER, sym->key);
+        two[1] = tracuu_q_term(t.s, t.len, 1);
+        q = tracuu_q_combine(TRACUU_Q_OR, two, 2);
+        tracuu_buf_free(&t);
+        want_cite(plan, sym->key);
+    }
+    free(sym);
+    return q;
+}
