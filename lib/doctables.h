@@ -35,8 +35,17 @@ typedef struct tracuu_doctype {
     unsigned flags;
 } tracuu_doctype_t;
 
-/* Issuer codes (the part after the type: TTg, UBND, TW, ĐU, ...). Party
- * issuers make the official spelling the Party form N-TYPE/ISSUER. alias
+/* Which system an issuer belongs to. Party issuers make the official
+ * spelling the Party form N-TYPE/ISSUER; for EITHER (a Ban Chỉ đạo may be
+ * a Party or a state body) and unknown issuers the text's own form
+ * decides. */
+typedef enum tracuu_issuer_side {
+    TRACUU_ISSUER_STATE = 0,
+    TRACUU_ISSUER_PARTY,
+    TRACUU_ISSUER_EITHER,
+} tracuu_issuer_side_t;
+
+/* Issuer codes (the part after the type: TTg, UBND, TW, ĐU, ...). alias
  * is another spelling naming the same issuer: a lost Đ that names nothing
  * else (HDND -> HĐND, DU -> ĐU), or "TƯ" for TW ("TƯ" must never become
  * TU, which is a Tỉnh ủy). */
@@ -44,7 +53,7 @@ typedef struct tracuu_issuer {
     const char *code;   /* canonical spelling: "TTg", "HĐND", "TW" */
     const char *name;   /* "Thủ tướng Chính phủ" */
     const char *alias;  /* or NULL */
-    bool party;
+    tracuu_issuer_side_t side;
 } tracuu_issuer_t;
 
 /* A document type word as written in prose in front of a symbol

@@ -453,7 +453,7 @@ static void judge_units(parsed_t *p, int first, bool lower_ok)
         const code_t *c = &p->codes[i];
         bool ok;
         if (p->query)
-            ok = true;
+            ok = c->sep != SEP_SPACE || c->lower == 0; /* "34 CT TW nội dung" */
         else if (c->sep != SEP_DASH)
             ok = false;
         else if (c->sep_ws)
@@ -672,8 +672,11 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
     if (p->type) {
         const code_t *c1 = &p->codes[1];
         const tracuu_issuer_t *iss = code_issuer(c1);
-        s->party = iss ? iss->party
-                       : (p->sep1 == SEP_DASH && c1->sep == SEP_SLASH);
+        bool written_party = p->sep1 == SEP_DASH && c1->sep == SEP_SLASH;
+        if (iss && iss->side != TRACUU_ISSUER_EITHER)
+            s->party = iss->side == TRACUU_ISSUER_PARTY;
+        else
+            s->party = written_party;
         copy_str(s->type_code, sizeof s->type_code, p->type->code,
                  strlen(p->type->code));
     }

@@ -9,6 +9,8 @@
 #include "analysis.h"
 #include "build.h"
 #include "buf.h"
+#include "fields.h"
+#include "list.h"
 #include "index.h"
 #include "output.h"
 #include "parse.h"
@@ -23,15 +25,19 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "Usage: tracuu-query [OPTION]... QUERY...\n"
+            "       tracuu-query [OPTION]... --list cites|dates|movements [QUERY...]\n"
             "Search a tracuu index. Every word must match; diacritics are\n"
             "optional (thi dua = thi đua = THI ĐUA), and plans with the accents\n"
-            "typed rank first.\n"
+            "typed rank first. Options come before the query.\n"
             "\n"
             "Query language:\n"
-            "  word            a syllable or code; all words must match\n"
+            "  word            a syllable or code; all words must match; a\n"
+            "                  document symbol (34-CT/TW) also matches citations\n"
             "  \"a b c\"         a phrase: the syllables adjacent, in order\n"
-            "  -word, NOT word exclude plans that match\n"
-            "  title:WORDS     words of the plan's title\n"
+            "  -word, NOT word exclude plans that match\n");
+    for (size_t i = 0; tracuu_fields[i].name; i++)
+        fprintf(f, "  %s:  %s\n", tracuu_fields[i].name, tracuu_fields[i].help);
+    fprintf(f,
             "\n"
             "Options:\n"
             "  -d, --db DIR      the index (default: $TRACUU_DB, else\n"
@@ -43,6 +49,10 @@ static void usage(FILE *f)
             "  -n, --limit N     at most N results (default 10)\n"
             "      --offset N    skip the first N results\n"
             "      --color WHEN  mark matches in colour: auto, always, never\n"
+            "      --sort KEY    date (issue date, oldest first), -date (newest\n"
+            "                    first; plans of unknown date last), relevance\n"
+            "      --list WHAT   cites, dates or movements of the matching plans\n"
+            "                    (all plans without a query), with counts\n"
             "  -h, --help        this help\n"
             "  -V, --version     version\n"
             "\n"
@@ -69,7 +79,42 @@ typedef struct opts {
     bool count;
     unsigned limit, offset;
     int color; /* -1 auto, 0 never, 1 always */
+    int sort;  /* 0 relevance, 1 date ascending, -1 date descending */
+    tracuu_list_kind_t list;
 } opts_t;
+
+/* Where a hit's text shows what the query asked for: the cited symbols
+ * and the dates it names, found again by the extractors. */
+static void want_spans(const tracuu_plan_t *plan, const char *text, size_t len,
+                       tracuu_span_t **spans, size_t *n)
+{
+    *spans = NULL;
+    *n = 0;
+    if (!plan->n_cites && !plan->n_days)
+        return;
+    tracuu_symbols_t sy;
+    tracuu_dates_t dt;
+    tracuu_extract_symbols_dates(text, len, &sy, &dt);
+    *spans = tracuu_xcalloc(sy.n + dt.n_dates + 1, sizeof **spans);
+    for (size_t i = 0; i < sy.n; i++)
+        for (size_t k = 0; k < plan->n_cites; k++)
+            if (strcmp(sy.items[i].key, plan->cites[k].key) == 0) {
+                (*spans)[(*n)++] = sy.items[i].span;
+                break;
+            }
+    for (size_t i = 0; i < dt.n_dates; i++) {
+        long first = tracuu_date_first_ymd(&dt.dates[i]);
+        long last = tracuu_date_last_ymd(&dt.dates[i]);
+        for (size_t k = 0; k < plan->n_days; k++)
+            if (first <= plan->days[k].last && plan->days[k].first <= last &&
+                last - first < 10000) {
+                (*spans)[(*n)++] = dt.dates[i].span;
+                break;
+            }
+    }
+    tracuu_symbols_free(&sy);
+    tracuu_dates_free(&dt);
+}
 
 /* The query words joined by spaces, checked to be UTF-8. */
 static char *join_args(int argc, char **argv)
@@ -105,9 +150,15 @@ static void print_hits(tracuu_db_t *db, tracuu_analyzer_t *a,
         const char *issued = json_string_value(json_object_get(meta, "issued"));
         tracuu_snippet_t *sn = NULL;
         size_t n_sn = 0;
-        if (want_snippets)
-            tracuu_snippets(a, text, tl, plan->highlight, plan->n_highlight, 2,
-                            &sn, &n_sn);
+        if (want_snippets) {
+            tracuu_span_t *spans = NULL;
+            size_t n_spans = 0;
+            want_spans(plan, text, tl, &spans, &n_spans);
+            tracuu_snippets_spans(a, text, tl, plan->highlight,
+                                  plan->n_highlight, spans, n_spans, 2, &sn,
+                                  &n_sn);
+            free(spans);
+        }
         tracuu_hit_t h = {o->offset + i + 1, path ? path : "?", title,
                           tracuu_mset_score(m, i), issued, sn, n_sn};
         pr->hit(pr, &h);
@@ -143,8 +194,11 @@ static int search(const opts_t *o, const char *query)
     tracuu_plan_t plan = {0};
     char *err = NULL;
     int rc = 2;
-    if (!tracuu_query_parse(norm.s, tracuu_query_known_field, &parsed, &err) ||
-        !tracuu_query_build(a, &parsed, &plan, &err)) {
+    parsed.v = NULL;
+    parsed.n = 0;
+    if (*query && (!tracuu_query_parse(norm.s, tracuu_query_known_field,
+                                       &parsed, &err) ||
+                   !tracuu_query_build(a, &parsed, &plan, &err))) {
         fprintf(stderr, "%s: bad query \"%s\": %s\n", prog, query, err);
         goto out;
     }
@@ -163,7 +217,16 @@ static int search(const opts_t *o, const char *query)
         goto out;
     }
     free(db_path);
-    tracuu_search_opts_t so = {o->offset, o->count ? 0 : o->limit, -1, false,
+    if (o->list != TRACUU_LIST_NONE) {
+        long rows = tracuu_list_print(db, *query ? plan.q : NULL, o->list,
+                                      *query ? query : NULL,
+                                      o->format == TRACUU_FORMAT_JSON, stdout);
+        rc = rows < 0 ? 2 : rows > 0 ? 0 : 1;
+        tracuu_db_close(db);
+        goto out;
+    }
+    tracuu_search_opts_t so = {o->offset, o->count ? 0 : o->limit,
+                               o->sort ? TRACUU_SLOT_ISSUED : -1, o->sort < 0,
                                o->count};
     tracuu_mset_t *m = NULL;
     tracuu_status_t st = tracuu_db_search(db, plan.q, &so, &m);
@@ -208,12 +271,14 @@ int main(int argc, char **argv)
         {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, 'O'},
         {"color", required_argument, NULL, 'K'},
+        {"sort", required_argument, NULL, 'S'},
+        {"list", required_argument, NULL, 'L'},
         {"colour", required_argument, NULL, 'K'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, 10, 0, -1};
+    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, 10, 0, -1, 0, TRACUU_LIST_NONE};
     int c;
     while ((c = getopt_long(argc, argv, "+d:n:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -249,6 +314,26 @@ int main(int argc, char **argv)
                 return 2;
             }
             break;
+        case 'S':
+            if (strcmp(optarg, "date") == 0)
+                o.sort = 1;
+            else if (strcmp(optarg, "-date") == 0)
+                o.sort = -1;
+            else if (strcmp(optarg, "relevance") == 0)
+                o.sort = 0;
+            else {
+                fprintf(stderr, "%s: --sort wants date, -date or relevance, "
+                                "not '%s'\n", prog, optarg);
+                return 2;
+            }
+            break;
+        case 'L':
+            if (!tracuu_list_parse(optarg, &o.list)) {
+                fprintf(stderr, "%s: --list wants cites, dates or movements, "
+                                "not '%s'\n", prog, optarg);
+                return 2;
+            }
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -261,7 +346,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (optind >= argc) {
+    if (optind >= argc && o.list == TRACUU_LIST_NONE) {
         fprintf(stderr, "%s: no query given\nTry 'tracuu-query --help'.\n", prog);
         return 2;
     }

@@ -11,6 +11,7 @@
 /* Syllables shown around the matches. */
 #define WINDOW 28
 #define MAX_TERMS 64
+#define SPAN_HIT (MAX_TERMS - 1)
 
 /* The exact and folded forms of every token. */
 typedef struct forms {
@@ -66,7 +67,7 @@ static size_t mark_runs(const forms_t *f, const tracuu_hl_t *hl, size_t n_hl,
     for (size_t i = 0; i < f->n; i++)
         hit[i] = -1;
     for (size_t i = 0; i < f->n; i++) {
-        for (size_t r = 0; r < n_hl && r < MAX_TERMS; r++) {
+        for (size_t r = 0; r < n_hl && r < SPAN_HIT; r++) {
             const tracuu_hl_t *h = &hl[r];
             if (i + h->n > f->n)
                 continue;
@@ -95,7 +96,10 @@ static int window_score(const int *hit, size_t n, size_t from)
         count++;
         seen |= 1ULL << hit[i];
     }
-    return __builtin_popcountll(seen) * 100 + count;
+    int distinct = __builtin_popcountll(seen);
+    if (seen & (1ULL << SPAN_HIT))
+        distinct += 4;
+    return distinct * 100 + count;
 }
 
 static void cut(const char *text, const tracuu_tokens_t *tk, const int *hit,
@@ -141,6 +145,40 @@ void tracuu_snippets(tracuu_analyzer_t *a, const char *text, size_t len,
                      const tracuu_hl_t *hl, size_t n_hl, size_t max,
                      tracuu_snippet_t **out, size_t *n)
 {
+    tracuu_snippets_spans(a, text, len, hl, n_hl, NULL, 0, max, out, n);
+}
+
+/* Mark tokens inside a span; the run index SPAN_HIT scores as several
+ * distinct terms, so the window around a cited symbol wins. */
+static size_t mark_spans(const tracuu_tokens_t *tk, const tracuu_span_t *sp,
+                         size_t n_sp, int *hit)
+{
+    size_t marked = 0, k = 0;
+    for (size_t i = 0; i < tk->n; i++) {
+        while (k < n_sp && sp[k].end <= tk->v[i].start)
+            k++;
+        for (size_t j = k; j < n_sp && sp[j].start < tk->v[i].end; j++) {
+            if (sp[j].end > tk->v[i].start) {
+                marked += hit[i] < 0;
+                hit[i] = SPAN_HIT;
+                break;
+            }
+        }
+    }
+    return marked;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const tracuu_span_t *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
+                           const tracuu_hl_t *hl, size_t n_hl,
+                           const tracuu_span_t *spans, size_t n_spans,
+                           size_t max, tracuu_snippet_t **out, size_t *n)
+{
     *out = NULL;
     *n = 0;
     tracuu_tokens_t tk = {0};
@@ -154,6 +192,13 @@ void tracuu_snippets(tracuu_analyzer_t *a, const char *text, size_t len,
     forms_make(text, &tk, &f);
     size_t n_hits = mark_runs(&f, hl, n_hl, hit);
     forms_free(&f);
+    if (n_spans) {
+        tracuu_span_t *sorted = tracuu_xmalloc(n_spans * sizeof *sorted);
+        memcpy(sorted, spans, n_spans * sizeof *sorted);
+        qsort(sorted, n_spans, sizeof *sorted, by_start);
+        n_hits += mark_spans(&tk, sorted, n_spans, hit);
+        free(sorted);
+    }
     if (n_hits == 0) {
         free(hit);
         tracuu_tokens_free(&tk);

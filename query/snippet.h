@@ -6,6 +6,7 @@
 
 #include "analysis.h"
 #include "build.h"
+#include "span.h"
 
 typedef struct tracuu_mark {
     size_t start, len;    /* bytes within the snippet text */
@@ -26,6 +27,13 @@ typedef struct tracuu_snippet {
 void tracuu_snippets(tracuu_analyzer_t *a, const char *text, size_t len,
                      const tracuu_hl_t *hl, size_t n_hl, size_t max,
                      tracuu_snippet_t **out, size_t *n);
+
+/* The same, where the syllables inside spans[0..n_spans) (a cited symbol
+ * as written, a date) are matches too and weigh most. */
+void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
+                           const tracuu_hl_t *hl, size_t n_hl,
+                           const tracuu_span_t *spans, size_t n_spans,
+                           size_t max, tracuu_snippet_t **out, size_t *n);
 void tracuu_snippets_free(tracuu_snippet_t *s, size_t n);
 
 #endif

@@ -482,6 +482,7 @@ static void test_symbol_query_spellings_match_the_extractor(void **state)
     assert_string_equal(query_key("21/NQ-HĐND", &q),
                         first_symbol("21/NQ- -HDND ngay").key);
     assert_string_equal(query_key("131-ctr/tu", &q), "131/CTR-TU");
+    assert_string_equal(query_key("01 KH UBND CD", &q), "1/KH-UBND-CD");
     assert_string_equal(query_key("68/2020/QH14", &q), "68/2020/QH14");
     assert_string_equal(q.type_code, "");
 
@@ -604,7 +605,7 @@ static void test_symbol_survives_adversarial_input(void **state)
     };
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
         tracuu_buf_t b = {0};
-        size_t reps = 2000000 / strlen(units[u]) + 1;
+        size_t reps = 1000000 / strlen(units[u]) + 1;
         for (size_t r = 0; r < reps; r++)
             tracuu_buf_puts(&b, units[u]);
         clock_t c0 = clock();

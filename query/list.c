@@ -1,0 +1,286 @@
+/* list.c: counts of cited documents, dates and movements over matching plans. */
+#include "list.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "movement.h"
+#include "output.h"
+#include "schema.h"
+
+typedef struct row {
+    char *term;      /* the listing term without its prefix */
+    char *group;     /* what rows are counted under */
+    unsigned plans;
+} row_t;
+
+typedef struct rows {
+    row_t *v;
+    size_t n, cap;
+} rows_t;
+
+bool tracuu_list_parse(const char *s, tracuu_list_kind_t *out)
+{
+    static const struct {
+        const char *name;
+        tracuu_list_kind_t kind;
+    } names[] = {{"cites", TRACUU_LIST_CITES},
+                 {"dates", TRACUU_LIST_DATES},
+                 {"movements", TRACUU_LIST_MOVEMENTS}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(s, names[i].name) == 0) {
+            *out = names[i].kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+static const char *prefix_of(tracuu_list_kind_t kind)
+{
+    switch (kind) {
+    case TRACUU_LIST_CITES: return TRACUU_PREFIX_CITES_LIST;
+    case TRACUU_LIST_DATES: return TRACUU_PREFIX_DATE_LIST;
+    case TRACUU_LIST_MOVEMENTS: return TRACUU_PREFIX_MOVEMENT_LIST;
+    default: return NULL;
+    }
+}
+
+/* Movements group by their key (case, dashes, punctuation aside). */
+static char *group_of(tracuu_list_kind_t kind, const char *term)
+{
+    if (kind != TRACUU_LIST_MOVEMENTS)
+        return tracuu_xstrdup(term);
+    const char *tab = strchr(term, '\t');
+    const char *name = tab ? tab + 1 : term;
+    char *key = tracuu_movement_key(name, strlen(name));
+    tracuu_buf_t b = {0};
+    tracuu_buf_append(&b, term, tab ? (size_t)(tab - term) : 0);
+    tracuu_buf_putc(&b, '\t');
+    tracuu_buf_puts(&b, key ? key : name);
+    free(key);
+    return tracuu_buf_steal(&b);
+}
+
+static void add_row(rows_t *r, tracuu_list_kind_t kind, const char *term,
+                    unsigned plans)
+{
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 256;
+        r->v = tracuu_xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    r->v[r->n++] = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans};
+}
+
+static int by_group(const void *a, const void *b)
+{
+    const row_t *x = a, *y = b;
+    int c = strcmp(x->group, y->group);
+    return c ? c : strcmp(x->term, y->term);
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const row_t *x = a, *y = b;
+    if (x->plans != y->plans)
+        return x->plans > y->plans ? -1 : 1;
+    return strcmp(x->group, y->group);
+}
+
+/* Merge rows of one group (first spelling kept, counts added). For
+ * per-plan counting, a plan holding two spellings of a group counts
+ * twice: rare, and visible in the output as the larger count. */
+static void merge(rows_t *r)
+{
+    if (r->n == 0)
+        return;
+    qsort(r->v, r->n, sizeof *r->v, by_group);
+    size_t o = 0;
+    for (size_t i = 1; i < r->n; i++) {
+        if (strcmp(r->v[i].group, r->v[o].group) == 0) {
+            r->v[o].plans += r->v[i].plans;
+            free(r->v[i].term);
+            free(r->v[i].group);
+        } else {
+            r->v[++o] = r->v[i];
+        }
+    }
+    r->n = o + 1;
+}
+
+static void free_rows(rows_t *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->v[i].term);
+        free(r->v[i].group);
+    }
+    free(r->v);
+}
+
+static const char *role_name(char letter)
+{
+    switch (letter) {
+    case 'i': return "issued";
+    case 'c': return "cited";
+    case 'd': return "deadline";
+    default: return "mentioned";
+    }
+}
+
+/* "20140407" -> "2014-04-07", "201404" -> "2014-04". */
+static void iso(const char *digits, char out[16])
+{
+    size_t n = strlen(digits);
+    if (n >= 8)
+        snprintf(out, 16, "%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
+    else if (n >= 6)
+        snprintf(out, 16, "%.4s-%.2s", digits, digits + 4);
+    else
+        snprintf(out, 16, "%.4s", digits);
+}
+
+/* Split a TAB-separated term into at most 4 fields (pointers into a copy). */
+static size_t split(char *s, char *f[4])
+{
+    size_t n = 0;
+    f[n++] = s;
+    for (char *p = s; *p && n < 4; p++) {
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    }
+    for (size_t i = n; i < 4; i++)
+        f[i] = "";
+    return n;
+}
+
+/* Print s padded with spaces to width characters (not bytes). */
+static void pad(FILE *f, const char *s, int width)
+{
+    fputs(s, f);
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    for (; n < width; n++)
+        fputc(' ', f);
+}
+
+static void print_row(tracuu_list_kind_t kind, const row_t *r, bool json,
+                      json_t *items, FILE *f)
+{
+    char *copy = tracuu_xstrdup(r->term);
+    char *fld[4];
+    json_t *o = json ? json_object() : NULL;
+    if (kind == TRACUU_LIST_CITES) {
+        split(copy, fld);
+        if (json) {
+            json_object_set_new(o, "symbol", json_string(fld[0]));
+            json_object_set_new(o, "type", *fld[2] ? json_string(fld[2]) : json_null());
+            json_object_set_new(o, "date", *fld[1] ? json_string(fld[1]) : json_null());
+            json_object_set_new(o, "issuer", *fld[3] ? json_string(fld[3]) : json_null());
+        } else {
+            fprintf(f, "%6u  ", r->plans);
+            pad(f, fld[0], 22);
+            fputc(' ', f);
+            pad(f, *fld[2] ? fld[2] : "-", 24);
+            fputc(' ', f);
+            pad(f, *fld[1] ? fld[1] : "-", 10);
+            fprintf(f, " %s\n", *fld[3] ? fld[3] : "-");
+        }
+    } else if (kind == TRACUU_LIST_DATES) {
+        char date[16];
+        iso(copy + 1, date);
+        if (json) {
+            json_object_set_new(o, "date", json_string(date));
+            json_object_set_new(o, "role", json_string(role_name(copy[0])));
+        } else {
+            fprintf(f, "%6u  %-10s  %s\n", r->plans, date, role_name(copy[0]));
+        }
+    } else {
+        split(copy, fld);
+        if (json) {
+            json_object_set_new(o, "kind", json_string(fld[0]));
+            json_object_set_new(o, "name", json_string(fld[1]));
+        } else {
+            fprintf(f, "%6u  %-15s %s\n", r->plans, fld[0], fld[1]);
+        }
+    }
+    if (json) {
+        json_object_set_new(o, "plans", json_integer(r->plans));
+        json_array_append_new(items, o);
+    }
+    free(copy);
+}
+
+static const char *kind_name(tracuu_list_kind_t kind)
+{
+    return kind == TRACUU_LIST_CITES ? "cites"
+           : kind == TRACUU_LIST_DATES ? "dates" : "movements";
+}
+
+long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
+                       tracuu_list_kind_t kind, const char *query, bool json,
+                       FILE *f)
+{
+    const char *prefix = prefix_of(kind);
+    rows_t rows = {0};
+    if (!q) {
+        tracuu_termlist_t *tl = NULL;
+        if (tracuu_db_terms(db, 0, prefix, &tl) != TRACUU_OK) {
+            fprintf(stderr, "tracuu-query: %s\n", tracuu_db_last_error(db));
+            return -1;
+        }
+        for (size_t i = 0; i < tl->n; i++)
+            add_row(&rows, kind, tl->terms[i], tl->freqs[i]);
+        tracuu_termlist_free(tl);
+    } else {
+        unsigned count = 0;
+        tracuu_db_doccount(db, &count);
+        tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
+        tracuu_mset_t *m = NULL;
+        if (tracuu_db_search(db, q, &so, &m) != TRACUU_OK) {
+            fprintf(stderr, "tracuu-query: %s\n", tracuu_db_last_error(db));
+            return -1;
+        }
+        for (size_t i = 0; i < tracuu_mset_size(m); i++) {
+            tracuu_termlist_t *tl = NULL;
+            if (tracuu_db_terms(db, tracuu_mset_docid(m, i), prefix, &tl) !=
+                TRACUU_OK)
+                continue;
+            for (size_t k = 0; k < tl->n; k++)
+                add_row(&rows, kind, tl->terms[k], 1);
+            tracuu_termlist_free(tl);
+        }
+        tracuu_mset_free(m);
+    }
+    merge(&rows);
+    if (rows.n)
+        qsort(rows.v, rows.n, sizeof *rows.v,
+              kind == TRACUU_LIST_DATES ? by_group : by_count);
+    json_t *doc = NULL, *items = NULL;
+    if (json) {
+        doc = json_object();
+        items = json_array();
+        json_object_set_new(doc, "format_version",
+                            json_integer(TRACUU_JSON_FORMAT_VERSION));
+        json_object_set_new(doc, "list", json_string(kind_name(kind)));
+        json_object_set_new(doc, "query", query ? json_string(query) : json_null());
+    } else if (kind == TRACUU_LIST_CITES) {
+        fprintf(f, "%6s  %-22s %-24s %-10s %s\n", "plans", "symbol", "type",
+                "date", "issuer");
+    }
+    for (size_t i = 0; i < rows.n; i++)
+        print_row(kind, &rows.v[i], json, items, f);
+    if (json) {
+        json_object_set_new(doc, "items", items);
+        json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        fputc('\n', f);
+        json_decref(doc);
+    }
+    long n = (long)rows.n;
+    free_rows(&rows);
+    return n;
+}
