@@ -1,0 +1,89 @@
+# test_fields.sh: cited documents, dates and movements on ../shared/seeds
+# (the acceptance of the cites, dates and movements issues), through the
+# real binaries.
+. tests/e2e/lib.sh
+need_shared test_fields
+DB="$TMP/db"
+"$IDX" -d "$DB" "$SHARED/seeds" >"$TMP/idx.out" 2>"$TMP/idx.err"; RC=$?
+expect_rc 0 "indexing the seeds"
+sanitizer_clean "$TMP/idx.err" || bad "sanitizer report while indexing"
+
+# Cited documents, in any spelling on either side.
+for s in 34-CT/TW 34/CT-TW 34-ct/tw '"34 CT TW"' '"34 - CT/ TW"' 34–CT/TW; do
+    expect_hits "$DB" "000 002 004" "cites:$s"
+done
+expect_hits "$DB" "000 002 004" 34-CT/TW          # a free word that is a symbol
+expect_hits "$DB" "001 004" cites:19/CT-TTg
+expect_hits "$DB" "000 001" cites:05-CT/TW         # 001 breaks it across a line
+expect_hits "$DB" "000" cites:1022/QĐ-UBND         # written QD there
+expect_hits "$DB" "000" cites:1022/QD-UBND
+expect_hits "$DB" "003" cites:98/2023/ND-CP
+expect_hits "$DB" "003" cites:98/2023/NĐ-CP
+expect_hits "$DB" "002" cites:21/NQ-HĐND           # OCR "21/NQ- -HDND"
+expect_hits "$DB" "000 002 004" 'cites:"chỉ thị 34"'
+expect_hits "$DB" "000 002 004" 'cites:"chi thi 34"'
+expect_hits "$DB" "000 004" cites:11/CT-UBND       # two different directives
+expect_hits "$DB" "004" cites:11/CT-UBND date:2020
+expect_hits "$DB" "000" cites:11/CT-UBND date:2021
+expect_hits "$DB" "004" cites:11/CT-UBND@13/10/2020
+expect_hits "$DB" "000" 'cites:11/CT-UBND@"Chủ tịch UBND tỉnh"'
+expect_hits "$DB" "" cites:34-CT/TU                # TW and TU stay apart
+expect_hits "$DB" "" cites:01/2011/TT-BNV          # years stay apart
+expect_hits "$DB" "003" number:01/KH-UBND-CD
+expect_hits "$DB" "" cites:01/KH-UBND-CD           # an own number is no citation
+q "$DB" cites:05-CT/TW
+grep -q 'số \[05\]- \[CT\]/\[TW\]' "$TMP/out" && ok || bad "citation as written in 001's snippet: $(cat "$TMP/out")"
+q "$DB" cites:hello; expect_rc 2 "cites: of a non-symbol"
+q "$DB" --list cites
+# 000 and 004 name the issuer Bộ Chính trị; 002's OCR made it "B6 Chinh tr".
+grep -q '^ *2  34-CT/TW  *Chỉ thị  *2014-04-07 Bộ Chính trị$' "$TMP/out" && ok || bad "list cites: 34-CT/TW row: $(head -5 "$TMP/out")"
+[ "$(grep -c ' 05-CT/TW ' "$TMP/out")" = 2 ] && ok || bad "05-CT/TW cites two documents"
+q "$DB" --json --list cites '"dân vận khéo"'
+python3 - "$TMP/out" <<'PY' && ok || bad "list cites JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["format_version"] == 1 and d["list"] == "cites"
+rows = {(r["symbol"], r["date"]): r for r in d["items"]}
+assert rows[("34-CT/TW", "2014-04-07")]["plans"] == 1, rows.keys()
+assert rows[("34-CT/TW", "2014-04-07")]["issuer"] == "Bộ Chính trị"
+PY
+
+# Dates.
+expect_hits "$DB" "000 002 004" date:07/04/2014
+expect_hits "$DB" "000 002 004" date:07/4/2014
+expect_hits "$DB" "000 002 004" date:2014-04-07
+expect_hits "$DB" "000" date:2024-02-28
+expect_hits "$DB" "003" issued:2025
+expect_hits "$DB" "003" date:07/01/2025
+expect_hits "$DB" "003" 'date:2025-01-01..2025-01-31'
+expect_hits "$DB" "002" 'date:14/3/2024'              # OCR "ngay 14 thang 3 nidm 2024"
+q "$DB" --paths period:2024
+grep -q 000_ "$TMP/out" && ok || bad "period:2024 includes 000"
+expect_hits "$DB" "000 002 004" 'date:..2014-04-07' date:2014
+for bad in date:31/02/2024 date:2024-13 'date:2024..2023' date:abc 'issued:..' period:x; do
+    q "$DB" "$bad"; expect_rc 2 "$bad"
+done
+q "$DB" --json issued:2025
+grep -q '"issued": "2025-01-07"' "$TMP/out" && ok || bad "issue date in JSON"
+q "$DB" --sort date --paths thi đua
+[ "$(head -n 1 "$TMP/out" | sed 's|.*/||' | cut -c1-3)" = 003 ] && ok || bad "--sort date puts the only dated plan first"
+q "$DB" --sort -date --paths thi đua
+[ "$(head -n 1 "$TMP/out" | sed 's|.*/||' | cut -c1-3)" = 003 ] && ok || bad "--sort -date: unknown dates last"
+q "$DB" --list dates cites:98/2023/NĐ-CP
+grep -q '2025-01-07  issued' "$TMP/out" && ok || bad "list dates issued"
+grep -q '2023-12-31  cited' "$TMP/out" && ok || bad "list dates cited"
+
+# Movements.
+expect_hits "$DB" "000 003" 'movement:"dân vận khéo"'
+expect_hits "$DB" "000 003" 'movement:"dan van kheo"'
+expect_hits "$DB" "000 001 003" 'movement:"chung sức xây dựng nông thôn mới"'
+# Only inside one name: "Cả nước chung sức xây dựng nông thôn mới" (001)
+# is a name, but a plan naming nông thôn mới only outside a name is not.
+q "$DB" --paths 'movement:"người tốt, việc tốt"'; expect_rc 1 "a scare quote is no movement"
+q "$DB" --list movements
+n=$(wc -l <"$TMP/out")
+[ "$n" -ge 35 ] && ok || bad "at least 35 movement names over the seeds: $n"
+grep -q 'người tốt, việc tốt\|Ngày hội Đại đoàn kết\|   nóng$' "$TMP/out" && bad "scare quote listed" || ok
+expect_hits "$DB" "000" 'kind:cuoc-van-dong'
+expect_hits "$DB" "000 003 004" 'type:"kế hoạch"'
+finish
