@@ -14,16 +14,45 @@ typedef enum tracuu_read_status {
 typedef struct tracuu_read_result {
     char *text;        /* UTF-8, valid; new, owned by the result */
     size_t len;
-    char *encoding;    /* what the bytes were, e.g. "UTF-8" */
-    char *reason;      /* why skipped or failed, e.g. "not valid UTF-8 ..." */
+    char *encoding;    /* what the characters were, e.g. "UTF-8", "TCVN3" */
+    char *reason;      /* why skipped or failed, e.g. "not a zip archive" */
+    const char *format;/* "txt", "docx", "odt", "pdf", "doc", "rtf", "html",
+                        * or what the content was when skipped ("png",
+                        * "binary", ...); static, never NULL after a read */
+    char *title;       /* from the document's metadata, or NULL; owned */
+    bool ocr;          /* some of the text comes from OCR */
+    unsigned pages;    /* pages of a PDF (0 for other formats) */
 } tracuu_read_result_t;
 
-/* True when path has an extension some reader handles. */
+/* How to read. Zero fields take the defaults. */
+typedef struct tracuu_read_opts {
+    bool ocr;               /* OCR the pages of PDFs that have no text */
+    unsigned seconds;       /* time limit of each converter run (60) */
+    size_t mem_mb;          /* memory limit of each converter run (1024) */
+    size_t max_mb;          /* largest text file or uncompressed document
+                             * part read (200) */
+    unsigned ocr_dpi;       /* resolution of the page images for OCR (300) */
+} tracuu_read_opts_t;
+
+/* True when path has an extension some reader handles, or, for a name
+ * with no extension or an unknown one, when its first bytes show a
+ * document format (PDF, Word, OpenDocument, RTF, HTML). Reads at most a
+ * few KiB of the file, only in the second case. */
 bool tracuu_read_supported(const char *path);
 
-/* Read path into out (new contents; free with tracuu_read_result_free). */
+/* Read path into out (new contents; free with tracuu_read_result_free),
+ * with the default options. The format is decided by content, not by
+ * the extension; unknown binary files are skipped with a reason. */
 tracuu_read_status_t tracuu_read_file(const char *path,
                                       tracuu_read_result_t *out);
+
+/* The same with options (opts may be NULL). Safe to call from several
+ * threads at once. */
+tracuu_read_status_t tracuu_read_file_opts(const char *path,
+                                           const tracuu_read_opts_t *opts,
+                                           tracuu_read_result_t *out);
+
+/* Free the contents of r (not r itself). Accepts an empty struct. */
 void tracuu_read_result_free(tracuu_read_result_t *r);
 
 #endif

@@ -179,6 +179,10 @@ bool tracuu_syllable_valid(const char *w, size_t len)
     size_t i = 0;
     while (i < len) {
         uint32_t cp = tracuu_utf8_next(w, len, &i);
+        if (cp == 0x00AD) /* a soft hyphen is invisible */
+            continue;
+        if (cp == 0x00D0 || cp == 0x00F0) /* Ð, ð typed for Đ, đ */
+            cp = 0x0111;
         tracuu_tone_t t = combining_tone(cp);
         if (t != TRACUU_TONE_NONE) {
             if (!n || tone != TRACUU_TONE_NONE || !tracuu_cp_is_vowel(base[n - 1]))

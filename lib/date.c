@@ -18,7 +18,11 @@
  * keyword table below ("nidm" for năm), a word with diacritics must be the
  * exact Vietnamese spelling (so "thắng" is not "tháng" and "nằm" is not
  * "năm"). The full "D tháng M năm Y" shape, whose three numbers already
- * make it unmistakable, accepts any word that looks like tháng or năm.
+ * make it unmistakable, accepts any word that looks like tháng or năm, and
+ * in the year's place also "ngày" or "tháng" typed by mistake.
+ *
+ * Each digit run costs a bounded amount of work (every lookahead and
+ * lookbehind has a byte or word limit below), so the scan is linear.
  *
  * A shape that is present but names an impossible day (31/02/2024) is
  * consumed without giving anything, so its pieces are not re-read as a
@@ -593,6 +597,8 @@ static shape_t parse_day_range(const char *t, size_t len, size_t p, hit_t *a,
             return NO;
         end_a = k;
     }
+    a->start = p;
+    a->end = end_a;
     size_t c = read_connector(t, len, end_a);
     if (!c)
         return NO;
@@ -603,8 +609,6 @@ static shape_t parse_day_range(const char *t, size_t len, size_t p, hit_t *a,
     shape_t r = parse_full(t, len, c, true, b);
     if (r != OK)
         return r;
-    a->start = p;
-    a->end = end_a;
     a->d = (int)d;
     a->m = m ? (int)m : b->m;
     a->y = b->y;
@@ -677,7 +681,7 @@ static shape_t parse_month_range(const char *t, size_t len, size_t p,
 }
 
 /* "Y1 - Y2" (any dash, spaces and line breaks around it), Y1 < Y2. */
-static bool parse_year_pair(const char *t, size_t len, size_t p, long y1,
+static bool parse_year_pair(const char *t, size_t len, long y1,
                             size_t after_y1, long *y2, size_t *end)
 {
     size_t i = skip_ws(t, len, after_y1);
@@ -687,7 +691,6 @@ static bool parse_year_pair(const char *t, size_t len, size_t p, long y1,
     i = skip_ws(t, len, i + dl);
     int nd;
     size_t j = read_num(t, len, i, y2, &nd);
-    (void)p;
     if (nd != 4 || !year_ok(*y2) || *y2 <= y1 || *y2 - y1 > 100)
         return false;
     if (!clean_end(t, len, j) || class_at(t, len, j) == C_LETTER)
@@ -1154,7 +1157,7 @@ static void try_year(scan_t *s, size_t p, const left_t *l)
     if (nd != 4 || !year_ok(y))
         return;
     size_t end;
-    if (parse_year_pair(t, s->len, p, y, e, &y2, &end)) {
+    if (parse_year_pair(t, s->len, y, e, &y2, &end)) {
         if (fits(s, p, end)) {
             push_period(s, (int)y, (int)y2, p, end);
             s->consumed = end;
@@ -1232,7 +1235,7 @@ static void try_at(scan_t *s, size_t p)
     const char *t = s->t;
     size_t len = s->len;
     left_t l;
-    hit_t a, b;
+    hit_t a = {0}, b = {0};
     shape_t r;
 
     if (p > 0) {

@@ -20,7 +20,16 @@ enum {
                                   and number */
 };
 
-/* One document type code. Codes are matched letter-case-insensitively
+/* Restoring a lost Đ (OCR, keyboards without Đ): only where the Đ-less
+ * spelling names nothing else, and only for codes the tables know —
+ *   types   QD -> QĐ, ND -> NĐ, QDi -> QĐi, QyD -> QyĐ;
+ *   issuers HDND -> HĐND, DU -> ĐU and the other aliases below (BCD,
+ *           LDLD, HDTD, BGDDT, ...), in any issuer or unit position.
+ * Never: HD stays HD (hướng dẫn, a type of its own, not HĐ hợp đồng), DA
+ * stays DA (dự án, not ĐA đề án), CD stays CD (a unit code in real
+ * symbols: 01/KH-UBND-CD), and an unknown code keeps its D.
+ *
+ * One document type code. Codes are matched letter-case-insensitively
  * (titles are uppercased: 06/QĐ-TTG) but Đ never equals D, except through
  * lost_dd: the Đ-less spelling that OCR or a keyboard without Đ produces
  * and that names no other type (QD -> QĐ, ND -> NĐ). HD (hướng dẫn), DA

@@ -9,7 +9,7 @@
  *   Q       unique id: "Q" + absolute path, hashed when long
  *   E       file extension, lowercase ("Etxt")
  *   S       folded title syllables, with positions (title: searches)
- *   XC      cited document symbol, canonical key (symbol.h): "XC34/CT/TW"
+ *   XC      cited document symbol, canonical key (symbol.h): "XC34/CT-TW"
  *   XN      the document's own number, canonical key
  *   XCT     cited type and number: "XCTCT#34" (cites:"chỉ thị 34")
  *   XCD     cited symbol and its date: "XCD<key>@2014", "@201404", "@20140407"

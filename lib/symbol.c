@@ -53,7 +53,7 @@ typedef struct parsed {
     int subnumber;         /* 66.2/2025/NQ-CP */
     bool year_dash;        /* "255/2025-NĐ-CP": a dash after the year */
     int year;
-    sep_kind_t sep1;       /* after the number (or after the year) */
+    sep_kind_t sep1;       /* right after the number */
     code_t codes[MAX_CODES];
     int ncodes;
     const tracuu_doctype_t *type; /* codes[0] names the type */
@@ -192,7 +192,8 @@ static bool at_word_end(const char *t, size_t len, size_t i)
 
 /* ---- the symbol grammar ---- */
 
-/* Whitespace from i within the bounds; *nl counts line breaks. */
+/* Whitespace from i, at most MAX_WS_BYTES bytes and MAX_WS_NL line
+ * breaks (none unless allow_nl); *saw is set when any was skipped. */
 static size_t skip_ws(const char *t, size_t len, size_t i, bool allow_nl,
                       bool *saw)
 {
@@ -1050,9 +1051,8 @@ static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
         }
         if ((lw.len == 3 && memcmp(lw.s, "và", 3) == 0) ||
             (lw.len == 2 && memcmp(lw.s, "va", 2) == 0)) {
-            /* (after the stop lists, which hold "và các") */
-            /* "Thương binh và Xã hội" goes on; "và các", "và Kế hoạch số"
-             * end the issuer. */
+            /* "Thương binh và Xã hội" goes on; "và các" (a stop),
+             * "và Kế hoạch số" end the issuer. */
             if (k + 1 >= n || wd[k].last ||
                 !starts_upper(t, len, wd[k + 1].s) ||
                 typeword_at(w, win_index(w, wd[k + 1].s)))

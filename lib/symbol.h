@@ -35,9 +35,11 @@ extern "C" {
  *   131-CTr/TU                                   ->  131/CTR-TU
  *   3543/UBND-NC (công văn, no type code)        ->  3543/UBND-NC
  *   68/2020/QH14 (a law)                         ->  68/2020/QH14
- * The key depends only on the written codes, not on the tables' opinion
- * of which one is the type, so it is stable as the tables grow. It is at
- * most TRACUU_SYMBOL_KEY_MAX bytes of uppercase UTF-8. */
+ * Apart from those restorations (doctables.h lists them) and a type glued
+ * to its issuer ("NĐCP" -> NĐ-CP), the key is the written codes in their
+ * order: which code the tables call the type does not change it, so keys
+ * stay stable as the tables grow. At most TRACUU_SYMBOL_KEY_MAX bytes of
+ * uppercase UTF-8; it may hold "/", "-", "." and "&". */
 typedef struct tracuu_symbol {
     char key[TRACUU_SYMBOL_KEY_MAX + 1];
     /* Official spelling: Party form N-TYPE/ISSUER for Party issuers (and

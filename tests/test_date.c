@@ -160,6 +160,20 @@ static void test_date_long_form_without_diacritics_and_ocr_damage(void **state)
     expect_none("Tiép tuc thuc hién Chi thi s6 34 cua Tinh uy");
 }
 
+static void test_date_words_in_decomposed_form(void **state)
+{
+    (void)state;
+    /* text should arrive in NFC, but "nga" + U+0300 + "y" is still "ngày" */
+    run_t r;
+    run(&r, "Ha\xcc\x80 Nô\xcc\xa3i, nga\xcc\x80y 12 tha\xcc\x81ng 3 "
+            "na\xcc\x86m 2024\n");
+    assert_int_equal(r.d.n_dates, 1);
+    assert_string_equal(show(&r, 0), "2024-03-12 issued");
+    assert_string_equal(span_text(&r, 0),
+                        "nga\xcc\x80y 12 tha\xcc\x81ng 3 na\xcc\x86m 2024");
+    done(&r);
+}
+
 static void test_date_split_across_lines(void **state)
 {
     (void)state;
@@ -322,6 +336,7 @@ static void test_date_periods_in_every_form(void **state)
     /* no period: reversed, not years, inside a symbol */
     expect_none("từ 2025 - 2021 người");
     expect_none("mưa 1000 - 2000 mm");
+    expect_none("ở độ cao 1990 - 2000m so với mực nước biển");
     expect_none("Kế hoạch KH-2021-2025/UBND");
 
     run_t r;
@@ -734,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_date_dash_and_dot_forms_from_the_corpus),
         cmocka_unit_test(test_date_long_form_with_diacritics_and_capitals),
         cmocka_unit_test(test_date_long_form_without_diacritics_and_ocr_damage),
+        cmocka_unit_test(test_date_words_in_decomposed_form),
         cmocka_unit_test(test_date_split_across_lines),
         cmocka_unit_test(test_date_month_precision),
         cmocka_unit_test(test_date_year_precision),

@@ -264,6 +264,10 @@ static void test_symbol_must_stay_apart(void **state)
     expect_keys_differ("Chỉ thị số 5-CT/TƯ", "Chỉ thị số 5-CT/TU");
     expect_keys_differ("Thông tư số 01/2024/TT-BNV", "Thông tư số 01/2011/TT-BNV");
     expect_keys_differ("Nghị định số 01/2024/NĐ-CP", "Nghị quyết số 01/NQ-CP");
+    /* CD is not restored to CĐ (công điện): it is a unit code elsewhere. */
+    expect_keys_differ("Công điện số 12/CĐ-TTg", "Công điện số 12/CD-TTg");
+    expect_one_key("Số: 01/KH-UBND-CD", "1/KH-UBND-CD");
+    expect_one_key("Quy định số 08-QDi/TW", "8/QĐI-TW");
 
     tracuu_symbol_t tw = first_symbol("Chỉ thị số 5-CT/TƯ");
     assert_string_equal(tw.key, "5/CT-TW");

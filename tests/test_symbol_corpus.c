@@ -47,7 +47,7 @@ static char *unescape(const char *s, size_t n)
 /* Rows of the fixture (new; free with free_rows). */
 static row_t *load_rows(size_t *n_out)
 {
-    size_t len;
+    size_t len = 0;
     char *text = tt_read_file(FIXTURE, &len);
     if (!text)
         fail_msg("cannot read %s (run from the repository root)", FIXTURE);
@@ -189,7 +189,7 @@ static void check_file(const row_t *rows, size_t n, counts_t *c)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", shared, rows[0].file);
-    size_t len;
+    size_t len = 0;
     char *text = tt_read_file(path, &len);
     if (!text)
         fail_msg("cannot read %s", path);
@@ -299,7 +299,7 @@ static void test_symbol_seed_citations(void **state)
     for (int f = 0; f < 5; f++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/seeds/%s", shared, seeds[f]);
-        size_t len;
+        size_t len = 0;
         char *text = tt_read_file(path, &len);
         if (!text)
             fail_msg("cannot read %s", path);

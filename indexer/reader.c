@@ -1,0 +1,279 @@
+/* reader.c: pick the reader for a file by its content, and the readers' shared helpers. */
+#include "reader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "read_impl.h"
+#include "sniff.h"
+
+typedef struct format {
+    tracuu_fmt_t fmt;
+    const char *name;
+    const char *exts[5];
+    tracuu_reader_fn read;
+} format_t;
+
+/* The formats read, the extensions that announce them, their readers. */
+static const format_t formats[] = {
+    {TRACUU_FMT_TEXT, "txt", {"txt", "md", "markdown", "text", NULL}, tracuu_read_text},
+    {TRACUU_FMT_DOCX, "docx", {"docx", "docm", "dotx", NULL}, tracuu_read_docx},
+    {TRACUU_FMT_ODT, "odt", {"odt", "ott", NULL}, tracuu_read_odt},
+    {TRACUU_FMT_PDF, "pdf", {"pdf", NULL}, tracuu_read_pdf},
+    {TRACUU_FMT_DOC, "doc", {"doc", "dot", NULL}, tracuu_read_doc},
+    {TRACUU_FMT_RTF, "rtf", {"rtf", NULL}, tracuu_read_rtf},
+    {TRACUU_FMT_HTML, "html", {"html", "htm", "xhtml", NULL}, tracuu_read_html},
+};
+#define N_FORMATS (sizeof formats / sizeof *formats)
+
+/* Extensions of files that are never documents: not even opened. */
+static const char *const never_exts[] = {
+    "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "svg", "ico",
+    "mp3", "mp4", "m4a", "avi", "mkv", "mov", "wav", "flac", "ogg", "wmv",
+    "zip", "rar", "7z", "gz", "bz2", "xz", "tar", "tgz", "iso", "dmg",
+    "exe", "dll", "so", "o", "a", "class", "jar", "pyc", "bin", "dat",
+    "xls", "xlsx", "ods", "ppt", "pptx", "odp", "db", "sqlite", "lnk",
+    "tmp", "bak", "log", "ini", "cfg", "json", "xml", "csv", "js", "css",
+    "c", "h", "py", "sh", NULL,
+};
+
+static const char *extension(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : "";
+}
+
+static const format_t *format_by_ext(const char *ext)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        for (size_t k = 0; formats[i].exts[k]; k++)
+            if (strcasecmp(ext, formats[i].exts[k]) == 0)
+                return &formats[i];
+    return NULL;
+}
+
+static const format_t *format_of(tracuu_fmt_t fmt)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (formats[i].fmt == fmt)
+            return &formats[i];
+    return NULL;
+}
+
+bool tracuu_read_supported(const char *path)
+{
+    const char *ext = extension(path);
+    if (format_by_ext(ext))
+        return true;
+    for (size_t i = 0; never_exts[i]; i++)
+        if (strcasecmp(ext, never_exts[i]) == 0)
+            return false;
+    tracuu_sniff_t s;
+    if (!tracuu_sniff_file(path, TRACUU_FMT_TEXT, &s))
+        return false;
+    return s.fmt != TRACUU_FMT_TEXT && format_of(s.fmt) != NULL;
+}
+
+static tracuu_read_opts_t fill_opts(const tracuu_read_opts_t *in)
+{
+    tracuu_read_opts_t o = in ? *in : (tracuu_read_opts_t){0};
+    if (!o.seconds)
+        o.seconds = TRACUU_READ_SECONDS;
+    if (!o.mem_mb)
+        o.mem_mb = TRACUU_READ_MEM_MB;
+    if (!o.max_mb)
+        o.max_mb = TRACUU_READ_MAX_MB;
+    if (!o.ocr_dpi)
+        o.ocr_dpi = TRACUU_READ_OCR_DPI;
+    return o;
+}
+
+tracuu_read_status_t tracuu_read_file_opts(const char *path,
+                                           const tracuu_read_opts_t *opts,
+                                           tracuu_read_result_t *out)
+{
+    memset(out, 0, sizeof *out);
+    tracuu_read_opts_t o = fill_opts(opts);
+    const format_t *by_ext = format_by_ext(extension(path));
+    out->format = by_ext ? by_ext->name : "unknown";
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot open: %s",
+                               strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return tracuu_read_say(out, TRACUU_READ_SKIP, "not a regular file");
+    if (st.st_size == 0)
+        return tracuu_read_say(out, TRACUU_READ_SKIP, "empty file");
+    tracuu_sniff_t s;
+    if (!tracuu_sniff_file(path, by_ext ? by_ext->fmt : TRACUU_FMT_TEXT, &s))
+        return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot read: %s",
+                               strerror(errno));
+    const format_t *f = format_of(s.fmt);
+    if (!f) {
+        out->format = s.what;
+        return tracuu_read_say(out, TRACUU_READ_SKIP, "%s, not a document",
+                               s.what);
+    }
+    out->format = f->name;
+    tracuu_read_status_t rs = f->read(path, &o, out);
+    out->format = f->name;
+    if (rs != TRACUU_READ_OK && !out->reason)
+        tracuu_read_say(out, rs, "unreadable %s", f->name);
+    return rs;
+}
+
+tracuu_read_status_t tracuu_read_file(const char *path,
+                                      tracuu_read_result_t *out)
+{
+    return tracuu_read_file_opts(path, NULL, out);
+}
+
+void tracuu_read_result_free(tracuu_read_result_t *r)
+{
+    if (!r)
+        return;
+    free(r->text);
+    free(r->encoding);
+    free(r->reason);
+    free(r->title);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- helpers shared by the readers ---- */
+
+tracuu_read_status_t tracuu_read_say(tracuu_read_result_t *out,
+                                     tracuu_read_status_t st,
+                                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    int n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    free(out->reason);
+    out->reason = n >= 0 ? s : tracuu_xstrdup("unknown reason");
+    return st;
+}
+
+tracuu_read_status_t tracuu_read_slurp(const char *path, size_t max_mb,
+                                       tracuu_buf_t *b,
+                                       tracuu_read_result_t *out)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot open: %s",
+                               strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return tracuu_read_say(out, TRACUU_READ_SKIP, "not a regular file");
+    }
+    size_t max = max_mb << 20;
+    if ((uint64_t)st.st_size > max) {
+        close(fd);
+        return tracuu_read_say(out, TRACUU_READ_SKIP,
+                               "file too large (%lld MB; the limit is %zu MB)",
+                               (long long)(st.st_size >> 20), max_mb);
+    }
+    tracuu_buf_reserve(b, (size_t)st.st_size);
+    for (;;) {
+        tracuu_buf_reserve(b, 1 << 16);
+        size_t want = b->cap - b->len - 1;
+        ssize_t r = read(fd, b->s + b->len, want);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            close(fd);
+            return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot read: %s",
+                                   strerror(e));
+        }
+        if (r == 0)
+            break;
+        b->len += (size_t)r;
+        b->s[b->len] = '\0';
+        if (b->len > max) { /* it grew while we read */
+            close(fd);
+            return tracuu_read_say(out, TRACUU_READ_SKIP,
+                                   "file too large (the limit is %zu MB)", max_mb);
+        }
+    }
+    close(fd);
+    return TRACUU_READ_OK;
+}
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init(void)
+{
+    xmlInitParser();
+}
+
+void tracuu_read_xml_init(void)
+{
+    pthread_once(&xml_once, xml_init);
+}
+
+void tracuu_read_enc_label(tracuu_buf_t *b, const char *name,
+                           tracuu_enc_t repaired)
+{
+    if (repaired == TRACUU_ENC_UTF8)
+        tracuu_buf_puts(b, name);
+    else
+        tracuu_buf_printf(b, "%s (in %s)", tracuu_enc_name(repaired), name);
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n\f\v", s[i]) || !s[i])
+            return false;
+    return true;
+}
+
+tracuu_read_status_t tracuu_read_finish(tracuu_read_result_t *out,
+                                        tracuu_buf_t *text, const char *enc,
+                                        bool repair)
+{
+    tracuu_buf_t fixed = {0};
+    if (tracuu_utf8_valid_prefix(text->s ? text->s : "", text->len) != text->len) {
+        tracuu_enc_decode(TRACUU_ENC_UTF8, text->s, text->len, &fixed);
+        tracuu_buf_free(text);
+        *text = fixed;
+        fixed = (tracuu_buf_t){0};
+    }
+    tracuu_enc_t repaired = TRACUU_ENC_UTF8;
+    if (repair && text->len) {
+        repaired = tracuu_enc_repair(text->s, text->len, TRACUU_ENC_UTF8,
+                                     &fixed, NULL);
+        if (repaired != TRACUU_ENC_UTF8) {
+            tracuu_buf_free(text);
+            *text = fixed;
+        } else {
+            tracuu_buf_free(&fixed);
+        }
+    }
+    if (blank(text->s, text->len)) {
+        tracuu_buf_free(text);
+        return tracuu_read_say(out, TRACUU_READ_SKIP, "no text");
+    }
+    tracuu_buf_t label = {0};
+    tracuu_read_enc_label(&label, enc, repaired);
+    free(out->encoding);
+    out->encoding = tracuu_buf_steal(&label);
+    out->len = text->len;
+    out->text = tracuu_buf_steal(text);
+    return TRACUU_READ_OK;
+}
