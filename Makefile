@@ -4,7 +4,7 @@
 
 CC ?= gcc
 CXX ?= g++
-PKGS := icu-uc icu-i18n xapian-core jansson
+PKGS := icu-uc icu-i18n xapian-core jansson libxml-2.0 libzip
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)

@@ -130,41 +130,73 @@ static char *join_args(int argc, char **argv)
     return tracuu_buf_steal(&b);
 }
 
-static void print_hits(tracuu_db_t *db, tracuu_analyzer_t *a,
-                       const tracuu_mset_t *m, const tracuu_plan_t *plan,
-                       const opts_t *o, tracuu_printer_t *pr)
+/* One hit, read from the index before anything is printed, so that an
+ * index changed meanwhile can be reopened and the search run again. */
+typedef struct fetched {
+    double score;
+    char *data;      /* document data, or only the path for --paths */
+    size_t len;
+} fetched_t;
+
+static void free_fetched(fetched_t *f, size_t n)
 {
-    bool want_snippets = tracuu_format_wants_snippets(o->format);
-    for (size_t i = 0; i < tracuu_mset_size(m); i++) {
+    for (size_t i = 0; f && i < n; i++)
+        free(f[i].data);
+    free(f);
+}
+
+static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
+                                  bool paths_only, fetched_t **out)
+{
+    size_t n = tracuu_mset_size(m);
+    fetched_t *f = tracuu_xcalloc(n + 1, sizeof *f);
+    tracuu_status_t st = TRACUU_OK;
+    for (size_t i = 0; i < n && st == TRACUU_OK; i++) {
         unsigned id = tracuu_mset_docid(m, i);
-        char *data = NULL;
-        size_t len = 0;
-        if (tracuu_db_get_data(db, id, &data, &len) != TRACUU_OK)
+        f[i].score = tracuu_mset_score(m, i);
+        st = paths_only ? tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,
+                                              &f[i].data, &f[i].len)
+                        : tracuu_db_get_data(db, id, &f[i].data, &f[i].len);
+    }
+    if (st != TRACUU_OK) {
+        free_fetched(f, n);
+        return st;
+    }
+    *out = f;
+    return TRACUU_OK;
+}
+
+static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
+                       const tracuu_plan_t *plan, const opts_t *o,
+                       tracuu_printer_t *pr)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (o->format == TRACUU_FORMAT_PATHS) {
+            tracuu_hit_t h = {o->offset + i + 1, f[i].data, NULL, f[i].score,
+                              NULL, NULL, 0};
+            pr->hit(pr, &h);
             continue;
+        }
         const char *js, *text;
         size_t jl, tl;
-        tracuu_record_split(data, len, &js, &jl, &text, &tl);
+        tracuu_record_split(f[i].data, f[i].len, &js, &jl, &text, &tl);
         json_t *meta = json_loadb(js, jl, 0, NULL);
         const char *path = json_string_value(json_object_get(meta, "path"));
         const char *title = json_string_value(json_object_get(meta, "title"));
         const char *issued = json_string_value(json_object_get(meta, "issued"));
         tracuu_snippet_t *sn = NULL;
         size_t n_sn = 0;
-        if (want_snippets) {
-            tracuu_span_t *spans = NULL;
-            size_t n_spans = 0;
-            want_spans(plan, text, tl, &spans, &n_spans);
-            tracuu_snippets_spans(a, text, tl, plan->highlight,
-                                  plan->n_highlight, spans, n_spans, 2, &sn,
-                                  &n_sn);
-            free(spans);
-        }
+        tracuu_span_t *spans = NULL;
+        size_t n_spans = 0;
+        want_spans(plan, text, tl, &spans, &n_spans);
+        tracuu_snippets_spans(a, text, tl, plan->highlight, plan->n_highlight,
+                              spans, n_spans, 2, &sn, &n_sn);
+        free(spans);
         tracuu_hit_t h = {o->offset + i + 1, path ? path : "?", title,
-                          tracuu_mset_score(m, i), issued, sn, n_sn};
+                          f[i].score, issued, sn, n_sn};
         pr->hit(pr, &h);
         tracuu_snippets_free(sn, n_sn);
         json_decref(meta);
-        free(data);
     }
 }
 
@@ -229,10 +261,24 @@ static int search(const opts_t *o, const char *query)
                                o->sort ? TRACUU_SLOT_ISSUED : -1, o->sort < 0,
                                o->count};
     tracuu_mset_t *m = NULL;
-    tracuu_status_t st = tracuu_db_search(db, plan.q, &so, &m);
+    fetched_t *hits = NULL;
+    tracuu_status_t st;
+    /* An indexer committing meanwhile makes the revision read go stale:
+     * reopen and run the search again (a few times at most). */
+    for (int attempt = 0;; attempt++) {
+        st = tracuu_db_search(db, plan.q, &so, &m);
+        if (st == TRACUU_OK && !o->count)
+            st = fetch_hits(db, m, o->format == TRACUU_FORMAT_PATHS, &hits);
+        if (st != TRACUU_ERR_DB_MODIFIED || attempt == 10)
+            break;
+        tracuu_mset_free(m);
+        m = NULL;
+        tracuu_db_reopen(db);
+    }
     if (st != TRACUU_OK) {
         fprintf(stderr, "%s: search failed: %s\n", prog,
                 tracuu_db_last_error(db));
+        tracuu_mset_free(m);
         tracuu_db_close(db);
         goto out;
     }
@@ -246,9 +292,10 @@ static int search(const opts_t *o, const char *query)
         char *desc = tracuu_q_describe(plan.q);
         pr.begin(&pr, query, desc, total, o->offset, o->limit);
         free(desc);
-        print_hits(db, a, m, &plan, o, &pr);
+        print_hits(a, hits, tracuu_mset_size(m), &plan, o, &pr);
         pr.end(&pr);
     }
+    free_fetched(hits, tracuu_mset_size(m));
     rc = total > 0 ? 0 : 1;
     tracuu_mset_free(m);
     tracuu_db_close(db);
