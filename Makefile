@@ -11,7 +11,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN := -Wall -Wextra -Werror
 OPT ?= -O2 -g
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -fvisibility=hidden -Ilib $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -fvisibility=hidden -Ilib -Iindexer $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 CXXFLAGS_ALL = -std=c++17 $(WARN) $(OPT) -fvisibility=hidden -Ilib $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
 
@@ -29,6 +29,8 @@ IDX_O := $(IDX_C:%.c=$(B)/%.o)
 QRY_O := $(QRY_C:%.c=$(B)/%.o)
 # Everything but main(), for the unit tests.
 PROG_O := $(filter-out %/main.o,$(IDX_O) $(QRY_O))
+# The readers, which the query tool uses to read plain text again.
+READ_O := $(filter-out %/main.o %/run.o %/walk.o,$(IDX_O))
 TESTS := $(TEST_C:tests/%.c=$(B)/tests/%)
 
 .PHONY: all deps check unit e2e demo bench clean san-build
@@ -46,8 +48,8 @@ $(B)/libtracuu.a: $(LIB_O)
 $(B)/tracuu-index: $(IDX_O) $(B)/libtracuu.a
 	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(IDX_O) $(B)/libtracuu.a $(LDLIBS_ALL)
 
-$(B)/tracuu-query: $(QRY_O) $(B)/libtracuu.a
-	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(QRY_O) $(B)/libtracuu.a $(LDLIBS_ALL)
+$(B)/tracuu-query: $(QRY_O) $(READ_O) $(B)/libtracuu.a
+	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(QRY_O) $(READ_O) $(B)/libtracuu.a $(LDLIBS_ALL)
 
 $(B)/libprog.a: $(PROG_O)
 	@mkdir -p $(@D)

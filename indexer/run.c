@@ -82,7 +82,9 @@ static void prepare(tracuu_analyzer_t *a, job_t *j)
     tracuu_analysis_t an;
     tracuu_status_t st = tracuu_analyze(a, r.text, r.len,
                                         TRACUU_ANALYZE_DOCUMENT, &an);
-    tracuu_file_info_t info = {j->file->path, j->file->mtime, j->file->size};
+    tracuu_file_info_t info = {j->file->path, j->file->mtime, j->file->size,
+                               r.format, r.encoding,
+                               !r.format || strcmp(r.format, "txt") != 0};
     if (st == TRACUU_OK)
         st = tracuu_record_build(a, &an, &info, j->uid, &j->doc);
     if (st != TRACUU_OK) {

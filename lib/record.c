@@ -450,6 +450,11 @@ static char *metadata_json(const tracuu_analysis_t *an,
     json_object_set_new(o, "title", json_string(title));
     json_object_set_new(o, "size", json_integer((json_int_t)info->size));
     json_object_set_new(o, "mtime", json_integer((json_int_t)info->mtime));
+    if (info->format)
+        json_object_set_new(o, "format", json_string(info->format));
+    if (info->encoding)
+        json_object_set_new(o, "encoding", json_string(info->encoding));
+    json_object_set_new(o, "text_stored", json_boolean(info->store_text));
     const tracuu_header_t *h = &an->header;
     if (h->doc_type)
         json_object_set_new(o, "type", json_string(h->doc_type));
@@ -519,7 +524,8 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
     if (st == TRACUU_OK) {
         tracuu_buf_puts(&data, json);
         tracuu_buf_putc(&data, '\n');
-        tracuu_buf_append(&data, an->norm.s, an->norm.len);
+        if (info->store_text)
+            tracuu_buf_append(&data, an->norm.s, an->norm.len);
         st = tracuu_doc_set_data(doc, data.s, data.len);
     }
     free(title);

@@ -2,6 +2,7 @@
 #ifndef TRACUU_RECORD_H
 #define TRACUU_RECORD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,6 +19,13 @@ typedef struct tracuu_file_info {
     const char *path;   /* absolute */
     int64_t mtime;      /* seconds */
     uint64_t size;      /* bytes */
+    const char *format; /* "txt", "docx", "pdf", ... (reader.h), or NULL */
+    const char *encoding; /* what the bytes were, or NULL */
+    /* Keep the normalised text in the index for snippets. Plain text is
+     * cheaper to read again at query time than to compress and store
+     * (the index is then half the size and indexing faster); converted
+     * formats (PDF, Word, scans) are not. */
+    bool store_text;
 } tracuu_file_info_t;
 
 /* The unique term of the document for path ("Q" + path, hashed past

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analysis.h"
@@ -13,6 +14,7 @@
 #include "list.h"
 #include "index.h"
 #include "output.h"
+#include "reader.h"
 #include "parse.h"
 #include "record.h"
 #include "schema.h"
@@ -166,6 +168,42 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
     return TRACUU_OK;
 }
 
+/* The normalised text of a plan whose text the index does not keep (plain
+ * text files): read again and normalised by the same analyser, provided
+ * the file is still the one indexed. NULL (and *why set) otherwise. */
+static char *reread(json_t *meta, size_t *len, const char **why)
+{
+    const char *path = json_string_value(json_object_get(meta, "path"));
+    json_int_t size = json_integer_value(json_object_get(meta, "size"));
+    json_int_t mtime = json_integer_value(json_object_get(meta, "mtime"));
+    struct stat st;
+    *why = NULL;
+    if (!path || stat(path, &st) != 0) {
+        *why = "file gone since indexing; re-index";
+        return NULL;
+    }
+    if ((json_int_t)st.st_size != size || (json_int_t)st.st_mtime != mtime) {
+        *why = "file changed since indexing; re-index";
+        return NULL;
+    }
+    tracuu_read_result_t r;
+    if (tracuu_read_file(path, &r) != TRACUU_READ_OK) {
+        tracuu_read_result_free(&r);
+        *why = "file unreadable now";
+        return NULL;
+    }
+    tracuu_norm_t n;
+    char *text = NULL;
+    if (tracuu_normalize(r.text, r.len, &n) == 0) {
+        text = n.s;
+        *len = n.len;
+        n.s = NULL;
+    }
+    tracuu_norm_free(&n);
+    tracuu_read_result_free(&r);
+    return text;
+}
+
 static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
                        const tracuu_plan_t *plan, const opts_t *o,
                        tracuu_printer_t *pr)
@@ -173,7 +211,7 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
     for (size_t i = 0; i < n; i++) {
         if (o->format == TRACUU_FORMAT_PATHS) {
             tracuu_hit_t h = {o->offset + i + 1, f[i].data, NULL, f[i].score,
-                              NULL, NULL, 0};
+                              NULL, NULL, 0, NULL};
             pr->hit(pr, &h);
             continue;
         }
@@ -184,6 +222,12 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         const char *path = json_string_value(json_object_get(meta, "path"));
         const char *title = json_string_value(json_object_get(meta, "title"));
         const char *issued = json_string_value(json_object_get(meta, "issued"));
+        char *again = NULL;
+        const char *why = NULL;
+        if (tl == 0 && json_is_false(json_object_get(meta, "text_stored"))) {
+            again = reread(meta, &tl, &why);
+            text = again ? again : "";
+        }
         tracuu_snippet_t *sn = NULL;
         size_t n_sn = 0;
         tracuu_span_t *spans = NULL;
@@ -193,9 +237,10 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
                               spans, n_spans, 2, &sn, &n_sn);
         free(spans);
         tracuu_hit_t h = {o->offset + i + 1, path ? path : "?", title,
-                          f[i].score, issued, sn, n_sn};
+                          f[i].score, issued, sn, n_sn, why};
         pr->hit(pr, &h);
         tracuu_snippets_free(sn, n_sn);
+        free(again);
         json_decref(meta);
     }
 }

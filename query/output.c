@@ -47,6 +47,8 @@ static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
         fprintf(p->f, "   ngày ban hành: %s\n", h->issued);
     for (size_t i = 0; i < h->n_snippets; i++)
         text_snippet(p, &h->snippets[i]);
+    if (h->note)
+        fprintf(p->f, "   (%s)\n", h->note);
 }
 
 static void text_end(tracuu_printer_t *p)
@@ -105,6 +107,8 @@ static void json_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
         json_array_append_new(sn, so);
     }
     json_object_set_new(hit, "snippets", sn);
+    if (h->note)
+        json_object_set_new(hit, "note", json_string(h->note));
     json_array_append_new(json_object_get(o, "hits"), hit);
 }
 

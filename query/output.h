@@ -19,6 +19,7 @@ typedef struct tracuu_hit {
     const char *issued;    /* YYYY-MM-DD or NULL when unknown */
     const tracuu_snippet_t *snippets;
     size_t n_snippets;
+    const char *note;      /* why there is no snippet (file changed), or NULL */
 } tracuu_hit_t;
 
 typedef struct tracuu_printer tracuu_printer_t;

@@ -100,6 +100,12 @@ if command -v xapian-delve >/dev/null 2>&1; then
     n=$(xapian-delve "$DB" 2>/dev/null | sed -n 's/^number of documents = //p')
     [ "$n" = 4 ] && ok || bad "delve doccount $n"
 fi
+# Plain text is read again for snippets; a file changed since indexing
+# says so instead of showing text the index never saw.
+printf '\nthêm một dòng\n' >>"$TMP/seeds/003_d36215ba802502f1.txt"
+q "$DB" '"dân vận khéo"'
+grep -q '(file changed since indexing; re-index)' "$TMP/out" && ok || bad "changed-file note: $(cat "$TMP/out")"
+grep -q '\[Dân\] \[vận\] \[khéo\]' "$TMP/out" && ok || bad "other hit keeps its snippet"
 # --no-delete keeps documents of files that are gone.
 rm "$TMP/seeds/004_8c345a5aecb11603.txt"
 "$IDX" -d "$DB" --no-delete "$TMP/seeds" >"$TMP/idx.out" 2>&1
