@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fold.h"
 #include "tokenize.h"
 
 /* Syllables shown around the matches. */
@@ -102,13 +103,15 @@ static int window_score(const int *hit, size_t n, size_t from)
     return distinct * 100 + count;
 }
 
+/* lead, trail: text was left out before or after the window. */
 static void cut(const char *text, const tracuu_tokens_t *tk, const int *hit,
-                size_t from, size_t to, tracuu_snippet_t *sn)
+                size_t from, size_t to, bool lead, bool trail,
+                tracuu_snippet_t *sn)
 {
     tracuu_buf_t b = {0};
     tracuu_mark_t *marks = tracuu_xcalloc(to - from + 1, sizeof *marks);
     size_t nm = 0;
-    if (from > 0)
+    if (lead)
         tracuu_buf_puts(&b, "… ");
     for (size_t i = from; i < to; i++) {
         const tracuu_token_t *t = &tk->v[i];
@@ -134,7 +137,7 @@ static void cut(const char *text, const tracuu_tokens_t *tk, const int *hit,
             marks[nm++] = (tracuu_mark_t){b.len, t->end - t->start};
         tracuu_buf_append(&b, text + t->start, t->end - t->start);
     }
-    if (to < tk->n)
+    if (trail)
         tracuu_buf_puts(&b, " …");
     sn->text = tracuu_buf_steal(&b);
     sn->marks = marks;
@@ -174,40 +177,40 @@ static int by_start(const void *a, const void *b)
     return (x->start > y->start) - (x->start < y->start);
 }
 
-void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
-                           const tracuu_hl_t *hl, size_t n_hl,
-                           const tracuu_span_t *spans, size_t n_spans,
-                           size_t max, tracuu_snippet_t **out, size_t *n)
+static void tracuu_snippets_free_one(tracuu_snippet_t *s);
+
+/* A snippet found in one region, with its score, before the best are
+ * chosen across regions. */
+typedef struct found {
+    tracuu_snippet_t sn;
+    int score;
+} found_t;
+
+/* The best windows of text[rs, re) (up to max), appended to *fs. */
+static void best_in(tracuu_analyzer_t *a, const char *text, size_t len,
+                    size_t rs, size_t re, const tracuu_hl_t *hl, size_t n_hl,
+                    const tracuu_span_t *spans, size_t n_spans, size_t max,
+                    found_t **fs, size_t *n_fs)
 {
-    *out = NULL;
-    *n = 0;
     tracuu_tokens_t tk = {0};
-    if (max == 0 || tracuu_analyzer_tokenize(a, text, len, &tk) != TRACUU_OK ||
+    if (tracuu_analyzer_tokenize(a, text + rs, re - rs, &tk) != TRACUU_OK ||
         tk.n == 0) {
         tracuu_tokens_free(&tk);
         return;
+    }
+    for (size_t i = 0; i < tk.n; i++) {
+        tk.v[i].start += rs;
+        tk.v[i].end += rs;
     }
     int *hit = tracuu_xmalloc(tk.n * sizeof *hit);
     forms_t f;
     forms_make(text, &tk, &f);
     size_t n_hits = mark_runs(&f, hl, n_hl, hit);
     forms_free(&f);
-    if (n_spans) {
-        tracuu_span_t *sorted = tracuu_xmalloc(n_spans * sizeof *sorted);
-        memcpy(sorted, spans, n_spans * sizeof *sorted);
-        qsort(sorted, n_spans, sizeof *sorted, by_start);
-        n_hits += mark_spans(&tk, sorted, n_spans, hit);
-        free(sorted);
-    }
-    if (n_hits == 0) {
-        free(hit);
-        tracuu_tokens_free(&tk);
-        return;
-    }
-    tracuu_snippet_t *sn = tracuu_xcalloc(max, sizeof *sn);
-    size_t taken = 0;
-    size_t *starts = tracuu_xcalloc(max, sizeof *starts);
-    while (taken < max) {
+    if (n_spans)
+        n_hits += mark_spans(&tk, spans, n_spans, hit);
+    size_t *starts = tracuu_xcalloc(max + 1, sizeof *starts);
+    for (size_t taken = 0; n_hits && taken < max; taken++) {
         int best = 0;
         size_t best_from = 0;
         for (size_t i = 0; i < tk.n; i++) {
@@ -220,23 +223,159 @@ void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
                 overlaps |= from < starts[k] + WINDOW && starts[k] < from + WINDOW;
             if (overlaps)
                 continue;
-            int s = window_score(hit, tk.n, from);
-            if (s > best) {
-                best = s;
+            int sc = window_score(hit, tk.n, from);
+            if (sc > best) {
+                best = sc;
                 best_from = from;
             }
         }
         if (best == 0)
             break;
         size_t to = best_from + WINDOW < tk.n ? best_from + WINDOW : tk.n;
-        cut(text, &tk, hit, best_from, to, &sn[taken]);
-        starts[taken++] = best_from;
+        *fs = tracuu_xrealloc(*fs, (*n_fs + 1) * sizeof **fs);
+        found_t *fd = &(*fs)[(*n_fs)++];
+        fd->score = best;
+        cut(text, &tk, hit, best_from, to, best_from > 0 || rs > 0,
+            to < tk.n || re < len, &fd->sn);
+        starts[taken] = best_from;
     }
     free(starts);
     free(hit);
     tracuu_tokens_free(&tk);
+}
+
+/* Texts longer than this are searched for the query's syllables first,
+ * and only the regions around them are broken into words. */
+#define SMALL_TEXT 16384
+#define REGION_BEFORE 400
+#define REGION_AFTER 700
+#define MAX_REGIONS 24
+
+static bool is_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Offsets in text where the query's first syllables or the spans occur. */
+static size_t candidates(const char *text, size_t len, const tracuu_hl_t *hl,
+                         size_t n_hl, const tracuu_span_t *spans,
+                         size_t n_spans, size_t **out)
+{
+    size_t cap = 64, n = 0;
+    size_t *at = tracuu_xmalloc(cap * sizeof *at);
+    tracuu_folded_t f;
+    tracuu_folded_make(text, len, &f);
+    for (size_t r = 0; r < n_hl; r++) {
+        const char *needle = hl[r].folded[0];
+        size_t nl = strlen(needle);
+        const char *p = f.s;
+        size_t found = 0;
+        while (nl && found < 4 * MAX_REGIONS &&
+               (p = memmem(p, f.len - (size_t)(p - f.s), needle, nl)) != NULL) {
+            size_t i = (size_t)(p - f.s);
+            bool left = i == 0 || !is_alnum(f.s[i - 1]);
+            bool right = i + nl >= f.len || !is_alnum(f.s[i + nl]);
+            if (left && right) {
+                if (n == cap)
+                    at = tracuu_xrealloc(at, (cap *= 2) * sizeof *at);
+                at[n++] = f.src[i];
+                found++;
+            }
+            p += nl;
+        }
+    }
+    tracuu_folded_free(&f);
+    for (size_t i = 0; i < n_spans; i++) {
+        if (n == cap)
+            at = tracuu_xrealloc(at, (cap *= 2) * sizeof *at);
+        at[n++] = spans[i].start;
+    }
+    qsort(at, n, sizeof *at, cmp_size);
+    *out = at;
+    return n;
+}
+
+static size_t utf8_back(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static int by_score(const void *a, const void *b)
+{
+    const found_t *x = a, *y = b;
+    return (y->score > x->score) - (y->score < x->score);
+}
+
+void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
+                           const tracuu_hl_t *hl, size_t n_hl,
+                           const tracuu_span_t *spans, size_t n_spans,
+                           size_t max, tracuu_snippet_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (max == 0 || len == 0)
+        return;
+    tracuu_span_t *sorted = NULL;
+    if (n_spans) {
+        sorted = tracuu_xmalloc(n_spans * sizeof *sorted);
+        memcpy(sorted, spans, n_spans * sizeof *sorted);
+        qsort(sorted, n_spans, sizeof *sorted, by_start);
+    }
+    found_t *fs = NULL;
+    size_t n_fs = 0;
+    if (len <= SMALL_TEXT) {
+        best_in(a, text, len, 0, len, hl, n_hl, sorted, n_spans, max, &fs,
+                &n_fs);
+    } else {
+        size_t *at = NULL;
+        size_t n_at = candidates(text, len, hl, n_hl, sorted, n_spans, &at);
+        size_t regions = 0;
+        for (size_t i = 0; i < n_at && regions < MAX_REGIONS;) {
+            size_t rs = at[i] > REGION_BEFORE ? at[i] - REGION_BEFORE : 0;
+            size_t re = at[i] + REGION_AFTER;
+            /* Merge the candidates that fall inside this region. */
+            while (i < n_at && at[i] < re) {
+                re = at[i] + REGION_AFTER > re ? at[i] + REGION_AFTER : re;
+                i++;
+            }
+            re = re < len ? utf8_back(text, re) : len;
+            rs = utf8_back(text, rs);
+            best_in(a, text, len, rs, re, hl, n_hl, sorted, n_spans, max, &fs,
+                    &n_fs);
+            regions++;
+        }
+        free(at);
+    }
+    free(sorted);
+    if (n_fs == 0)
+        return;
+    qsort(fs, n_fs, sizeof *fs, by_score);
+    size_t keep = n_fs < max ? n_fs : max;
+    tracuu_snippet_t *sn = tracuu_xcalloc(keep, sizeof *sn);
+    for (size_t i = 0; i < n_fs; i++) {
+        if (i < keep)
+            sn[i] = fs[i].sn;
+        else
+            tracuu_snippets_free_one(&fs[i].sn);
+    }
+    free(fs);
     *out = sn;
-    *n = taken;
+    *n = keep;
+}
+
+static void tracuu_snippets_free_one(tracuu_snippet_t *s)
+{
+    free(s->text);
+    free(s->marks);
 }
 
 void tracuu_snippets_free(tracuu_snippet_t *s, size_t n)
