@@ -2,6 +2,7 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,27 @@ void tracuu_buf_printf(tracuu_buf_t *b, const char *fmt, ...)
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+}
+
+void tracuu_buf_put_collapsed(tracuu_buf_t *b, const char *s, size_t n,
+                              const char *drop)
+{
+    bool space = b->len > 0 && b->s[b->len - 1] != ' ';
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = b->len > 0 && b->s[b->len - 1] != ' ';
+            continue;
+        }
+        if (drop && c && (unsigned char)c < 0x80 && strchr(drop, c))
+            continue;
+        if (space && (any || b->len > 0))
+            tracuu_buf_putc(b, ' ');
+        space = false;
+        any = true;
+        tracuu_buf_putc(b, c);
+    }
 }
 
 void tracuu_buf_clear(tracuu_buf_t *b)

@@ -28,6 +28,11 @@ void tracuu_buf_putc(tracuu_buf_t *b, char c);
 void tracuu_buf_put_cp(tracuu_buf_t *b, uint32_t cp);
 void tracuu_buf_printf(tracuu_buf_t *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Append s[0..n) with every run of blanks (space, tab, CR, LF) as one
+ * space, none at its start or end, and the ASCII bytes in drop (may be
+ * NULL) left out. A space separates it from what b held, if anything. */
+void tracuu_buf_put_collapsed(tracuu_buf_t *b, const char *s, size_t n,
+                              const char *drop);
 void tracuu_buf_clear(tracuu_buf_t *b);
 /* Free the bytes; the buffer is empty and reusable afterwards. */
 void tracuu_buf_free(tracuu_buf_t *b);

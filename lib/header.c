@@ -288,20 +288,7 @@ static bool starts_upper(const char *t, size_t s, size_t e)
  * one space apart from what b already holds. */
 static void append_clean(tracuu_buf_t *b, const char *t, size_t s, size_t e)
 {
-    bool space = b->len > 0;
-    for (size_t i = s; i < e; i++) {
-        char c = t[i];
-        if (c == '*')
-            continue;
-        if (is_blank_byte(c)) {
-            space = b->len > 0;
-            continue;
-        }
-        if (space && b->len > 0 && b->s[b->len - 1] != ' ')
-            tracuu_buf_putc(b, ' ');
-        space = false;
-        tracuu_buf_putc(b, c);
-    }
+    tracuu_buf_put_collapsed(b, t + s, e - s, "*");
 }
 
 static char *clean_dup(const char *t, size_t s, size_t e)

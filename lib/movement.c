@@ -163,20 +163,7 @@ typedef struct sink {
 static char *clean_name(const char *t, size_t s, size_t e)
 {
     tracuu_buf_t b = {0};
-    bool space = false;
-    for (size_t i = s; i < e; i++) {
-        char c = t[i];
-        if (c == '*')
-            continue;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            space = b.len > 0;
-            continue;
-        }
-        if (space)
-            tracuu_buf_putc(&b, ' ');
-        space = false;
-        tracuu_buf_putc(&b, c);
-    }
+    tracuu_buf_put_collapsed(&b, t + s, e - s, "*");
     while (b.len && (b.s[b.len - 1] == ',' || b.s[b.len - 1] == ';' ||
                      b.s[b.len - 1] == ':' || b.s[b.len - 1] == '.' ||
                      b.s[b.len - 1] == ' '))

@@ -48,27 +48,22 @@ void tracuu_record_hex(uint64_t v, char out[17])
     out[16] = '\0';
 }
 
-/* Collapse runs of white space to one space, trimming both ends. */
+/* Blanks collapsed, cut after about max bytes at a word's end. */
 static char *collapse(const char *s, size_t n, size_t max)
 {
     tracuu_buf_t b = {0};
-    bool space = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n') {
-            space = b.len > 0;
-            continue;
-        }
-        if (space)
-            tracuu_buf_putc(&b, ' ');
-        space = false;
-        tracuu_buf_putc(&b, c);
-        if (b.len >= max && ((unsigned char)c & 0xC0) != 0x80 &&
-            (i + 1 >= n || s[i + 1] == ' ')) {
+    tracuu_buf_put_collapsed(&b, s, n, NULL);
+    if (b.len > max) {
+        size_t cut = max;
+        while (cut < b.len && b.s[cut] != ' ')
+            cut++;
+        if (cut < b.len) {
+            b.len = cut;
             tracuu_buf_puts(&b, " …");
-            break;
         }
     }
+    if (!b.s)
+        tracuu_buf_puts(&b, "");
     return tracuu_buf_steal(&b);
 }
 

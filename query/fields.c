@@ -322,21 +322,13 @@ static tracuu_q_t *kind_clause(const tracuu_clause_t *c, char **err)
 static tracuu_q_t *type_clause(const tracuu_clause_t *c)
 {
     tracuu_buf_t t = {0}, folded = {0};
-    tracuu_fold_ascii(c->value, strlen(c->value), &folded);
     /* Blanks collapsed, as the stored type. */
-    tracuu_buf_puts(&t, TRACUU_PREFIX_TYPE);
-    bool space = false;
-    for (size_t i = 0; i < folded.len; i++) {
-        char ch = folded.s[i];
-        if (ch == ' ' || ch == '\t' || ch == '\n') {
-            space = t.len > strlen(TRACUU_PREFIX_TYPE);
-            continue;
-        }
-        if (space)
-            tracuu_buf_putc(&t, ' ');
-        space = false;
-        tracuu_buf_putc(&t, ch);
-    }
+    tracuu_buf_put_collapsed(&t, c->value, strlen(c->value), NULL);
+    tracuu_buf_puts(&folded, TRACUU_PREFIX_TYPE);
+    tracuu_fold_ascii(t.s ? t.s : "", t.len, &folded);
+    tracuu_buf_free(&t);
+    t = folded;
+    folded = (tracuu_buf_t){0};
     tracuu_q_t *q = boolean(tracuu_q_term(t.s, t.len, 1));
     tracuu_buf_free(&t);
     tracuu_buf_free(&folded);

@@ -251,10 +251,11 @@ static void best_in(tracuu_analyzer_t *a, const char *text, size_t len,
 #define REGION_AFTER 700
 #define MAX_REGIONS 24
 
+/* In folded text Vietnamese letters are ASCII; what is left above 0x80
+ * is punctuation (“ ”) or another script, and bounds a word either way. */
 static bool is_alnum(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           (unsigned char)c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
 static int cmp_size(const void *a, const void *b)
