@@ -1,0 +1,131 @@
+/* test_snippet.c: snippets: runs of syllables, accents, spans, long texts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+#include "parse.h"
+#include "snippet.h"
+
+static tracuu_analyzer_t *an;
+
+static int setup(void **state)
+{
+    (void)state;
+    return tracuu_analyzer_new(&an) == TRACUU_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tracuu_analyzer_free(an);
+    return 0;
+}
+
+/* Snippets of text for query q, the marked words joined by '|'. */
+static char *marked(const char *q, const char *text, size_t *n_snippets,
+                    const tracuu_span_t *spans, size_t n_spans)
+{
+    tracuu_parsed_t p;
+    tracuu_plan_t plan;
+    char *err = NULL;
+    assert_true(tracuu_query_parse(q, tracuu_query_known_field, &p, &err));
+    assert_true(tracuu_query_build(an, &p, &plan, &err));
+    tracuu_snippet_t *sn = NULL;
+    size_t n = 0;
+    tracuu_snippets_spans(an, text, strlen(text), plan.highlight,
+                          plan.n_highlight, spans, n_spans, 2, &sn, &n);
+    tracuu_buf_t b = {0};
+    tracuu_buf_puts(&b, "");
+    for (size_t i = 0; i < n && i < 1; i++)
+        for (size_t m = 0; m < sn[i].n_marks; m++) {
+            if (b.len)
+                tracuu_buf_putc(&b, '|');
+            tracuu_buf_append(&b, sn[i].text + sn[i].marks[m].start,
+                              sn[i].marks[m].len);
+        }
+    *n_snippets = n;
+    tracuu_snippets_free(sn, n);
+    tracuu_plan_free(&plan);
+    tracuu_parsed_free(&p);
+    return tracuu_buf_steal(&b);
+}
+
+static void test_phrase_marks_only_adjacent_runs(void **state)
+{
+    (void)state;
+    size_t n;
+    char *m = marked("\"dân vận khéo\"",
+                     "công tác dân vận chính quyền; phong trào “Dân vận khéo”", &n,
+                     NULL, 0);
+    assert_string_equal(m, "Dân|vận|khéo");
+    free(m);
+}
+
+static void test_accents_typed_must_match_unless_text_has_none(void **state)
+{
+    (void)state;
+    size_t n;
+    /* "thị" is not "thí" once the query has accents on it; an unaccented
+     * "thi" (as OCR leaves text) may be either, so it is marked. */
+    char *m = marked("thí", "Chỉ thị số 34; thi cử; thí điểm", &n, NULL, 0);
+    assert_string_equal(m, "thi|thí");
+    free(m);
+    m = marked("\"phát động\"", "Phat dong phong trao", &n, NULL, 0);
+    assert_string_equal(m, "Phat|dong");
+    free(m);
+}
+
+static void test_long_text_match_far_in_is_found(void **state)
+{
+    (void)state;
+    /* 40 KB of filler, then the phrase after an opening quote. */
+    tracuu_buf_t t = {0};
+    for (int i = 0; i < 2000; i++)
+        tracuu_buf_puts(&t, "văn bản quy phạm ");
+    tracuu_buf_puts(&t, "phong trào thi đua “Dân vận khéo” giai đoạn 2021 - 2025");
+    size_t n;
+    char *m = marked("\"dân vận khéo\"", t.s, &n, NULL, 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(m, "Dân|vận|khéo");
+    free(m);
+    tracuu_buf_free(&t);
+}
+
+static void test_spans_are_marked_and_win(void **state)
+{
+    (void)state;
+    const char *text = "Thực hiện Chỉ thị số 05-\nCT/TW của Bộ Chính trị về việc "
+                       "đẩy mạnh học tập";
+    const char *sym = strstr(text, "05-");
+    tracuu_span_t sp = {(size_t)(sym - text), (size_t)(sym - text) + strlen("05-\nCT/TW")};
+    size_t n;
+    char *m = marked("học", text, &n, &sp, 1);
+    assert_int_equal(n, 1);
+    assert_string_equal(m, "05|CT|TW|học");
+    free(m);
+}
+
+static void test_no_match_gives_no_snippet(void **state)
+{
+    (void)state;
+    size_t n = 9;
+    char *m = marked("xyzzy", "thi đua khen thưởng", &n, NULL, 0);
+    assert_int_equal(n, 0);
+    free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_phrase_marks_only_adjacent_runs),
+        cmocka_unit_test(test_accents_typed_must_match_unless_text_has_none),
+        cmocka_unit_test(test_long_text_match_far_in_is_found),
+        cmocka_unit_test(test_spans_are_marked_and_win),
+        cmocka_unit_test(test_no_match_gives_no_snippet),
+    };
+    return cmocka_run_group_tests_name("snippet", tests, setup, teardown);
+}
