@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -109,16 +110,19 @@ static const vni_byte_t vni_table[] = {
     {0xEE, VNI_LETTER, 0x1EF5, 0}, /* ỵ */ {0xCE, VNI_LETTER, 0x1EF4, 0},
 };
 
+static const vni_byte_t *vni_index[256];
+static pthread_once_t vni_once = PTHREAD_ONCE_INIT;
+
+static void vni_build(void)
+{
+    for (size_t i = 0; i < sizeof vni_table / sizeof *vni_table; i++)
+        vni_index[vni_table[i].byte] = &vni_table[i];
+}
+
 static const vni_byte_t *vni_lookup(unsigned char b)
 {
-    static const vni_byte_t *index[256];
-    static int ready; /* benign race: every thread writes the same values */
-    if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE)) {
-        for (size_t i = 0; i < sizeof vni_table / sizeof *vni_table; i++)
-            index[vni_table[i].byte] = &vni_table[i];
-        __atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
-    }
-    return index[b];
+    pthread_once(&vni_once, vni_build);
+    return vni_index[b];
 }
 
 /* The letter with a circumflex or breve, or 0 when it takes none. */
@@ -148,13 +152,29 @@ typedef struct vni_state {
     tracuu_tone_t tone;
 } vni_state_t;
 
+/* The letter with a tone. The dot below under a circumflex or breve is
+ * composed here: Unicode composes ộ from ọ + circumflex, not from ô + dot,
+ * so a pairwise composition (tracuu_cp_with_tone) misses those eight. */
+static uint32_t with_tone(uint32_t cp, tracuu_tone_t tone)
+{
+    static const uint32_t dotted[][2] = {
+        {0x00E2, 0x1EAD}, {0x00C2, 0x1EAC}, {0x0103, 0x1EB7}, {0x0102, 0x1EB6},
+        {0x00EA, 0x1EC7}, {0x00CA, 0x1EC6}, {0x00F4, 0x1ED9}, {0x00D4, 0x1ED8},
+    };
+    if (tone == TRACUU_TONE_DOT)
+        for (size_t i = 0; i < sizeof dotted / sizeof *dotted; i++)
+            if (dotted[i][0] == cp)
+                return dotted[i][1];
+    return tracuu_cp_with_tone(cp, tone);
+}
+
 static void vni_flush(vni_state_t *st, tracuu_buf_t *out)
 {
     if (!st->base)
         return;
     uint32_t cp = st->base;
     if (st->tone != TRACUU_TONE_NONE)
-        cp = tracuu_cp_with_tone(cp, st->tone);
+        cp = with_tone(cp, st->tone);
     tracuu_buf_put_cp(out, cp);
     *st = (vni_state_t){0};
 }
@@ -334,15 +354,26 @@ static tracuu_enc_t utf16_by_zeros(const unsigned char *s, size_t n)
 }
 
 /* A prefix of at most SAMPLE bytes, cut after a line break if one is near. */
-static size_t sample_len(const char *s, size_t n)
+/* The first line breaks within the first cap bytes of s[0..n). */
+static size_t sample_upto(const char *s, size_t n, size_t cap)
 {
-    if (n <= SAMPLE)
+    if (n <= cap)
         return n;
-    for (size_t i = SAMPLE; i > SAMPLE - 4096; i--)
+    for (size_t i = cap; i > cap - cap / 16; i--)
         if (s[i - 1] == '\n')
             return i;
-    return SAMPLE;
+    return cap;
 }
+
+static size_t sample_len(const char *s, size_t n)
+{
+    return sample_upto(s, n, SAMPLE);
+}
+
+/* Text already known to be Unicode is scored only to report the share of
+ * valid syllables: a short sample tells as much, at a fraction of the
+ * cost of reading every file's first SAMPLE bytes twice. */
+#define REPORT_SAMPLE 16384
 
 static void finish(tracuu_enc_info_t *info, tracuu_enc_info_t got)
 {
@@ -350,10 +381,17 @@ static void finish(tracuu_enc_info_t *info, tracuu_enc_info_t got)
         *info = got;
 }
 
-/* Decode with e, then repair legacy-font lines inside. */
+/* Decode with e, then repair legacy-font lines inside Unicode text
+ * (bytes already in a legacy encoding hold no second layer). */
 static void decode_and_repair(tracuu_enc_t e, const char *s, size_t n,
                               tracuu_buf_t *out, tracuu_enc_info_t *got)
 {
+    if (e != TRACUU_ENC_UTF8 && e != TRACUU_ENC_UTF16LE && e != TRACUU_ENC_UTF16BE) {
+        tracuu_enc_decode(e, s, n, out);
+        got->repaired = TRACUU_ENC_UTF8;
+        got->repaired_lines = 0;
+        return;
+    }
     tracuu_buf_t tmp = {0};
     tracuu_enc_decode(e, s, n, &tmp);
     got->repaired = tracuu_enc_repair(tmp.s ? tmp.s : "", tmp.len,
@@ -388,7 +426,8 @@ void tracuu_enc_detect(const char *s, size_t n, tracuu_buf_t *out,
         tracuu_utf8_valid_prefix(s, n) == n) {
         decode_and_repair(got.enc, s, n, out, &got);
         tracuu_syllable_score_t sc;
-        got.share = score_of(out->s ? out->s : "", out->len, &sc);
+        got.share = score_of(out->s ? out->s : "",
+                             sample_upto(out->s, out->len, REPORT_SAMPLE), &sc);
         finish(info, got);
         return;
     }
@@ -457,12 +496,16 @@ static size_t line_end(const char *s, size_t n, size_t i)
     return nl ? (size_t)(nl - s) : n;
 }
 
-/* Better: more valid marked words, and no fewer valid ones overall. */
+/* Better: at least two more valid words of two letters or more (symbols
+ * such as µ or × decode to one-letter words: à, ư), and fewer invalid
+ * words. */
 static bool better(const tracuu_syllable_score_t *now,
                    const tracuu_syllable_score_t *was)
 {
     size_t bad_now = now->marked - now->good, bad_was = was->marked - was->good;
-    return now->good > was->good && bad_now < bad_was;
+    size_t long_now = now->good - now->single_good;
+    size_t long_was = was->good - was->single_good;
+    return long_now >= long_was + 2 && bad_now < bad_was;
 }
 
 tracuu_enc_t tracuu_enc_repair(const char *s, size_t n, tracuu_enc_t hint,
@@ -482,6 +525,7 @@ tracuu_enc_t tracuu_enc_repair(const char *s, size_t n, tracuu_enc_t hint,
                 seen += e - i;
                 was_total.marked += was.marked;
                 was_total.good += was.good;
+                was_total.single_good += was.single_good;
                 for (size_t k = 0; k < N_LEGACY; k++) {
                     tracuu_buf_clear(&dec);
                     tracuu_enc_decode(legacy[k], bytes.s, bytes.len, &dec);
@@ -504,7 +548,10 @@ tracuu_enc_t tracuu_enc_repair(const char *s, size_t n, tracuu_enc_t hint,
         size_t e = line_end(s, n, i);
         tracuu_syllable_score_t was, now = {0};
         bool done = false;
-        if (use != TRACUU_ENC_UTF8 && candidate(s + i, e - i, &bytes, &was)) {
+        bool take = use != TRACUU_ENC_UTF8 &&
+                    (hint != TRACUU_ENC_UTF8 ? line_bytes(s + i, e - i, &bytes)
+                                             : candidate(s + i, e - i, &bytes, &was));
+        if (take) {
             tracuu_buf_clear(&dec);
             tracuu_enc_decode(use, bytes.s, bytes.len, &dec);
             tracuu_syllable_score(dec.s, dec.len, &now);

@@ -15,14 +15,19 @@ static void usage(FILE *f)
     fprintf(f,
             "Usage: tracuu-index [OPTION]... PATH...\n"
             "Index the plans under each PATH (files or directories, recursively)\n"
-            "into a tracuu index. Unchanged files are skipped, changed ones\n"
-            "re-indexed, and documents whose files are gone removed.\n"
+            "into a tracuu index: text and Markdown (UTF-8, UTF-16, TCVN3, VNI,\n"
+            "VISCII, Windows-1258), Word (.docx, .doc), OpenDocument, RTF, HTML\n"
+            "and PDF. Unchanged files are skipped, changed ones re-indexed, and\n"
+            "documents whose files are gone removed.\n"
             "\n"
             "  -d, --db DIR       the index (default: $TRACUU_DB, else\n"
             "                     $XDG_DATA_HOME/tracuu/index, else\n"
             "                     ~/.local/share/tracuu/index)\n"
             "  -j, --jobs N       analysing threads (default: number of cores)\n"
             "      --no-delete    keep documents whose files are gone\n"
+            "      --ocr          read scanned PDFs with OCR (tesseract, vie)\n"
+            "      --retry-failed read again files that failed before, even\n"
+            "                     unchanged (failures are remembered)\n"
             "  -q, --quiet        no summary line\n"
             "  -v, --verbose      a line per indexed file\n"
             "  -h, --help         this help\n"
@@ -38,6 +43,8 @@ int main(int argc, char **argv)
         {"db", required_argument, NULL, 'd'},
         {"jobs", required_argument, NULL, 'j'},
         {"no-delete", no_argument, NULL, 'D'},
+        {"ocr", no_argument, NULL, 'O'},
+        {"retry-failed", no_argument, NULL, 'R'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -67,6 +74,12 @@ int main(int argc, char **argv)
         }
         case 'D':
             o.no_delete = true;
+            break;
+        case 'O':
+            o.ocr = true;
+            break;
+        case 'R':
+            o.retry_failed = true;
             break;
         case 'q':
             o.quiet = true;

@@ -86,6 +86,12 @@ bool tracuu_read_supported(const char *path)
     return s.fmt != TRACUU_FMT_TEXT && format_of(s.fmt) != NULL;
 }
 
+const char *tracuu_read_format_name(const char *path)
+{
+    const format_t *f = format_by_ext(extension(path));
+    return f ? f->name : "other";
+}
+
 static tracuu_read_opts_t fill_opts(const tracuu_read_opts_t *in)
 {
     tracuu_read_opts_t o = in ? *in : (tracuu_read_opts_t){0};
@@ -123,6 +129,8 @@ tracuu_read_status_t tracuu_read_file_opts(const char *path,
     const format_t *f = format_of(s.fmt);
     if (!f) {
         out->format = s.what;
+        if (strncmp(s.what, "encrypted", 9) == 0)
+            return tracuu_read_say(out, TRACUU_READ_SKIP, "%s", s.what);
         return tracuu_read_say(out, TRACUU_READ_SKIP, "%s, not a document",
                                s.what);
     }

@@ -17,8 +17,9 @@ typedef struct tracuu_read_result {
     char *encoding;    /* what the characters were, e.g. "UTF-8", "TCVN3" */
     char *reason;      /* why skipped or failed, e.g. "not a zip archive" */
     const char *format;/* "txt", "docx", "odt", "pdf", "doc", "rtf", "html",
-                        * or what the content was when skipped ("png",
-                        * "binary", ...); static, never NULL after a read */
+                        * or what the content was when skipped ("png image",
+                        * "binary data", "xlsx spreadsheet", ...); static,
+                        * never NULL after a read */
     char *title;       /* from the document's metadata, or NULL; owned */
     bool ocr;          /* some of the text comes from OCR */
     unsigned pages;    /* pages of a PDF (0 for other formats) */
@@ -29,16 +30,20 @@ typedef struct tracuu_read_opts {
     bool ocr;               /* OCR the pages of PDFs that have no text */
     unsigned seconds;       /* time limit of each converter run (60) */
     size_t mem_mb;          /* memory limit of each converter run (1024) */
-    size_t max_mb;          /* largest text file or uncompressed document
-                             * part read (200) */
+    size_t max_mb;          /* largest text or HTML file, and most bytes
+                             * unpacked from one docx/odt (200) */
     unsigned ocr_dpi;       /* resolution of the page images for OCR (300) */
 } tracuu_read_opts_t;
 
 /* True when path has an extension some reader handles, or, for a name
  * with no extension or an unknown one, when its first bytes show a
- * document format (PDF, Word, OpenDocument, RTF, HTML). Reads at most a
- * few KiB of the file, only in the second case. */
+ * document format (PDF, Word, OpenDocument, RTF, HTML). Only in the
+ * second case is the file opened: 8 KiB, and a zip's directory. */
 bool tracuu_read_supported(const char *path);
+
+/* The format a path's extension announces ("docx", "pdf", ...), or
+ * "other"; static. For counting files that were not read (unchanged). */
+const char *tracuu_read_format_name(const char *path);
 
 /* Read path into out (new contents; free with tracuu_read_result_free),
  * with the default options. The format is decided by content, not by

@@ -11,8 +11,10 @@ typedef struct tracuu_run_opts {
     size_t n_paths;
     unsigned jobs;          /* analysing threads; 1 = all in this thread */
     bool no_delete;         /* keep documents whose files are gone */
+    bool ocr;               /* run OCR on scanned PDFs */
+    bool retry_failed;      /* read again files that failed before */
     bool quiet;             /* no summary */
-    bool verbose;           /* a line per file */
+    bool verbose;           /* a line per file, with format and encoding */
 } tracuu_run_opts_t;
 
 /* Run; returns the process exit status: 0 every file indexed, 2 some

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -215,6 +216,8 @@ static bool ole_has_stream(int fd, const unsigned char *head, size_t n,
 static tracuu_sniff_t sniff_ole(int fd, const unsigned char *h, size_t n,
                                 tracuu_fmt_t hint)
 {
+    if (ole_has_stream(fd, h, n, "EncryptedPackage")) /* a password-protected docx, xlsx */
+        return (tracuu_sniff_t){TRACUU_FMT_OTHER, "encrypted Office document"};
     if (ole_has_stream(fd, h, n, "WordDocument"))
         return (tracuu_sniff_t){TRACUU_FMT_DOC, "doc"};
     if (ole_has_stream(fd, h, n, "Workbook") || ole_has_stream(fd, h, n, "Book"))
@@ -231,6 +234,12 @@ bool tracuu_sniff_file(const char *path, tracuu_fmt_t hint, tracuu_sniff_t *out)
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
         return false;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = EINVAL; /* a device or a pipe: no document */
+        return false;
+    }
     unsigned char head[HEAD];
     size_t n = 0;
     while (n < sizeof head) {

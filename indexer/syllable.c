@@ -211,12 +211,18 @@ bool tracuu_syllable_valid(const char *w, size_t len)
     }
     if (!n)
         return false;
-    tracuu_buf_t b = {0};
-    for (size_t k = 0; k < n; k++)
-        tracuu_buf_put_cp(&b, base[k]);
-    bool ok = check(b.s, tone);
-    tracuu_buf_free(&b);
-    return ok;
+    char letters[MAX_LETTERS * 2 + 1]; /* every letter is 1 or 2 bytes */
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (base[k] < 0x80) {
+            letters[o++] = (char)base[k];
+        } else {
+            letters[o++] = (char)(0xC0 | (base[k] >> 6));
+            letters[o++] = (char)(0x80 | (base[k] & 0x3F));
+        }
+    }
+    letters[o] = '\0';
+    return check(letters, tone);
 }
 
 /* Separators between words: ASCII other than letters, and Unicode
@@ -239,7 +245,7 @@ void tracuu_syllable_score(const char *s, size_t len,
         if (separator(cp))
             continue;
         bool marked = cp >= 0x80;
-        size_t end = i;
+        size_t end = i, letters = 1;
         while (i < len) {
             size_t at = i;
             cp = tracuu_utf8_next(s, len, &i);
@@ -248,13 +254,16 @@ void tracuu_syllable_score(const char *s, size_t len,
                 break;
             }
             marked = marked || cp >= 0x80;
+            letters += !(cp >= 0x0300 && cp <= 0x036F);
             end = i;
         }
         sc->words++;
         if (marked) {
             sc->marked++;
-            if (tracuu_syllable_valid(s + start, end - start))
+            if (tracuu_syllable_valid(s + start, end - start)) {
                 sc->good++;
+                sc->single_good += letters == 1;
+            }
         }
     }
 }

@@ -21,6 +21,8 @@ typedef struct tracuu_syllable_score {
     size_t words;       /* words (runs of non-separators) seen */
     size_t marked;      /* of which contain a non-ASCII character */
     size_t good;        /* marked words that are valid syllables */
+    size_t single_good; /* of which are one letter (à, ý, ở): weak evidence,
+                         * as symbols (µ, ×) decode to such letters */
 } tracuu_syllable_score_t;
 
 /* Score the UTF-8 text s[0..len): words are separated by white space,

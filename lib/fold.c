@@ -152,14 +152,21 @@ uint32_t tracuu_cp_untoned(uint32_t cp)
 uint32_t tracuu_cp_with_tone(uint32_t cp, tracuu_tone_t tone)
 {
     static const UChar marks[] = {0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
-    if (tone == TRACUU_TONE_NONE || tone > TRACUU_TONE_DOT)
+    if (tone == TRACUU_TONE_NONE || tone > TRACUU_TONE_DOT || cp > 0xFFFF)
         return cp;
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
     if (U_FAILURE(err))
         return cp;
-    UChar32 c = unorm2_composePair(nfc, (UChar32)cp, marks[tone]);
-    return c >= 0 ? (uint32_t)c : cp;
+    /* Normalise letter + mark rather than compose the pair: ộ is ọ plus a
+     * circumflex in Unicode's decomposition, so ô + dot below only
+     * composes after canonical reordering. */
+    UChar in[2] = {(UChar)cp, marks[tone]};
+    UChar res[4];
+    int32_t n = unorm2_normalize(nfc, in, 2, res, 4, &err);
+    if (U_FAILURE(err) || n != 1)
+        return cp;
+    return res[0];
 }
 
 bool tracuu_cp_is_vowel(uint32_t cp)

@@ -170,22 +170,38 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
         size_t at = i;
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
+            /* A run of ASCII, written straight into the reserved buffer;
+             * every ASCII character is an NFC boundary. */
             flush_nfc(&st, at);
-            bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-            if (!letter)
-                flush_word(&st, at);
-            else if (!st.in_word) {
-                st.in_word = true;
-                st.word_ascii = true;
-                st.word_out = st.out.len;
-                st.word_in = at;
+            tracuu_buf_reserve(&st.out, len - i + 1);
+            bool last_same = false;
+            while (i < len && (unsigned char)text[i] < 0x80) {
+                char ch = text[i];
+                bool letter = (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+                if (!letter && st.in_word) {
+                    st.out.s[st.out.len] = '\0';
+                    flush_word(&st, i);
+                    tracuu_buf_reserve(&st.out, len - i + 1);
+                } else if (letter && !st.in_word) {
+                    st.in_word = true;
+                    st.word_ascii = true;
+                    st.word_out = st.out.len;
+                    st.word_in = i;
+                }
+                char o = (ch >= 0x20 && ch < 0x7F) || ch == '\n' || ch == '\t'
+                             ? ch
+                             : ascii_out(text, len, i);
+                i++;
+                if (o)
+                    st.out.s[st.out.len++] = o;
+                last_same = o == ch;
+                if (!last_same)
+                    anchor(&st, st.out.len, i);
             }
-            char o = ascii_out(text, len, i);
-            i++;
-            if (o)
-                tracuu_buf_putc(&st.out, o);
-            if (o != (char)c)
-                anchor(&st, st.out.len, i);
+            st.out.s[st.out.len] = '\0';
+            /* A combining mark after the run belongs with its last letter. */
+            st.seg_out = last_same ? st.out.len - 1 : st.out.len;
+            st.seg_in = last_same ? i - 1 : i;
             continue;
         }
         size_t before = i;

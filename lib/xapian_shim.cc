@@ -208,6 +208,26 @@ tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
     });
 }
 
+static tracuu_status_t make_termlist(const std::vector<std::string> &terms,
+                                     const std::vector<unsigned> &freqs,
+                                     tracuu_termlist_t **out);
+
+tracuu_status_t tracuu_db_metadata_keys(tracuu_db_t *db, const char *prefix,
+                                        tracuu_termlist_t **out)
+{
+    *out = nullptr;
+    std::vector<std::string> keys;
+    std::vector<unsigned> zeros;
+    tracuu_status_t st = guarded(db, [&] {
+        for (auto k = db->rd->metadata_keys_begin(prefix);
+             k != db->rd->metadata_keys_end(prefix); ++k) {
+            keys.push_back(*k);
+            zeros.push_back(0);
+        }
+    });
+    return st != TRACUU_OK ? st : make_termlist(keys, zeros, out);
+}
+
 tracuu_status_t tracuu_db_doccount(tracuu_db_t *db, unsigned *out)
 {
     *out = 0;
@@ -319,8 +339,13 @@ tracuu_status_t tracuu_db_terms(tracuu_db_t *db, unsigned docid,
             }
         }
     });
-    if (st != TRACUU_OK)
-        return st;
+    return st != TRACUU_OK ? st : make_termlist(terms, freqs, out);
+}
+
+static tracuu_status_t make_termlist(const std::vector<std::string> &terms,
+                                     const std::vector<unsigned> &freqs,
+                                     tracuu_termlist_t **out)
+{
     tracuu_termlist_t *tl =
         static_cast<tracuu_termlist_t *>(std::calloc(1, sizeof *tl));
     if (!tl)

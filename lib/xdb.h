@@ -74,6 +74,11 @@ tracuu_status_t tracuu_db_terms(tracuu_db_t *db, unsigned docid,
                                 const char *prefix, tracuu_termlist_t **out);
 void tracuu_termlist_free(tracuu_termlist_t *tl);
 
+/* The user metadata keys starting with prefix (prefix included), in
+ * *out (new; free with tracuu_termlist_free; freqs are 0). */
+tracuu_status_t tracuu_db_metadata_keys(tracuu_db_t *db, const char *prefix,
+                                        tracuu_termlist_t **out);
+
 /* Writer: add doc replacing any document with unique term uid (which doc
  * must carry); *docid (may be NULL) receives its id. Does not take
  * ownership of doc. */

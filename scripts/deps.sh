@@ -3,7 +3,8 @@
 # need, when any is missing. Needs root (or sudo) the first time only.
 set -e
 PKGS="build-essential pkg-config libxapian-dev xapian-tools libicu-dev \
-libcmocka-dev libjansson-dev libxml2-dev libzip-dev python3"
+libcmocka-dev libjansson-dev libxml2-dev libzip-dev python3 \
+poppler-utils tesseract-ocr tesseract-ocr-vie antiword catdoc unrtf"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -69,6 +69,13 @@ static void test_tone_table_round_trips(void **state)
     /* Uppercase: Ỏ (U+1ECE) is O with hook. */
     assert_int_equal(tracuu_cp_untoned(0x1ECE), 'O');
     assert_int_equal(tracuu_cp_with_tone('O', TRACUU_TONE_HOOK), 0x1ECE);
+    /* ô, â, ê, ă with the dot below: ộ ậ ệ ặ (ICU decomposes ộ as ọ +
+     * circumflex, so a plain pair composition would fail). */
+    assert_int_equal(tracuu_cp_with_tone(0x00F4, TRACUU_TONE_DOT), 0x1ED9);
+    assert_int_equal(tracuu_cp_with_tone(0x00E2, TRACUU_TONE_DOT), 0x1EAD);
+    assert_int_equal(tracuu_cp_with_tone(0x00EA, TRACUU_TONE_DOT), 0x1EC7);
+    assert_int_equal(tracuu_cp_with_tone(0x0103, TRACUU_TONE_DOT), 0x1EB7);
+    assert_int_equal(tracuu_cp_with_tone(0x01A1, TRACUU_TONE_DOT), 0x1EE3); /* ợ */
     /* Breve, circumflex and horn are not tones. */
     assert_int_equal(tracuu_cp_tone(0x0103), TRACUU_TONE_NONE);  /* ă */
     assert_int_equal(tracuu_cp_tone(0x01A1), TRACUU_TONE_NONE);  /* ơ */

@@ -12,7 +12,7 @@ T2=$(date +%s)
 expect_rc 0 "indexing the corpus"
 sanitizer_clean "$TMP/idx.err" || bad "sanitizer report: $(head -c 2000 "$TMP/idx.err")"
 grep -q "397 files seen, 397 indexed" "$TMP/idx.out" && ok || bad "summary: $(cat "$TMP/idx.out")"
-echo "corpus: $(cat "$TMP/idx.out") [sanitizer build, $((T2 - T1)) s wall], index $(du -sk "$DB" | cut -f1) KB"
+echo "corpus: $(cat "$TMP/idx.out") [$B, $((T2 - T1)) s wall], index $(du -sk "$DB" | cut -f1) KB"
 # The two laws on emulation and commendation are found by their title words.
 q "$DB" --paths --limit 50 title:"thi đua khen thưởng"
 grep -q 'Luat-Thi-dua-Khen-thuong-2022' "$TMP/out" && ok || bad "title search: $(cat "$TMP/out")"
@@ -23,7 +23,12 @@ q "$DB" --count '"luật thi đua, khen thưởng"'
 mkdir -p "$TMP/bad"
 : >"$TMP/bad/empty.txt"
 printf '   \n\t\n' >"$TMP/bad/blank.txt"
-printf 'Ph\341t \377\376 \303(' >"$TMP/bad/latin1.txt"
+# Legacy encodings are decoded, not refused: TCVN3 and Windows-1258.
+printf 'Kế hoạch phát động phong trào thi đua "Dân vận khéo" của xã Phú Mỹ Thượng\n' \
+    | iconv -f UTF-8 -t TCVN5712-1 >"$TMP/bad/tcvn3.txt"
+printf 'Ủy ban nhân dân xã Hòa Lạc Đông ban hành kế hoạch thi đua\n' \
+    | iconv -f UTF-8 -t CP1258 >"$TMP/bad/cp1258.txt"
+head -c 4096 /dev/urandom >"$TMP/bad/random.txt"
 printf 'ok\0binary' >"$TMP/bad/nul.txt"
 printf 'Kế hoạch thi đua tốt\n' >"$TMP/bad/good.txt"
 printf 'unreadable' >"$TMP/bad/secret.txt"; chmod 000 "$TMP/bad/secret.txt"
@@ -33,8 +38,19 @@ expect_rc 2 "some files skipped"
 sanitizer_clean "$TMP/idx.err" || bad "sanitizer report on bad input"
 grep -q "empty.txt: skipped: empty file" "$TMP/idx.err" && ok || bad "empty: $(cat "$TMP/idx.err")"
 grep -q "blank.txt: skipped: no text" "$TMP/idx.err" && ok || bad "blank"
-grep -q "latin1.txt: skipped: not valid UTF-8 (first bad byte at offset 2)" "$TMP/idx.err" && ok || bad "latin1: $(cat "$TMP/idx.err")"
 grep -q "nul.txt: skipped: binary data" "$TMP/idx.err" && ok || bad "nul"
+grep -q "random.txt: skipped: binary data" "$TMP/idx.err" && ok || bad "random: $(cat "$TMP/idx.err")"
+expect_hits "$DB" "tcvn3" '"dân vận khéo" "xã phú mỹ thượng"'
+expect_hits "$DB" "tcvn3" 'dan van kheo "phu my thuong"'
+expect_hits "$DB" "cp1258" '"ủy ban nhân dân xã hòa lạc đông"'
+expect_hits "$DB" "cp1258" '"uy ban nhan dan xa hoa lac dong"'
+# Failures are remembered: unchanged, they are not read again.
+"$IDX" -d "$DB" "$TMP/bad" >"$TMP/idx2.out" 2>"$TMP/idx2.err"; RC=$?
+expect_rc 2 "failures remembered"
+grep -q "files failed before and are unchanged" "$TMP/idx2.out" && ok || bad "failed-before line: $(cat "$TMP/idx2.out")"
+grep -q "random.txt" "$TMP/idx2.err" && bad "random.txt read again" || ok
+"$IDX" -d "$DB" --retry-failed "$TMP/bad" >"$TMP/idx2.out" 2>"$TMP/idx2.err"
+grep -q "random.txt: skipped: binary data" "$TMP/idx2.err" && ok || bad "--retry-failed reads it again"
 grep -q "dangling.txt: skipped: dangling symbolic link" "$TMP/idx.err" && ok || bad "dangling"
 if [ "$(id -u)" != 0 ]; then
     grep -q "secret.txt: failed: cannot open: Permission denied" "$TMP/idx.err" && ok || bad "unreadable"
