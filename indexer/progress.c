@@ -314,7 +314,9 @@ void tracuu_summary_print(const tracuu_summary_t *s, FILE *out)
         fprintf(out, "  %-8s %9zu %10zu %8zu %7zu\n", "total", tot[0], tot[1],
                 tot[2], tot[3]);
     free(rows);
-    reason_row_t *r = tracuu_xmalloc((s->n_reasons + 1) * sizeof *r);
+    if (s->n_reasons == 0)
+        return;
+    reason_row_t *r = tracuu_xmalloc(s->n_reasons * sizeof *r);
     memcpy(r, s->reasons, s->n_reasons * sizeof *r);
     qsort(r, s->n_reasons, sizeof *r, by_count);
     tracuu_summary_t sorted = {NULL, 0, r, s->n_reasons};
