@@ -168,10 +168,12 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
     return TRACUU_OK;
 }
 
-/* The normalised text of a plan whose text the index does not keep (plain
- * text files): read again and normalised by the same analyser, provided
- * the file is still the one indexed. NULL (and *why set) otherwise. */
-static char *reread(json_t *meta, size_t *len, const char **why)
+/* The text of a plan whose text the index does not keep (plain text
+ * files): read again by the same reader, provided the file is still the
+ * one indexed, and normalised when normalise (else the snippet code
+ * normalises only what it shows). NULL (and *why set) otherwise. */
+static char *reread(json_t *meta, bool normalise, size_t *len,
+                    const char **why)
 {
     const char *path = json_string_value(json_object_get(meta, "path"));
     json_int_t size = json_integer_value(json_object_get(meta, "size"));
@@ -192,14 +194,20 @@ static char *reread(json_t *meta, size_t *len, const char **why)
         *why = "file unreadable now";
         return NULL;
     }
-    tracuu_norm_t n;
     char *text = NULL;
-    if (tracuu_normalize(r.text, r.len, &n) == 0) {
-        text = n.s;
-        *len = n.len;
-        n.s = NULL;
+    if (!normalise) {
+        text = r.text;
+        *len = r.len;
+        r.text = NULL;
+    } else {
+        tracuu_norm_t n;
+        if (tracuu_normalize(r.text, r.len, &n) == 0) {
+            text = n.s;
+            *len = n.len;
+            n.s = NULL;
+        }
+        tracuu_norm_free(&n);
     }
-    tracuu_norm_free(&n);
     tracuu_read_result_free(&r);
     return text;
 }
@@ -224,8 +232,11 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         const char *issued = json_string_value(json_object_get(meta, "issued"));
         char *again = NULL;
         const char *why = NULL;
+        /* Spans of citations and dates index normalised text. */
+        bool raw = false;
         if (tl == 0 && json_is_false(json_object_get(meta, "text_stored"))) {
-            again = reread(meta, &tl, &why);
+            raw = !plan->n_cites && !plan->n_days;
+            again = reread(meta, !raw, &tl, &why);
             text = again ? again : "";
         }
         tracuu_snippet_t *sn = NULL;
@@ -233,8 +244,8 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         tracuu_span_t *spans = NULL;
         size_t n_spans = 0;
         want_spans(plan, text, tl, &spans, &n_spans);
-        tracuu_snippets_spans(a, text, tl, plan->highlight, plan->n_highlight,
-                              spans, n_spans, 2, &sn, &n_sn);
+        tracuu_snippets_text(a, text, tl, raw, plan->highlight,
+                             plan->n_highlight, spans, n_spans, 2, &sn, &n_sn);
         free(spans);
         tracuu_hit_t h = {o->offset + i + 1, path ? path : "?", title,
                           f[i].score, issued, sn, n_sn, why};

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "normalize.h"
 #include "tokenize.h"
 
 /* Syllables shown around the matches. */
@@ -187,11 +188,40 @@ typedef struct found {
 } found_t;
 
 /* The best windows of text[rs, re) (up to max), appended to *fs. */
+static void best_in_text(tracuu_analyzer_t *a, const char *text, size_t len,
+                         size_t rs, size_t re, bool more_before,
+                         bool more_after, const tracuu_hl_t *hl, size_t n_hl,
+                         const tracuu_span_t *spans, size_t n_spans,
+                         size_t max, found_t **fs, size_t *n_fs);
+
+/* The best windows of text[rs, re) (up to max), appended to *fs. Raw
+ * text (not yet normalised: read again from its file) is normalised
+ * region by region, which is all a snippet needs. */
 static void best_in(tracuu_analyzer_t *a, const char *text, size_t len,
-                    size_t rs, size_t re, const tracuu_hl_t *hl, size_t n_hl,
-                    const tracuu_span_t *spans, size_t n_spans, size_t max,
-                    found_t **fs, size_t *n_fs)
+                    size_t rs, size_t re, bool raw, const tracuu_hl_t *hl,
+                    size_t n_hl, const tracuu_span_t *spans, size_t n_spans,
+                    size_t max, found_t **fs, size_t *n_fs)
 {
+    if (!raw) {
+        best_in_text(a, text, len, rs, re, rs > 0, re < len, hl, n_hl, spans,
+                     n_spans, max, fs, n_fs);
+        return;
+    }
+    tracuu_norm_t n;
+    if (tracuu_normalize(text + rs, re - rs, &n) != 0)
+        return;
+    best_in_text(a, n.s, n.len, 0, n.len, rs > 0, re < len, hl, n_hl, NULL, 0,
+                 max, fs, n_fs);
+    tracuu_norm_free(&n);
+}
+
+static void best_in_text(tracuu_analyzer_t *a, const char *text, size_t len,
+                         size_t rs, size_t re, bool more_before,
+                         bool more_after, const tracuu_hl_t *hl, size_t n_hl,
+                         const tracuu_span_t *spans, size_t n_spans,
+                         size_t max, found_t **fs, size_t *n_fs)
+{
+    (void)len;
     tracuu_tokens_t tk = {0};
     if (tracuu_analyzer_tokenize(a, text + rs, re - rs, &tk) != TRACUU_OK ||
         tk.n == 0) {
@@ -235,8 +265,8 @@ static void best_in(tracuu_analyzer_t *a, const char *text, size_t len,
         *fs = tracuu_xrealloc(*fs, (*n_fs + 1) * sizeof **fs);
         found_t *fd = &(*fs)[(*n_fs)++];
         fd->score = best;
-        cut(text, &tk, hit, best_from, to, best_from > 0 || rs > 0,
-            to < tk.n || re < len, &fd->sn);
+        cut(text, &tk, hit, best_from, to, best_from > 0 || more_before,
+            to < tk.n || more_after, &fd->sn);
         starts[taken] = best_from;
     }
     free(starts);
@@ -321,6 +351,15 @@ void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
                            const tracuu_span_t *spans, size_t n_spans,
                            size_t max, tracuu_snippet_t **out, size_t *n)
 {
+    tracuu_snippets_text(a, text, len, false, hl, n_hl, spans, n_spans, max,
+                         out, n);
+}
+
+void tracuu_snippets_text(tracuu_analyzer_t *a, const char *text, size_t len,
+                          bool raw, const tracuu_hl_t *hl, size_t n_hl,
+                          const tracuu_span_t *spans, size_t n_spans,
+                          size_t max, tracuu_snippet_t **out, size_t *n)
+{
     *out = NULL;
     *n = 0;
     if (max == 0 || len == 0)
@@ -334,8 +373,8 @@ void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
     found_t *fs = NULL;
     size_t n_fs = 0;
     if (len <= SMALL_TEXT) {
-        best_in(a, text, len, 0, len, hl, n_hl, sorted, n_spans, max, &fs,
-                &n_fs);
+        best_in(a, text, len, 0, len, raw, hl, n_hl, sorted, n_spans, max,
+                &fs, &n_fs);
     } else {
         size_t *at = NULL;
         size_t n_at = candidates(text, len, hl, n_hl, sorted, n_spans, &at);
@@ -350,8 +389,8 @@ void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
             }
             re = re < len ? utf8_back(text, re) : len;
             rs = utf8_back(text, rs);
-            best_in(a, text, len, rs, re, hl, n_hl, sorted, n_spans, max, &fs,
-                    &n_fs);
+            best_in(a, text, len, rs, re, raw, hl, n_hl, sorted, n_spans, max,
+                    &fs, &n_fs);
             regions++;
         }
         free(at);

@@ -2,6 +2,7 @@
 #ifndef TRACUU_QUERY_SNIPPET_H
 #define TRACUU_QUERY_SNIPPET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "analysis.h"
@@ -34,6 +35,13 @@ void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
                            const tracuu_hl_t *hl, size_t n_hl,
                            const tracuu_span_t *spans, size_t n_spans,
                            size_t max, tracuu_snippet_t **out, size_t *n);
+/* The same over text that is not normalised yet (read again from its
+ * file): only the regions around the matches are normalised. Spans are
+ * then ignored (they index normalised text). */
+void tracuu_snippets_text(tracuu_analyzer_t *a, const char *text, size_t len,
+                          bool raw, const tracuu_hl_t *hl, size_t n_hl,
+                          const tracuu_span_t *spans, size_t n_spans,
+                          size_t max, tracuu_snippet_t **out, size_t *n);
 void tracuu_snippets_free(tracuu_snippet_t *s, size_t n);
 
 #endif
