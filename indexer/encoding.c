@@ -373,7 +373,7 @@ static size_t sample_len(const char *s, size_t n)
 /* Text already known to be Unicode is scored only to report the share of
  * valid syllables: a short sample tells as much, at a fraction of the
  * cost of reading every file's first SAMPLE bytes twice. */
-#define REPORT_SAMPLE 16384
+#define REPORT_SAMPLE 4096
 
 static void finish(tracuu_enc_info_t *info, tracuu_enc_info_t got)
 {
@@ -466,6 +466,14 @@ void tracuu_enc_detect(const char *s, size_t n, tracuu_buf_t *out,
 static bool line_bytes(const char *s, size_t n, tracuu_buf_t *bytes)
 {
     tracuu_buf_clear(bytes);
+    /* Plain ASCII lines (most lines of most files) have nothing to
+     * repair: say so before decoding anything. */
+    size_t k = 0;
+    while (k < n && (unsigned char)s[k] < 0x80)
+        k++;
+    if (k == n)
+        return false;
+    tracuu_buf_reserve(bytes, n);
     bool high = false;
     size_t i = 0;
     while (i < n) {

@@ -275,11 +275,20 @@ static void best_in_text(tracuu_analyzer_t *a, const char *text, size_t len,
 }
 
 /* Texts longer than this are searched for the query's syllables first,
- * and only the regions around them are broken into words. */
-#define SMALL_TEXT 16384
-#define REGION_BEFORE 400
-#define REGION_AFTER 700
-#define MAX_REGIONS 24
+ * and only the few regions where most of them meet are broken into words
+ * (the snippets are a couple of lines; a law is hundreds of KB). */
+#define SMALL_TEXT 4096
+#define REGION_BEFORE 160
+#define REGION_AFTER 420
+#define MAX_REGIONS 4
+#define MAX_PER_RUN 256
+#define NEAR 300
+
+typedef struct cand {
+    size_t at;    /* byte offset in the text */
+    int run;      /* highlight run, or SPAN_HIT */
+    int score;
+} cand_t;
 
 /* In folded text Vietnamese letters are ASCII; what is left above 0x80
  * is punctuation (“ ”) or another script, and bounds a word either way. */
@@ -288,48 +297,90 @@ static bool is_alnum(char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-static int cmp_size(const void *a, const void *b)
+static int by_at(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
+    const cand_t *x = a, *y = b;
+    return (x->at > y->at) - (x->at < y->at);
 }
 
-/* Offsets in text where the query's first syllables or the spans occur. */
+static int by_cand_score(const void *a, const void *b)
+{
+    const cand_t *x = a, *y = b;
+    if (x->score != y->score)
+        return y->score - x->score;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+static void push_cand(cand_t **v, size_t *n, size_t *cap, size_t at, int run)
+{
+    if (*n == *cap)
+        *v = tracuu_xrealloc(*v, (*cap *= 2) * sizeof **v);
+    (*v)[(*n)++] = (cand_t){at, run, 0};
+}
+
+/* Do the run's other syllables follow the first, which ends at f[i]? */
+static bool rest_follows(const tracuu_folded_t *f, size_t i,
+                         const tracuu_hl_t *h)
+{
+    for (size_t k = 1; k < h->n; k++) {
+        size_t gap = 0;
+        while (i < f->len && !is_alnum(f->s[i]) && gap++ < 16)
+            i++;
+        size_t wl = strlen(h->folded[k]);
+        if (i + wl > f->len || memcmp(f->s + i, h->folded[k], wl) != 0 ||
+            (i + wl < f->len && is_alnum(f->s[i + wl])))
+            return false;
+        i += wl;
+    }
+    return true;
+}
+
+/* Where in text the query's runs (a phrase whole) and the spans occur, each
+ * scored by the distinct runs found near it; best first. */
 static size_t candidates(const char *text, size_t len, const tracuu_hl_t *hl,
                          size_t n_hl, const tracuu_span_t *spans,
-                         size_t n_spans, size_t **out)
+                         size_t n_spans, cand_t **out)
 {
     size_t cap = 64, n = 0;
-    size_t *at = tracuu_xmalloc(cap * sizeof *at);
+    cand_t *c = tracuu_xmalloc(cap * sizeof *c);
     tracuu_folded_t f;
     tracuu_folded_make(text, len, &f);
-    for (size_t r = 0; r < n_hl; r++) {
+    for (size_t r = 0; r < n_hl && r < SPAN_HIT; r++) {
         const char *needle = hl[r].folded[0];
         size_t nl = strlen(needle);
         const char *p = f.s;
         size_t found = 0;
-        while (nl && found < 4 * MAX_REGIONS &&
+        while (nl && found < MAX_PER_RUN &&
                (p = memmem(p, f.len - (size_t)(p - f.s), needle, nl)) != NULL) {
             size_t i = (size_t)(p - f.s);
             bool left = i == 0 || !is_alnum(f.s[i - 1]);
             bool right = i + nl >= f.len || !is_alnum(f.s[i + nl]);
-            if (left && right) {
-                if (n == cap)
-                    at = tracuu_xrealloc(at, (cap *= 2) * sizeof *at);
-                at[n++] = f.src[i];
+            if (left && right && rest_follows(&f, i + nl, &hl[r])) {
+                push_cand(&c, &n, &cap, f.src[i], (int)r);
                 found++;
             }
             p += nl;
         }
     }
     tracuu_folded_free(&f);
-    for (size_t i = 0; i < n_spans; i++) {
-        if (n == cap)
-            at = tracuu_xrealloc(at, (cap *= 2) * sizeof *at);
-        at[n++] = spans[i].start;
+    for (size_t i = 0; i < n_spans && i < MAX_PER_RUN; i++)
+        push_cand(&c, &n, &cap, spans[i].start, SPAN_HIT);
+    qsort(c, n, sizeof *c, by_at);
+    /* Distinct runs within NEAR bytes after each candidate. */
+    for (size_t i = 0; i < n; i++) {
+        unsigned long long seen = 0;
+        int count = 0;
+        for (size_t j = i; j < n && c[j].at < c[i].at + NEAR; j++) {
+            seen |= 1ULL << c[j].run;
+            count++;
+        }
+        int distinct = __builtin_popcountll(seen);
+        if (seen & (1ULL << SPAN_HIT))
+            distinct += 4;
+        c[i].score = distinct * 100 + count;
     }
-    qsort(at, n, sizeof *at, cmp_size);
-    *out = at;
+    qsort(c, n, sizeof *c, by_cand_score);
+    *out = c;
     return n;
 }
 
@@ -376,24 +427,27 @@ void tracuu_snippets_text(tracuu_analyzer_t *a, const char *text, size_t len,
         best_in(a, text, len, 0, len, raw, hl, n_hl, sorted, n_spans, max,
                 &fs, &n_fs);
     } else {
-        size_t *at = NULL;
-        size_t n_at = candidates(text, len, hl, n_hl, sorted, n_spans, &at);
+        cand_t *c = NULL;
+        size_t n_c = candidates(text, len, hl, n_hl, sorted, n_spans, &c);
+        size_t taken[MAX_REGIONS][2];
         size_t regions = 0;
-        for (size_t i = 0; i < n_at && regions < MAX_REGIONS;) {
-            size_t rs = at[i] > REGION_BEFORE ? at[i] - REGION_BEFORE : 0;
-            size_t re = at[i] + REGION_AFTER;
-            /* Merge the candidates that fall inside this region. */
-            while (i < n_at && at[i] < re) {
-                re = at[i] + REGION_AFTER > re ? at[i] + REGION_AFTER : re;
-                i++;
-            }
+        for (size_t i = 0; i < n_c && regions < MAX_REGIONS; i++) {
+            size_t rs = c[i].at > REGION_BEFORE ? c[i].at - REGION_BEFORE : 0;
+            size_t re = c[i].at + REGION_AFTER;
+            bool overlaps = false;
+            for (size_t k = 0; k < regions; k++)
+                overlaps |= rs < taken[k][1] && taken[k][0] < re;
+            if (overlaps)
+                continue;
             re = re < len ? utf8_back(text, re) : len;
             rs = utf8_back(text, rs);
+            taken[regions][0] = rs;
+            taken[regions][1] = re;
+            regions++;
             best_in(a, text, len, rs, re, raw, hl, n_hl, sorted, n_spans, max,
                     &fs, &n_fs);
-            regions++;
         }
-        free(at);
+        free(c);
     }
     free(sorted);
     if (n_fs == 0)

@@ -82,10 +82,11 @@ static void test_accents_typed_must_match_unless_text_has_none(void **state)
 static void test_long_text_match_far_in_is_found(void **state)
 {
     (void)state;
-    /* 40 KB of filler, then the phrase after an opening quote. */
+    /* 50 KB where the phrase's syllables abound but never in a row, then
+     * the phrase after an opening quote. */
     tracuu_buf_t t = {0};
     for (int i = 0; i < 2000; i++)
-        tracuu_buf_puts(&t, "văn bản quy phạm ");
+        tracuu_buf_puts(&t, "nhân dân vận hành quy phạm ");  /* dân, vận: not the phrase */
     tracuu_buf_puts(&t, "phong trào thi đua “Dân vận khéo” giai đoạn 2021 - 2025");
     size_t n;
     char *m = marked("\"dân vận khéo\"", t.s, &n, NULL, 0);
