@@ -1,4 +1,4 @@
-/* run.c: the indexing pipeline, with analysing threads feeding one writer. */
+/* run.c: the indexing run: walk, plan, one thread per shard reading, analysing and writing. */
 #include "run.h"
 
 #include <errno.h>
@@ -19,12 +19,10 @@
 #include "schema.h"
 #include "walk.h"
 
-/* Commit after this many documents or bytes of text, whichever first:
- * a crash loses at most one batch. */
-#define BATCH_DOCS 2000
-#define BATCH_BYTES (64u << 20)
-/* Documents analysed ahead of the writer, per thread. */
-#define AHEAD_PER_JOB 8
+/* Commit after this many documents or bytes of text, whichever first,
+ * per shard: a crash loses at most one batch of each. */
+#define BATCH_DOCS 1000
+#define BATCH_BYTES (32u << 20)
 
 static const char *prog = "tracuu-index";
 
@@ -42,32 +40,6 @@ typedef struct counts {
 #define FAILED_KEY "tracuu.failed:"
 
 /* One file to (re)index and, once analysed, its document. */
-typedef struct job {
-    const tracuu_walk_file_t *file;
-    tracuu_doc_t *doc;
-    char *uid;
-    unsigned old_docid;    /* the stale document of a changed file, or 0 */
-    bool failed_before;    /* a failure is remembered for this file */
-    tracuu_read_status_t rs;
-    char *reason;
-    const char *format;    /* static, from the reader */
-    char *encoding;
-    size_t bytes;
-    bool ready;
-} job_t;
-
-typedef struct pipeline {
-    bool ocr;
-    job_t *jobs;
-    size_t n;
-    size_t next_take;     /* next job a worker takes */
-    size_t next_write;    /* next job the writer consumes */
-    size_t window;
-    bool stop;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-} pipeline_t;
-
 static double now(void)
 {
     struct timespec ts;
@@ -80,6 +52,19 @@ static void warn_walk(void *ctx, const char *path, const char *reason)
     (void)ctx;
     fprintf(stderr, "%s: %s: skipped: %s\n", prog, path, reason);
 }
+
+typedef struct job {
+    const tracuu_walk_file_t *file;
+    tracuu_doc_t *doc;
+    char *uid;
+    unsigned old_docid;    /* the stale document of a changed file, or 0 */
+    bool failed_before;    /* a failure is remembered for this file */
+    tracuu_read_status_t rs;
+    char *reason;
+    const char *format;    /* static, from the reader */
+    char *encoding;
+    size_t bytes;
+} job_t;
 
 /* Read, analyse and build the document of one job (any thread). */
 static void prepare(tracuu_analyzer_t *a, job_t *j, bool ocr)
@@ -114,54 +99,6 @@ static void prepare(tracuu_analyzer_t *a, job_t *j, bool ocr)
     }
     tracuu_analysis_free(&an);
     tracuu_read_result_free(&r);
-}
-
-static void *worker(void *arg)
-{
-    pipeline_t *p = arg;
-    tracuu_analyzer_t *a = NULL;
-    if (tracuu_analyzer_new(&a) != TRACUU_OK)
-        a = NULL;
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        while (!p->stop && p->next_take < p->n &&
-               p->next_take >= p->next_write + p->window)
-            pthread_cond_wait(&p->cv, &p->mu);
-        if (p->stop || p->next_take >= p->n)
-            break;
-        job_t *j = &p->jobs[p->next_take++];
-        pthread_mutex_unlock(&p->mu);
-        if (a) {
-            prepare(a, j, p->ocr);
-        } else {
-            j->rs = TRACUU_READ_FAIL;
-            j->reason = tracuu_xstrdup("cannot open ICU's word breaker");
-        }
-        pthread_mutex_lock(&p->mu);
-        j->ready = true;
-        pthread_cond_broadcast(&p->cv);
-    }
-    pthread_mutex_unlock(&p->mu);
-    tracuu_analyzer_free(a);
-    return NULL;
-}
-
-/* Wait for job i to be analysed (threaded runs). */
-static job_t *wait_job(pipeline_t *p, size_t i)
-{
-    pthread_mutex_lock(&p->mu);
-    while (!p->jobs[i].ready)
-        pthread_cond_wait(&p->cv, &p->mu);
-    pthread_mutex_unlock(&p->mu);
-    return &p->jobs[i];
-}
-
-static void release_job(pipeline_t *p, size_t i)
-{
-    pthread_mutex_lock(&p->mu);
-    p->next_write = i + 1;
-    pthread_cond_broadcast(&p->cv);
-    pthread_mutex_unlock(&p->mu);
 }
 
 typedef struct seen {
@@ -203,16 +140,17 @@ static bool unchanged(tracuu_db_t *db, unsigned docid,
     return same;
 }
 
-/* Delete documents not seen in this run whose file is gone or lies
- * under a root walked now. Returns -1 on an index error. */
+/* Delete documents of shard db not seen in this run whose file is gone
+ * or lies under a root walked now. Returns -1 on an index error. */
 static int delete_unseen(tracuu_db_t *db, seen_t *seen, const tracuu_walk_t *w,
-                         counts_t *c)
+                         size_t *removed)
 {
     unsigned *ids = NULL;
     size_t n = 0;
     if (tracuu_db_all_docids(db, &ids, &n) != TRACUU_OK)
         return -1;
-    qsort(seen->ids, seen->n, sizeof *seen->ids, cmp_uint);
+    if (seen->n)
+        qsort(seen->ids, seen->n, sizeof *seen->ids, cmp_uint);
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (seen->n && bsearch(&ids[i], seen->ids, seen->n, sizeof *ids,
@@ -230,7 +168,7 @@ static int delete_unseen(tracuu_db_t *db, seen_t *seen, const tracuu_walk_t *w,
             if (tracuu_db_delete(db, ids[i]) != TRACUU_OK)
                 rc = -1;
             else
-                c->removed++;
+                (*removed)++;
         }
         free(path);
     }
@@ -333,112 +271,181 @@ static void warn(tracuu_progress_t *pg, const char *path, const char *what,
     tracuu_buf_free(&m);
 }
 
-typedef struct out {
-    counts_t *c;
-    seen_t *seen;
+/* One shard's share of the run: its jobs, and the documents it keeps. */
+typedef struct shard_run {
+    tracuu_db_t *db;
+    job_t *jobs;
+    size_t n_jobs;
+    seen_t seen;
+} shard_run_t;
+
+/* What the threads share, under mu. */
+typedef struct run {
+    const tracuu_run_opts_t *o;
+    const tracuu_walk_t *w;
+    shard_run_t *shards;
+    unsigned n_shards;
+    unsigned n_threads;
+    counts_t c;
     tracuu_summary_t *sum;
     tracuu_progress_t *pg;
-} out_t;
+    size_t done_files;
+    uint64_t done_bytes;
+    int rc;                 /* 1 once a thread hit a fatal index error */
+    pthread_mutex_t mu;
+} run_t;
 
-/* Write the analysed jobs in order, committing in batches. */
-static int write_jobs(const tracuu_run_opts_t *o, tracuu_db_t *db,
-                      pipeline_t *p, bool threaded, tracuu_analyzer_t *a,
-                      out_t *out)
+/* Account for one finished job (any thread). */
+static void finish_job(run_t *r, const job_t *j)
 {
-    counts_t *c = out->c;
+    pthread_mutex_lock(&r->mu);
+    if (j->rs == TRACUU_READ_OK) {
+        r->c.indexed++;
+        r->c.bytes += j->bytes;
+        tracuu_summary_add(r->sum, j->format, TRACUU_OUTCOME_INDEXED, NULL);
+        if (r->o->verbose) {
+            tracuu_buf_t m = {0};
+            tracuu_buf_printf(&m, "indexed %s (%s, %s)", j->file->path,
+                              j->format, j->encoding ? j->encoding : "?");
+            tracuu_progress_message(r->pg, stdout, m.s);
+            tracuu_buf_free(&m);
+        }
+    } else {
+        bool skip = j->rs == TRACUU_READ_SKIP;
+        *(skip ? &r->c.skipped : &r->c.failed) += 1;
+        const char *why = j->reason ? j->reason : "unknown reason";
+        warn(r->pg, j->file->path, skip ? "skipped" : "failed", why);
+        tracuu_summary_add(r->sum, j->format,
+                           skip ? TRACUU_OUTCOME_SKIPPED : TRACUU_OUTCOME_FAILED,
+                           why);
+    }
+    r->done_files++;
+    r->done_bytes += j->file->size;
+    tracuu_progress_update(r->pg, r->done_files, r->done_bytes, j->file->path);
+    pthread_mutex_unlock(&r->mu);
+}
+
+static void fatal(run_t *r, tracuu_db_t *db, const char *what)
+{
+    pthread_mutex_lock(&r->mu);
+    if (!r->rc)
+        fatal_db(db, r->o->db_path, what);
+    r->rc = 1;
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* Index the jobs of one shard, committing in batches. Returns -1 after a
+ * fatal index error (reported). */
+static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
+{
     size_t batch_docs = 0;
-    uint64_t batch_bytes = 0, done_bytes = 0;
-    for (size_t i = 0; i < p->n; i++) {
-        job_t *j = threaded ? wait_job(p, i) : &p->jobs[i];
-        if (!threaded)
-            prepare(a, j, o->ocr);
-        tracuu_status_t st = TRACUU_OK;
+    uint64_t batch_bytes = 0;
+    for (size_t i = 0; i < sh->n_jobs; i++) {
+        job_t *j = &sh->jobs[i];
+        if (r->rc)
+            return -1; /* another thread failed: stop here */
+        prepare(a, j, r->o->ocr);
         if (j->rs == TRACUU_READ_OK) {
             unsigned id = 0;
-            st = tracuu_db_replace(db, j->uid, j->doc, &id);
+            tracuu_status_t st = tracuu_db_replace(sh->db, j->uid, j->doc, &id);
             if (st == TRACUU_OK && j->failed_before)
-                st = forget_failure(db, j->uid);
-            if (st != TRACUU_OK)
-                return fatal_db(db, o->db_path, "cannot add a document");
-            seen_add(out->seen, id);
-            c->indexed++;
-            c->bytes += j->bytes;
+                st = forget_failure(sh->db, j->uid);
+            if (st != TRACUU_OK) {
+                fatal(r, sh->db, "cannot add a document");
+                return -1;
+            }
+            seen_add(&sh->seen, id);
             batch_docs++;
             batch_bytes += j->bytes;
-            tracuu_summary_add(out->sum, j->format, TRACUU_OUTCOME_INDEXED, NULL);
-            if (o->verbose) {
-                tracuu_buf_t m = {0};
-                tracuu_buf_printf(&m, "indexed %s (%s, %s)", j->file->path,
-                                  j->format, j->encoding ? j->encoding : "?");
-                tracuu_progress_message(out->pg, stdout, m.s);
-                tracuu_buf_free(&m);
-            }
         } else {
-            bool skip = j->rs == TRACUU_READ_SKIP;
-            *(skip ? &c->skipped : &c->failed) += 1;
-            const char *why = j->reason ? j->reason : "unknown reason";
-            warn(out->pg, j->file->path, skip ? "skipped" : "failed", why);
-            tracuu_summary_add(out->sum, j->format,
-                               skip ? TRACUU_OUTCOME_SKIPPED : TRACUU_OUTCOME_FAILED,
-                               why);
             /* A changed file that no longer reads keeps its last good
              * document: nothing indexed is lost to a bad copy. */
             if (j->old_docid)
-                seen_add(out->seen, j->old_docid);
-            if (remember_failure(db, j) != TRACUU_OK)
-                return fatal_db(db, o->db_path, "cannot remember a failure");
+                seen_add(&sh->seen, j->old_docid);
+            if (remember_failure(sh->db, j) != TRACUU_OK) {
+                fatal(r, sh->db, "cannot remember a failure");
+                return -1;
+            }
         }
-        done_bytes += j->file->size;
-        tracuu_progress_update(out->pg, i + 1, done_bytes, j->file->path);
         tracuu_doc_free(j->doc);
         j->doc = NULL;
-        if (threaded)
-            release_job(p, i);
+        finish_job(r, j);
         if (batch_docs >= BATCH_DOCS || batch_bytes >= BATCH_BYTES) {
-            if (tracuu_db_commit(db) != TRACUU_OK)
-                return fatal_db(db, o->db_path, "cannot commit");
+            if (tracuu_db_commit(sh->db) != TRACUU_OK) {
+                fatal(r, sh->db, "cannot commit");
+                return -1;
+            }
             batch_docs = 0;
             batch_bytes = 0;
         }
     }
+    if (tracuu_db_commit(sh->db) != TRACUU_OK) {
+        fatal(r, sh->db, "cannot commit");
+        return -1;
+    }
     return 0;
 }
 
-/* Split the walked files into unchanged ones, remembered failures and
- * jobs. */
-static job_t *plan_jobs(const tracuu_run_opts_t *o, tracuu_db_t *db,
-                        const tracuu_walk_t *w, out_t *out, size_t *n_jobs,
-                        uint64_t *job_bytes)
+typedef struct thread_arg {
+    run_t *r;
+    unsigned first;   /* this thread writes shards first, first + step, ... */
+} thread_arg_t;
+
+static void *shard_thread(void *arg)
 {
-    counts_t *c = out->c;
-    job_t *jobs = tracuu_xcalloc(w->n + 1, sizeof *jobs);
-    size_t n = 0;
+    thread_arg_t *t = arg;
+    run_t *r = t->r;
+    tracuu_analyzer_t *a = NULL;
+    if (tracuu_analyzer_new(&a) != TRACUU_OK) {
+        pthread_mutex_lock(&r->mu);
+        fprintf(stderr, "%s: cannot open ICU's word breaker\n", prog);
+        r->rc = 1;
+        pthread_mutex_unlock(&r->mu);
+        return NULL;
+    }
+    for (unsigned k = t->first; k < r->n_shards; k += r->n_threads)
+        if (index_shard(r, a, &r->shards[k]) != 0)
+            break;
+    tracuu_analyzer_free(a);
+    return NULL;
+}
+
+/* Split the walked files into unchanged ones, remembered failures and
+ * each shard's jobs. */
+static void plan_jobs(run_t *r, const tracuu_index_t *ix, uint64_t *job_bytes)
+{
+    const tracuu_run_opts_t *o = r->o;
+    const tracuu_walk_t *w = r->w;
+    counts_t *c = &r->c;
     *job_bytes = 0;
+    for (unsigned k = 0; k < r->n_shards; k++)
+        r->shards[k].jobs = tracuu_xcalloc(w->n + 1, sizeof(job_t));
     tracuu_buf_t uid = {0};
     for (size_t i = 0; i < w->n; i++) {
         const tracuu_walk_file_t *f = &w->files[i];
         c->seen++;
         tracuu_buf_clear(&uid);
         tracuu_record_uid(f->path, &uid);
+        shard_run_t *sh = &r->shards[tracuu_index_shard_of(ix, uid.s)];
         unsigned docid = 0;
-        bool found = tracuu_db_lookup(db, uid.s, &docid) == TRACUU_OK;
-        if (found && unchanged(db, docid, f)) {
-            seen_add(out->seen, docid);
+        bool found = tracuu_db_lookup(sh->db, uid.s, &docid) == TRACUU_OK;
+        if (found && unchanged(sh->db, docid, f)) {
+            seen_add(&sh->seen, docid);
             c->unchanged++;
-            tracuu_summary_add(out->sum, tracuu_read_format_name(f->path),
+            tracuu_summary_add(r->sum, tracuu_read_format_name(f->path),
                                TRACUU_OUTCOME_UNCHANGED, NULL);
             continue;
         }
         bool remembered = false;
-        char *reason = failed_before(db, uid.s, f, &remembered);
+        char *reason = failed_before(sh->db, uid.s, f, &remembered);
         bool retry = o->retry_failed || (o->ocr && reason && strstr(reason, "--ocr"));
         if (reason && !retry) {
             if (found)
-                seen_add(out->seen, docid);
+                seen_add(&sh->seen, docid);
             c->failed_before++;
             tracuu_buf_t why = {0};
             tracuu_buf_printf(&why, "failed before: %s (--retry-failed)", reason);
-            tracuu_summary_add(out->sum, tracuu_read_format_name(f->path),
+            tracuu_summary_add(r->sum, tracuu_read_format_name(f->path),
                                TRACUU_OUTCOME_SKIPPED, why.s);
             if (o->verbose)
                 warn(NULL, f->path, "skipped", why.s);
@@ -447,85 +454,90 @@ static job_t *plan_jobs(const tracuu_run_opts_t *o, tracuu_db_t *db,
             continue;
         }
         free(reason);
-        jobs[n].file = f;
-        jobs[n].uid = tracuu_xstrndup(uid.s, uid.len);
-        jobs[n].old_docid = found ? docid : 0;
-        jobs[n].failed_before = remembered;
+        job_t *j = &sh->jobs[sh->n_jobs++];
+        j->file = f;
+        j->uid = tracuu_xstrndup(uid.s, uid.len);
+        j->old_docid = found ? docid : 0;
+        j->failed_before = remembered;
         *job_bytes += f->size;
-        n++;
     }
     tracuu_buf_free(&uid);
-    *n_jobs = n;
-    return jobs;
+}
+
+static void free_shard_runs(run_t *r)
+{
+    for (unsigned k = 0; k < r->n_shards; k++) {
+        shard_run_t *sh = &r->shards[k];
+        for (size_t i = 0; i < sh->n_jobs; i++) {
+            tracuu_doc_free(sh->jobs[i].doc);
+            free(sh->jobs[i].uid);
+            free(sh->jobs[i].reason);
+            free(sh->jobs[i].encoding);
+        }
+        free(sh->jobs);
+        free(sh->seen.ids);
+    }
+    free(r->shards);
 }
 
 int tracuu_run(const tracuu_run_opts_t *o)
 {
     double t0 = now();
     char *msg = NULL;
-    tracuu_db_t *db = NULL;
-    if (tracuu_index_open(o->db_path, TRACUU_DB_WRITE, &db, &msg) != TRACUU_OK) {
+    tracuu_index_t *ix = NULL;
+    unsigned jobs = o->jobs ? o->jobs : 1;
+    if (tracuu_index_open_shards(o->db_path, jobs, &ix, &msg) != TRACUU_OK) {
         fprintf(stderr, "%s: %s\n", prog, msg);
         free(msg);
         return 1;
     }
     tracuu_walk_t w;
     tracuu_walk(o->paths, o->n_paths, &w, warn_walk, NULL);
-    counts_t c = {0};
-    c.skipped = w.n_problems;
-    seen_t seen = {0};
-    pipeline_t p = {0};
-    p.ocr = o->ocr;
-    out_t out = {&c, &seen, tracuu_summary_new(), NULL};
+    run_t r = {.o = o, .w = &w, .n_shards = ix->n};
+    r.c.skipped = w.n_problems;
+    r.sum = tracuu_summary_new();
+    pthread_mutex_init(&r.mu, NULL);
+    r.shards = tracuu_xcalloc(ix->n, sizeof *r.shards);
+    for (unsigned k = 0; k < ix->n; k++)
+        r.shards[k].db = ix->shards[k];
     uint64_t job_bytes = 0;
-    p.jobs = plan_jobs(o, db, &w, &out, &p.n, &job_bytes);
-    out.pg = tracuu_progress_start(stdout, p.n, job_bytes, !o->quiet);
-    unsigned jobs = o->jobs ? o->jobs : 1;
-    bool threaded = jobs > 1 && p.n > 1;
-    p.window = (size_t)jobs * AHEAD_PER_JOB;
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.cv, NULL);
-    pthread_t *tids = tracuu_xcalloc(jobs, sizeof *tids);
-    tracuu_analyzer_t *a = NULL;
-    int rc = 0;
-    if (threaded) {
-        for (unsigned i = 0; i < jobs; i++)
-            pthread_create(&tids[i], NULL, worker, &p);
-    } else if (tracuu_analyzer_new(&a) != TRACUU_OK) {
-        fprintf(stderr, "%s: cannot open ICU's word breaker\n", prog);
-        rc = 1;
+    plan_jobs(&r, ix, &job_bytes);
+    size_t n_jobs = 0;
+    for (unsigned k = 0; k < ix->n; k++)
+        n_jobs += r.shards[k].n_jobs;
+    r.pg = tracuu_progress_start(stdout, n_jobs, job_bytes, !o->quiet);
+    /* One thread per shard at most: a shard has one writer. */
+    r.n_threads = jobs < ix->n ? jobs : ix->n;
+    thread_arg_t *args = tracuu_xcalloc(r.n_threads, sizeof *args);
+    pthread_t *tids = tracuu_xcalloc(r.n_threads, sizeof *tids);
+    for (unsigned t = 0; t < r.n_threads; t++)
+        args[t] = (thread_arg_t){&r, t};
+    if (r.n_threads == 1) {
+        shard_thread(&args[0]);
+    } else {
+        for (unsigned t = 0; t < r.n_threads; t++)
+            pthread_create(&tids[t], NULL, shard_thread, &args[t]);
+        for (unsigned t = 0; t < r.n_threads; t++)
+            pthread_join(tids[t], NULL);
     }
-    if (rc == 0)
-        rc = write_jobs(o, db, &p, threaded, a, &out);
-    tracuu_progress_end(out.pg);
-    if (threaded) {
-        pthread_mutex_lock(&p.mu);
-        p.stop = true;
-        pthread_cond_broadcast(&p.cv);
-        pthread_mutex_unlock(&p.mu);
-        for (unsigned i = 0; i < jobs; i++)
-            pthread_join(tids[i], NULL);
+    tracuu_progress_end(r.pg);
+    int rc = r.rc;
+    for (unsigned k = 0; rc == 0 && k < ix->n; k++) {
+        shard_run_t *sh = &r.shards[k];
+        if (!o->no_delete && delete_unseen(sh->db, &sh->seen, &w, &r.c.removed) != 0)
+            rc = fatal_db(sh->db, o->db_path, "cannot remove documents");
+        else if (prune_failures(sh->db) != TRACUU_OK)
+            rc = fatal_db(sh->db, o->db_path, "cannot forget failures");
+        else if (tracuu_db_commit(sh->db) != TRACUU_OK)
+            rc = fatal_db(sh->db, o->db_path, "cannot commit");
     }
-    if (rc == 0 && !o->no_delete && delete_unseen(db, &seen, &w, &c) != 0)
-        rc = fatal_db(db, o->db_path, "cannot remove documents");
-    if (rc == 0 && prune_failures(db) != TRACUU_OK)
-        rc = fatal_db(db, o->db_path, "cannot forget failures");
-    if (rc == 0 && tracuu_db_commit(db) != TRACUU_OK)
-        rc = fatal_db(db, o->db_path, "cannot commit");
-    for (size_t i = 0; i < p.n; i++) {
-        tracuu_doc_free(p.jobs[i].doc);
-        free(p.jobs[i].uid);
-        free(p.jobs[i].reason);
-        free(p.jobs[i].encoding);
-    }
-    free(p.jobs);
+    counts_t c = r.c;
+    free(args);
     free(tids);
-    free(seen.ids);
-    pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.cv);
-    tracuu_analyzer_free(a);
+    free_shard_runs(&r);
+    pthread_mutex_destroy(&r.mu);
     tracuu_walk_free(&w);
-    tracuu_db_close(db);
+    tracuu_index_close(ix);
     double secs = now() - t0;
     if (!o->quiet && rc != 1) {
         double mb = (double)c.bytes / 1e6;
@@ -537,9 +549,9 @@ int tracuu_run(const tracuu_run_opts_t *o)
         if (c.failed_before)
             printf("%s: %zu files failed before and are unchanged "
                    "(--retry-failed reads them again)\n", prog, c.failed_before);
-        tracuu_summary_print(out.sum, stdout);
+        tracuu_summary_print(r.sum, stdout);
     }
-    tracuu_summary_free(out.sum);
+    tracuu_summary_free(r.sum);
     if (rc)
         return rc;
     return c.skipped + c.failed + c.failed_before ? 2 : 0;

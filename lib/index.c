@@ -2,10 +2,13 @@
 #include "index.h"
 
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "schema.h"
@@ -114,4 +117,127 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
     }
     *out = db;
     return TRACUU_OK;
+}
+
+#define STUB "XAPIANDB"
+
+/* The shard names a stub file lists, at most TRACUU_MAX_SHARDS. */
+static unsigned read_stub(const char *stub, char names[][64])
+{
+    FILE *f = fopen(stub, "r");
+    if (!f)
+        return 0;
+    unsigned n = 0;
+    char line[256], backend[32], name[64];
+    while (n < TRACUU_MAX_SHARDS && fgets(line, sizeof line, f))
+        if (sscanf(line, "%31s %63s", backend, name) == 2)
+            snprintf(names[n++], 64, "%s", name);
+    fclose(f);
+    return n;
+}
+
+/* Write the stub listing n shards, atomically. */
+static int write_stub(const char *path, unsigned n)
+{
+    tracuu_buf_t tmp = {0}, dst = {0};
+    tracuu_buf_printf(&tmp, "%s/%s.tmp", path, STUB);
+    tracuu_buf_printf(&dst, "%s/%s", path, STUB);
+    FILE *f = fopen(tmp.s, "w");
+    int rc = -1;
+    if (f) {
+        for (unsigned i = 0; i < n; i++)
+            fprintf(f, "auto shard-%u\n", i);
+        rc = fflush(f) == 0 && fsync(fileno(f)) == 0 ? 0 : -1;
+        rc |= fclose(f);
+        if (rc == 0)
+            rc = rename(tmp.s, dst.s);
+    }
+    tracuu_buf_free(&tmp);
+    tracuu_buf_free(&dst);
+    return rc;
+}
+
+void tracuu_index_close(tracuu_index_t *ix)
+{
+    if (!ix)
+        return;
+    for (unsigned i = 0; i < ix->n; i++)
+        tracuu_db_close(ix->shards[i]);
+    free(ix->shards);
+    free(ix);
+}
+
+tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
+                                         tracuu_index_t **out, char **msg)
+{
+    *out = NULL;
+    *msg = NULL;
+    char names[TRACUU_MAX_SHARDS][64];
+    tracuu_buf_t p = {0};
+    tracuu_buf_printf(&p, "%s/%s", path, STUB);
+    unsigned n = read_stub(p.s, names);
+    bool create = false;
+    bool single = false;
+    if (n == 0) {
+        tracuu_buf_clear(&p);
+        tracuu_buf_printf(&p, "%s/iamglass", path);
+        struct stat st;
+        single = stat(p.s, &st) == 0; /* one database, made before shards */
+        if (!single) {
+            create = true;
+            n = want < 1 ? 1 : want > TRACUU_MAX_SHARDS ? TRACUU_MAX_SHARDS : want;
+            /* Shards a run that died before writing the stub left. */
+            for (unsigned i = n; i < TRACUU_MAX_SHARDS; i++) {
+                tracuu_buf_clear(&p);
+                tracuu_buf_printf(&p, "%s/shard-%u", path, i);
+                if (stat(p.s, &st) == 0)
+                    n = i + 1;
+            }
+            for (unsigned i = 0; i < n; i++)
+                snprintf(names[i], 64, "shard-%u", i);
+        } else {
+            n = 1;
+        }
+    }
+    tracuu_index_t *ix = tracuu_xcalloc(1, sizeof *ix);
+    ix->shards = tracuu_xcalloc(n, sizeof *ix->shards);
+    tracuu_status_t st = TRACUU_OK;
+    for (unsigned i = 0; i < n && st == TRACUU_OK; i++) {
+        tracuu_buf_clear(&p);
+        if (single)
+            tracuu_buf_puts(&p, path);
+        else
+            tracuu_buf_printf(&p, "%s/%s", path, names[i]);
+        st = tracuu_index_open(p.s, TRACUU_DB_WRITE, &ix->shards[i], msg);
+        if (st == TRACUU_OK)
+            ix->n = i + 1;
+        if (st == TRACUU_ERR_DB_LOCKED) {
+            /* Name the index, not the shard the user never chose. */
+            free(*msg);
+            *msg = message(path, "another tracuu-index is writing this index;"
+                                 " try again when it has finished", NULL);
+        }
+    }
+    if (st == TRACUU_OK && create && write_stub(path, n) != 0) {
+        *msg = message(path, "cannot write the index's shard list",
+                       strerror(errno));
+        st = TRACUU_ERR_IO;
+    }
+    tracuu_buf_free(&p);
+    if (st != TRACUU_OK) {
+        tracuu_index_close(ix);
+        return st;
+    }
+    *out = ix;
+    return TRACUU_OK;
+}
+
+unsigned tracuu_index_shard_of(const tracuu_index_t *ix, const char *uid)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (const unsigned char *c = (const unsigned char *)uid; *c; c++) {
+        h ^= *c;
+        h *= 0x100000001b3ULL;
+    }
+    return ix->n ? (unsigned)(h % ix->n) : 0;
 }
