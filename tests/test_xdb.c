@@ -232,6 +232,46 @@ static void test_schema_version_mismatch_is_refused(void **state)
     tracuu_db_close(db);
 }
 
+static void test_index_of_shards_is_made_once_and_reopened(void **state)
+{
+    (void)state;
+    const char *path = db_path("sharded");
+    tracuu_index_t *ix = NULL;
+    char *msg = NULL;
+    assert_int_equal(tracuu_index_open_shards(path, 3, &ix, &msg), TRACUU_OK);
+    assert_int_equal(ix->n, 3);
+    unsigned k = tracuu_index_shard_of(ix, "Q/srv/a.txt");
+    assert_true(k < 3);
+    /* A second writer is refused with a message naming the index. */
+    tracuu_index_t *ix2 = NULL;
+    assert_int_equal(tracuu_index_open_shards(path, 3, &ix2, &msg),
+                     TRACUU_ERR_DB_LOCKED);
+    assert_null(ix2);
+    assert_non_null(strstr(msg, path));
+    assert_non_null(strstr(msg, "another tracuu-index"));
+    free(msg);
+    tracuu_index_close(ix);
+    /* Reopened with another wish, it keeps its three shards and places
+     * a document where it placed it before. */
+    assert_int_equal(tracuu_index_open_shards(path, 1, &ix, &msg), TRACUU_OK);
+    assert_int_equal(ix->n, 3);
+    assert_int_equal(tracuu_index_shard_of(ix, "Q/srv/a.txt"), k);
+    tracuu_index_close(ix);
+    /* Readers open the stub as one index, schema checked. */
+    tracuu_db_t *r = NULL;
+    assert_int_equal(tracuu_index_open(path, TRACUU_DB_READ, &r, &msg), TRACUU_OK);
+    tracuu_db_close(r);
+    /* An index of one database, without a stub, is one shard. */
+    assert_int_equal(tracuu_index_open(db_path("single"), TRACUU_DB_WRITE, &r, &msg),
+                     TRACUU_OK);
+    tracuu_db_close(r);
+    assert_int_equal(tracuu_index_open_shards(db_path("single"), 4, &ix, &msg),
+                     TRACUU_OK);
+    assert_int_equal(ix->n, 1);
+    tracuu_index_close(ix);
+    tracuu_index_close(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_documents_round_trip),
         cmocka_unit_test(test_overlong_terms_are_refused),
         cmocka_unit_test(test_schema_version_mismatch_is_refused),
+        cmocka_unit_test(test_index_of_shards_is_made_once_and_reopened),
     };
     return cmocka_run_group_tests_name("xdb", tests, setup, teardown);
 }
