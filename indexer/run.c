@@ -21,6 +21,11 @@
 
 /* Commit after this many documents or bytes of text, whichever first,
  * per shard: a crash loses at most one batch of each. */
+/* The largest file (or converted text) indexed, in MB: a law is under
+ * one, a plan a few dozen KB; past this a file is reported, not read, so
+ * that memory stays bounded (about 8 bytes of RAM per byte of text, per
+ * thread). */
+#define MAX_TEXT_MB 16
 #define BATCH_DOCS 1000
 #define BATCH_BYTES (32u << 20)
 
@@ -70,7 +75,7 @@ typedef struct job {
 static void prepare(tracuu_analyzer_t *a, job_t *j, bool ocr)
 {
     tracuu_read_result_t r;
-    tracuu_read_opts_t ro = {.ocr = ocr};
+    tracuu_read_opts_t ro = {.ocr = ocr, .max_mb = MAX_TEXT_MB};
     j->rs = tracuu_read_file_opts(j->file->path, &ro, &r);
     j->format = r.format;
     if (j->rs != TRACUU_READ_OK) {

@@ -171,36 +171,84 @@ static void flush_adjacent(qlist_t *adj, qlist_t *boost)
     adj->n = 0;
 }
 
-bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
-                        tracuu_plan_t *out, char **err)
+static void free_list(qlist_t *l)
 {
-    memset(out, 0, sizeof *out);
-    *err = NULL;
-    qlist_t match = {0}, negs = {0}, boost = {0};
+    for (size_t i = 0; i < l->n; i++)
+        tracuu_q_free(l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
+                              qlist_t *boost, tracuu_plan_t *out, char **err);
+
+/* The query of one item of an OR: its group, or the lone clause. */
+static tracuu_q_t *build_item(tracuu_analyzer_t *a, const tracuu_clause_t *c,
+                              qlist_t *boost, tracuu_plan_t *out, char **err)
+{
+    if (c->group)
+        return build_list(a, c->group, boost, out, err);
+    tracuu_parsed_t one = {(tracuu_clause_t *)c, 1, false};
+    return build_list(a, &one, boost, out, err);
+}
+
+/* An AND list (or an OR of items): its clauses become match, negs;
+ * exact forms and adjacent free words go into boost. NULL with *err set
+ * when a clause cannot be searched. */
+static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
+                              qlist_t *boost, tracuu_plan_t *out, char **err)
+{
+    if (p->is_or) {
+        qlist_t any = {0};
+        for (size_t i = 0; i < p->n && !*err; i++) {
+            tracuu_q_t *q = build_item(a, &p->v[i], boost, out, err);
+            if (q)
+                qpush(&any, q);
+        }
+        if (*err) {
+            free_list(&any);
+            return NULL;
+        }
+        return combine_list(TRACUU_Q_OR, &any);
+    }
+    qlist_t match = {0}, negs = {0};
     /* Function words go only when some other positive clause stays. */
     size_t n_content = 0;
     for (size_t i = 0; i < p->n; i++) {
         const tracuu_clause_t *c = &p->v[i];
         if (c->negated)
             continue;
+        if (c->group) {
+            n_content++;
+            continue;
+        }
         tracuu_buf_t low = {0};
         tracuu_fold_lower(c->value, strlen(c->value), &low);
         n_content += c->quoted || c->field || !is_stopword(low.s);
         tracuu_buf_free(&low);
     }
     qlist_t adj = {0};
-    for (size_t i = 0; i < p->n; i++) {
+    for (size_t i = 0; i < p->n && !*err; i++) {
         const tracuu_clause_t *c = &p->v[i];
+        if (c->group) {
+            flush_adjacent(&adj, boost);
+            tracuu_q_t *gq = build_list(a, c->group, boost, out, err);
+            if (gq)
+                qpush(c->negated ? &negs : &match, gq);
+            continue;
+        }
         const char *prefix = "";
         const tracuu_field_t *f = c->field ? find_field(c->field) : NULL;
         if (f && !f->prefix) {
             bool used_next = false;
             const tracuu_clause_t *next = i + 1 < p->n ? &p->v[i + 1] : NULL;
+            if (next && next->group)
+                next = NULL;
             tracuu_q_t *fq = tracuu_field_query(a, c, next, &used_next, out, err);
-            flush_adjacent(&adj, &boost);
-            if (!fq)
-                break;
-            qpush(c->negated ? &negs : &match, fq);
+            flush_adjacent(&adj, boost);
+            if (fq)
+                qpush(c->negated ? &negs : &match, fq);
             i += used_next;
             continue;
         }
@@ -209,7 +257,7 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         size_t h0 = out->n_highlight;
         size_t m0 = match.n;
         size_t n = text_clause(a, c, prefix, n_content > 0,
-                               c->negated ? &negs : &match, &boost, out);
+                               c->negated ? &negs : &match, boost, out);
         /* A free word that is a document symbol also matches it as a
          * citation or an own number. */
         tracuu_q_t *sym = !c->field && !c->negated && !c->quoted && match.n > m0
@@ -221,38 +269,48 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         }
         if (!c->negated && !c->field && !c->quoted && n == 1 &&
             out->n_highlight == h0 + 1) {
-            const char *f = out->highlight[h0].folded[0];
-            qpush(&adj, tracuu_q_term(f, strlen(f), 1));
+            const char *fw = out->highlight[h0].folded[0];
+            qpush(&adj, tracuu_q_term(fw, strlen(fw), 1));
         } else {
-            flush_adjacent(&adj, &boost);
+            flush_adjacent(&adj, boost);
         }
         if (n == 0 && !*err) {
             tracuu_buf_t b = {0};
-            tracuu_buf_printf(&b, "'%s%s%s' has no word to search for",
+            tracuu_buf_printf(&b, "'%s%s%.60s' has no word to search for",
                               c->field ? c->field : "", c->field ? ":" : "",
                               c->value);
             *err = tracuu_buf_steal(&b);
-            break;
         }
     }
-    flush_adjacent(&adj, &boost);
+    flush_adjacent(&adj, boost);
     if (*err) {
-        for (size_t i = 0; i < match.n; i++)
-            tracuu_q_free(match.v[i]);
-        for (size_t i = 0; i < negs.n; i++)
-            tracuu_q_free(negs.v[i]);
-        for (size_t i = 0; i < boost.n; i++)
-            tracuu_q_free(boost.v[i]);
-        free(match.v);
-        free(negs.v);
-        free(boost.v);
-        tracuu_plan_free(out);
-        return false;
+        free_list(&match);
+        free_list(&negs);
+        return NULL;
     }
     tracuu_q_t *q = match.n ? combine_list(TRACUU_Q_AND, &match) : tracuu_q_all();
     if (negs.n) {
         tracuu_q_t *two[2] = {q, combine_list(TRACUU_Q_OR, &negs)};
         q = tracuu_q_combine(TRACUU_Q_AND_NOT, two, 2);
+    }
+    free(match.v);
+    free(negs.v);
+    return q;
+}
+
+bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
+                        tracuu_plan_t *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    *err = NULL;
+    qlist_t boost = {0};
+    tracuu_q_t *q = build_list(a, p, &boost, out, err);
+    if (!q) {
+        free_list(&boost);
+        tracuu_plan_free(out);
+        if (!*err)
+            *err = tracuu_xstrdup("out of memory building the query");
+        return false;
     }
     if (boost.n) {
         tracuu_q_t *b = tracuu_q_scale(combine_list(TRACUU_Q_OR, &boost),
@@ -260,8 +318,6 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         tracuu_q_t *two[2] = {q, b};
         q = tracuu_q_combine(TRACUU_Q_AND_MAYBE, two, 2);
     }
-    free(match.v);
-    free(negs.v);
     free(boost.v);
     out->q = q;
     return true;

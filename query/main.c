@@ -256,6 +256,21 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
     }
 }
 
+/* Offset of the first control character (C0 but tab and line feed, DEL,
+ * C1) in UTF-8 s, or -1. */
+static long control_at(const char *s)
+{
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+            return (long)i;
+        if (c == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] < 0xA0)
+            return (long)i;
+    }
+    return -1;
+}
+
 static int search(const opts_t *o, const char *query)
 {
     size_t valid = tracuu_utf8_valid_prefix(query, strlen(query));
@@ -263,6 +278,17 @@ static int search(const opts_t *o, const char *query)
         fprintf(stderr, "%s: the query is not valid UTF-8 (bad byte at "
                         "offset %zu); check the terminal's encoding\n",
                 prog, valid);
+        return 2;
+    }
+    long ctl = control_at(query);
+    if (ctl >= 0) {
+        fprintf(stderr, "%s: the query contains a control character (byte "
+                        "0x%02x at offset %ld); type only text\n",
+                prog, (unsigned char)query[ctl], ctl);
+        return 2;
+    }
+    if (!*query && o->list == TRACUU_LIST_NONE) {
+        fprintf(stderr, "%s: empty query\n", prog);
         return 2;
     }
     tracuu_analyzer_t *a = NULL;
@@ -287,7 +313,12 @@ static int search(const opts_t *o, const char *query)
     if (*query && (!tracuu_query_parse(norm.s, tracuu_query_known_field,
                                        &parsed, &err) ||
                    !tracuu_query_build(a, &parsed, &plan, &err))) {
-        fprintf(stderr, "%s: bad query \"%s\": %s\n", prog, query, err);
+        /* A long query is not echoed whole. */
+        size_t shown = strlen(query) > 80 ? 80 : strlen(query);
+        while (shown < strlen(query) && ((unsigned char)query[shown] & 0xC0) == 0x80)
+            shown--;
+        fprintf(stderr, "%s: bad query \"%.*s%s\": %s\n", prog, (int)shown,
+                query, shown < strlen(query) ? "…" : "", err);
         goto out;
     }
     char *db_path = tracuu_index_path(o->db);

@@ -1,4 +1,12 @@
-/* parse.c: splits a query into clauses; the analyser does the rest. */
+/* parse.c: a recursive-descent parser of the query language into clauses
+ * and groups; the analyser and the field handlers do the rest.
+ *
+ *   query   := or
+ *   or      := and ("OR" and)*
+ *   and     := unary+
+ *   unary   := ("-" | "NOT") unary | primary
+ *   primary := "(" or ")" | [field ":"] (word | "phrase")
+ */
 #include "parse.h"
 
 #include <stdlib.h>
@@ -6,8 +14,15 @@
 
 #include "buf.h"
 
+typedef struct parser {
+    const char *s;
+    bool (*known_field)(const char *);
+    size_t clauses;
+    char *err;
+} parser_t;
+
 /* Opening and closing quote marks users type or paste. */
-static size_t open_quote(const char *s)
+static size_t quote_len(const char *s)
 {
     if (*s == '"')
         return 1;
@@ -21,115 +36,277 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
+static void skip_space(parser_t *ps)
+{
+    while (is_space(*ps->s))
+        ps->s++;
+}
+
+/* Where a bare word ends: at white space, a parenthesis or a quote. */
+static bool word_end(const char *s)
+{
+    return !*s || is_space(*s) || *s == '(' || *s == ')' || quote_len(s);
+}
+
+static bool keyword(const char *s, const char *kw)
+{
+    size_t n = strlen(kw);
+    return strncmp(s, kw, n) == 0 && word_end(s + n);
+}
+
+static void error(parser_t *ps, const char *fmt, const char *detail)
+{
+    if (ps->err)
+        return;
+    tracuu_buf_t b = {0};
+    tracuu_buf_printf(&b, fmt, detail);
+    ps->err = tracuu_buf_steal(&b);
+}
+
 static void push(tracuu_parsed_t *p, tracuu_clause_t c)
 {
     p->v = tracuu_xrealloc(p->v, (p->n + 1) * sizeof *p->v);
     p->v[p->n++] = c;
 }
 
-static bool fail(tracuu_parsed_t *out, char **err, const char *fmt,
-                 const char *detail)
+static void clause_free(tracuu_clause_t *c)
 {
-    tracuu_parsed_free(out);
-    tracuu_buf_t b = {0};
-    tracuu_buf_printf(&b, fmt, detail);
-    *err = tracuu_buf_steal(&b);
-    return false;
+    free(c->field);
+    free(c->value);
+    if (c->group) {
+        tracuu_parsed_free(c->group);
+        free(c->group);
+    }
 }
 
-/* Length of a field name at s ("cites" in "cites:34-CT/TW"), or 0. */
+/* Length of a field name at s (letters, any script, then ':'), or 0. */
 static size_t field_name(const char *s)
 {
     size_t n = 0;
-    while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z'))
+    while (s[n] && ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'))
         n++;
-    return n > 0 && s[n] == ':' ? n : 0;
+    /* Letters of other scripts (a Vietnamese word typed as a field). */
+    while (s[n] && (unsigned char)s[n] >= 0x80)
+        n++;
+    while (s[n] && ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'))
+        n++;
+    /* "name:" with nothing after it is a field too (with no value). */
+    return n > 0 && s[n] == ':' && s[n + 1] != ':' ? n : 0;
+}
+
+static tracuu_parsed_t *parse_or(parser_t *ps, int depth);
+
+/* A quoted phrase or a bare word at ps->s into *value. */
+static bool parse_value(parser_t *ps, char **value, bool *quoted)
+{
+    size_t ql = quote_len(ps->s);
+    if (ql) {
+        const char *start = ps->s + ql, *e = start;
+        size_t cl = 0;
+        while (*e && !(cl = quote_len(e)))
+            e++;
+        if (!*e) {
+            error(ps, "unbalanced quote: no closing quote after \"%.40s", start);
+            return false;
+        }
+        *value = tracuu_xstrndup(start, (size_t)(e - start));
+        *quoted = true;
+        ps->s = e + cl;
+        return true;
+    }
+    /* A bare word; a quoted part inside it (cites:11/CT-UBND@"UBND
+     * tỉnh") belongs to it, without its quotes. */
+    tracuu_buf_t b = {0};
+    const char *e = ps->s;
+    for (;;) {
+        const char *w = e;
+        while (*e && !is_space(*e) && *e != '(' && *e != ')' && !quote_len(e))
+            e++;
+        tracuu_buf_append(&b, w, (size_t)(e - w));
+        size_t ql = quote_len(e);
+        if (!ql || e == ps->s)
+            break;
+        const char *q = e + ql, *qe = q;
+        size_t cl = 0;
+        while (*qe && !(cl = quote_len(qe)))
+            qe++;
+        if (!*qe) {
+            tracuu_buf_free(&b);
+            error(ps, "unbalanced quote: no closing quote after \"%.40s", q);
+            return false;
+        }
+        tracuu_buf_append(&b, q, (size_t)(qe - q));
+        e = qe + cl;
+    }
+    if (!b.s)
+        tracuu_buf_puts(&b, "");
+    *value = tracuu_buf_steal(&b);
+    *quoted = false;
+    ps->s = e;
+    return true;
+}
+
+static bool blank(const char *v)
+{
+    for (; *v; v++)
+        if (!is_space(*v))
+            return false;
+    return true;
+}
+
+/* One unary item appended to list; false on error or at a list's end. */
+static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
+{
+    skip_space(ps);
+    bool negated = false;
+    for (;;) {
+        if (*ps->s == '-' && ps->s[1] && !is_space(ps->s[1]) && ps->s[1] != '-') {
+            negated = !negated;
+            ps->s++;
+        } else if (keyword(ps->s, "NOT")) {
+            negated = !negated;
+            ps->s += 3;
+            skip_space(ps);
+            if (!*ps->s || *ps->s == ')' || keyword(ps->s, "OR")) {
+                error(ps, "NOT with nothing after it%s", "");
+                return false;
+            }
+        } else {
+            break;
+        }
+    }
+    if (++ps->clauses > TRACUU_QUERY_MAX_CLAUSES) {
+        error(ps, "too many words and clauses (at most %s)", "256");
+        return false;
+    }
+    tracuu_clause_t c = {0};
+    c.negated = negated;
+    if (*ps->s == '(') {
+        if (depth >= TRACUU_QUERY_MAX_DEPTH) {
+            error(ps, "parentheses nested too deep (at most %s)", "16");
+            return false;
+        }
+        ps->s++;
+        c.group = parse_or(ps, depth + 1);
+        if (!c.group)
+            return false;
+        skip_space(ps);
+        if (*ps->s != ')') {
+            error(ps, "unbalanced parenthesis: no ')' for a '('%s", "");
+            clause_free(&c);
+            return false;
+        }
+        ps->s++;
+        push(list, c);
+        return true;
+    }
+    size_t fl = field_name(ps->s);
+    if (fl) {
+        char *name = tracuu_xstrndup(ps->s, fl);
+        for (char *k = name; *k; k++)
+            if ((unsigned char)*k < 0x80)
+                *k = (char)(*k | 0x20);
+        if (!ps->known_field(name)) {
+            tracuu_buf_t b = {0};
+            tracuu_buf_printf(&b, "unknown field '%s:' (see tracuu-query "
+                                  "--help for the fields)", name);
+            free(name);
+            if (!ps->err)
+                ps->err = tracuu_buf_steal(&b);
+            tracuu_buf_free(&b);
+            return false;
+        }
+        c.field = name;
+        ps->s += fl + 1;
+    }
+    if (!parse_value(ps, &c.value, &c.quoted)) {
+        clause_free(&c);
+        return false;
+    }
+    if (blank(c.value)) {
+        if (c.field)
+            error(ps, "field '%s:' has no value", c.field);
+        clause_free(&c);
+        return !c.field; /* an empty "" is nothing */
+    }
+    push(list, c);
+    return true;
+}
+
+static tracuu_parsed_t *parse_and(parser_t *ps, int depth)
+{
+    tracuu_parsed_t *list = tracuu_xcalloc(1, sizeof *list);
+    for (;;) {
+        skip_space(ps);
+        if (!*ps->s || *ps->s == ')' || keyword(ps->s, "OR"))
+            break;
+        if (!parse_unary(ps, list, depth) && ps->err)
+            break;
+    }
+    if (!ps->err && list->n == 0)
+        error(ps, "%s", depth == 0 && !*ps->s ? "empty query"
+                        : keyword(ps->s, "OR") ? "OR with nothing before it"
+                                               : "nothing to search for in ()");
+    if (ps->err) {
+        tracuu_parsed_free(list);
+        free(list);
+        return NULL;
+    }
+    return list;
+}
+
+static tracuu_parsed_t *parse_or(parser_t *ps, int depth)
+{
+    tracuu_parsed_t *first = parse_and(ps, depth);
+    if (!first)
+        return NULL;
+    skip_space(ps);
+    if (!keyword(ps->s, "OR"))
+        return first;
+    tracuu_parsed_t *any = tracuu_xcalloc(1, sizeof *any);
+    any->is_or = true;
+    push(any, (tracuu_clause_t){.group = first});
+    while (keyword(ps->s, "OR")) {
+        ps->s += 2;
+        skip_space(ps);
+        if (!*ps->s || *ps->s == ')' || keyword(ps->s, "OR"))
+            error(ps, "OR with nothing after it%s", "");
+        tracuu_parsed_t *next = ps->err ? NULL : parse_and(ps, depth);
+        if (!next) {
+            tracuu_parsed_free(any);
+            free(any);
+            return NULL;
+        }
+        push(any, (tracuu_clause_t){.group = next});
+        skip_space(ps);
+    }
+    return any;
 }
 
 bool tracuu_query_parse(const char *q, bool (*known_field)(const char *),
                         tracuu_parsed_t *out, char **err)
 {
-    out->v = NULL;
-    out->n = 0;
+    memset(out, 0, sizeof *out);
     *err = NULL;
-    const char *s = q;
-    while (*s) {
-        while (is_space(*s))
-            s++;
-        if (!*s)
-            break;
-        tracuu_clause_t c = {0};
-        if (*s == '-' && s[1] && !is_space(s[1]) && s[1] != '-') {
-            c.negated = true;
-            s++;
-        } else if (strncmp(s, "NOT", 3) == 0 && is_space(s[3])) {
-            c.negated = true;
-            s += 3;
-            while (is_space(*s))
-                s++;
-            if (!*s)
-                return fail(out, err, "NOT with nothing after it%s", "");
-        }
-        size_t fl = field_name(s);
-        if (fl) {
-            char *name = tracuu_xstrndup(s, fl);
-            for (char *k = name; *k; k++)
-                *k = (char)(*k | 0x20);
-            if (!known_field(name)) {
-                tracuu_buf_t b = {0};
-                tracuu_buf_printf(&b, "unknown field '%s:' (see tracuu-query "
-                                      "--help for the fields)", name);
-                free(name);
-                tracuu_parsed_free(out);
-                *err = tracuu_buf_steal(&b);
-                return false;
-            }
-            c.field = name;
-            s += fl + 1;
-        }
-        size_t ql = open_quote(s);
-        if (ql) {
-            s += ql;
-            const char *e = s;
-            size_t cl = 0;
-            while (*e && !(cl = open_quote(e)))
-                e++;
-            if (!*e) {
-                free(c.field);
-                return fail(out, err, "unbalanced quote: no closing quote "
-                                      "after \"%s", s);
-            }
-            c.value = tracuu_xstrndup(s, (size_t)(e - s));
-            c.quoted = true;
-            s = e + cl;
-        } else {
-            const char *e = s;
-            while (*e && !is_space(*e))
-                e++;
-            c.value = tracuu_xstrndup(s, (size_t)(e - s));
-            s = e;
-        }
-        bool blank = true;
-        for (const char *k = c.value; *k && blank; k++)
-            blank = is_space(*k);
-        if (blank && c.field) {
-            tracuu_buf_t b = {0};
-            tracuu_buf_printf(&b, "field '%s:' has no value", c.field);
-            free(c.field);
-            free(c.value);
-            tracuu_parsed_free(out);
-            *err = tracuu_buf_steal(&b);
-            return false;
-        }
-        if (blank) {
-            free(c.value);
-            free(c.field);
-            continue;
-        }
-        push(out, c);
+    if (strlen(q) > TRACUU_QUERY_MAX_BYTES) {
+        *err = tracuu_xstrdup("query too long (at most 4096 bytes)");
+        return false;
     }
-    if (out->n == 0)
-        return fail(out, err, "empty query%s", "");
+    parser_t ps = {q, known_field, 0, NULL};
+    tracuu_parsed_t *top = parse_or(&ps, 0);
+    skip_space(&ps);
+    if (top && *ps.s == ')')
+        error(&ps, "unbalanced parenthesis: a ')' with no '('%s", "");
+    if (ps.err) {
+        if (top) {
+            tracuu_parsed_free(top);
+            free(top);
+        }
+        *err = ps.err;
+        return false;
+    }
+    *out = *top;
+    free(top);
     return true;
 }
 
@@ -137,10 +314,8 @@ void tracuu_parsed_free(tracuu_parsed_t *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->n; i++) {
-        free(p->v[i].field);
-        free(p->v[i].value);
-    }
+    for (size_t i = 0; i < p->n; i++)
+        clause_free(&p->v[i]);
     free(p->v);
     p->v = NULL;
     p->n = 0;

@@ -50,6 +50,43 @@ static void test_malformed_queries_say_what_is_wrong(void **state)
     expect_error("title:\"  \"", "has no value");
     expect_error("   ", "empty query");
     expect_error("NOT ", "NOT with nothing");
+    expect_error("thi OR", "OR with nothing after it");
+    expect_error("OR thi", "OR with nothing before it");
+    expect_error("(thi đua", "no ')' for a '('");
+    expect_error("thi đua)", "a ')' with no '('");
+    expect_error("()", "nothing to search for in ()");
+    expect_error("trường:x", "unknown field 'trường:'");
+    char big[TRACUU_QUERY_MAX_BYTES + 10];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    expect_error(big, "query too long");
+    char deep[64] = "";
+    for (int i = 0; i < 20; i++)
+        strcat(deep, "(");
+    expect_error(deep, "nested too deep");
+}
+
+static void test_or_and_groups(void **state)
+{
+    (void)state;
+    tracuu_parsed_t p;
+    char *err = NULL;
+    assert_true(tracuu_query_parse("(cites:34-CT/TW OR \"dân vận khéo\") -ocr",
+                                   tracuu_query_known_field, &p, &err));
+    assert_false(p.is_or);
+    assert_int_equal(p.n, 2);
+    assert_non_null(p.v[0].group);
+    assert_true(p.v[0].group->is_or);
+    assert_int_equal(p.v[0].group->n, 2);
+    assert_string_equal(p.v[0].group->v[0].group->v[0].field, "cites");
+    assert_string_equal(p.v[0].group->v[1].group->v[0].value, "dân vận khéo");
+    assert_true(p.v[1].negated);
+    tracuu_parsed_free(&p);
+    /* A top-level OR. */
+    assert_true(tracuu_query_parse("a b OR c", tracuu_query_known_field, &p, &err));
+    assert_true(p.is_or);
+    assert_int_equal(p.v[0].group->n, 2);
+    tracuu_parsed_free(&p);
 }
 
 static void test_build_needs_a_searchable_word(void **state)
@@ -83,6 +120,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_phrases_fields_and_exclusions),
         cmocka_unit_test(test_malformed_queries_say_what_is_wrong),
+        cmocka_unit_test(test_or_and_groups),
         cmocka_unit_test(test_build_needs_a_searchable_word),
     };
     return cmocka_run_group_tests_name("query_parse", tests, NULL, NULL);
