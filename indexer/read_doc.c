@@ -1,4 +1,6 @@
 /* read_doc.c: Word 97-2003 (.doc) through antiword or catdoc, RTF through unrtf. */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,9 +100,62 @@ tracuu_read_status_t tracuu_read_doc(const char *path, const tracuu_read_opts_t 
     return rs;
 }
 
+/* Do the braces of the RTF file at path balance? A truncated file (a
+ * cut download, a half-copied disk) leaves groups open, and unrtf reads
+ * what is there without a word. Escaped braces and \binN data skipped. */
+static bool rtf_balanced(const char *path, size_t max_bytes)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return true; /* unrtf will say why it cannot read it */
+    long depth = 0;
+    size_t seen = 0;
+    int c;
+    bool ok = true;
+    while (ok && seen++ < max_bytes && (c = getc(f)) != EOF) {
+        if (c == '\\') {
+            int d = getc(f);
+            if (d == EOF || !isalpha(d))
+                continue; /* \{ \} \\ \' and other control symbols */
+            char word[8];
+            size_t wl = 0;
+            while (d != EOF && isalpha(d)) {
+                if (wl < sizeof word - 1)
+                    word[wl++] = (char)d;
+                d = getc(f);
+            }
+            word[wl] = '\0';
+            long n = 0;
+            if (d == '-')
+                d = getc(f);
+            while (d != EOF && isdigit(d) && n < (1L << 30)) {
+                n = n * 10 + (d - '0');
+                d = getc(f);
+            }
+            if (d != ' ' && d != EOF)
+                ungetc(d, f); /* not a delimiter: a brace, say */
+            /* \binN: N raw bytes that may hold anything. */
+            if (strcmp(word, "bin") == 0 && n > 0 && fseek(f, n, SEEK_CUR) != 0)
+                ok = false;
+            continue;
+        }
+        if (c == '{')
+            depth++;
+        else if (c == '}' && --depth < 0)
+            ok = false;
+    }
+    fclose(f);
+    return ok && depth == 0;
+}
+
 tracuu_read_status_t tracuu_read_rtf(const char *path, const tracuu_read_opts_t *o,
                                      tracuu_read_result_t *out)
 {
+    if (!rtf_balanced(path, o->max_mb << 20)) {
+        out->reason = tracuu_xstrdup("damaged RTF: its groups do not close "
+                                     "(truncated?)");
+        return TRACUU_READ_FAIL;
+    }
     tracuu_subproc_limits_t lim = limits(o);
     tracuu_subproc_result_t res;
     /* unrtf's text output loses every letter outside Latin-1; its HTML

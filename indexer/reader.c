@@ -95,6 +95,15 @@ const char *tracuu_read_format_name(const char *path)
 static tracuu_read_opts_t fill_opts(const tracuu_read_opts_t *in)
 {
     tracuu_read_opts_t o = in ? *in : (tracuu_read_opts_t){0};
+    /* TRACUU_CONVERT_SECONDS shortens the converters' time limit (tests
+     * of a hanging converter need not wait a minute). */
+    const char *env = getenv("TRACUU_CONVERT_SECONDS");
+    if (!o.seconds && env && *env) {
+        char *end = NULL;
+        long v = strtol(env, &end, 10);
+        if (*end == '\0' && v > 0 && v <= 3600)
+            o.seconds = (unsigned)v;
+    }
     if (!o.seconds)
         o.seconds = TRACUU_READ_SECONDS;
     if (!o.mem_mb)
