@@ -86,4 +86,14 @@ n=$(wc -l <"$TMP/out")
 grep -q 'người tốt, việc tốt\|Ngày hội Đại đoàn kết\|   nóng$' "$TMP/out" && bad "scare quote listed" || ok
 expect_hits "$DB" "000" 'kind:cuoc-van-dong'
 expect_hits "$DB" "000 003 004" 'type:"kế hoạch"'
+# Header fields: both signers of the joint plan 003; the issuer from the
+# opening sentence where there is no header block (000, 004).
+expect_hits "$DB" "003" 'signer:"Phạm Hồng Oanh"'
+expect_hits "$DB" "003" 'signer:"hoang trung hieu"'
+expect_hits "$DB" "000" 'issuer:"liên đoàn lao động"'
+expect_hits "$DB" "004" 'issuer:"trung tâm dịch vụ việc làm"'
+expect_hits "$DB" "003" 'title:"kinh tế văn hóa xã hội"'
+# OR and groups.
+expect_hits "$DB" "000 001 002 004" '(cites:34-CT/TW OR cites:19/CT-TTg)'
+expect_hits "$DB" "001 002 004" '(cites:34-CT/TW OR cites:19/CT-TTg) -"dân vận khéo"'
 finish
