@@ -33,7 +33,7 @@ PROG_O := $(filter-out %/main.o,$(IDX_O) $(QRY_O))
 READ_O := $(filter-out %/main.o %/run.o %/walk.o,$(IDX_O))
 TESTS := $(TEST_C:tests/%.c=$(B)/tests/%)
 
-.PHONY: all deps check unit e2e demo bench clean san-build
+.PHONY: all deps check unit e2e demo bench clean san-build fuzz crash-long
 all: tracuu-index tracuu-query
 
 tracuu-index: $(B)/tracuu-index
@@ -91,9 +91,23 @@ unit: san-build
 e2e: san-build
 	@sh scripts/run-e2e build-san
 
+# Every unit and end-to-end test under AddressSanitizer and UBSan, then a
+# subset of the end-to-end runs under valgrind memcheck (release build).
 check: deps
 	@$(MAKE) --no-print-directory san-build
-	@sh scripts/run-unit build-san && sh scripts/run-e2e build-san
+	@$(MAKE) --no-print-directory all
+	@sh scripts/run-unit build-san && sh scripts/run-e2e build-san && \
+	    sh scripts/valgrind-e2e build
+
+# libFuzzer harnesses (clang), each for FUZZ_SECONDS from tests/fuzz/corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@bash scripts/fuzz $(FUZZ_SECONDS)
+
+# The long crash test: at least 20 kills of a running indexer.
+crash-long: deps
+	@$(MAKE) --no-print-directory all
+	@bash scripts/crash-test --long build
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -104,4 +118,4 @@ bench: deps
 	@sh scripts/bench
 
 clean:
-	rm -rf build build-san tracuu-index tracuu-query
+	rm -rf build build-san build-fuzz tracuu-index tracuu-query

@@ -94,6 +94,15 @@ static void prepare(tracuu_analyzer_t *a, job_t *j, bool ocr)
     tracuu_file_info_t info = {j->file->path, j->file->mtime, j->file->size,
                                r.format, r.encoding,
                                !r.format || strcmp(r.format, "txt") != 0};
+    if (st == TRACUU_OK && an.tokens.n == 0) {
+        /* Only blanks, controls or symbols (a file of no-break spaces,
+         * say): nothing anyone could find. */
+        j->rs = TRACUU_READ_SKIP;
+        j->reason = tracuu_xstrdup("no text (no words in it)");
+        tracuu_analysis_free(&an);
+        tracuu_read_result_free(&r);
+        return;
+    }
     if (st == TRACUU_OK)
         st = tracuu_record_build(a, &an, &info, j->uid, &j->doc);
     if (st != TRACUU_OK) {

@@ -194,7 +194,7 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
                 i++;
                 if (o)
                     st.out.s[st.out.len++] = o;
-                last_same = o == ch;
+                last_same = o != 0 && o == ch; /* a dropped NUL is no letter */
                 if (!last_same)
                     anchor(&st, st.out.len, i);
             }

@@ -54,13 +54,15 @@ static char *collapse(const char *s, size_t n, size_t max)
     tracuu_buf_t b = {0};
     tracuu_buf_put_collapsed(&b, s, n, NULL);
     if (b.len > max) {
+        /* At the next space, or at max itself in a text without any. */
         size_t cut = max;
-        while (cut < b.len && b.s[cut] != ' ')
+        while (cut < b.len && cut < max + 40 && b.s[cut] != ' ')
             cut++;
-        if (cut < b.len) {
-            b.len = cut;
-            tracuu_buf_puts(&b, " …");
-        }
+        if (cut >= b.len || b.s[cut] != ' ')
+            for (cut = max; cut > 0 && ((unsigned char)b.s[cut] & 0xC0) == 0x80;)
+                cut--;
+        b.len = cut;
+        tracuu_buf_puts(&b, " …");
     }
     if (!b.s)
         tracuu_buf_puts(&b, "");
@@ -271,8 +273,9 @@ static tracuu_status_t add_cited(tracuu_doc_t *doc, const tracuu_symbol_t *y)
         tracuu_buf_t folded = {0};
         tracuu_fold_ascii(y->issuer_phrase, strlen(y->issuer_phrase), &folded);
         /* One term per word of the issuer phrase. */
-        for (char *w = strtok(folded.s, " ,.;:()-"); w && st == TRACUU_OK;
-             w = strtok(NULL, " ,.;:()-")) {
+        char *save = NULL;
+        for (char *w = strtok_r(folded.s, " ,.;:()-", &save);
+             w && st == TRACUU_OK; w = strtok_r(NULL, " ,.;:()-", &save)) {
             tracuu_buf_clear(&t);
             tracuu_buf_printf(&t, "%s%s@%s", TRACUU_PREFIX_CITES_ISSUER, y->key, w);
             st = add_bool(doc, "", t.s, false);
@@ -441,7 +444,13 @@ static char *metadata_json(const tracuu_analysis_t *an,
                            const tracuu_file_info_t *info, const char *title)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "path", json_string(info->path));
+    /* JSON holds UTF-8 only: a file name that is not is shown with U+FFFD
+     * here; its exact bytes are in the path value slot. */
+    tracuu_norm_t shown;
+    if (tracuu_normalize(info->path, strlen(info->path), &shown) == 0) {
+        json_object_set_new(o, "path", json_string(shown.s));
+        tracuu_norm_free(&shown);
+    }
     json_object_set_new(o, "title", json_string(title));
     json_object_set_new(o, "size", json_integer((json_int_t)info->size));
     json_object_set_new(o, "mtime", json_integer((json_int_t)info->mtime));

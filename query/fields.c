@@ -223,8 +223,9 @@ static tracuu_q_t *cite_narrowed(const char *key, const char *narrow,
     tracuu_fold_ascii(narrow, strlen(narrow), &folded);
     qvec_t words = {0};
     char term[512];
-    for (char *w = strtok(folded.s ? folded.s : "", " ,.;:()-\""); w;
-         w = strtok(NULL, " ,.;:()-\"")) {
+    char *save = NULL;
+    for (char *w = strtok_r(folded.s ? folded.s : "", " ,.;:()-\"", &save); w;
+         w = strtok_r(NULL, " ,.;:()-\"", &save)) {
         snprintf(term, sizeof term, "%s%s@%s", TRACUU_PREFIX_CITES_ISSUER, key, w);
         qv_push_term(&words, term);
     }

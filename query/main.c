@@ -136,14 +136,17 @@ static char *join_args(int argc, char **argv)
  * index changed meanwhile can be reopened and the search run again. */
 typedef struct fetched {
     double score;
-    char *data;      /* document data, or only the path for --paths */
+    char *path;      /* exact bytes, from the path value slot */
+    char *data;      /* document data; NULL for --paths */
     size_t len;
 } fetched_t;
 
 static void free_fetched(fetched_t *f, size_t n)
 {
-    for (size_t i = 0; f && i < n; i++)
+    for (size_t i = 0; f && i < n; i++) {
+        free(f[i].path);
         free(f[i].data);
+    }
     free(f);
 }
 
@@ -156,9 +159,9 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
     for (size_t i = 0; i < n && st == TRACUU_OK; i++) {
         unsigned id = tracuu_mset_docid(m, i);
         f[i].score = tracuu_mset_score(m, i);
-        st = paths_only ? tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,
-                                              &f[i].data, &f[i].len)
-                        : tracuu_db_get_data(db, id, &f[i].data, &f[i].len);
+        st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH, &f[i].path, NULL);
+        if (st == TRACUU_OK && !paths_only)
+            st = tracuu_db_get_data(db, id, &f[i].data, &f[i].len);
     }
     if (st != TRACUU_OK) {
         free_fetched(f, n);
@@ -172,10 +175,9 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
  * files): read again by the same reader, provided the file is still the
  * one indexed, and normalised when normalise (else the snippet code
  * normalises only what it shows). NULL (and *why set) otherwise. */
-static char *reread(json_t *meta, bool normalise, size_t *len,
-                    const char **why)
+static char *reread(const char *path, json_t *meta, bool normalise,
+                    size_t *len, const char **why)
 {
-    const char *path = json_string_value(json_object_get(meta, "path"));
     json_int_t size = json_integer_value(json_object_get(meta, "size"));
     json_int_t mtime = json_integer_value(json_object_get(meta, "mtime"));
     struct stat st;
@@ -218,7 +220,7 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
 {
     for (size_t i = 0; i < n; i++) {
         if (o->format == TRACUU_FORMAT_PATHS) {
-            tracuu_hit_t h = {o->offset + i + 1, f[i].data, NULL, f[i].score,
+            tracuu_hit_t h = {o->offset + i + 1, f[i].path, NULL, f[i].score,
                               NULL, NULL, 0, NULL};
             pr->hit(pr, &h);
             continue;
@@ -227,7 +229,7 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         size_t jl, tl;
         tracuu_record_split(f[i].data, f[i].len, &js, &jl, &text, &tl);
         json_t *meta = json_loadb(js, jl, 0, NULL);
-        const char *path = json_string_value(json_object_get(meta, "path"));
+        const char *path = f[i].path;
         const char *title = json_string_value(json_object_get(meta, "title"));
         const char *issued = json_string_value(json_object_get(meta, "issued"));
         char *again = NULL;
@@ -236,7 +238,7 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         bool raw = false;
         if (tl == 0 && json_is_false(json_object_get(meta, "text_stored"))) {
             raw = !plan->n_cites && !plan->n_days;
-            again = reread(meta, !raw, &tl, &why);
+            again = reread(path, meta, !raw, &tl, &why);
             text = again ? again : "";
         }
         tracuu_snippet_t *sn = NULL;

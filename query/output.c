@@ -4,6 +4,8 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "buf.h"
+
 /* --- text --- */
 
 static void text_begin(tracuu_printer_t *p, const char *query,
@@ -86,7 +88,18 @@ static void json_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     json_t *o = p->state;
     json_t *hit = json_object();
     json_object_set_new(hit, "rank", json_integer((json_int_t)h->rank));
-    json_object_set_new(hit, "path", json_string(h->path));
+    /* JSON holds UTF-8 only: a file name that is not comes out with
+     * U+FFFD in place of its bad bytes (--paths prints it exactly). */
+    json_t *path = json_string(h->path);
+    if (!path) {
+        tracuu_buf_t b = {0};
+        size_t n = strlen(h->path), i = 0;
+        while (i < n)
+            tracuu_buf_put_cp(&b, tracuu_utf8_next(h->path, n, &i));
+        path = json_string(b.s ? b.s : "");
+        tracuu_buf_free(&b);
+    }
+    json_object_set_new(hit, "path", path);
     json_object_set_new(hit, "title", json_string(h->title ? h->title : ""));
     json_object_set_new(hit, "score", json_real(h->score));
     json_object_set_new(hit, "issued",

@@ -83,12 +83,9 @@ static void clause_free(tracuu_clause_t *c)
 static size_t field_name(const char *s)
 {
     size_t n = 0;
-    while (s[n] && ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'))
-        n++;
-    /* Letters of other scripts (a Vietnamese word typed as a field). */
-    while (s[n] && (unsigned char)s[n] >= 0x80)
-        n++;
-    while (s[n] && ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'))
+    /* ASCII letters and any other script's (tiêuđề: is a field too). */
+    while (s[n] && (((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z') ||
+                    (unsigned char)s[n] >= 0x80))
         n++;
     /* "name:" with nothing after it is a field too (with no value). */
     return n > 0 && s[n] == ':' && s[n + 1] != ':' ? n : 0;
