@@ -238,3 +238,13 @@ size_t tracuu_utf8_valid_prefix(const char *str, size_t len)
     }
     return len;
 }
+
+size_t tracuu_utf8_cut(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}

@@ -49,6 +49,9 @@ char *tracuu_xstrndup(const char *s, size_t n);
 /* Decode one UTF-8 code point at s[*i] (i < len), advancing *i.
  * Invalid or truncated sequences yield U+FFFD and advance one byte. */
 uint32_t tracuu_utf8_next(const char *s, size_t len, size_t *i);
+/* The length of s[0..len) cut to at most max bytes without splitting a
+ * UTF-8 character (for quoting text in messages: "%.*s"). */
+size_t tracuu_utf8_cut(const char *s, size_t len, size_t max);
 /* Length of the longest valid UTF-8 prefix of s; equals len when valid.
  * Overlong forms, surrogates and code points above U+10FFFF are invalid. */
 size_t tracuu_utf8_valid_prefix(const char *s, size_t len);

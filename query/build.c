@@ -276,8 +276,9 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         }
         if (n == 0 && !*err) {
             tracuu_buf_t b = {0};
-            tracuu_buf_printf(&b, "'%s%s%.60s' has no word to search for",
+            tracuu_buf_printf(&b, "'%s%s%.*s' has no word to search for",
                               c->field ? c->field : "", c->field ? ":" : "",
+                              (int)tracuu_utf8_cut(c->value, strlen(c->value), 60),
                               c->value);
             *err = tracuu_buf_steal(&b);
         }

@@ -316,9 +316,7 @@ static int search(const opts_t *o, const char *query)
                                        &parsed, &err) ||
                    !tracuu_query_build(a, &parsed, &plan, &err))) {
         /* A long query is not echoed whole. */
-        size_t shown = strlen(query) > 80 ? 80 : strlen(query);
-        while (shown < strlen(query) && ((unsigned char)query[shown] & 0xC0) == 0x80)
-            shown--;
+        size_t shown = tracuu_utf8_cut(query, strlen(query), 80);
         fprintf(stderr, "%s: bad query \"%.*s%s\": %s\n", prog, (int)shown,
                 query, shown < strlen(query) ? "…" : "", err);
         goto out;

@@ -63,6 +63,13 @@ static void error(parser_t *ps, const char *fmt, const char *detail)
     ps->err = tracuu_buf_steal(&b);
 }
 
+/* The start of text quoted in an error: 40 bytes at most, whole
+ * characters (new; free with free()). */
+static char *quoted_start(const char *s)
+{
+    return tracuu_xstrndup(s, tracuu_utf8_cut(s, strlen(s), 40));
+}
+
 static void push(tracuu_parsed_t *p, tracuu_clause_t c)
 {
     p->v = tracuu_xrealloc(p->v, (p->n + 1) * sizeof *p->v);
@@ -103,7 +110,9 @@ static bool parse_value(parser_t *ps, char **value, bool *quoted)
         while (*e && !(cl = quote_len(e)))
             e++;
         if (!*e) {
-            error(ps, "unbalanced quote: no closing quote after \"%.40s", start);
+            char *shown = quoted_start(start);
+            error(ps, "unbalanced quote: no closing quote after \"%s", shown);
+            free(shown);
             return false;
         }
         *value = tracuu_xstrndup(start, (size_t)(e - start));
@@ -129,7 +138,9 @@ static bool parse_value(parser_t *ps, char **value, bool *quoted)
             qe++;
         if (!*qe) {
             tracuu_buf_free(&b);
-            error(ps, "unbalanced quote: no closing quote after \"%.40s", q);
+            char *shown = quoted_start(q);
+            error(ps, "unbalanced quote: no closing quote after \"%s", shown);
+            free(shown);
             return false;
         }
         tracuu_buf_append(&b, q, (size_t)(qe - q));

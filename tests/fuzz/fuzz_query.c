@@ -10,6 +10,24 @@
 
 static tracuu_analyzer_t *analyzer;
 
+/* Every clause has a value or is a group; groups are lists in turn. */
+static void check_list(const tracuu_parsed_t *p, int depth)
+{
+    FUZZ_CHECK(p->n > 0 && depth <= TRACUU_QUERY_MAX_DEPTH + 1);
+    for (size_t i = 0; i < p->n; i++) {
+        const tracuu_clause_t *c = &p->v[i];
+        FUZZ_CHECK((c->value != NULL) != (c->group != NULL));
+        if (c->group) {
+            check_list(c->group, depth + 1);
+            continue;
+        }
+        fuzz_check_str(c->value);
+        fuzz_check_str(c->field);
+        if (c->field)
+            FUZZ_CHECK(tracuu_query_known_field(c->field));
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -32,13 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (tracuu_query_parse(n.s, tracuu_query_known_field, &parsed, &err)) {
         FUZZ_CHECK(err == NULL);
         FUZZ_CHECK(parsed.n > 0);
-        for (size_t i = 0; i < parsed.n; i++) {
-            FUZZ_CHECK(parsed.v[i].value != NULL);
-            fuzz_check_str(parsed.v[i].value);
-            fuzz_check_str(parsed.v[i].field);
-            if (parsed.v[i].field)
-                FUZZ_CHECK(tracuu_query_known_field(parsed.v[i].field));
-        }
+        check_list(&parsed, 0);
         if (tracuu_query_build(analyzer, &parsed, &plan, &err)) {
             /* A built plan can be run: it has a query. */
             FUZZ_CHECK(plan.q != NULL);
