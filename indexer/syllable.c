@@ -98,18 +98,6 @@ static uint32_t with_shape(uint32_t c, uint32_t mark)
     return 0;
 }
 
-static tracuu_tone_t combining_tone(uint32_t cp)
-{
-    switch (cp) {
-    case 0x0300: return TRACUU_TONE_GRAVE;
-    case 0x0301: return TRACUU_TONE_ACUTE;
-    case 0x0309: return TRACUU_TONE_HOOK;
-    case 0x0303: return TRACUU_TONE_TILDE;
-    case 0x0323: return TRACUU_TONE_DOT;
-    default: return TRACUU_TONE_NONE;
-    }
-}
-
 static bool starts_with_any(const char *s, const char *const *set)
 {
     for (size_t i = 0; set[i]; i++)
@@ -183,7 +171,7 @@ bool tracuu_syllable_valid(const char *w, size_t len)
             continue;
         if (cp == 0x00D0 || cp == 0x00F0) /* Ð, ð typed for Đ, đ */
             cp = 0x0111;
-        tracuu_tone_t t = combining_tone(cp);
+        tracuu_tone_t t = tracuu_tone_of_mark(cp);
         if (t != TRACUU_TONE_NONE) {
             if (!n || tone != TRACUU_TONE_NONE || !tracuu_cp_is_vowel(base[n - 1]))
                 return false;

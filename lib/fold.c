@@ -34,7 +34,7 @@ static letter_t *slot(uint32_t cp)
     return NULL;
 }
 
-static tracuu_tone_t tone_of_mark(UChar m)
+tracuu_tone_t tracuu_tone_of_mark(uint32_t m)
 {
     switch (m) {
     case 0x0300: return TRACUU_TONE_GRAVE;
@@ -69,7 +69,7 @@ static void fill_letter(const UNormalizer2 *nfd, const UNormalizer2 *nfc,
         /* Rebuild the letter without its tone mark, keeping the others. */
         UChar32 rebuilt = base;
         for (int32_t i = 1; i < n; i++) {
-            tracuu_tone_t t = tone_of_mark(d[i]);
+            tracuu_tone_t t = tracuu_tone_of_mark(d[i]);
             if (t != TRACUU_TONE_NONE) {
                 l->tone = (uint8_t)t;
                 continue;
@@ -258,4 +258,33 @@ void tracuu_folded_free(tracuu_folded_t *f)
     f->s = NULL;
     f->src = NULL;
     f->len = 0;
+}
+
+static bool folded_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '*';
+}
+
+size_t tracuu_folded_match(const char *f, size_t n, size_t i, const char *p)
+{
+    while (*p) {
+        if (*p == ' ') {
+            size_t k = i;
+            while (k < n && folded_blank(f[k]))
+                k++;
+            if (k == i)
+                return 0;
+            i = k;
+            p++;
+            continue;
+        }
+        if (i >= n || f[i] != *p)
+            return 0;
+        i++;
+        p++;
+    }
+    bool alnum = i < n && ((f[i] >= 'a' && f[i] <= 'z') ||
+                           (f[i] >= 'A' && f[i] <= 'Z') ||
+                           (f[i] >= '0' && f[i] <= '9'));
+    return alnum ? 0 : i;
 }

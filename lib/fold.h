@@ -64,6 +64,16 @@ void tracuu_folded_make(const char *text, size_t len, tracuu_folded_t *out);
 /* Free the contents of f (not f itself). Accepts an empty struct. */
 void tracuu_folded_free(tracuu_folded_t *f);
 
+/* Match pattern p (folded ASCII) at f[i] in folded text f[0..n): a space
+ * in p matches any run of blanks (space, tab, CR, LF, and Markdown's '*'),
+ * so "phong trao" matches "Phong ⏎ trào"; the match must end at a word's
+ * end. Returns the offset after it, or 0. */
+size_t tracuu_folded_match(const char *f, size_t n, size_t i, const char *p);
+
+/* The tone a combining mark (U+0300 grave ... U+0323 dot below) stands
+ * for, NONE for any other code point. */
+tracuu_tone_t tracuu_tone_of_mark(uint32_t cp);
+
 #ifdef __cplusplus
 }
 #endif

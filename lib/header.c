@@ -776,27 +776,6 @@ static char *issuer_from_authority(const char *t, const lines_t *L, size_t i)
     return NULL;
 }
 
-/* Match pattern p at f[i] where a space matches any run of blanks; the
- * match must end at a word boundary. Returns the end or 0. */
-static size_t match_flex(const char *f, size_t n, size_t i, const char *p)
-{
-    while (*p) {
-        if (*p == ' ') {
-            size_t k = skip_ws(f, n, i);
-            if (k == i)
-                return 0;
-            i = k;
-            p++;
-            continue;
-        }
-        if (i >= n || f[i] != *p)
-            return 0;
-        i++;
-        p++;
-    }
-    return (i < n && is_ascii_alnum(f[i])) ? 0 : i;
-}
-
 /* "Ban Thường vụ … huyện xây dựng kế hoạch …", "UBND xã ban hành Kế
  * hoạch …": the subject of the first such clause in t[from..to). */
 static char *issuer_from_opening(const char *t, size_t from, size_t to)
@@ -809,14 +788,14 @@ static char *issuer_from_opening(const char *t, size_t from, size_t to)
             continue;
         size_t v = 0;
         for (size_t k = 0; k < COUNT(opening_verbs) && !v; k++)
-            v = match_flex(F.s, F.len, i, opening_verbs[k]);
+            v = tracuu_folded_match(F.s, F.len, i, opening_verbs[k]);
         if (!v)
             continue;
         size_t o = 0, vs = skip_ws(F.s, F.len, v);
         if (vs == v)
             continue;
         for (size_t k = 0; k < COUNT(opening_objects) && !o; k++)
-            o = match_flex(F.s, F.len, vs, opening_objects[k]);
+            o = tracuu_folded_match(F.s, F.len, vs, opening_objects[k]);
         if (!o)
             continue;
         /* Back to the start of the clause. */

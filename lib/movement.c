@@ -96,28 +96,6 @@ static size_t skip_ws(const char *f, size_t n, size_t i, size_t *newlines)
     return i;
 }
 
-/* Match pattern p at f[i], a space matching any run of blanks (line breaks
- * too, so "Phong ⏎ trào" matches); the match ends at a word boundary.
- * Returns its end or 0. */
-static size_t match_flex(const char *f, size_t n, size_t i, const char *p)
-{
-    while (*p) {
-        if (*p == ' ') {
-            size_t k = skip_ws(f, n, i, NULL);
-            if (k == i)
-                return 0;
-            i = k;
-            p++;
-            continue;
-        }
-        if (i >= n || f[i] != *p)
-            return 0;
-        i++;
-        p++;
-    }
-    return (i < n && is_alnum(f[i])) ? 0 : i;
-}
-
 /* An opening quotation mark at f[i]: its index in quotes[], or -1. */
 static int quote_at(const char *f, size_t n, size_t i)
 {
@@ -277,7 +255,7 @@ static size_t filler(const char *f, size_t n, size_t p)
             size_t q = w, found = 0;
             for (int k = 0; k < 6 && !found; k++) {
                 q = skip_ws(f, n, q, NULL);
-                found = match_flex(f, n, q, "phat dong");
+                found = tracuu_folded_match(f, n, q, "phat dong");
                 size_t qe = word_end(f, n, q);
                 if (qe == q)
                     return 0;
@@ -331,9 +309,9 @@ static size_t quoted_list(const char *f, size_t n, const size_t *src,
         size_t r = skip_ws(f, n, end, NULL);
         if (r < n && (f[r] == ',' || f[r] == ';'))
             r = skip_ws(f, n, r + 1, NULL);
-        size_t w = match_flex(f, n, r, "va");
+        size_t w = tracuu_folded_match(f, n, r, "va");
         if (!w)
-            w = match_flex(f, n, r, "hoac");
+            w = tracuu_folded_match(f, n, r, "hoac");
         if (w)
             r = skip_ws(f, n, w, NULL);
         r = skip_bullet(f, n, r);
@@ -356,7 +334,7 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
         return 0;
     bool verb = false;
     for (size_t i = 0; i < COUNT(unquoted_openers) && !verb; i++)
-        verb = match_flex(f, n, p, unquoted_openers[i]) != 0;
+        verb = tracuu_folded_match(f, n, p, unquoted_openers[i]) != 0;
     if (!verb)
         return 0;
     size_t limit = p + UNQUOTED_BYTES < n ? p + UNQUOTED_BYTES : n;
@@ -366,11 +344,11 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
             c == '/' || quote_at(f, n, i) >= 0 ||
             memcmp(f + i, "\xE2\x80\x9D", n - i >= 3 ? 3 : 0) == 0)
             return 0; /* the clause ends, or a quote or a number comes */
-        if (i > p && !is_alnum(f[i - 1]) && match_flex(f, n, i, "phong trao"))
+        if (i > p && !is_alnum(f[i - 1]) && tracuu_folded_match(f, n, i, "phong trao"))
             return 0;
         if (i == p || is_alnum(f[i - 1]))
             continue;
-        size_t g = match_flex(f, n, i, "giai doan");
+        size_t g = tracuu_folded_match(f, n, i, "giai doan");
         if (!g)
             continue;
         size_t y = skip_ws(f, n, g, NULL);
@@ -405,7 +383,7 @@ static void scan(const char *t, size_t base, const tracuu_folded_t *F,
         if (c != 'p' && c != 'c' && c != 'd')
             continue;
         for (size_t j = 0; j < COUNT(introducers); j++) {
-            size_t e = match_flex(f, n, i, introducers[j].folded);
+            size_t e = tracuu_folded_match(f, n, i, introducers[j].folded);
             if (!e)
                 continue;
             tracuu_movement_kind_t kind = introducers[j].kind;
