@@ -552,6 +552,11 @@ tracuu_enc_t tracuu_enc_repair(const char *s, size_t n, tracuu_enc_t hint,
         }
     }
     tracuu_buf_reserve(out, n);
+    if (use == TRACUU_ENC_UTF8) {
+        /* Nothing to repair: the text as it is. */
+        tracuu_buf_append(out, s, n);
+        n = 0;
+    }
     for (size_t i = 0; i < n;) {
         size_t e = line_end(s, n, i);
         tracuu_syllable_score_t was, now = {0};

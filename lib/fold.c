@@ -229,12 +229,27 @@ void tracuu_folded_make(const char *text, size_t len, tracuu_folded_t *out)
     size_t *src = tracuu_xmalloc(cap * sizeof *src);
     size_t i = 0;
     while (i < len) {
+        /* ASCII runs straight into the reserved buffers. */
+        if ((unsigned char)text[i] < 0x80 && b.len + 1 < cap &&
+            b.len + 1 < b.cap) {
+            size_t room = cap - 1 - b.len;
+            if (b.cap - 1 - b.len < room)
+                room = b.cap - 1 - b.len;
+            size_t k = 0;
+            while (k < room && i < len && (unsigned char)text[i] < 0x80) {
+                char c = text[i];
+                b.s[b.len] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+                src[b.len++] = i++;
+                k++;
+            }
+            b.s[b.len] = '\0';
+            continue;
+        }
         size_t at = i;
         size_t before = b.len;
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x80) {
+        if ((unsigned char)text[i] < 0x80) {
+            char c = text[i++];
             tracuu_buf_putc(&b, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));
-            i++;
         } else {
             uint32_t f = tracuu_cp_fold(tracuu_utf8_next(text, len, &i));
             if (f)
