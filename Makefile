@@ -13,7 +13,7 @@ WARN := -Wall -Wextra -Werror
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -fvisibility=hidden -Ilib -Iindexer $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 CXXFLAGS_ALL = -std=c++17 $(WARN) $(OPT) -fvisibility=hidden -Ilib $(PKG_CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
+LDLIBS_ALL = -Wl,--as-needed $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
 
 # B is the build directory: build/ for normal builds, build-san/ for check.
 B ?= build
@@ -29,8 +29,9 @@ IDX_O := $(IDX_C:%.c=$(B)/%.o)
 QRY_O := $(QRY_C:%.c=$(B)/%.o)
 # Everything but main(), for the unit tests.
 PROG_O := $(filter-out %/main.o,$(IDX_O) $(QRY_O))
-# The readers, which the query tool uses to read plain text again.
-READ_O := $(filter-out %/main.o %/run.o %/walk.o,$(IDX_O))
+# The text decoding the query tool uses to read plain text again (not the
+# other readers: libzip and libxml2 stay out of its start-up).
+READ_O := $(B)/indexer/encoding.o $(B)/indexer/syllable.o
 TESTS := $(TEST_C:tests/%.c=$(B)/tests/%)
 
 .PHONY: all deps check unit e2e demo bench clean san-build fuzz crash-long

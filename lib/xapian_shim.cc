@@ -539,6 +539,11 @@ void tracuu_q_free(tracuu_q_t *q)
     delete q;
 }
 
+tracuu_q_t *tracuu_q_copy(const tracuu_q_t *q)
+{
+    return q ? make_q(q->q) : nullptr;
+}
+
 char *tracuu_q_describe(const tracuu_q_t *q)
 {
     try {

@@ -128,6 +128,9 @@ tracuu_q_t *tracuu_q_value_range(unsigned slot, const char *lo,
 /* Same matches, weights multiplied by factor (0 makes it a filter). */
 tracuu_q_t *tracuu_q_scale(tracuu_q_t *q, double factor);
 void tracuu_q_free(tracuu_q_t *q);
+/* Another handle on the same tree (new; free with tracuu_q_free), NULL
+ * only on out of memory. */
+tracuu_q_t *tracuu_q_copy(const tracuu_q_t *q);
 /* Xapian's description of the tree (new; free with free()). */
 char *tracuu_q_describe(const tracuu_q_t *q);
 /* True when the query matches nothing whatever the index. */

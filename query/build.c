@@ -313,6 +313,7 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
             *err = tracuu_xstrdup("out of memory building the query");
         return false;
     }
+    out->q_match = tracuu_q_copy(q);
     if (boost.n) {
         tracuu_q_t *b = tracuu_q_scale(combine_list(TRACUU_Q_OR, &boost),
                                        EXACT_BOOST);
@@ -329,6 +330,7 @@ void tracuu_plan_free(tracuu_plan_t *plan)
     if (!plan)
         return;
     tracuu_q_free(plan->q);
+    tracuu_q_free(plan->q_match);
     for (size_t i = 0; i < plan->n_highlight; i++)
         hl_free(&plan->highlight[i]);
     free(plan->highlight);

@@ -29,6 +29,8 @@ typedef struct tracuu_want_days {
 
 typedef struct tracuu_plan {
     tracuu_q_t *q;        /* what to run */
+    tracuu_q_t *q_match;  /* the same matches without ranking boosts, for
+                             counting and listing */
     tracuu_hl_t *highlight;
     size_t n_highlight;
     tracuu_want_cite_t *cites;

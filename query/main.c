@@ -14,7 +14,7 @@
 #include "list.h"
 #include "index.h"
 #include "output.h"
-#include "reader.h"
+#include "encoding.h"
 #include "parse.h"
 #include "record.h"
 #include "schema.h"
@@ -190,27 +190,39 @@ static char *reread(const char *path, json_t *meta, bool normalise,
         *why = "file changed since indexing; re-index";
         return NULL;
     }
-    tracuu_read_result_t r;
-    if (tracuu_read_file(path, &r) != TRACUU_READ_OK) {
-        tracuu_read_result_free(&r);
+    /* Plain text is decoded as the text reader decodes it (encoding.h);
+     * the other readers (and libzip, libxml2) stay out of this program. */
+    tracuu_buf_t raw = {0}, dec = {0};
+    FILE *fp = fopen(path, "rb");
+    if (fp) {
+        tracuu_buf_reserve(&raw, (size_t)st.st_size);
+        raw.len = fread(raw.s, 1, (size_t)st.st_size, fp);
+        raw.s[raw.len] = '\0';
+        fclose(fp);
+    }
+    if (!fp || raw.len != (size_t)st.st_size) {
+        tracuu_buf_free(&raw);
         *why = "file unreadable now";
         return NULL;
     }
+    tracuu_enc_detect(raw.s, raw.len, &dec, NULL);
+    tracuu_buf_free(&raw);
+    if (!dec.s)
+        tracuu_buf_puts(&dec, "");
     char *text = NULL;
     if (!normalise) {
-        text = r.text;
-        *len = r.len;
-        r.text = NULL;
+        *len = dec.len;
+        text = tracuu_buf_steal(&dec);
     } else {
         tracuu_norm_t n;
-        if (tracuu_normalize(r.text, r.len, &n) == 0) {
+        if (tracuu_normalize(dec.s, dec.len, &n) == 0) {
             text = n.s;
             *len = n.len;
             n.s = NULL;
         }
         tracuu_norm_free(&n);
     }
-    tracuu_read_result_free(&r);
+    tracuu_buf_free(&dec);
     return text;
 }
 
@@ -337,7 +349,7 @@ static int search(const opts_t *o, const char *query)
     }
     free(db_path);
     if (o->list != TRACUU_LIST_NONE) {
-        long rows = tracuu_list_print(db, *query ? plan.q : NULL, o->list,
+        long rows = tracuu_list_print(db, *query ? plan.q_match : NULL, o->list,
                                       *query ? query : NULL,
                                       o->format == TRACUU_FORMAT_JSON, stdout);
         rc = rows < 0 ? 2 : rows > 0 ? 0 : 1;
@@ -353,7 +365,7 @@ static int search(const opts_t *o, const char *query)
     /* An indexer committing meanwhile makes the revision read go stale:
      * reopen and run the search again (a few times at most). */
     for (int attempt = 0;; attempt++) {
-        st = tracuu_db_search(db, plan.q, &so, &m);
+        st = tracuu_db_search(db, o->count ? plan.q_match : plan.q, &so, &m);
         if (st == TRACUU_OK && !o->count)
             st = fetch_hits(db, m, o->format == TRACUU_FORMAT_PATHS, &hits);
         if (st != TRACUU_ERR_DB_MODIFIED || attempt == 10)
