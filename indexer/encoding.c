@@ -333,8 +333,7 @@ static double score_of(const char *s, size_t n, tracuu_syllable_score_t *sc)
     return tracuu_syllable_share(sc);
 }
 
-/* UTF-16 without BOM: in ASCII-heavy text every other byte is zero. */
-static tracuu_enc_t utf16_by_zeros(const unsigned char *s, size_t n)
+tracuu_enc_t tracuu_enc_utf16_unmarked(const unsigned char *s, size_t n)
 {
     size_t m = n < 4096 ? n : 4096;
     m &= ~(size_t)1;
@@ -418,7 +417,7 @@ void tracuu_enc_detect(const char *s, size_t n, tracuu_buf_t *out,
         got.bom = true;
         skip = 2;
     } else {
-        got.enc = utf16_by_zeros(u, n);
+        got.enc = tracuu_enc_utf16_unmarked(u, n);
     }
     s += skip;
     n -= skip;

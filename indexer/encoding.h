@@ -41,6 +41,11 @@ typedef struct tracuu_enc_info {
     size_t repaired_lines;
 } tracuu_enc_info_t;
 
+/* UTF-16 without a byte order mark, told by its zero bytes (every other
+ * byte of ASCII-heavy text): TRACUU_ENC_UTF16LE or _UTF16BE, else
+ * TRACUU_ENC_UTF8. Looks at the first 4 KiB only. */
+tracuu_enc_t tracuu_enc_utf16_unmarked(const unsigned char *s, size_t n);
+
 /* Decode s[0..n) (any of the encodings above) into UTF-8 appended to
  * out. A BOM decides; UTF-16 without BOM is recognised by its zero
  * bytes; valid UTF-8 is UTF-8; otherwise every decoder is tried on the

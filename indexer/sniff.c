@@ -1,5 +1,6 @@
 /* sniff.c: what a file is, by its content (magic numbers), not its name. */
 #include "sniff.h"
+#include "encoding.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -81,22 +82,6 @@ static bool looks_html(const unsigned char *h, size_t n)
            (find_ci(h + i, m, "<head") && find_ci(h + i, m, "<title"));
 }
 
-/* UTF-16 without BOM: every other byte zero in ASCII-heavy text. */
-static bool utf16_zeros(const unsigned char *h, size_t n)
-{
-    size_t m = (n < 4096 ? n : 4096) & ~(size_t)1;
-    if (m < 8)
-        return false;
-    size_t even = 0, odd = 0;
-    for (size_t i = 0; i < m; i += 2) {
-        even += h[i] == 0;
-        odd += h[i + 1] == 0;
-    }
-    size_t pairs = m / 2;
-    return (odd * 4 > pairs && even * 20 < pairs) ||
-           (even * 4 > pairs && odd * 20 < pairs);
-}
-
 /* C0 controls that no text encoding we read uses for letters (TCVN3 and
  * VISCII put capitals on 01-06, 11-17, 19 and 1E). */
 static bool stray_control(unsigned char c)
@@ -120,7 +105,7 @@ tracuu_sniff_t tracuu_sniff_bytes(const unsigned char *h, size_t n)
     if (looks_html(h, n))
         return (tracuu_sniff_t){TRACUU_FMT_HTML, "html"};
     if (at(h, n, 0, "\xFF\xFE", 2) || at(h, n, 0, "\xFE\xFF", 2) ||
-        utf16_zeros(h, n))
+        tracuu_enc_utf16_unmarked(h, n) != TRACUU_ENC_UTF8)
         return (tracuu_sniff_t){TRACUU_FMT_TEXT, "text"};
     size_t stray = 0;
     for (size_t i = 0; i < n; i++) {

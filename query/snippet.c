@@ -145,13 +145,6 @@ static void cut(const char *text, const tracuu_tokens_t *tk, const int *hit,
     sn->n_marks = nm;
 }
 
-void tracuu_snippets(tracuu_analyzer_t *a, const char *text, size_t len,
-                     const tracuu_hl_t *hl, size_t n_hl, size_t max,
-                     tracuu_snippet_t **out, size_t *n)
-{
-    tracuu_snippets_spans(a, text, len, hl, n_hl, NULL, 0, max, out, n);
-}
-
 /* Mark tokens inside a span; the run index SPAN_HIT scores as several
  * distinct terms, so the window around a cited symbol wins. */
 static size_t mark_spans(const tracuu_tokens_t *tk, const tracuu_span_t *sp,

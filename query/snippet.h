@@ -22,22 +22,17 @@ typedef struct tracuu_snippet {
 /* Up to max snippets of normalised text[0..len) around the runs of
  * syllables in hl[0..n_hl): a syllable matches when its folded form is
  * the run's, and its exact form too where the query gave accents (an
- * unaccented syllable in the text, as OCR leaves them, matches any).
- * *out is new (free with tracuu_snippets_free); *n its length (0 when
- * nothing matched). */
-void tracuu_snippets(tracuu_analyzer_t *a, const char *text, size_t len,
-                     const tracuu_hl_t *hl, size_t n_hl, size_t max,
-                     tracuu_snippet_t **out, size_t *n);
-
-/* The same, where the syllables inside spans[0..n_spans) (a cited symbol
- * as written, a date) are matches too and weigh most. */
+ * unaccented syllable in the text, as OCR leaves them, matches any); the
+ * syllables inside spans[0..n_spans) (a cited symbol as written, a date)
+ * are matches too and weigh most. *out is new (free with
+ * tracuu_snippets_free); *n its length (0 when nothing matched). */
 void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
                            const tracuu_hl_t *hl, size_t n_hl,
                            const tracuu_span_t *spans, size_t n_spans,
                            size_t max, tracuu_snippet_t **out, size_t *n);
 /* The same over text that is not normalised yet (read again from its
- * file): only the regions around the matches are normalised. Spans are
- * then ignored (they index normalised text). */
+ * file) when raw: only the regions around the matches are normalised,
+ * and spans are ignored (they index normalised text). */
 void tracuu_snippets_text(tracuu_analyzer_t *a, const char *text, size_t len,
                           bool raw, const tracuu_hl_t *hl, size_t n_hl,
                           const tracuu_span_t *spans, size_t n_spans,

@@ -64,3 +64,13 @@ finish() {
     echo "$(basename "$0" .sh): $PASS passed, $FAIL failed"
     [ "$FAIL" -eq 0 ]
 }
+
+# The example plans (examples/plans), lettered as in examples/EXPECTED.md.
+PA=xa-tan-lac-hoa-ke-hoach-thi-dua-2025
+PB=ldld-huyen-dong-thuy-ke-hoach-thi-dua-2024
+PC=so-vhttdl-ha-lam-ke-hoach-thi-dua-2024
+PD=truong-thcs-tan-lac-hoa-ke-hoach-thi-dua-nam-hoc-2024-2025
+PE=dang-uy-xa-hoa-my-thuong-chuong-trinh-dan-van-kheo-2024
+PF=huyen-dong-thuy-quyet-dinh-1022-khen-thuong-nong-thon-moi
+PG=huyen-dong-thuy-ke-hoach-vi-nguoi-ngheo-2024-nfd
+PH=xa-hoa-my-thuong-ke-hoach-dan-van-kheo-2025-ocr

@@ -5,14 +5,7 @@ DB="$TMP/db"
 "$IDX" -d "$DB" examples/plans >"$TMP/idx.out" 2>"$TMP/idx.err"; RC=$?
 expect_rc 0 "indexing examples/plans"
 sanitizer_clean "$TMP/idx.err" || bad "sanitizer report while indexing"
-A=xa-tan-lac-hoa-ke-hoach-thi-dua-2025
-B=ldld-huyen-dong-thuy-ke-hoach-thi-dua-2024
-C=so-vhttdl-ha-lam-ke-hoach-thi-dua-2024
-D=truong-thcs-tan-lac-hoa-ke-hoach-thi-dua-nam-hoc-2024-2025
-E=dang-uy-xa-hoa-my-thuong-chuong-trinh-dan-van-kheo-2024
-F=huyen-dong-thuy-quyet-dinh-1022-khen-thuong-nong-thon-moi
-G=huyen-dong-thuy-ke-hoach-vi-nguoi-ngheo-2024-nfd
-H=xa-hoa-my-thuong-ke-hoach-dan-van-kheo-2025-ocr
+A=$PA B=$PB C=$PC D=$PD E=$PE F=$PF G=$PG H=$PH
 set_of() { for x in "$@"; do echo "$x"; done | sort | tr '\n' ' ' | sed 's/ $//'; }
 
 expect_hits "$DB" "$(set_of $A $B $C $D $F $G $H)" '"thi dua"'
