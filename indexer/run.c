@@ -91,9 +91,13 @@ static void prepare(tracuu_analyzer_t *a, job_t *j, bool ocr)
                                         TRACUU_ANALYZE_DOCUMENT, &an);
     /* Plain text (any encoding) is read again for snippets; converted
      * formats keep their text in the index. */
-    tracuu_file_info_t info = {j->file->path, j->file->mtime, j->file->size,
-                               r.format, r.encoding,
-                               !r.format || strcmp(r.format, "txt") != 0};
+    bool txt = r.format && strcmp(r.format, "txt") == 0;
+    tracuu_file_info_t info = {
+        j->file->path, j->file->mtime, j->file->size, r.format, r.encoding,
+        !txt,
+        /* Valid UTF-8 without a BOM decodes to itself, byte for byte. */
+        txt && r.encoding && strcmp(r.encoding, "UTF-8") == 0 &&
+            r.len == j->file->size};
     if (st == TRACUU_OK && an.tokens.n == 0) {
         /* Only blanks, controls or symbols (a file of no-break spaces,
          * say): nothing anyone could find. */

@@ -440,6 +440,30 @@ static const char *extension(const char *path)
     return dot && dot[1] ? dot + 1 : NULL;
 }
 
+char *tracuu_record_checkpoints(const tracuu_analysis_t *an, bool stored)
+{
+    tracuu_buf_t b = {0};
+    size_t prev = 0;
+    uint32_t next = 0; /* the next checkpoint's position */
+    for (size_t i = 0; i < an->tokens.n; i++) {
+        uint32_t pos = an->tokens.v[i].pos + 1;
+        if (pos < next)
+            continue;
+        size_t off = an->tokens.v[i].start;
+        if (!stored)
+            off = tracuu_norm_orig_offset(&an->norm, off);
+        if (off < prev)
+            off = prev;
+        /* Every checkpoint up to this token's begins here. */
+        while (next <= pos) {
+            tracuu_buf_printf(&b, b.len ? " %zu" : "%zu", off - prev);
+            prev = off;
+            next += TRACUU_CHECKPOINT;
+        }
+    }
+    return tracuu_buf_steal(&b);
+}
+
 static char *metadata_json(const tracuu_analysis_t *an,
                            const tracuu_file_info_t *info, const char *title)
 {
@@ -459,6 +483,11 @@ static char *metadata_json(const tracuu_analysis_t *an,
     if (info->encoding)
         json_object_set_new(o, "encoding", json_string(info->encoding));
     json_object_set_new(o, "text_stored", json_boolean(info->store_text));
+    if (info->same_bytes && !info->store_text)
+        json_object_set_new(o, "raw", json_true());
+    char *ck = tracuu_record_checkpoints(an, info->store_text);
+    json_object_set_new(o, "ck", json_string(ck));
+    free(ck);
     const tracuu_header_t *h = &an->header;
     if (h->doc_type)
         json_object_set_new(o, "type", json_string(h->doc_type));

@@ -26,7 +26,17 @@ typedef struct tracuu_file_info {
      * (the index is then half the size and indexing faster); converted
      * formats (PDF, Word, scans) are not. */
     bool store_text;
+    /* The file's bytes are the text analysed (UTF-8 as it stands): snippets
+     * can read just the part they show. */
+    bool same_bytes;
 } tracuu_file_info_t;
+
+/* Where body positions 0, C, 2C, ... (C = TRACUU_CHECKPOINT) begin in the
+ * text snippets are cut from: the normalised text when stored, else the
+ * text given to the analyser (a file's decoded bytes), through the
+ * normaliser's map. Decimal deltas apart by spaces (schema.h, "ck"); new,
+ * free with free(). */
+char *tracuu_record_checkpoints(const tracuu_analysis_t *an, bool stored);
 
 /* The unique term of the document for path ("Q" + path, hashed past
  * TRACUU_UID_MAX bytes), appended to out. */

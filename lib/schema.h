@@ -35,16 +35,21 @@
  *   3  issue date YYYYMMDD, absent when unknown (sorting, issued:)
  *
  * Document data: one line of compact JSON (path, title, size, mtime, ...),
- * "\n", then the normalised text, from which snippets are cut.
+ * "\n", then, for converted formats, the normalised text, from which
+ * snippets are cut (plain text files are read again instead). The JSON's
+ * "ck" lists, delta-coded, the byte offset in that text (the stored one,
+ * else the file's decoded text) of body position k * TRACUU_CHECKPOINT,
+ * k = 0, 1, ...; "raw": true says the file's bytes are that decoded text.
  *
  * History (bump TRACUU_SCHEMA_VERSION on any change that makes an older
  * index answer differently; the query tool refuses a mismatch):
  *   1  2026-11-22  first schema
+ *   2  2026-11-22  checkpoints ("ck") and "raw" in the data
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "1"
+#define TRACUU_SCHEMA_VERSION "2"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 #define TRACUU_PREFIX_EXACT "XE"
@@ -68,6 +73,9 @@
 #define TRACUU_PREFIX_TYPE "XT"
 #define TRACUU_PREFIX_ISSUER "XI"
 #define TRACUU_PREFIX_SIGNER "XG"
+
+/* Body positions between two checkpoints of the data's "ck". */
+#define TRACUU_CHECKPOINT 32
 
 /* Positions between two movement names, so no phrase spans two. */
 #define TRACUU_MOVEMENT_GAP 1000

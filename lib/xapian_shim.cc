@@ -25,7 +25,8 @@ struct tracuu_q {
 };
 
 struct tracuu_mset {
-    Xapian::MSet mset;
+    std::vector<unsigned> ids;
+    std::vector<double> weights;
     unsigned total = 0;
 };
 
@@ -278,6 +279,30 @@ tracuu_status_t tracuu_db_get_data(tracuu_db_t *db, unsigned docid,
     tracuu_status_t st =
         guarded(db, [&] { v = db->rd->get_document(docid).get_data(); });
     return st != TRACUU_OK ? st : hand_out(v, out, len);
+}
+
+tracuu_status_t tracuu_db_positions(tracuu_db_t *db, unsigned docid,
+                                    const char *term, size_t len,
+                                    size_t max, unsigned **out, size_t *n)
+{
+    *out = nullptr;
+    *n = 0;
+    std::vector<unsigned> v;
+    tracuu_status_t st = guarded(db, [&] {
+        std::string t(term, len);
+        for (auto p = db->rd->positionlist_begin(docid, t);
+             p != db->rd->positionlist_end(docid, t) && v.size() < max; ++p)
+            v.push_back(*p);
+    });
+    if (st != TRACUU_OK)
+        return st;
+    *out = static_cast<unsigned *>(std::malloc((v.size() + 1) * sizeof **out));
+    if (!*out)
+        return TRACUU_ERR_NOMEM;
+    if (!v.empty())
+        std::memcpy(*out, v.data(), v.size() * sizeof **out);
+    *n = v.size();
+    return TRACUU_OK;
 }
 
 tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
@@ -581,9 +606,15 @@ tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_q_t *q,
                 enq.set_sort_by_key_then_relevance(&keys, false);
             }
             Xapian::doccount check = opts->exact_total ? db->rd->get_doccount() : 0;
-            m->mset = enq.get_mset(opts->offset, opts->limit, check);
+            Xapian::MSet ms = enq.get_mset(opts->offset, opts->limit, check);
             // With check_at_least >= doccount the estimate is exact.
-            m->total = m->mset.get_matches_estimated();
+            m->total = ms.get_matches_estimated();
+            m->ids.clear();
+            m->weights.clear();
+            for (auto i = ms.begin(); i != ms.end(); ++i) {
+                m->ids.push_back(*i);
+                m->weights.push_back(i.get_weight());
+            }
         });
         if (st != TRACUU_ERR_DB_MODIFIED)
             break;
@@ -604,7 +635,7 @@ void tracuu_mset_free(tracuu_mset_t *m)
 
 size_t tracuu_mset_size(const tracuu_mset_t *m)
 {
-    return m ? m->mset.size() : 0;
+    return m ? m->ids.size() : 0;
 }
 
 unsigned tracuu_mset_total(const tracuu_mset_t *m)
@@ -612,22 +643,42 @@ unsigned tracuu_mset_total(const tracuu_mset_t *m)
     return m ? m->total : 0;
 }
 
+void tracuu_mset_set_total(tracuu_mset_t *m, unsigned total)
+{
+    if (m)
+        m->total = total;
+}
+
+tracuu_mset_t *tracuu_mset_concat(const tracuu_mset_t *a,
+                                  const tracuu_mset_t *b)
+{
+    tracuu_mset_t *m = new (std::nothrow) tracuu_mset_t;
+    if (!m)
+        return nullptr;
+    try {
+        for (const tracuu_mset_t *x : {a, b}) {
+            if (!x)
+                continue;
+            m->ids.insert(m->ids.end(), x->ids.begin(), x->ids.end());
+            m->weights.insert(m->weights.end(), x->weights.begin(),
+                              x->weights.end());
+            m->total += x->total;
+        }
+    } catch (...) {
+        delete m;
+        return nullptr;
+    }
+    return m;
+}
+
 unsigned tracuu_mset_docid(const tracuu_mset_t *m, size_t i)
 {
-    try {
-        return *(m->mset[static_cast<Xapian::doccount>(i)]);
-    } catch (...) {
-        return 0;
-    }
+    return m && i < m->ids.size() ? m->ids[i] : 0;
 }
 
 double tracuu_mset_score(const tracuu_mset_t *m, size_t i)
 {
-    try {
-        return m->mset[static_cast<Xapian::doccount>(i)].get_weight();
-    } catch (...) {
-        return 0.0;
-    }
+    return m && i < m->weights.size() ? m->weights[i] : 0.0;
 }
 
 } // extern "C"

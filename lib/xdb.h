@@ -86,6 +86,12 @@ tracuu_status_t tracuu_db_replace(tracuu_db_t *db, const char *uid,
                                   const tracuu_doc_t *doc, unsigned *docid);
 tracuu_status_t tracuu_db_delete(tracuu_db_t *db, unsigned docid);
 
+/* Up to max positions of term in document docid, ascending, into *out
+ * (new, free with free(); *n of them, 0 when the term has none there). */
+tracuu_status_t tracuu_db_positions(tracuu_db_t *db, unsigned docid,
+                                    const char *term, size_t len,
+                                    size_t max, unsigned **out, size_t *n);
+
 /* Documents under construction. tracuu_doc_new returns NULL only on out
  * of memory. Terms longer than TRACUU_TERM_MAX are refused with
  * TRACUU_ERR_ARG and the document is unchanged. */
@@ -153,6 +159,12 @@ void tracuu_mset_free(tracuu_mset_t *m);
 size_t tracuu_mset_size(const tracuu_mset_t *m);
 /* Total matches: exact when asked for, else Xapian's estimate. */
 unsigned tracuu_mset_total(const tracuu_mset_t *m);
+/* Replace the total (a caller that counted matches its own way). */
+void tracuu_mset_set_total(tracuu_mset_t *m, unsigned total);
+/* The hits of a, then those of b (either may be NULL), totals added; new,
+ * NULL only on out of memory. */
+tracuu_mset_t *tracuu_mset_concat(const tracuu_mset_t *a,
+                                  const tracuu_mset_t *b);
 unsigned tracuu_mset_docid(const tracuu_mset_t *m, size_t i);
 double tracuu_mset_score(const tracuu_mset_t *m, size_t i);
 

@@ -16,9 +16,6 @@ extern const char *const tracuu_query_stopwords[];
  * enough that a plan with the accents a user typed ranks above one that
  * matches only without them (OCR text). */
 #define EXACT_BOOST 8.0
-/* Weight of free words found next to each other in the order typed:
- * "thi dua" is the word thi đua more often than two syllables apart. */
-#define ADJACENT_BOOST 2.0
 
 static const tracuu_field_t *find_field(const char *name)
 {
@@ -119,8 +116,14 @@ static size_t text_clause(tracuu_analyzer_t *a, const tracuu_clause_t *c,
                 tracuu_buf_t e = {0};
                 tracuu_buf_puts(&e, *prefix ? prefix : TRACUU_PREFIX_EXACT);
                 tracuu_buf_append(&e, exact.s, exact.len);
-                if (!*prefix)
+                if (!*prefix) {
                     qpush(boost, tracuu_q_term(e.s, e.len, 1));
+                    plan->exact_v = tracuu_xrealloc(
+                        plan->exact_v,
+                        (plan->n_exact + 1) * sizeof *plan->exact_v);
+                    plan->exact_v[plan->n_exact++] =
+                        tracuu_q_term(e.s, e.len, 1);
+                }
                 tracuu_buf_free(&e);
             }
         }
@@ -156,21 +159,6 @@ static tracuu_q_t *combine_list(tracuu_qop_t op, qlist_t *l)
     return q;
 }
 
-/* End a run of adjacent free words: two or more become a phrase boost. */
-static void flush_adjacent(qlist_t *adj, qlist_t *boost)
-{
-    if (adj->n >= 2) {
-        qpush(boost, tracuu_q_scale(combine_list(TRACUU_Q_PHRASE, adj),
-                                    ADJACENT_BOOST));
-        return;
-    }
-    for (size_t i = 0; i < adj->n; i++)
-        tracuu_q_free(adj->v[i]);
-    free(adj->v);
-    adj->v = NULL;
-    adj->n = 0;
-}
-
 static void free_list(qlist_t *l)
 {
     for (size_t i = 0; i < l->n; i++)
@@ -194,7 +182,7 @@ static tracuu_q_t *build_item(tracuu_analyzer_t *a, const tracuu_clause_t *c,
 }
 
 /* An AND list (or an OR of items): its clauses become match, negs;
- * exact forms and adjacent free words go into boost. NULL with *err set
+ * exact forms go into boost. NULL with *err set
  * when a clause cannot be searched. */
 static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
                               qlist_t *boost, tracuu_plan_t *out, char **err)
@@ -228,11 +216,9 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         n_content += c->quoted || c->field || !is_stopword(low.s);
         tracuu_buf_free(&low);
     }
-    qlist_t adj = {0};
     for (size_t i = 0; i < p->n && !*err; i++) {
         const tracuu_clause_t *c = &p->v[i];
         if (c->group) {
-            flush_adjacent(&adj, boost);
             tracuu_q_t *gq = build_list(a, c->group, boost, out, err);
             if (gq)
                 qpush(c->negated ? &negs : &match, gq);
@@ -246,7 +232,6 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
             if (next && next->group)
                 next = NULL;
             tracuu_q_t *fq = tracuu_field_query(a, c, next, &used_next, out, err);
-            flush_adjacent(&adj, boost);
             if (fq)
                 qpush(c->negated ? &negs : &match, fq);
             i += used_next;
@@ -254,7 +239,6 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         }
         if (f)
             prefix = f->prefix;
-        size_t h0 = out->n_highlight;
         size_t m0 = match.n;
         size_t n = text_clause(a, c, prefix, n_content > 0,
                                c->negated ? &negs : &match, boost, out);
@@ -267,13 +251,6 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
             tracuu_q_t *two[2] = {match.v[match.n - 1], sym};
             match.v[match.n - 1] = tracuu_q_combine(TRACUU_Q_OR, two, 2);
         }
-        if (!c->negated && !c->field && !c->quoted && n == 1 &&
-            out->n_highlight == h0 + 1) {
-            const char *fw = out->highlight[h0].folded[0];
-            qpush(&adj, tracuu_q_term(fw, strlen(fw), 1));
-        } else {
-            flush_adjacent(&adj, boost);
-        }
         if (n == 0 && !*err) {
             tracuu_buf_t b = {0};
             tracuu_buf_printf(&b, "'%s%s%.*s' has no word to search for",
@@ -283,7 +260,6 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
             *err = tracuu_buf_steal(&b);
         }
     }
-    flush_adjacent(&adj, boost);
     if (*err) {
         free_list(&match);
         free_list(&negs);
@@ -314,6 +290,13 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         return false;
     }
     out->q_match = tracuu_q_copy(q);
+    if (out->n_exact)
+        out->q_exact = tracuu_q_scale(
+            tracuu_q_combine(TRACUU_Q_OR, out->exact_v, out->n_exact),
+            EXACT_BOOST);
+    free(out->exact_v);
+    out->exact_v = NULL;
+    out->n_exact = 0;
     if (boost.n) {
         tracuu_q_t *b = tracuu_q_scale(combine_list(TRACUU_Q_OR, &boost),
                                        EXACT_BOOST);
@@ -331,6 +314,10 @@ void tracuu_plan_free(tracuu_plan_t *plan)
         return;
     tracuu_q_free(plan->q);
     tracuu_q_free(plan->q_match);
+    tracuu_q_free(plan->q_exact);
+    for (size_t i = 0; i < plan->n_exact; i++)
+        tracuu_q_free(plan->exact_v[i]);
+    free(plan->exact_v);
     for (size_t i = 0; i < plan->n_highlight; i++)
         hl_free(&plan->highlight[i]);
     free(plan->highlight);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "output.h"
 #include "encoding.h"
 #include "parse.h"
+#include "rank.h"
 #include "record.h"
 #include "schema.h"
 #include "snippet.h"
@@ -134,11 +136,30 @@ static char *join_args(int argc, char **argv)
 
 /* One hit, read from the index before anything is printed, so that an
  * index changed meanwhile can be reopened and the search run again. */
+/* A body position where the query matched, and its highlight run. */
+typedef struct hitpos {
+    unsigned pos;
+    int group;
+} hitpos_t;
+
+#define GROUP_NUMBER 63
+#define MAX_POSITIONS 4096
+#define MAX_NUMBERS 16   /* numbers looked for (cited, years) */
+
+/* A term whose body positions show where a hit matched. */
+typedef struct want_term {
+    char *term;
+    int group;
+    unsigned k, n;   /* syllable k of a run of n (a phrase: n > 1) */
+} want_term_t;
+
 typedef struct fetched {
     double score;
     char *path;      /* exact bytes, from the path value slot */
     char *data;      /* document data; NULL for --paths */
     size_t len;
+    hitpos_t *hp;    /* where the query matched, by body position */
+    size_t n_hp;
 } fetched_t;
 
 static void free_fetched(fetched_t *f, size_t n)
@@ -146,12 +167,123 @@ static void free_fetched(fetched_t *f, size_t n)
     for (size_t i = 0; f && i < n; i++) {
         free(f[i].path);
         free(f[i].data);
+        free(f[i].hp);
     }
     free(f);
 }
 
+static bool wanted_numbers(const tracuu_plan_t *plan, char num[][24],
+                           size_t *n);
+
+static void push_want(want_term_t **w, size_t *n, const char *term, int group,
+                      unsigned k, unsigned of)
+{
+    *w = tracuu_xrealloc(*w, (*n + 1) * sizeof **w);
+    (*w)[(*n)++] = (want_term_t){tracuu_xstrdup(term), group, k, of};
+}
+
+/* The terms to look for in each hit: every syllable of the highlight
+ * runs, each with its run; the numbers the query's citations and dates
+ * are written with (GROUP_NUMBER), as the index has them: the syllable
+ * "34" of 34-CT/TW, "2014" of 07/4/2014, "05" and "5" alike. */
+static size_t want_terms(const tracuu_plan_t *plan, want_term_t **out)
+{
+    size_t n = 0;
+    want_term_t *w = NULL;
+    for (size_t r = 0; r < plan->n_highlight && r < GROUP_NUMBER; r++)
+        for (size_t k = 0; k < plan->highlight[r].n; k++)
+            push_want(&w, &n, plan->highlight[r].folded[k], (int)r,
+                      (unsigned)k, (unsigned)plan->highlight[r].n);
+    char num[MAX_NUMBERS][24];
+    size_t n_num = 0;
+    if (wanted_numbers(plan, num, &n_num))
+        for (size_t i = 0; i < n_num; i++) {
+            char padded[32];
+            push_want(&w, &n, num[i], GROUP_NUMBER, 0, 1);
+            for (size_t z = strlen(num[i]); z < 3; z++) {
+                snprintf(padded, sizeof padded, "%0*d%s",
+                         (int)(z + 1 - strlen(num[i])), 0, num[i]);
+                push_want(&w, &n, padded, GROUP_NUMBER, 0, 1);
+            }
+        }
+    *out = w;
+    return n;
+}
+
+static void free_want_terms(want_term_t *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(w[i].term);
+    free(w);
+}
+
+static int by_pos(const void *a, const void *b)
+{
+    const hitpos_t *x = a, *y = b;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static bool has_pos(const unsigned *v, size_t n, unsigned p)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo] == p;
+}
+
+/* Where each run of w matched in document id: a phrase where all its
+ * syllables follow each other (anywhere its syllables are, if never). */
+static tracuu_status_t fetch_positions(tracuu_db_t *db, unsigned id,
+                                       const want_term_t *w, size_t n_w,
+                                       fetched_t *f)
+{
+    tracuu_status_t st = TRACUU_OK;
+    for (size_t i = 0; i < n_w && st == TRACUU_OK;) {
+        size_t n = w[i].k == 0 && w[i].n > 0 && i + w[i].n <= n_w ? w[i].n : 1;
+        unsigned *pos[n];
+        size_t np[n];
+        memset(pos, 0, sizeof pos);
+        for (size_t k = 0; k < n && st == TRACUU_OK; k++)
+            st = tracuu_db_positions(db, id, w[i + k].term,
+                                     strlen(w[i + k].term), MAX_POSITIONS,
+                                     &pos[k], &np[k]);
+        size_t before = f->n_hp;
+        if (st == TRACUU_OK) {
+            f->hp = tracuu_xrealloc(f->hp, (f->n_hp + np[0] + 1) * sizeof *f->hp);
+            for (size_t j = 0; j < np[0]; j++) {
+                bool all = true;
+                for (size_t k = 1; k < n && all; k++)
+                    all = has_pos(pos[k], np[k], pos[0][j] + (unsigned)k);
+                if (all)
+                    f->hp[f->n_hp++] = (hitpos_t){pos[0][j], w[i].group};
+            }
+        }
+        if (st == TRACUU_OK && f->n_hp == before && n > 1) {
+            /* Never whole (the phrase matched in the title, say). */
+            for (size_t k = 0; k < n; k++) {
+                f->hp = tracuu_xrealloc(f->hp,
+                                        (f->n_hp + np[k] + 1) * sizeof *f->hp);
+                for (size_t j = 0; j < np[k]; j++)
+                    f->hp[f->n_hp++] = (hitpos_t){pos[k][j], w[i].group};
+            }
+        }
+        for (size_t k = 0; k < n; k++)
+            free(pos[k]);
+        i += n;
+    }
+    if (st == TRACUU_OK && f->n_hp)
+        qsort(f->hp, f->n_hp, sizeof *f->hp, by_pos);
+    return st;
+}
+
 static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
-                                  bool paths_only, fetched_t **out)
+                                  bool paths_only, const want_term_t *w,
+                                  size_t n_w, fetched_t **out)
 {
     size_t n = tracuu_mset_size(m);
     fetched_t *f = tracuu_xcalloc(n + 1, sizeof *f);
@@ -162,6 +294,8 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
         st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH, &f[i].path, NULL);
         if (st == TRACUU_OK && !paths_only)
             st = tracuu_db_get_data(db, id, &f[i].data, &f[i].len);
+        if (st == TRACUU_OK && !paths_only)
+            st = fetch_positions(db, id, w, n_w, &f[i]);
     }
     if (st != TRACUU_OK) {
         free_fetched(f, n);
@@ -176,7 +310,7 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
  * one indexed, and normalised when normalise (else the snippet code
  * normalises only what it shows). NULL (and *why set) otherwise. */
 static char *reread(const char *path, json_t *meta, bool normalise,
-                    size_t *len, const char **why)
+                    bool as_is, size_t *len, const char **why)
 {
     json_int_t size = json_integer_value(json_object_get(meta, "size"));
     json_int_t mtime = json_integer_value(json_object_get(meta, "mtime"));
@@ -205,6 +339,10 @@ static char *reread(const char *path, json_t *meta, bool normalise,
         *why = "file unreadable now";
         return NULL;
     }
+    if (as_is) {
+        *len = raw.len;
+        return tracuu_buf_steal(&raw);
+    }
     tracuu_enc_detect(raw.s, raw.len, &dec, NULL);
     tracuu_buf_free(&raw);
     if (!dec.s)
@@ -224,6 +362,355 @@ static char *reread(const char *path, json_t *meta, bool normalise,
     }
     tracuu_buf_free(&dec);
     return text;
+}
+
+/* ---- snippets from the matched positions ---- */
+
+#define MAX_REGIONS 2
+#define NEAR_POS 24      /* positions a region's matches may spread over */
+#define BEFORE_POS 10    /* positions shown before a region's first match */
+#define AFTER_POS 40     /* and after it */
+#define MAX_NUMBER_HITS 12 /* places a number is tried at */
+#define NUMBER_POS 14    /* positions around a number that may be the one */
+
+/* The byte offsets of the checkpoints in meta's "ck" (decimal deltas
+ * apart by spaces; new, *n of them), or NULL when the index has none for
+ * this document. */
+static size_t *checkpoints(json_t *meta, size_t *n)
+{
+    const char *ck = json_string_value(json_object_get(meta, "ck"));
+    *n = 0;
+    if (!ck || !*ck)
+        return NULL;
+    size_t cap = 64, off = 0;
+    size_t *v = tracuu_xmalloc(cap * sizeof *v);
+    for (const char *p = ck; *p;) {
+        char *end;
+        unsigned long long d = strtoull(p, &end, 10);
+        if (end == p)
+            break;
+        if (*n == cap)
+            v = tracuu_xrealloc(v, (cap *= 2) * sizeof *v);
+        off += (size_t)d;
+        v[(*n)++] = off;
+        p = end;
+    }
+    if (*n == 0) {
+        free(v);
+        return NULL;
+    }
+    return v;
+}
+
+/* Up to MAX_REGIONS ranges of body positions [lo, hi], best first: where
+ * the most distinct runs of the query meet. */
+static size_t pick_regions(const hitpos_t *hp, size_t n, unsigned lo[],
+                           unsigned hi[])
+{
+    int *score = tracuu_xcalloc(n + 1, sizeof *score);
+    for (size_t i = 0; i < n; i++) {
+        unsigned long long seen = 0;
+        int count = 0;
+        if (hp[i].group == GROUP_NUMBER) {
+            score[i] = -1;
+            continue;
+        }
+        for (size_t j = i; j < n && hp[j].pos < hp[i].pos + NEAR_POS; j++) {
+            if (hp[j].group == GROUP_NUMBER)
+                continue;
+            seen |= 1ULL << hp[j].group;
+            count++;
+        }
+        score[i] = __builtin_popcountll(seen) * 100 + (count < 99 ? count : 99);
+    }
+    size_t k = 0;
+    while (k < MAX_REGIONS) {
+        size_t best = n;
+        for (size_t i = 0; i < n; i++) {
+            if (score[i] < 0 || (best < n && score[i] <= score[best]))
+                continue;
+            bool overlaps = false;
+            for (size_t r = 0; r < k; r++)
+                overlaps |= hp[i].pos + AFTER_POS >= lo[r] &&
+                            hp[i].pos <= hi[r] + BEFORE_POS;
+            if (overlaps)
+                score[i] = -1;
+            else
+                best = i;
+        }
+        if (best == n)
+            break;
+        lo[k] = hp[best].pos > BEFORE_POS ? hp[best].pos - BEFORE_POS : 0;
+        hi[k] = hp[best].pos + AFTER_POS;
+        score[best] = -1;
+        k++;
+    }
+    free(score);
+    return k;
+}
+
+/* Bytes [*from, *to) of the text holding body positions [lo, hi]. */
+static void region_bytes(const size_t *ck, size_t n_ck, size_t text_len,
+                         unsigned lo, unsigned hi, size_t *from, size_t *to)
+{
+    size_t a = lo / TRACUU_CHECKPOINT, b = hi / TRACUU_CHECKPOINT + 1;
+    *from = a < n_ck ? ck[a] : text_len;
+    *to = b < n_ck ? ck[b] : text_len;
+    if (*from > text_len)
+        *from = text_len;
+    if (*to > text_len || *to < *from)
+        *to = text_len;
+}
+
+/* The numbers a cited symbol or a date of the query must be written
+ * with: each cited number, each year of the days asked for. False when
+ * there is none to go by (every citation and date is looked for in the
+ * whole text then). */
+static bool wanted_numbers(const tracuu_plan_t *plan, char num[][24],
+                           size_t *n)
+{
+    *n = 0;
+    for (size_t k = 0; k < plan->n_cites; k++) {
+        const char *key = plan->cites[k].key;
+        while (*key == '0')
+            key++;
+        size_t d = strspn(key, "0123456789");
+        if (d == 0 || d > 10 || *n == MAX_NUMBERS)
+            return false;
+        snprintf(num[(*n)++], 24, "%.*s", (int)d, key);
+    }
+    for (size_t k = 0; k < plan->n_days; k++) {
+        long y0 = plan->days[k].first / 10000, y1 = plan->days[k].last / 10000;
+        if (y1 - y0 >= MAX_NUMBERS)
+            return false;
+        for (long y = y0; y <= y1; y++) {
+            if (*n == MAX_NUMBERS)
+                return false;
+            snprintf(num[(*n)++], 24, "%ld", y);
+        }
+    }
+    return *n > 0;
+}
+
+/* Where the text of a hit comes from: in memory (stored in the index,
+ * or a file decoded whole), or a file whose bytes are its text, read
+ * region by region. */
+typedef struct source {
+    const char *text;  /* the whole text, or NULL */
+    size_t len;        /* its length, or the file's */
+    bool normalised;   /* it is the index's normalised text */
+    int fd;            /* the file, when text is NULL */
+} source_t;
+
+#define SNAP 24          /* bytes a region may grow by to whole words */
+
+static bool blank_byte(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Bytes [from, to) of the source widened to whole words (to the blanks at
+ * most SNAP bytes away), at least to whole characters, into *buf (new);
+ * *at is where they start. false when the file cannot be read or its
+ * bytes are not UTF-8 (it is not the text indexed). */
+static bool region_read(const source_t *src, size_t from, size_t to,
+                        char **buf, size_t *len, size_t *at)
+{
+    size_t f = from > SNAP ? from - SNAP : 0;
+    size_t t = to + SNAP < src->len ? to + SNAP : src->len;
+    char *b = tracuu_xmalloc(t - f + 1);
+    if (src->text) {
+        memcpy(b, src->text + f, t - f);
+    } else if (pread(src->fd, b, t - f, (off_t)f) != (ssize_t)(t - f)) {
+        free(b);
+        return false;
+    }
+    /* In b: s from from back to a blank, e from to on to a blank. */
+    size_t s = from - f, e = to - f, n = t - f;
+    while (s > 0 && !blank_byte(b[s - 1]) && from - f - s < SNAP)
+        s--;
+    while (s > 0 && ((unsigned char)b[s] & 0xC0) == 0x80)
+        s--;
+    while (e < n && e > s && !blank_byte(b[e - 1]) && e - (to - f) < SNAP)
+        e++;
+    while (e < n && ((unsigned char)b[e] & 0xC0) == 0x80)
+        e++;
+    if (!src->normalised && tracuu_utf8_valid_prefix(b + s, e - s) != e - s) {
+        free(b);
+        return false;
+    }
+    memmove(b, b + s, e - s);
+    b[e - s] = '\0';
+    *buf = b;
+    *len = e - s;
+    *at = f + s;
+    return true;
+}
+
+/* Snippets of bytes [from, to) of the source: normalised (unless they are
+ * already), the query's citations and dates found in them. want_span:
+ * none unless one of those is there. false when the bytes are not the
+ * text indexed. */
+static bool region_snippets(tracuu_analyzer_t *a, const source_t *src,
+                            size_t from, size_t to, const tracuu_plan_t *plan,
+                            bool want_span, tracuu_snippet_t **sn,
+                            size_t *n_sn)
+{
+    *sn = NULL;
+    *n_sn = 0;
+    char *bytes;
+    size_t len, at;
+    if (!region_read(src, from, to, &bytes, &len, &at))
+        return false;
+    bool more_after = at + len < src->len;
+    tracuu_norm_t norm = {0};
+    const char *text = bytes;
+    if (!src->normalised) {
+        if (tracuu_normalize(bytes, len, &norm) != 0) {
+            free(bytes);
+            return true;
+        }
+        text = norm.s;
+        len = norm.len;
+    }
+    tracuu_span_t *spans = NULL;
+    size_t n_spans = 0;
+    want_spans(plan, text, len, &spans, &n_spans);
+    if (!want_span || n_spans)
+        tracuu_snippets_slice(a, text, len, at > 0, more_after,
+                              plan->highlight,
+                              plan->n_highlight, spans, n_spans, 2, sn, n_sn);
+    free(spans);
+    if (!src->normalised)
+        tracuu_norm_free(&norm);
+    free(bytes);
+    return true;
+}
+
+/* The snippets of a hit, cut from the regions where its positions say the
+ * query matched: around the numbers its citations and dates are written
+ * with (where the extractors find them again), then where most of its
+ * words meet. false when the index has no checkpoints for it, a citation
+ * or date cannot be placed, or the file is not what the index says: the
+ * whole text is searched then. *why is set when the file cannot be used. */
+static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
+                                  json_t *meta, const char *stored,
+                                  size_t stored_len, const tracuu_plan_t *plan,
+                                  tracuu_snippet_t **out, size_t *n_out,
+                                  const char **why)
+{
+    *out = NULL;
+    *n_out = 0;
+    size_t n_ck = 0;
+    size_t *ck = checkpoints(meta, &n_ck);
+    if (!ck)
+        return false;
+    bool spans_wanted = plan->n_cites || plan->n_days;
+    size_t n_numbers = 0;
+    for (size_t i = 0; i < f->n_hp; i++)
+        n_numbers += f->hp[i].group == GROUP_NUMBER;
+    if (spans_wanted && n_numbers == 0) {
+        free(ck); /* not written with its numbers as syllables */
+        return false;
+    }
+    if (f->n_hp == 0) {
+        free(ck); /* matched on no body word: no passage to show */
+        return true;
+    }
+    source_t src = {stored, stored_len, true, -1};
+    char *again = NULL;
+    if (stored_len == 0 &&
+        json_is_false(json_object_get(meta, "text_stored"))) {
+        src.normalised = false;
+        src.text = NULL;
+        if (json_is_true(json_object_get(meta, "raw"))) {
+            /* Its bytes are its text: only the regions shown are read. */
+            json_int_t size = json_integer_value(json_object_get(meta, "size"));
+            json_int_t mtime = json_integer_value(json_object_get(meta, "mtime"));
+            struct stat st;
+            src.fd = f->path ? open(f->path, O_RDONLY | O_CLOEXEC) : -1;
+            if (src.fd < 0 || fstat(src.fd, &st) != 0)
+                *why = "file gone since indexing; re-index";
+            else if ((json_int_t)st.st_size != size ||
+                     (json_int_t)st.st_mtime != mtime)
+                *why = "file changed since indexing; re-index";
+            else
+                src.len = (size_t)st.st_size;
+        } else {
+            again = reread(f->path, meta, false, false, &src.len, why);
+            src.text = again;
+        }
+        if (*why) {
+            if (src.fd >= 0)
+                close(src.fd);
+            free(ck);
+            return true;
+        }
+    }
+    tracuu_snippet_t *sn = tracuu_xcalloc(3, sizeof *sn);
+    size_t n = 0;
+    bool bad = false;
+    /* A citation or date asked for: around the numbers it is written
+     * with. */
+    unsigned done_to = 0;
+    size_t tried = 0;
+    for (size_t i = 0; i < f->n_hp && n < 2 && !bad && tried < MAX_NUMBER_HITS;
+         i++) {
+        unsigned p = f->hp[i].pos;
+        if (f->hp[i].group != GROUP_NUMBER || (done_to && p < done_to))
+            continue;
+        tried++;
+        size_t from, to;
+        region_bytes(ck, n_ck, src.len, p > NUMBER_POS ? p - NUMBER_POS : 0,
+                     p + NUMBER_POS, &from, &to);
+        tracuu_snippet_t *one = NULL;
+        size_t n_one = 0;
+        if (to > from)
+            bad = !region_snippets(a, &src, from, to, plan, true, &one, &n_one);
+        if (n_one) {
+            sn[n++] = one[0];
+            one[0] = (tracuu_snippet_t){0};
+            done_to = p + NUMBER_POS;
+        }
+        tracuu_snippets_free(one, n_one);
+    }
+    /* Numbers everywhere but not the citation or date near any tried:
+     * the extractors go through the whole text instead. */
+    bad = bad || (spans_wanted && n == 0 && plan->n_highlight == 0);
+    /* The query's words: where most of them meet. */
+    unsigned lo[MAX_REGIONS], hi[MAX_REGIONS];
+    size_t n_reg = n < 2 && !bad ? pick_regions(f->hp, f->n_hp, lo, hi) : 0;
+    tracuu_snippet_t *per[MAX_REGIONS] = {0};
+    size_t n_per[MAX_REGIONS] = {0};
+    for (size_t r = 0; r < n_reg && !bad; r++) {
+        size_t from, to;
+        region_bytes(ck, n_ck, src.len, lo[r], hi[r], &from, &to);
+        if (to > from)
+            bad = !region_snippets(a, &src, from, to, plan, false, &per[r],
+                                   &n_per[r]);
+    }
+    /* The first of each region in turn, then the second ones. */
+    for (size_t round = 0; round < 2; round++)
+        for (size_t r = 0; r < n_reg; r++)
+            if (round < n_per[r] && n < 2) {
+                sn[n++] = per[r][round];
+                per[r][round] = (tracuu_snippet_t){0};
+            }
+    for (size_t r = 0; r < n_reg; r++)
+        tracuu_snippets_free(per[r], n_per[r]);
+    if (src.fd >= 0)
+        close(src.fd);
+    free(again);
+    free(ck);
+    if (bad) {
+        /* The file's bytes are not the text indexed, or the citation was
+         * not found where its numbers are: search the text whole. */
+        tracuu_snippets_free(sn, n);
+        return false;
+    }
+    *out = sn;
+    *n_out = n;
+    return true;
 }
 
 static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
@@ -246,21 +733,26 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         const char *issued = json_string_value(json_object_get(meta, "issued"));
         char *again = NULL;
         const char *why = NULL;
-        /* Spans of citations and dates index normalised text. */
-        bool raw = false;
-        if (tl == 0 && json_is_false(json_object_get(meta, "text_stored"))) {
-            raw = !plan->n_cites && !plan->n_days;
-            again = reread(path, meta, !raw, &tl, &why);
-            text = again ? again : "";
-        }
         tracuu_snippet_t *sn = NULL;
         size_t n_sn = 0;
-        tracuu_span_t *spans = NULL;
-        size_t n_spans = 0;
-        want_spans(plan, text, tl, &spans, &n_spans);
-        tracuu_snippets_text(a, text, tl, raw, plan->highlight,
-                             plan->n_highlight, spans, n_spans, 2, &sn, &n_sn);
-        free(spans);
+        if (!snippets_at_positions(a, &f[i], meta, text, tl, plan, &sn, &n_sn,
+                                   &why)) {
+            /* Spans of citations and dates index normalised text. */
+            bool raw = false;
+            if (tl == 0 &&
+                json_is_false(json_object_get(meta, "text_stored"))) {
+                raw = !plan->n_cites && !plan->n_days;
+                again = reread(path, meta, !raw, false, &tl, &why);
+                text = again ? again : "";
+            }
+            tracuu_span_t *spans = NULL;
+            size_t n_spans = 0;
+            want_spans(plan, text, tl, &spans, &n_spans);
+            tracuu_snippets_text(a, text, tl, raw, plan->highlight,
+                                 plan->n_highlight, spans, n_spans, 2, &sn,
+                                 &n_sn);
+            free(spans);
+        }
         tracuu_hit_t h = {o->offset + i + 1, path ? path : "?", title,
                           f[i].score, issued, sn, n_sn, why};
         pr->hit(pr, &h);
@@ -361,13 +853,20 @@ static int search(const opts_t *o, const char *query)
                                o->count};
     tracuu_mset_t *m = NULL;
     fetched_t *hits = NULL;
+    want_term_t *wt = NULL;
+    size_t n_wt = o->format == TRACUU_FORMAT_PATHS ? 0 : want_terms(&plan, &wt);
     tracuu_status_t st;
     /* An indexer committing meanwhile makes the revision read go stale:
      * reopen and run the search again (a few times at most). */
     for (int attempt = 0;; attempt++) {
-        st = tracuu_db_search(db, o->count ? plan.q_match : plan.q, &so, &m);
+        if (o->count || o->sort)
+            st = tracuu_db_search(db, o->count ? plan.q_match : plan.q, &so,
+                                  &m);
+        else
+            st = tracuu_rank(db, &plan, o->offset, o->limit, &m);
         if (st == TRACUU_OK && !o->count)
-            st = fetch_hits(db, m, o->format == TRACUU_FORMAT_PATHS, &hits);
+            st = fetch_hits(db, m, o->format == TRACUU_FORMAT_PATHS, wt,
+                            n_wt, &hits);
         if (st != TRACUU_ERR_DB_MODIFIED || attempt == 10)
             break;
         tracuu_mset_free(m);
@@ -377,6 +876,7 @@ static int search(const opts_t *o, const char *query)
     if (st != TRACUU_OK) {
         fprintf(stderr, "%s: search failed: %s\n", prog,
                 tracuu_db_last_error(db));
+        free_want_terms(wt, n_wt);
         tracuu_mset_free(m);
         tracuu_db_close(db);
         goto out;
@@ -395,6 +895,7 @@ static int search(const opts_t *o, const char *query)
         pr.end(&pr);
     }
     free_fetched(hits, tracuu_mset_size(m));
+    free_want_terms(wt, n_wt);
     rc = total > 0 ? 0 : 1;
     tracuu_mset_free(m);
     tracuu_db_close(db);

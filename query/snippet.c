@@ -390,6 +390,28 @@ static int by_score(const void *a, const void *b)
     return (y->score > x->score) - (y->score < x->score);
 }
 
+/* The best max of fs[0..n_fs) into *out (the rest freed), fs freed. */
+static void keep_best(found_t *fs, size_t n_fs, size_t max,
+                      tracuu_snippet_t **out, size_t *n)
+{
+    if (n_fs == 0) {
+        free(fs);
+        return;
+    }
+    qsort(fs, n_fs, sizeof *fs, by_score);
+    size_t keep = n_fs < max ? n_fs : max;
+    tracuu_snippet_t *sn = tracuu_xcalloc(keep, sizeof *sn);
+    for (size_t i = 0; i < n_fs; i++) {
+        if (i < keep)
+            sn[i] = fs[i].sn;
+        else
+            tracuu_snippets_free_one(&fs[i].sn);
+    }
+    free(fs);
+    *out = sn;
+    *n = keep;
+}
+
 void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
                            const tracuu_hl_t *hl, size_t n_hl,
                            const tracuu_span_t *spans, size_t n_spans,
@@ -443,20 +465,31 @@ void tracuu_snippets_text(tracuu_analyzer_t *a, const char *text, size_t len,
         free(c);
     }
     free(sorted);
-    if (n_fs == 0)
+    keep_best(fs, n_fs, max, out, n);
+}
+
+void tracuu_snippets_slice(tracuu_analyzer_t *a, const char *text, size_t len,
+                           bool more_before, bool more_after,
+                           const tracuu_hl_t *hl, size_t n_hl,
+                           const tracuu_span_t *spans, size_t n_spans,
+                           size_t max, tracuu_snippet_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (max == 0 || len == 0)
         return;
-    qsort(fs, n_fs, sizeof *fs, by_score);
-    size_t keep = n_fs < max ? n_fs : max;
-    tracuu_snippet_t *sn = tracuu_xcalloc(keep, sizeof *sn);
-    for (size_t i = 0; i < n_fs; i++) {
-        if (i < keep)
-            sn[i] = fs[i].sn;
-        else
-            tracuu_snippets_free_one(&fs[i].sn);
+    tracuu_span_t *sorted = NULL;
+    if (n_spans) {
+        sorted = tracuu_xmalloc(n_spans * sizeof *sorted);
+        memcpy(sorted, spans, n_spans * sizeof *sorted);
+        qsort(sorted, n_spans, sizeof *sorted, by_start);
     }
-    free(fs);
-    *out = sn;
-    *n = keep;
+    found_t *fs = NULL;
+    size_t n_fs = 0;
+    best_in_text(a, text, len, 0, len, more_before, more_after, hl, n_hl,
+                 sorted, n_spans, max, &fs, &n_fs);
+    free(sorted);
+    keep_best(fs, n_fs, max, out, n);
 }
 
 static void tracuu_snippets_free_one(tracuu_snippet_t *s)

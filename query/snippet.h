@@ -37,6 +37,13 @@ void tracuu_snippets_text(tracuu_analyzer_t *a, const char *text, size_t len,
                           bool raw, const tracuu_hl_t *hl, size_t n_hl,
                           const tracuu_span_t *spans, size_t n_spans,
                           size_t max, tracuu_snippet_t **out, size_t *n);
+/* The same over normalised text[0..len) that is a slice of a longer text
+ * (more_before, more_after: the longer text goes on before, after it). */
+void tracuu_snippets_slice(tracuu_analyzer_t *a, const char *text, size_t len,
+                           bool more_before, bool more_after,
+                           const tracuu_hl_t *hl, size_t n_hl,
+                           const tracuu_span_t *spans, size_t n_spans,
+                           size_t max, tracuu_snippet_t **out, size_t *n);
 void tracuu_snippets_free(tracuu_snippet_t *s, size_t n);
 
 #endif

@@ -3,10 +3,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
+#include "buf.h"
 #include "record.h"
 #include "schema.h"
 
@@ -82,6 +84,49 @@ static void test_data_keeps_metadata_then_text(void **state)
     assert_memory_equal(text, "KẾ HOẠCH", strlen("KẾ HOẠCH"));
 }
 
+/* Checkpoints point into the original bytes even where normalising
+ * changed their length (NFD, old tone placement): word k*32 of the body,
+ * counted from 1, starts where checkpoint k says, in either text. */
+static void test_checkpoints_point_at_words(void **state)
+{
+    (void)state;
+    tracuu_analyzer_t *a = NULL;
+    assert_int_equal(tracuu_analyzer_new(&a), TRACUU_OK);
+    tracuu_buf_t b = {0};
+    /* "Hoà" in NFD, old tone placement (5 bytes; "Hòa" in NFC is 4), then
+     * a number: body position 2i+1 is "Hoà", 2i+2 is i. */
+    for (int i = 0; i < 100; i++)
+        tracuu_buf_printf(&b, "Hoa\xcc\x80 %d ", i);
+    tracuu_analysis_t an;
+    assert_int_equal(tracuu_analyze(a, b.s, b.len, TRACUU_ANALYZE_TOKENS, &an),
+                     TRACUU_OK);
+    assert_int_equal(an.tokens.n, 200);
+    assert_true(an.norm.len < b.len);
+    for (int stored = 0; stored < 2; stored++) {
+        char *ck = tracuu_record_checkpoints(&an, stored);
+        const char *text = stored ? an.norm.s : b.s;
+        size_t off = 0, k = 0;
+        for (char *p = ck, *end; *p; p = end, k++) {
+            off += strtoul(p, &end, 10);
+            assert_true(end > p);
+            char want[16];
+            if (k == 0) {
+                assert_int_equal(off, 0);
+                continue;
+            }
+            /* Position 32k is the number 16k - 1. */
+            snprintf(want, sizeof want, "%zu ", 16 * k - 1);
+            assert_memory_equal(text + off, want, strlen(want));
+        }
+        /* Positions up to 200: checkpoints 0..6. */
+        assert_int_equal(k, 7);
+        free(ck);
+    }
+    tracuu_analysis_free(&an);
+    tracuu_buf_free(&b);
+    tracuu_analyzer_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -90,6 +135,7 @@ int main(void)
         cmocka_unit_test(test_hex_values_sort_as_numbers),
         cmocka_unit_test(test_title_falls_back_to_first_line),
         cmocka_unit_test(test_data_keeps_metadata_then_text),
+        cmocka_unit_test(test_checkpoints_point_at_words),
     };
     return cmocka_run_group_tests_name("record", tests, NULL, NULL);
 }

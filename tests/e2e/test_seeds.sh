@@ -100,6 +100,39 @@ if command -v xapian-delve >/dev/null 2>&1; then
     n=$(xapian-delve "$DB" 2>/dev/null | sed -n 's/^number of documents = //p')
     [ "$n" = 4 ] && ok || bad "delve doccount $n"
 fi
+# Pages: the plans with the accents as typed come first, the OCR plan
+# after them; one hit per page walks the same order as one page of all.
+q "$DB" --paths --limit 10 thi đua
+cp "$TMP/out" "$TMP/all"
+: >"$TMP/paged"
+for i in 0 1 2 3 4; do
+    q "$DB" --paths --limit 1 --offset $i thi đua
+    cat "$TMP/out" >>"$TMP/paged"
+done
+cmp -s "$TMP/all" "$TMP/paged" && ok || bad "paging: $(cat "$TMP/all") vs $(cat "$TMP/paged")"
+
+# Snippets are cut where the index's positions say the words are: the
+# same in copies whose bytes are not the text (a BOM, CRLF line ends,
+# UTF-16), which are decoded whole, and deep in a long file.
+mkdir -p "$TMP/enc"
+f3="$SHARED/seeds/003_d36215ba802502f1.txt"
+{ printf '\357\273\277'; cat "$f3"; } >"$TMP/enc/bom.txt"
+sed 's/$/\r/' "$f3" >"$TMP/enc/crlf.txt"
+iconv -f UTF-8 -t UTF-16 "$f3" >"$TMP/enc/utf16.txt"
+{ for i in $(seq 300); do cat "$SHARED/seeds/004_8c345a5aecb11603.txt"; done
+  cat "$f3"; } >"$TMP/enc/long.txt"
+"$IDX" -d "$TMP/encdb" "$TMP/enc" >/dev/null 2>"$TMP/idx.err"
+sanitizer_clean "$TMP/idx.err" || bad "sanitizer report indexing copies"
+q "$TMP/encdb" --color never '"dân vận khéo"'
+for f in bom crlf utf16 long; do
+    # The hit line, then its snippet with the phrase marked.
+    sed -n "\|/$f.txt\$|,/^[0-9]*\. /p" "$TMP/out" | grep -q '\[Dân\] \[vận\] \[khéo\]' \
+        && ok || bad "snippet of $f.txt: $(cat "$TMP/out")"
+done
+q "$TMP/encdb" --color never 'cites:98/2023/NĐ-CP'
+sed -n '\|/long.txt$|,/^[0-9]*\. /p' "$TMP/out" | grep -q '\[98\]/\[2023\]/\[NĐ\]-\[CP\]' \
+    && ok || bad "citation snippet deep in long.txt: $(cat "$TMP/out")"
+
 # Plain text is read again for snippets; a file changed since indexing
 # says so instead of showing text the index never saw.
 printf '\nthêm một dòng\n' >>"$TMP/seeds/003_d36215ba802502f1.txt"

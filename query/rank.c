@@ -1,0 +1,54 @@
+/* rank.c: the matches with the forms as typed first, then the others. */
+#include "rank.h"
+
+#include <stdlib.h>
+
+static tracuu_status_t run(tracuu_db_t *db, tracuu_q_t *q, unsigned offset,
+                           unsigned limit, tracuu_mset_t **out)
+{
+    tracuu_search_opts_t so = {offset, limit, -1, false, false};
+    *out = NULL;
+    tracuu_status_t st = q ? tracuu_db_search(db, q, &so, out) : TRACUU_ERR_NOMEM;
+    tracuu_q_free(q);
+    return st;
+}
+
+static tracuu_q_t *pair(tracuu_qop_t op, const tracuu_q_t *a,
+                        const tracuu_q_t *b)
+{
+    tracuu_q_t *two[2] = {tracuu_q_copy(a), tracuu_q_copy(b)};
+    return tracuu_q_combine(op, two, 2);
+}
+
+tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
+                            unsigned offset, unsigned limit,
+                            tracuu_mset_t **out)
+{
+    *out = NULL;
+    if (!plan->q_exact)
+        return run(db, tracuu_q_copy(plan->q_match), offset, limit, out);
+    /* First tier: the matches with some form as typed, weighted with it. */
+    tracuu_mset_t *first = NULL, *rest = NULL;
+    tracuu_status_t st = run(db, pair(TRACUU_Q_AND, plan->q_match, plan->q_exact),
+                             offset, limit, &first);
+    if (st != TRACUU_OK)
+        return st;
+    unsigned got = (unsigned)tracuu_mset_size(first);
+    unsigned n_first = tracuu_mset_total(first);
+    /* A short page means the first tier was read to its end, so its count
+     * is exact; the second tier fills the rest of the page. */
+    if (got < limit && got > 0)
+        n_first = offset + got;
+    unsigned rest_offset = got || offset < n_first ? 0 : offset - n_first;
+    st = run(db, pair(TRACUU_Q_AND_NOT, plan->q_match, plan->q_exact),
+             rest_offset, got < limit ? limit - got : 0, &rest);
+    if (st != TRACUU_OK) {
+        tracuu_mset_free(first);
+        return st;
+    }
+    *out = tracuu_mset_concat(first, rest);
+    tracuu_mset_set_total(*out, n_first + tracuu_mset_total(rest));
+    tracuu_mset_free(first);
+    tracuu_mset_free(rest);
+    return *out ? TRACUU_OK : TRACUU_ERR_NOMEM;
+}

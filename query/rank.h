@@ -1,0 +1,21 @@
+/* rank.h: one page of hits, the plans spelt as the query is first. */
+#ifndef TRACUU_QUERY_RANK_H
+#define TRACUU_QUERY_RANK_H
+
+#include "build.h"
+#include "xdb.h"
+
+/* Hits [offset, offset + limit) of plan by relevance, into *out (new; free
+ * with tracuu_mset_free); its total is an estimate.
+ *
+ * Plans with the forms as typed come first: the matches having an exact
+ * (accented) form the query asked for, weighted with it, then the others
+ * (OCR text, plans written without diacritics). Xapian adds an AND_MAYBE
+ * weight match by match, so a phrase would be checked on every match of
+ * its common words; two tiers let it stop at the page. A plan whose
+ * query has no accents is run as it is. */
+tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
+                            unsigned offset, unsigned limit,
+                            tracuu_mset_t **out);
+
+#endif
