@@ -198,11 +198,13 @@ static size_t want_terms(const tracuu_plan_t *plan, want_term_t **out)
     size_t n_num = 0;
     if (wanted_numbers(plan, num, &n_num))
         for (size_t i = 0; i < n_num; i++) {
-            char padded[32];
             push_want(&w, &n, num[i], GROUP_NUMBER, 0, 1);
-            for (size_t z = strlen(num[i]); z < 3; z++) {
-                snprintf(padded, sizeof padded, "%0*d%s",
-                         (int)(z + 1 - strlen(num[i])), 0, num[i]);
+            /* "5" is also written "05", "005". */
+            size_t len = strlen(num[i]);
+            for (size_t zeros = 1; len < 3 && zeros + len <= 3; zeros++) {
+                char padded[8];
+                memset(padded, '0', zeros);
+                memcpy(padded + zeros, num[i], len + 1);
                 push_want(&w, &n, padded, GROUP_NUMBER, 0, 1);
             }
         }
