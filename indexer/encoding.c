@@ -369,11 +369,6 @@ static size_t sample_len(const char *s, size_t n)
     return sample_upto(s, n, SAMPLE);
 }
 
-/* Text already known to be Unicode is scored only to report the share of
- * valid syllables: a short sample tells as much, at a fraction of the
- * cost of reading every file's first SAMPLE bytes twice. */
-#define REPORT_SAMPLE 4096
-
 static void finish(tracuu_enc_info_t *info, tracuu_enc_info_t got)
 {
     if (info)
@@ -381,14 +376,22 @@ static void finish(tracuu_enc_info_t *info, tracuu_enc_info_t got)
 }
 
 /* Decode with e, then repair legacy-font lines inside Unicode text
- * (bytes already in a legacy encoding hold no second layer). */
+ * (bytes already in a legacy encoding hold no second layer); valid: s is
+ * known to be valid UTF-8. */
 static void decode_and_repair(tracuu_enc_t e, const char *s, size_t n,
-                              tracuu_buf_t *out, tracuu_enc_info_t *got)
+                              bool valid, tracuu_buf_t *out,
+                              tracuu_enc_info_t *got)
 {
     if (e != TRACUU_ENC_UTF8 && e != TRACUU_ENC_UTF16LE && e != TRACUU_ENC_UTF16BE) {
         tracuu_enc_decode(e, s, n, out);
         got->repaired = TRACUU_ENC_UTF8;
         got->repaired_lines = 0;
+        return;
+    }
+    if (e == TRACUU_ENC_UTF8 && valid) {
+        /* Checked already: no second decoding, no copy. */
+        got->repaired = tracuu_enc_repair(s, n, TRACUU_ENC_UTF8, out,
+                                          &got->repaired_lines);
         return;
     }
     tracuu_buf_t tmp = {0};
@@ -421,12 +424,12 @@ void tracuu_enc_detect(const char *s, size_t n, tracuu_buf_t *out,
     }
     s += skip;
     n -= skip;
-    if (got.bom || got.enc != TRACUU_ENC_UTF8 ||
-        tracuu_utf8_valid_prefix(s, n) == n) {
-        decode_and_repair(got.enc, s, n, out, &got);
-        tracuu_syllable_score_t sc;
-        got.share = score_of(out->s ? out->s : "",
-                             sample_upto(out->s, out->len, REPORT_SAMPLE), &sc);
+    bool marked = got.bom || got.enc != TRACUU_ENC_UTF8;
+    if (marked || tracuu_utf8_valid_prefix(s, n) == n) {
+        /* Unicode, known by its marks or its validity: nothing to choose,
+         * so the share of syllables is not measured (-1). */
+        decode_and_repair(got.enc, s, n, !marked, out, &got);
+        got.share = -1;
         finish(info, got);
         return;
     }
@@ -454,7 +457,7 @@ void tracuu_enc_detect(const char *s, size_t n, tracuu_buf_t *out,
     tracuu_buf_free(&tmp);
     got.enc = best;
     got.share = best_share < 0 ? 0 : best_share;
-    decode_and_repair(best, s, n, out, &got);
+    decode_and_repair(best, s, n, false, out, &got);
     finish(info, got);
 }
 

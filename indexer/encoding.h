@@ -35,7 +35,8 @@ typedef struct tracuu_enc_info {
     tracuu_enc_t enc;       /* the encoding of the bytes */
     bool bom;               /* chosen by a byte order mark */
     double share;           /* of words with non-ASCII letters, the share
-                             * that are valid syllables after decoding */
+                             * that are valid syllables after decoding;
+                             * -1 for Unicode input (nothing was chosen) */
     tracuu_enc_t repaired;  /* legacy encoding of text found inside
                              * Unicode (see tracuu_enc_repair), or UTF8 */
     size_t repaired_lines;

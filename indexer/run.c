@@ -26,8 +26,13 @@
  * that memory stays bounded (about 8 bytes of RAM per byte of text, per
  * thread). */
 #define MAX_TEXT_MB 16
-#define BATCH_DOCS 1000
-#define BATCH_BYTES (32u << 20)
+/* Small batches are faster, not slower: Xapian 1.4 keeps each term's
+ * pending postings in a map walked for every new document, so at 1,000
+ * documents a batch those walks were a fifth of all indexing (cache
+ * misses); at 100 the commits cost a little more and the walks far less
+ * (15-19% less CPU measured, index 2% larger). */
+#define BATCH_DOCS 100
+#define BATCH_BYTES (4u << 20)
 
 static const char *prog = "tracuu-index";
 

@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_decoded(&out);
     FUZZ_CHECK((int)info.enc >= 0 && info.enc < TRACUU_ENC_LAST);
     FUZZ_CHECK((int)info.repaired >= 0 && info.repaired < TRACUU_ENC_LAST);
-    FUZZ_CHECK(info.share >= 0.0 && info.share <= 1.0);
+    /* A share in [0, 1] for a chosen legacy encoding, -1 for Unicode. */
+    FUZZ_CHECK(info.share == -1.0 || (info.share >= 0.0 && info.share <= 1.0));
     FUZZ_CHECK(tracuu_enc_name(info.enc) != NULL);
 
     /* Every decoder on the same bytes. */
