@@ -292,7 +292,7 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
     out->q_match = tracuu_q_copy(q);
     if (out->n_exact)
         out->q_exact = tracuu_q_scale(
-            tracuu_q_combine(TRACUU_Q_OR, out->exact_v, out->n_exact),
+            tracuu_q_combine(TRACUU_Q_AND, out->exact_v, out->n_exact),
             EXACT_BOOST);
     free(out->exact_v);
     out->exact_v = NULL;

@@ -31,8 +31,8 @@ typedef struct tracuu_plan {
     tracuu_q_t *q;        /* what to run */
     tracuu_q_t *q_match;  /* the same matches without ranking boosts, for
                              counting and listing */
-    tracuu_q_t *q_exact;  /* the exact (accented) forms asked for, weighted
-                             as in q; NULL when the query has none */
+    tracuu_q_t *q_exact;  /* every exact (accented) form asked for (AND),
+                             weighted as in q; NULL when the query has none */
     tracuu_q_t **exact_v; /* (while building: copies of the exact terms) */
     size_t n_exact;
     tracuu_hl_t *highlight;

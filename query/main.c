@@ -142,7 +142,10 @@ typedef struct hitpos {
     int group;
 } hitpos_t;
 
-#define GROUP_NUMBER 63
+#define GROUP_NUMBER 63  /* a cited number or a year asked for */
+#define GROUP_DAY 62     /* the day of the month of a day asked for */
+#define DAY_BEFORE 6     /* "ngày 24 tháng 7 năm 2024": the day is at most */
+#define DAY_AFTER 3      /* 6 words before its year ("2024-07-24": after) */
 #define MAX_POSITIONS 4096
 #define MAX_NUMBERS 16   /* numbers looked for (cited, years) */
 
@@ -175,6 +178,18 @@ static void free_fetched(fetched_t *f, size_t n)
 static bool wanted_numbers(const tracuu_plan_t *plan, char num[][24],
                            size_t *n);
 
+/* The query asks for single days and nothing else to find again: its
+ * years are tried only where the day's number stands near them. */
+static bool single_days(const tracuu_plan_t *plan)
+{
+    if (plan->n_cites || !plan->n_days)
+        return false;
+    for (size_t k = 0; k < plan->n_days; k++)
+        if (plan->days[k].first != plan->days[k].last)
+            return false;
+    return true;
+}
+
 static void push_want(want_term_t **w, size_t *n, const char *term, int group,
                       unsigned k, unsigned of)
 {
@@ -190,7 +205,7 @@ static size_t want_terms(const tracuu_plan_t *plan, want_term_t **out)
 {
     size_t n = 0;
     want_term_t *w = NULL;
-    for (size_t r = 0; r < plan->n_highlight && r < GROUP_NUMBER; r++)
+    for (size_t r = 0; r < plan->n_highlight && r < GROUP_DAY; r++)
         for (size_t k = 0; k < plan->highlight[r].n; k++)
             push_want(&w, &n, plan->highlight[r].folded[k], (int)r,
                       (unsigned)k, (unsigned)plan->highlight[r].n);
@@ -208,6 +223,16 @@ static size_t want_terms(const tracuu_plan_t *plan, want_term_t **out)
                 push_want(&w, &n, padded, GROUP_NUMBER, 0, 1);
             }
         }
+    for (size_t k = 0; single_days(plan) && k < plan->n_days; k++) {
+        char day[8];
+        int d = (int)(plan->days[k].first % 100);
+        snprintf(day, sizeof day, "%d", d);
+        push_want(&w, &n, day, GROUP_DAY, 0, 1);
+        if (d < 10) {
+            snprintf(day, sizeof day, "0%d", d);
+            push_want(&w, &n, day, GROUP_DAY, 0, 1);
+        }
+    }
     *out = w;
     return n;
 }
@@ -413,12 +438,12 @@ static size_t pick_regions(const hitpos_t *hp, size_t n, unsigned lo[],
     for (size_t i = 0; i < n; i++) {
         unsigned long long seen = 0;
         int count = 0;
-        if (hp[i].group == GROUP_NUMBER) {
+        if (hp[i].group >= GROUP_DAY) {
             score[i] = -1;
             continue;
         }
         for (size_t j = i; j < n && hp[j].pos < hp[i].pos + NEAR_POS; j++) {
-            if (hp[j].group == GROUP_NUMBER)
+            if (hp[j].group >= GROUP_DAY)
                 continue;
             seen |= 1ULL << hp[j].group;
             count++;
@@ -492,6 +517,19 @@ static bool wanted_numbers(const tracuu_plan_t *plan, char num[][24],
         }
     }
     return *n > 0;
+}
+
+/* Is the number at hp[i] (a year) near a day of the month asked for? */
+static bool day_near(const hitpos_t *hp, size_t n, size_t i)
+{
+    unsigned p = hp[i].pos;
+    for (size_t j = i; j-- > 0 && hp[j].pos + DAY_BEFORE >= p;)
+        if (hp[j].group == GROUP_DAY && hp[j].pos != p)
+            return true;
+    for (size_t j = i + 1; j < n && hp[j].pos <= p + DAY_AFTER; j++)
+        if (hp[j].group == GROUP_DAY && hp[j].pos != p)
+            return true;
+    return false;
 }
 
 /* Where the text of a hit comes from: in memory (stored in the index,
@@ -656,10 +694,13 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
      * with. */
     unsigned done_to = 0;
     size_t tried = 0;
+    bool days_only = single_days(plan);
     for (size_t i = 0; i < f->n_hp && n < 2 && !bad && tried < MAX_NUMBER_HITS;
          i++) {
         unsigned p = f->hp[i].pos;
         if (f->hp[i].group != GROUP_NUMBER || (done_to && p < done_to))
+            continue;
+        if (days_only && !day_near(f->hp, f->n_hp, i))
             continue;
         tried++;
         size_t from, to;

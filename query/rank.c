@@ -27,7 +27,7 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
     *out = NULL;
     if (!plan->q_exact)
         return run(db, tracuu_q_copy(plan->q_match), offset, limit, out);
-    /* First tier: the matches with some form as typed, weighted with it. */
+    /* First tier: the matches with every form as typed, weighted with them. */
     tracuu_mset_t *first = NULL, *rest = NULL;
     tracuu_status_t st = run(db, pair(TRACUU_Q_AND, plan->q_match, plan->q_exact),
                              offset, limit, &first);

@@ -8,9 +8,9 @@
 /* Hits [offset, offset + limit) of plan by relevance, into *out (new; free
  * with tracuu_mset_free); its total is an estimate.
  *
- * Plans with the forms as typed come first: the matches having an exact
- * (accented) form the query asked for, weighted with it, then the others
- * (OCR text, plans written without diacritics). Xapian adds an AND_MAYBE
+ * Plans with the forms as typed come first: the matches having every
+ * exact (accented) form the query asked for, weighted with them, then the
+ * others (OCR text, plans written without diacritics or other accents). Xapian adds an AND_MAYBE
  * weight match by match, so a phrase would be checked on every match of
  * its common words; two tiers let it stop at the page. A plan whose
  * query has no accents is run as it is. */
