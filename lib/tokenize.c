@@ -141,19 +141,21 @@ void tracuu_term_forms(const char *tok, size_t len, tracuu_buf_t *exact,
         }
         return;
     }
+    /* The lowercase form is built in exact itself when there is one (no
+     * buffer per token: this runs for every word indexed). */
     tracuu_buf_t low = {0};
-    tracuu_fold_lower(tok, len, &low);
-    long iy = lone_iy(low.s, low.len);
+    tracuu_buf_t *l = exact ? exact : &low;
+    size_t l0 = l->len;
+    tracuu_fold_lower(tok, len, l);
+    long iy = lone_iy(l->s + l0, l->len - l0);
     if (iy >= 0) {
         /* Rewrite the final y (any tone) as i with the same tone. */
-        size_t at = (size_t)iy, j = at;
-        uint32_t y = tracuu_utf8_next(low.s, low.len, &j);
-        low.len = at;
-        tracuu_buf_put_cp(&low, tracuu_cp_with_tone('i', tracuu_cp_tone(y)));
+        size_t at = l0 + (size_t)iy, j = at;
+        uint32_t y = tracuu_utf8_next(l->s, l->len, &j);
+        l->len = at;
+        tracuu_buf_put_cp(l, tracuu_cp_with_tone('i', tracuu_cp_tone(y)));
     }
-    if (exact)
-        tracuu_buf_append(exact, low.s, low.len);
     if (folded)
-        tracuu_fold_ascii(low.s, low.len, folded);
+        tracuu_fold_ascii(l->s + l0, l->len - l0, folded);
     tracuu_buf_free(&low);
 }
