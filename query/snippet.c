@@ -412,6 +412,17 @@ static void keep_best(found_t *fs, size_t n_fs, size_t max,
     *n = keep;
 }
 
+/* A copy of spans sorted by start (new), or NULL when there are none. */
+static tracuu_span_t *sorted_copy(const tracuu_span_t *spans, size_t n)
+{
+    if (n == 0)
+        return NULL;
+    tracuu_span_t *v = tracuu_xmalloc(n * sizeof *v);
+    memcpy(v, spans, n * sizeof *v);
+    qsort(v, n, sizeof *v, by_start);
+    return v;
+}
+
 void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
                            const tracuu_hl_t *hl, size_t n_hl,
                            const tracuu_span_t *spans, size_t n_spans,
@@ -430,12 +441,7 @@ void tracuu_snippets_text(tracuu_analyzer_t *a, const char *text, size_t len,
     *n = 0;
     if (max == 0 || len == 0)
         return;
-    tracuu_span_t *sorted = NULL;
-    if (n_spans) {
-        sorted = tracuu_xmalloc(n_spans * sizeof *sorted);
-        memcpy(sorted, spans, n_spans * sizeof *sorted);
-        qsort(sorted, n_spans, sizeof *sorted, by_start);
-    }
+    tracuu_span_t *sorted = sorted_copy(spans, n_spans);
     found_t *fs = NULL;
     size_t n_fs = 0;
     if (len <= SMALL_TEXT) {
@@ -478,12 +484,7 @@ void tracuu_snippets_slice(tracuu_analyzer_t *a, const char *text, size_t len,
     *n = 0;
     if (max == 0 || len == 0)
         return;
-    tracuu_span_t *sorted = NULL;
-    if (n_spans) {
-        sorted = tracuu_xmalloc(n_spans * sizeof *sorted);
-        memcpy(sorted, spans, n_spans * sizeof *sorted);
-        qsort(sorted, n_spans, sizeof *sorted, by_start);
-    }
+    tracuu_span_t *sorted = sorted_copy(spans, n_spans);
     found_t *fs = NULL;
     size_t n_fs = 0;
     best_in_text(a, text, len, 0, len, more_before, more_after, hl, n_hl,
