@@ -92,7 +92,8 @@ static size_t text_clause(tracuu_analyzer_t *a, const tracuu_clause_t *c,
         tracuu_analysis_free(&an);
         return 0;
     }
-    qlist_t parts = {0};
+    qlist_t parts = {0}, exacts = {0};
+    tracuu_q_t *first = NULL;
     tracuu_hl_t hl = {0};
     tracuu_buf_t exact = {0}, folded = {0};
     bool all_stop = true;
@@ -116,16 +117,17 @@ static size_t text_clause(tracuu_analyzer_t *a, const tracuu_clause_t *c,
                 tracuu_buf_t e = {0};
                 tracuu_buf_puts(&e, *prefix ? prefix : TRACUU_PREFIX_EXACT);
                 tracuu_buf_append(&e, exact.s, exact.len);
-                if (!*prefix) {
-                    qpush(boost, tracuu_q_term(e.s, e.len, 1));
-                    plan->exact_v = tracuu_xrealloc(
-                        plan->exact_v,
-                        (plan->n_exact + 1) * sizeof *plan->exact_v);
-                    plan->exact_v[plan->n_exact++] =
-                        tracuu_q_term(e.s, e.len, 1);
-                }
+                if (!*prefix)
+                    qpush(&exacts, tracuu_q_term(e.s, e.len, 1));
                 tracuu_buf_free(&e);
             }
+        }
+        if (n == 0 && !*prefix) {
+            /* The word's term for the first ranking tier (rank.h). */
+            if (exacts.n)
+                first = tracuu_q_scale(tracuu_q_copy(exacts.v[0]), EXACT_BOOST);
+            else
+                first = tracuu_q_term(folded.s, folded.len, 1);
         }
         n++;
     }
@@ -136,6 +138,27 @@ static size_t text_clause(tracuu_analyzer_t *a, const tracuu_clause_t *c,
     if (!dropped)
         add_highlight(plan, &hl);
     hl_free(&hl);
+    /* A dropped function word asks for no form either. */
+    for (size_t i = 0; i < exacts.n; i++) {
+        if (dropped) {
+            tracuu_q_free(exacts.v[i]);
+            continue;
+        }
+        qpush(boost, tracuu_q_copy(exacts.v[i]));
+        plan->exact_v = tracuu_xrealloc(
+            plan->exact_v, (plan->n_exact + 1) * sizeof *plan->exact_v);
+        plan->exact_v[plan->n_exact++] = exacts.v[i];
+    }
+    free(exacts.v);
+    if (!dropped && n == 1 && first && !c->quoted && !c->negated) {
+        plan->first_v = tracuu_xrealloc(
+            plan->first_v, (plan->n_first + 1) * sizeof *plan->first_v);
+        plan->first_v[plan->n_first++] = first;
+        first = NULL;
+    } else if (!dropped && n > 0) {
+        plan->not_simple = true;
+    }
+    tracuu_q_free(first);
     if (n == 0 || dropped) {
         for (size_t i = 0; i < parts.n; i++)
             tracuu_q_free(parts.v[i]);
@@ -188,6 +211,7 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
                               qlist_t *boost, tracuu_plan_t *out, char **err)
 {
     if (p->is_or) {
+        out->not_simple = true;
         qlist_t any = {0};
         for (size_t i = 0; i < p->n && !*err; i++) {
             tracuu_q_t *q = build_item(a, &p->v[i], boost, out, err);
@@ -219,6 +243,7 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
     for (size_t i = 0; i < p->n && !*err; i++) {
         const tracuu_clause_t *c = &p->v[i];
         if (c->group) {
+            out->not_simple = true;
             tracuu_q_t *gq = build_list(a, c->group, boost, out, err);
             if (gq)
                 qpush(c->negated ? &negs : &match, gq);
@@ -227,6 +252,7 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         const char *prefix = "";
         const tracuu_field_t *f = c->field ? find_field(c->field) : NULL;
         if (f && !f->prefix) {
+            out->not_simple = true;
             bool used_next = false;
             const tracuu_clause_t *next = i + 1 < p->n ? &p->v[i + 1] : NULL;
             if (next && next->group)
@@ -248,6 +274,7 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
                               ? tracuu_field_symbol_word(c->value, out)
                               : NULL;
         if (sym) {
+            out->not_simple = true;
             tracuu_q_t *two[2] = {match.v[match.n - 1], sym};
             match.v[match.n - 1] = tracuu_q_combine(TRACUU_Q_OR, two, 2);
         }
@@ -267,6 +294,7 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
     }
     tracuu_q_t *q = match.n ? combine_list(TRACUU_Q_AND, &match) : tracuu_q_all();
     if (negs.n) {
+        out->not_simple = true;
         tracuu_q_t *two[2] = {q, combine_list(TRACUU_Q_OR, &negs)};
         q = tracuu_q_combine(TRACUU_Q_AND_NOT, two, 2);
     }
@@ -297,6 +325,15 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
     free(out->exact_v);
     out->exact_v = NULL;
     out->n_exact = 0;
+    if (out->q_exact && !out->not_simple && out->n_first)
+        out->q_first =
+            tracuu_q_combine(TRACUU_Q_AND, out->first_v, out->n_first);
+    else
+        for (size_t i = 0; i < out->n_first; i++)
+            tracuu_q_free(out->first_v[i]);
+    free(out->first_v);
+    out->first_v = NULL;
+    out->n_first = 0;
     if (boost.n) {
         tracuu_q_t *b = tracuu_q_scale(combine_list(TRACUU_Q_OR, &boost),
                                        EXACT_BOOST);
@@ -315,6 +352,10 @@ void tracuu_plan_free(tracuu_plan_t *plan)
     tracuu_q_free(plan->q);
     tracuu_q_free(plan->q_match);
     tracuu_q_free(plan->q_exact);
+    tracuu_q_free(plan->q_first);
+    for (size_t i = 0; i < plan->n_first; i++)
+        tracuu_q_free(plan->first_v[i]);
+    free(plan->first_v);
     for (size_t i = 0; i < plan->n_exact; i++)
         tracuu_q_free(plan->exact_v[i]);
     free(plan->exact_v);

@@ -33,8 +33,17 @@ typedef struct tracuu_plan {
                              counting and listing */
     tracuu_q_t *q_exact;  /* every exact (accented) form asked for (AND),
                              weighted as in q; NULL when the query has none */
-    tracuu_q_t **exact_v; /* (while building: copies of the exact terms) */
+    tracuu_q_t *q_first;  /* for a query of plain words only: the same
+                             matches as q_match AND q_exact, with nearly
+                             the same weights, from each word's exact term
+                             (its folded one when it has no accent) alone:
+                             an exact form implies the folded one, and its
+                             postings are shorter; NULL otherwise */
+    tracuu_q_t **exact_v; /* (while building: copies of the exact terms, */
     size_t n_exact;
+    tracuu_q_t **first_v; /*  each plain word's term for q_first, */
+    size_t n_first;
+    bool not_simple;      /*  and whether the query is more than words) */
     tracuu_hl_t *highlight;
     size_t n_highlight;
     tracuu_want_cite_t *cites;

@@ -29,8 +29,10 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
         return run(db, tracuu_q_copy(plan->q_match), offset, limit, out);
     /* First tier: the matches with every form as typed, weighted with them. */
     tracuu_mset_t *first = NULL, *rest = NULL;
-    tracuu_status_t st = run(db, pair(TRACUU_Q_AND, plan->q_match, plan->q_exact),
-                             offset, limit, &first);
+    tracuu_q_t *q1 = plan->q_first
+                         ? tracuu_q_copy(plan->q_first)
+                         : pair(TRACUU_Q_AND, plan->q_match, plan->q_exact);
+    tracuu_status_t st = run(db, q1, offset, limit, &first);
     if (st != TRACUU_OK)
         return st;
     unsigned got = (unsigned)tracuu_mset_size(first);

@@ -111,6 +111,15 @@ for i in 0 1 2 3 4; do
 done
 cmp -s "$TMP/all" "$TMP/paged" && ok || bad "paging: $(cat "$TMP/all") vs $(cat "$TMP/paged")"
 
+# The two tiers together are every match, once: plain words (first tier
+# from their exact terms alone), a phrase, an exclusion.
+for query in 'phong trào thi đua' '"thi đua" khen thưởng' 'thi đua -"dân vận khéo"'; do
+    q "$DB" --count $query; n=$(cat "$TMP/out")
+    q "$DB" --paths --limit 100 $query
+    [ "$(sort -u "$TMP/out" | wc -l)" = "$n" ] && [ "$(wc -l <"$TMP/out")" = "$n" ] \
+        && ok || bad "tiers of [$query]: $n matches, listed: $(cat "$TMP/out")"
+done
+
 # Snippets are cut where the index's positions say the words are: the
 # same in copies whose bytes are not the text (a BOM, CRLF line ends,
 # UTF-16), which are decoded whole, and deep in a long file.
