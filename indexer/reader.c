@@ -146,6 +146,17 @@ tracuu_read_status_t tracuu_read_file_opts(const char *path,
     out->format = f->name;
     tracuu_read_status_t rs = f->read(path, &o, out);
     out->format = f->name;
+    if (out->title &&
+        tracuu_utf8_valid_prefix(out->title, strlen(out->title)) !=
+            strlen(out->title)) {
+        /* A title in bytes that are not the declared UTF-8 (an HTML
+         * <title>, a docx property): U+FFFD for each bad byte. */
+        tracuu_buf_t fixed = {0};
+        tracuu_enc_decode(TRACUU_ENC_UTF8, out->title, strlen(out->title),
+                          &fixed);
+        free(out->title);
+        out->title = tracuu_buf_steal(&fixed);
+    }
     if (rs != TRACUU_READ_OK && !out->reason)
         tracuu_read_say(out, rs, "unreadable %s", f->name);
     return rs;
