@@ -281,6 +281,19 @@ tracuu_status_t tracuu_db_get_data(tracuu_db_t *db, unsigned docid,
     return st != TRACUU_OK ? st : hand_out(v, out, len);
 }
 
+// v as a new C array (*out, *n of them).
+static tracuu_status_t hand_out_ids(const std::vector<unsigned> &v,
+                                    unsigned **out, size_t *n)
+{
+    *out = static_cast<unsigned *>(std::malloc((v.size() + 1) * sizeof **out));
+    if (!*out)
+        return TRACUU_ERR_NOMEM;
+    if (!v.empty())
+        std::memcpy(*out, v.data(), v.size() * sizeof **out);
+    *n = v.size();
+    return TRACUU_OK;
+}
+
 tracuu_status_t tracuu_db_positions(tracuu_db_t *db, unsigned docid,
                                     const char *term, size_t len,
                                     size_t max, unsigned **out, size_t *n)
@@ -294,15 +307,7 @@ tracuu_status_t tracuu_db_positions(tracuu_db_t *db, unsigned docid,
              p != db->rd->positionlist_end(docid, t) && v.size() < max; ++p)
             v.push_back(*p);
     });
-    if (st != TRACUU_OK)
-        return st;
-    *out = static_cast<unsigned *>(std::malloc((v.size() + 1) * sizeof **out));
-    if (!*out)
-        return TRACUU_ERR_NOMEM;
-    if (!v.empty())
-        std::memcpy(*out, v.data(), v.size() * sizeof **out);
-    *n = v.size();
-    return TRACUU_OK;
+    return st != TRACUU_OK ? st : hand_out_ids(v, out, n);
 }
 
 tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
@@ -316,15 +321,7 @@ tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
              ++p)
             v.push_back(*p);
     });
-    if (st != TRACUU_OK)
-        return st;
-    *ids = static_cast<unsigned *>(std::malloc((v.size() + 1) * sizeof **ids));
-    if (!*ids)
-        return TRACUU_ERR_NOMEM;
-    if (!v.empty())
-        std::memcpy(*ids, v.data(), v.size() * sizeof **ids);
-    *n = v.size();
-    return TRACUU_OK;
+    return st != TRACUU_OK ? st : hand_out_ids(v, ids, n);
 }
 
 void tracuu_termlist_free(tracuu_termlist_t *tl)

@@ -182,11 +182,17 @@ static tracuu_q_t *combine_list(tracuu_qop_t op, qlist_t *l)
     return q;
 }
 
+/* Free n queries and the array holding them. */
+static void free_qs(tracuu_q_t **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        tracuu_q_free(v[i]);
+    free(v);
+}
+
 static void free_list(qlist_t *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        tracuu_q_free(l->v[i]);
-    free(l->v);
+    free_qs(l->v, l->n);
     l->v = NULL;
     l->n = 0;
 }
@@ -329,9 +335,7 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         out->q_first =
             tracuu_q_combine(TRACUU_Q_AND, out->first_v, out->n_first);
     else
-        for (size_t i = 0; i < out->n_first; i++)
-            tracuu_q_free(out->first_v[i]);
-    free(out->first_v);
+        free_qs(out->first_v, out->n_first);
     out->first_v = NULL;
     out->n_first = 0;
     if (boost.n) {
@@ -353,12 +357,8 @@ void tracuu_plan_free(tracuu_plan_t *plan)
     tracuu_q_free(plan->q_match);
     tracuu_q_free(plan->q_exact);
     tracuu_q_free(plan->q_first);
-    for (size_t i = 0; i < plan->n_first; i++)
-        tracuu_q_free(plan->first_v[i]);
-    free(plan->first_v);
-    for (size_t i = 0; i < plan->n_exact; i++)
-        tracuu_q_free(plan->exact_v[i]);
-    free(plan->exact_v);
+    free_qs(plan->first_v, plan->n_first);
+    free_qs(plan->exact_v, plan->n_exact);
     for (size_t i = 0; i < plan->n_highlight; i++)
         hl_free(&plan->highlight[i]);
     free(plan->highlight);

@@ -337,7 +337,7 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
  * one indexed, and normalised when normalise (else the snippet code
  * normalises only what it shows). NULL (and *why set) otherwise. */
 static char *reread(const char *path, json_t *meta, bool normalise,
-                    bool as_is, size_t *len, const char **why)
+                    size_t *len, const char **why)
 {
     json_int_t size = json_integer_value(json_object_get(meta, "size"));
     json_int_t mtime = json_integer_value(json_object_get(meta, "mtime"));
@@ -365,10 +365,6 @@ static char *reread(const char *path, json_t *meta, bool normalise,
         tracuu_buf_free(&raw);
         *why = "file unreadable now";
         return NULL;
-    }
-    if (as_is) {
-        *len = raw.len;
-        return tracuu_buf_steal(&raw);
     }
     tracuu_enc_detect(raw.s, raw.len, &dec, NULL);
     tracuu_buf_free(&raw);
@@ -677,7 +673,7 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
             else
                 src.len = (size_t)st.st_size;
         } else {
-            again = reread(f->path, meta, false, false, &src.len, why);
+            again = reread(f->path, meta, false, &src.len, why);
             src.text = again;
         }
         if (*why) {
@@ -785,7 +781,7 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
             if (tl == 0 &&
                 json_is_false(json_object_get(meta, "text_stored"))) {
                 raw = !plan->n_cites && !plan->n_days;
-                again = reread(path, meta, !raw, false, &tl, &why);
+                again = reread(path, meta, !raw, &tl, &why);
                 text = again ? again : "";
             }
             tracuu_span_t *spans = NULL;
