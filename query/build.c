@@ -331,11 +331,14 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
     free(out->exact_v);
     out->exact_v = NULL;
     out->n_exact = 0;
-    if (out->q_exact && !out->not_simple && out->n_first)
+    if (out->q_exact && !out->not_simple && out->n_first) {
+        /* The combination owns the queries, not their array. */
         out->q_first =
             tracuu_q_combine(TRACUU_Q_AND, out->first_v, out->n_first);
-    else
+        free(out->first_v);
+    } else {
         free_qs(out->first_v, out->n_first);
+    }
     out->first_v = NULL;
     out->n_first = 0;
     if (boost.n) {
