@@ -485,9 +485,6 @@ static char *metadata_json(const tracuu_analysis_t *an,
     json_object_set_new(o, "text_stored", json_boolean(info->store_text));
     if (info->same_bytes && !info->store_text)
         json_object_set_new(o, "raw", json_true());
-    char *ck = tracuu_record_checkpoints(an, info->store_text);
-    json_object_set_new(o, "ck", json_string(ck));
-    free(ck);
     const tracuu_header_t *h = &an->header;
     if (h->doc_type)
         json_object_set_new(o, "type", json_string(h->doc_type));
@@ -551,6 +548,11 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
     if (st == TRACUU_OK)
         st = tracuu_doc_set_value(doc, TRACUU_SLOT_PATH, info->path,
                                   strlen(info->path));
+    char *ck = tracuu_record_checkpoints(an, info->store_text);
+    if (st == TRACUU_OK && ck && *ck)
+        st = tracuu_doc_set_value(doc, TRACUU_SLOT_CHECKPOINTS, ck,
+                                  strlen(ck));
+    free(ck);
     json = metadata_json(an, info, title);
     if (!json)
         st = TRACUU_ERR_NOMEM;

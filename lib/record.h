@@ -34,7 +34,7 @@ typedef struct tracuu_file_info {
 /* Where body positions 0, C, 2C, ... (C = TRACUU_CHECKPOINT) begin in the
  * text snippets are cut from: the normalised text when stored, else the
  * text given to the analyser (a file's decoded bytes), through the
- * normaliser's map. Decimal deltas apart by spaces (schema.h, "ck"); new,
+ * normaliser's map. Decimal deltas apart by spaces (schema.h, slot 4); new,
  * free with free(). */
 char *tracuu_record_checkpoints(const tracuu_analysis_t *an, bool stored);
 

@@ -33,23 +33,27 @@
  *   1  size in bytes, 16 hex digits
  *   2  path (for listing and deleting without reading the data)
  *   3  issue date YYYYMMDD, absent when unknown (sorting, issued:)
+ *   4  checkpoints: the byte offset in the document's text (the stored
+ *      one, else the file's decoded text) of body position
+ *      k * TRACUU_CHECKPOINT, k = 0, 1, ..., as decimal deltas apart by
+ *      spaces; where snippets are cut (kept out of the data so that
+ *      reading a hit's data stays cheap for a long law)
  *
  * Document data: one line of compact JSON (path, title, size, mtime, ...),
  * "\n", then, for converted formats, the normalised text, from which
- * snippets are cut (plain text files are read again instead). The JSON's
- * "ck" lists, delta-coded, the byte offset in that text (the stored one,
- * else the file's decoded text) of body position k * TRACUU_CHECKPOINT,
- * k = 0, 1, ...; "raw": true says the file's bytes are that decoded text.
+ * snippets are cut (plain text files are read again instead). "raw": true
+ * in the JSON says the file's bytes are that decoded text.
  *
  * History (bump TRACUU_SCHEMA_VERSION on any change that makes an older
  * index answer differently; the query tool refuses a mismatch):
  *   1  2026-11-22  first schema
  *   2  2026-11-22  checkpoints ("ck") and "raw" in the data
+ *   3  2026-11-22  checkpoints moved from the data to value slot 4
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "2"
+#define TRACUU_SCHEMA_VERSION "3"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 #define TRACUU_PREFIX_EXACT "XE"
@@ -74,7 +78,7 @@
 #define TRACUU_PREFIX_ISSUER "XI"
 #define TRACUU_PREFIX_SIGNER "XG"
 
-/* Body positions between two checkpoints of the data's "ck". */
+/* Body positions between two checkpoints (TRACUU_SLOT_CHECKPOINTS). */
 #define TRACUU_CHECKPOINT 32
 
 /* Positions between two movement names, so no phrase spans two. */
@@ -87,6 +91,7 @@ enum tracuu_slot {
     TRACUU_SLOT_SIZE = 1,
     TRACUU_SLOT_PATH = 2,
     TRACUU_SLOT_ISSUED = 3,
+    TRACUU_SLOT_CHECKPOINTS = 4,
 };
 
 /* Longest unique term kept as is; longer ones end in a hash (Omega). */

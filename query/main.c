@@ -161,6 +161,8 @@ typedef struct fetched {
     char *path;      /* exact bytes, from the path value slot */
     char *data;      /* document data; NULL for --paths */
     size_t len;
+    char *ck;        /* its checkpoints (schema.h); NULL for --paths */
+    size_t ck_len;
     hitpos_t *hp;    /* where the query matched, by body position */
     size_t n_hp;
 } fetched_t;
@@ -170,6 +172,7 @@ static void free_fetched(fetched_t *f, size_t n)
     for (size_t i = 0; f && i < n; i++) {
         free(f[i].path);
         free(f[i].data);
+        free(f[i].ck);
         free(f[i].hp);
     }
     free(f);
@@ -322,6 +325,9 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
         if (st == TRACUU_OK && !paths_only)
             st = tracuu_db_get_data(db, id, &f[i].data, &f[i].len);
         if (st == TRACUU_OK && !paths_only)
+            st = tracuu_db_get_value(db, id, TRACUU_SLOT_CHECKPOINTS, &f[i].ck,
+                                     &f[i].ck_len);
+        if (st == TRACUU_OK && !paths_only)
             st = fetch_positions(db, id, w, n_w, &f[i]);
     }
     if (st != TRACUU_OK) {
@@ -396,33 +402,48 @@ static char *reread(const char *path, json_t *meta, bool normalise,
 #define MAX_NUMBER_HITS 12 /* places a number is tried at */
 #define NUMBER_POS 14    /* positions around a number that may be the one */
 
-/* The byte offsets of the checkpoints in meta's "ck" (decimal deltas
- * apart by spaces; new, *n of them), or NULL when the index has none for
- * this document. */
-static size_t *checkpoints(json_t *meta, size_t *n)
+/* The checkpoints of a hit's text: the byte offsets its checkpoints value
+ * gives (decimal deltas apart by spaces, schema.h), read only as far as a
+ * region needs (a long law has thousands; its snippets want a few). */
+typedef struct ckpts {
+    const char *p, *end; /* what is left to read; the NUL at end ends the
+                            last number */
+    size_t *v;           /* the offsets read so far */
+    size_t n, cap, off;
+} ckpts_t;
+
+static void ck_init(ckpts_t *c, const char *ck, size_t len)
 {
-    const char *ck = json_string_value(json_object_get(meta, "ck"));
-    *n = 0;
-    if (!ck || !*ck)
-        return NULL;
-    size_t cap = 64, off = 0;
-    size_t *v = tracuu_xmalloc(cap * sizeof *v);
-    for (const char *p = ck; *p;) {
+    *c = (ckpts_t){ck, ck ? ck + len : NULL, NULL, 0, 0, 0};
+}
+
+static void ck_free(ckpts_t *c)
+{
+    free(c->v);
+}
+
+/* Is there a checkpoint k? *at is its offset then. */
+static bool ck_get(ckpts_t *c, size_t k, size_t *at)
+{
+    while (c->n <= k && c->p && c->p < c->end) {
         char *end;
-        unsigned long long d = strtoull(p, &end, 10);
-        if (end == p)
+        unsigned long long d = strtoull(c->p, &end, 10);
+        if (end == c->p) {
+            c->p = c->end;
             break;
-        if (*n == cap)
-            v = tracuu_xrealloc(v, (cap *= 2) * sizeof *v);
-        off += (size_t)d;
-        v[(*n)++] = off;
-        p = end;
+        }
+        if (c->n == c->cap) {
+            c->cap = c->cap ? c->cap * 2 : 64;
+            c->v = tracuu_xrealloc(c->v, c->cap * sizeof *c->v);
+        }
+        c->off += (size_t)d;
+        c->v[c->n++] = c->off;
+        c->p = end;
     }
-    if (*n == 0) {
-        free(v);
-        return NULL;
-    }
-    return v;
+    if (k >= c->n)
+        return false;
+    *at = c->v[k];
+    return true;
 }
 
 /* Up to MAX_REGIONS ranges of body positions [lo, hi], best first: where
@@ -473,12 +494,14 @@ static size_t pick_regions(const hitpos_t *hp, size_t n, unsigned lo[],
 }
 
 /* Bytes [*from, *to) of the text holding body positions [lo, hi]. */
-static void region_bytes(const size_t *ck, size_t n_ck, size_t text_len,
-                         unsigned lo, unsigned hi, size_t *from, size_t *to)
+static void region_bytes(ckpts_t *ck, size_t text_len, unsigned lo,
+                         unsigned hi, size_t *from, size_t *to)
 {
     size_t a = lo / TRACUU_CHECKPOINT, b = hi / TRACUU_CHECKPOINT + 1;
-    *from = a < n_ck ? ck[a] : text_len;
-    *to = b < n_ck ? ck[b] : text_len;
+    if (!ck_get(ck, a, from))
+        *from = text_len;
+    if (!ck_get(ck, b, to))
+        *to = text_len;
     if (*from > text_len)
         *from = text_len;
     if (*to > text_len || *to < *from)
@@ -637,20 +660,23 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
 {
     *out = NULL;
     *n_out = 0;
-    size_t n_ck = 0;
-    size_t *ck = checkpoints(meta, &n_ck);
-    if (!ck)
+    ckpts_t ckv, *ck = &ckv;
+    size_t first;
+    ck_init(ck, f->ck, f->ck_len);
+    if (!ck_get(ck, 0, &first)) {
+        ck_free(ck);
         return false;
+    }
     bool spans_wanted = plan->n_cites || plan->n_days;
     size_t n_numbers = 0;
     for (size_t i = 0; i < f->n_hp; i++)
         n_numbers += f->hp[i].group == GROUP_NUMBER;
     if (spans_wanted && n_numbers == 0) {
-        free(ck); /* not written with its numbers as syllables */
+        ck_free(ck); /* not written with its numbers as syllables */
         return false;
     }
     if (f->n_hp == 0) {
-        free(ck); /* matched on no body word: no passage to show */
+        ck_free(ck); /* matched on no body word: no passage to show */
         return true;
     }
     source_t src = {stored, stored_len, true, -1};
@@ -679,7 +705,7 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
         if (*why) {
             if (src.fd >= 0)
                 close(src.fd);
-            free(ck);
+            ck_free(ck);
             return true;
         }
     }
@@ -700,7 +726,7 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
             continue;
         tried++;
         size_t from, to;
-        region_bytes(ck, n_ck, src.len, p > NUMBER_POS ? p - NUMBER_POS : 0,
+        region_bytes(ck, src.len, p > NUMBER_POS ? p - NUMBER_POS : 0,
                      p + NUMBER_POS, &from, &to);
         tracuu_snippet_t *one = NULL;
         size_t n_one = 0;
@@ -723,7 +749,7 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
     size_t n_per[MAX_REGIONS] = {0};
     for (size_t r = 0; r < n_reg && !bad; r++) {
         size_t from, to;
-        region_bytes(ck, n_ck, src.len, lo[r], hi[r], &from, &to);
+        region_bytes(ck, src.len, lo[r], hi[r], &from, &to);
         if (to > from)
             bad = !region_snippets(a, &src, from, to, plan, false, &per[r],
                                    &n_per[r]);
@@ -740,7 +766,7 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
     if (src.fd >= 0)
         close(src.fd);
     free(again);
-    free(ck);
+    ck_free(ck);
     if (bad) {
         /* The file's bytes are not the text indexed, or the citation was
          * not found where its numbers are: search the text whole. */

@@ -15,49 +15,98 @@
 #define MAX_TERMS 64
 #define SPAN_HIT (MAX_TERMS - 1)
 
-/* The exact and folded forms of every token. */
+/* The exact and folded forms of the tokens that may match a run, in two
+ * arenas (no allocation per token): token i's forms are at offsets
+ * at_exact[i] and at_folded[i], NUL-terminated; at_exact[i] is NO_FORMS
+ * for a token whose folded form cannot be any run's syllable. */
+#define NO_FORMS ((size_t)-1)
 typedef struct forms {
-    char **exact, **folded;
+    tracuu_buf_t exact, folded;
+    size_t *at_exact, *at_folded;
     size_t n;
 } forms_t;
 
-static void forms_make(const char *text, const tracuu_tokens_t *tk, forms_t *f)
+/* The first byte of the folded form tracuu_term_forms gives token
+ * tok[0..len), or 0 when that form is empty. Folding goes code point by
+ * code point, and the lone i/y rule changes only a syllable's last
+ * letter after a consonant, so that byte is the first of the first code
+ * point's own folded form that is not empty. tmp: scratch. */
+static unsigned char folded_first(const char *tok, size_t len,
+                                  tracuu_buf_t tmp[2])
 {
-    f->n = tk->n;
-    f->exact = tracuu_xcalloc(tk->n + 1, sizeof(char *));
-    f->folded = tracuu_xcalloc(tk->n + 1, sizeof(char *));
-    tracuu_buf_t e = {0}, d = {0};
-    for (size_t i = 0; i < tk->n; i++) {
-        tracuu_buf_clear(&e);
-        tracuu_buf_clear(&d);
-        tracuu_buf_puts(&e, "");
-        tracuu_buf_puts(&d, "");
-        tracuu_term_forms(text + tk->v[i].start, tk->v[i].end - tk->v[i].start,
-                          &e, &d);
-        f->exact[i] = tracuu_xstrndup(e.s, e.len);
-        f->folded[i] = tracuu_xstrndup(d.s, d.len);
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)tok[i];
+        if (c < 0x80)
+            return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        size_t from = i;
+        tracuu_utf8_next(tok, len, &i);
+        tracuu_buf_clear(&tmp[0]);
+        tracuu_buf_clear(&tmp[1]);
+        tracuu_term_forms(tok + from, i - from, &tmp[0], &tmp[1]);
+        if (tmp[1].len)
+            return (unsigned char)tmp[1].s[0];
     }
-    tracuu_buf_free(&e);
-    tracuu_buf_free(&d);
+    return 0;
+}
+
+/* may[b]: some syllable of the runs hl[0..n_hl) folds to a form whose
+ * first byte is b (may[0]: an empty form). */
+static void first_bytes(const tracuu_hl_t *hl, size_t n_hl, bool may[256])
+{
+    memset(may, 0, 256 * sizeof *may);
+    for (size_t r = 0; r < n_hl && r < SPAN_HIT; r++)
+        for (size_t k = 0; k < hl[r].n; k++)
+            may[(unsigned char)hl[r].folded[k][0]] = true;
+}
+
+static void forms_make(const char *text, const tracuu_tokens_t *tk,
+                       const tracuu_hl_t *hl, size_t n_hl, forms_t *f)
+{
+    bool may[256];
+    first_bytes(hl, n_hl, may);
+    tracuu_buf_t tmp[2] = {{0}, {0}};
+    memset(&f->exact, 0, sizeof f->exact);
+    memset(&f->folded, 0, sizeof f->folded);
+    f->n = tk->n;
+    f->at_exact = tracuu_xmalloc((tk->n + 1) * sizeof *f->at_exact);
+    f->at_folded = tracuu_xmalloc((tk->n + 1) * sizeof *f->at_folded);
+    for (size_t i = 0; i < tk->n; i++) {
+        const char *tok = text + tk->v[i].start;
+        size_t len = tk->v[i].end - tk->v[i].start;
+        if (!may[folded_first(tok, len, tmp)]) {
+            f->at_exact[i] = f->at_folded[i] = NO_FORMS;
+            continue;
+        }
+        f->at_exact[i] = f->exact.len;
+        f->at_folded[i] = f->folded.len;
+        tracuu_term_forms(tok, len, &f->exact, &f->folded);
+        tracuu_buf_putc(&f->exact, '\0');
+        tracuu_buf_putc(&f->folded, '\0');
+    }
+    tracuu_buf_free(&tmp[0]);
+    tracuu_buf_free(&tmp[1]);
 }
 
 static void forms_free(forms_t *f)
 {
-    for (size_t i = 0; i < f->n; i++) {
-        free(f->exact[i]);
-        free(f->folded[i]);
-    }
-    free(f->exact);
-    free(f->folded);
+    tracuu_buf_free(&f->exact);
+    tracuu_buf_free(&f->folded);
+    free(f->at_exact);
+    free(f->at_folded);
 }
 
 static bool syllable_matches(const forms_t *f, size_t i, const tracuu_hl_t *h,
                              size_t k)
 {
-    if (strcmp(f->folded[i], h->folded[k]) != 0)
+    if (f->at_exact[i] == NO_FORMS)
         return false;
-    return !h->exact[k] || strcmp(f->exact[i], h->exact[k]) == 0 ||
-           strcmp(f->exact[i], f->folded[i]) == 0;
+    const char *folded = f->folded.s + f->at_folded[i];
+    const char *exact = f->exact.s + f->at_exact[i];
+    if (strcmp(folded, h->folded[k]) != 0)
+        return false;
+    return !h->exact[k] || strcmp(exact, h->exact[k]) == 0 ||
+           strcmp(exact, folded) == 0;
 }
 
 /* Mark in hit[] (index of the run) every token starting or inside a
@@ -87,21 +136,39 @@ static size_t mark_runs(const forms_t *f, const tracuu_hl_t *hl, size_t n_hl,
     return marked;
 }
 
-/* Score of tokens [from, from+WINDOW): distinct terms weigh most. */
-static int window_score(const int *hit, size_t n, size_t from)
+/* Score of a window holding count matches of the runs in seen: distinct
+ * terms weigh most. */
+static int score_of(unsigned long long seen, int count)
 {
-    unsigned long long seen = 0;
-    int count = 0;
-    for (size_t i = from; i < n && i < from + WINDOW; i++) {
-        if (hit[i] < 0)
-            continue;
-        count++;
-        seen |= 1ULL << hit[i];
-    }
     int distinct = __builtin_popcountll(seen);
     if (seen & (1ULL << SPAN_HIT))
         distinct += 4;
     return distinct * 100 + count;
+}
+
+/* sc[from]: the score of tokens [from, from+WINDOW), for every from in
+ * [0, n), in one pass (the windows slide one token at a time). */
+static void window_scores(const int *hit, size_t n, int *sc)
+{
+    size_t per_run[MAX_TERMS] = {0};
+    unsigned long long seen = 0;
+    int count = 0;
+    size_t end = 0; /* tokens [from, end) are counted */
+    for (size_t from = 0; from < n; from++) {
+        for (; end < n && end < from + WINDOW; end++) {
+            if (hit[end] < 0)
+                continue;
+            count++;
+            if (per_run[hit[end]]++ == 0)
+                seen |= 1ULL << hit[end];
+        }
+        sc[from] = score_of(seen, count);
+        if (hit[from] >= 0) {
+            count--;
+            if (--per_run[hit[from]] == 0)
+                seen &= ~(1ULL << hit[from]);
+        }
+    }
 }
 
 /* lead, trail: text was left out before or after the window. */
@@ -227,12 +294,17 @@ static void best_in_text(tracuu_analyzer_t *a, const char *text, size_t len,
     }
     int *hit = tracuu_xmalloc(tk.n * sizeof *hit);
     forms_t f;
-    forms_make(text, &tk, &f);
+    forms_make(text, &tk, hl, n_hl, &f);
     size_t n_hits = mark_runs(&f, hl, n_hl, hit);
     forms_free(&f);
     if (n_spans)
         n_hits += mark_spans(&tk, spans, n_spans, hit);
     size_t *starts = tracuu_xcalloc(max + 1, sizeof *starts);
+    int *sc = NULL;
+    if (n_hits) {
+        sc = tracuu_xmalloc(tk.n * sizeof *sc);
+        window_scores(hit, tk.n, sc);
+    }
     for (size_t taken = 0; n_hits && taken < max; taken++) {
         int best = 0;
         size_t best_from = 0;
@@ -246,9 +318,8 @@ static void best_in_text(tracuu_analyzer_t *a, const char *text, size_t len,
                 overlaps |= from < starts[k] + WINDOW && starts[k] < from + WINDOW;
             if (overlaps)
                 continue;
-            int sc = window_score(hit, tk.n, from);
-            if (sc > best) {
-                best = sc;
+            if (sc[from] > best) {
+                best = sc[from];
                 best_from = from;
             }
         }
@@ -262,6 +333,7 @@ static void best_in_text(tracuu_analyzer_t *a, const char *text, size_t len,
             to < tk.n || more_after, &fd->sn);
         starts[taken] = best_from;
     }
+    free(sc);
     free(starts);
     free(hit);
     tracuu_tokens_free(&tk);
@@ -367,10 +439,7 @@ static size_t candidates(const char *text, size_t len, const tracuu_hl_t *hl,
             seen |= 1ULL << c[j].run;
             count++;
         }
-        int distinct = __builtin_popcountll(seen);
-        if (seen & (1ULL << SPAN_HIT))
-            distinct += 4;
-        c[i].score = distinct * 100 + count;
+        c[i].score = score_of(seen, count);
     }
     qsort(c, n, sizeof *c, by_cand_score);
     *out = c;

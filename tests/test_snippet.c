@@ -110,6 +110,31 @@ static void test_spans_are_marked_and_win(void **state)
     free(m);
 }
 
+static void test_words_starting_with_accented_letters_are_marked(void **state)
+{
+    (void)state;
+    size_t n;
+    /* Tokens whose first letter is not ASCII (Ủ, Đ, ứ) are matched by
+     * their folded first letter, any case, typed with accents or not. */
+    char *m = marked("uy ban",
+                     "7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã", &n,
+                     NULL, 0);
+    assert_string_equal(m, "Ủy|ban");
+    free(m);
+    m = marked("\"ứng dụng\"",
+               "THÚC ĐẨY ỨNG DỤNG công nghệ thông tin, chuyển đổi số", &n,
+               NULL, 0);
+    assert_string_equal(m, "ỨNG|DỤNG");
+    free(m);
+    m = marked("đẩy", "Thúc đẩy ứng dụng; ĐẨY MẠNH; đầy đủ", &n, NULL, 0);
+    assert_string_equal(m, "đẩy|ĐẨY");
+    free(m);
+    /* The lone y of a syllable after a consonant is an i (kỹ/kĩ). */
+    m = marked("kĩ thuật", "hỗ trợ kỹ thuật; kí kết", &n, NULL, 0);
+    assert_string_equal(m, "kỹ|thuật");
+    free(m);
+}
+
 static void test_no_match_gives_no_snippet(void **state)
 {
     (void)state;
@@ -126,6 +151,7 @@ int main(void)
         cmocka_unit_test(test_accents_typed_must_match_unless_text_has_none),
         cmocka_unit_test(test_long_text_match_far_in_is_found),
         cmocka_unit_test(test_spans_are_marked_and_win),
+        cmocka_unit_test(test_words_starting_with_accented_letters_are_marked),
         cmocka_unit_test(test_no_match_gives_no_snippet),
     };
     return cmocka_run_group_tests_name("snippet", tests, setup, teardown);
