@@ -646,6 +646,16 @@ static bool region_snippets(tracuu_analyzer_t *a, const source_t *src,
     return true;
 }
 
+/* Is one's text that of a snippet in sn[0..n)? */
+static bool shown_already(const tracuu_snippet_t *sn, size_t n,
+                          const tracuu_snippet_t *one)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sn[i].text && one->text && strcmp(sn[i].text, one->text) == 0)
+            return true;
+    return false;
+}
+
 /* The snippets of a hit, cut from the regions where its positions say the
  * query matched: around the numbers its citations and dates are written
  * with (where the extractors find them again), then where most of its
@@ -733,8 +743,11 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
         if (to > from)
             bad = !region_snippets(a, &src, from, to, plan, true, &one, &n_one);
         if (n_one) {
-            sn[n++] = one[0];
-            one[0] = (tracuu_snippet_t){0};
+            /* Two numbers a checkpoint apart can give the same passage. */
+            if (!shown_already(sn, n, &one[0])) {
+                sn[n++] = one[0];
+                one[0] = (tracuu_snippet_t){0};
+            }
             done_to = p + NUMBER_POS;
         }
         tracuu_snippets_free(one, n_one);
@@ -757,7 +770,8 @@ static bool snippets_at_positions(tracuu_analyzer_t *a, const fetched_t *f,
     /* The first of each region in turn, then the second ones. */
     for (size_t round = 0; round < 2; round++)
         for (size_t r = 0; r < n_reg; r++)
-            if (round < n_per[r] && n < 2) {
+            if (round < n_per[r] && n < 2 &&
+                !shown_already(sn, n, &per[r][round])) {
                 sn[n++] = per[r][round];
                 per[r][round] = (tracuu_snippet_t){0};
             }

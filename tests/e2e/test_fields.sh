@@ -101,4 +101,12 @@ expect_hits "$DB" "003" 'title:"kinh tế văn hóa xã hội"'
 # OR and groups.
 expect_hits "$DB" "000 001 002 004" '(cites:34-CT/TW OR cites:19/CT-TTg)'
 expect_hits "$DB" "001 002 004" '(cites:34-CT/TW OR cites:19/CT-TTg) -"dân vận khéo"'
+# No hit shows one passage twice (two numbers of a citation, or two places
+# of the words, can lead to the same passage).
+for query in cites:34-CT/TW cites:05-CT/TW date:2024 date:07/04/2014 'thi đua' \
+    '"phong trào thi đua"' 'chỉ thị 34'; do
+    q "$DB" --color never --limit 20 "$query"
+    dup=$(awk '/^ *[0-9]+\. /{ delete seen } /^   … /{ if (seen[$0]++) print }' "$TMP/out")
+    [ -z "$dup" ] && ok || bad "$query shows a passage twice: $dup"
+done
 finish
