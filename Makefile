@@ -14,9 +14,12 @@ OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -fvisibility=hidden -Ilib -Iindexer $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 CXXFLAGS_ALL = -std=c++17 $(WARN) $(OPT) -fvisibility=hidden -Ilib $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = -Wl,--as-needed $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
-# The indexer's allocator: mimalloc (Debian's libmimalloc) indexes 8-10%
-# faster than glibc's malloc (the Xapian term maps allocate and free a
-# great deal; see BENCHMARKS.md). Sanitizer builds keep their own.
+# The indexer's allocator: mimalloc (Debian's libmimalloc). Xapian's term
+# maps allocate and free a great deal: on 2,000 benchmark plans --jobs 1
+# took 8% less time than on glibc's malloc, --jobs 2 a quarter less (two
+# threads contend in glibc's arenas; BENCHMARKS.md). san-build (make check)
+# sets it empty, so the sanitizers' allocator is used; a sanitizer build
+# made by hand should too (IDX_MALLOC=).
 IDX_MALLOC ?= -lmimalloc
 
 # B is the build directory: build/ for normal builds, build-san/ for check.

@@ -537,14 +537,49 @@ static bool region_snippets(tracuu_analyzer_t *a, const source_t *src,
     return true;
 }
 
-/* Is one's text that of a snippet in sn[0..n)? */
-static bool shown_already(const tracuu_snippet_t *sn, size_t n,
-                          const tracuu_snippet_t *one)
+/* The words of snippet text t without the "… " before and after them:
+ * [*from, *from + *len). */
+static void inner_text(const char *t, const char **from, size_t *len)
 {
-    for (size_t i = 0; i < n; i++)
-        if (sn[i].text && one->text && strcmp(sn[i].text, one->text) == 0)
-            return true;
-    return false;
+    static const char mark[] = "\xe2\x80\xa6"; /* … */
+    size_t n = strlen(t);
+    if (n >= 4 && memcmp(t, mark, 3) == 0 && t[3] == ' ') {
+        t += 4;
+        n -= 4;
+    }
+    if (n >= 4 && t[n - 4] == ' ' && memcmp(t + n - 3, mark, 3) == 0)
+        n -= 4;
+    *from = t;
+    *len = n;
+}
+
+/* Add *one to sn[0..*n) unless a snippet there shows all its words; one
+ * that shows all of a snippet's words takes its place. (Two numbers of a
+ * citation, or a number and the words near it, can lead to one passage,
+ * cut once shorter.) *one is taken or left to the caller to free. */
+static void add_snippet(tracuu_snippet_t *sn, size_t *n, tracuu_snippet_t *one)
+{
+    if (!one->text)
+        return;
+    const char *a, *b;
+    size_t la, lb;
+    inner_text(one->text, &a, &la);
+    for (size_t i = 0; i < *n; i++) {
+        if (!sn[i].text)
+            continue;
+        inner_text(sn[i].text, &b, &lb);
+        if (la <= lb && memmem(b, lb, a, la))
+            return;
+        if (la > lb && memmem(a, la, b, lb)) {
+            free(sn[i].text);
+            free(sn[i].marks);
+            sn[i] = *one;
+            *one = (tracuu_snippet_t){0};
+            return;
+        }
+    }
+    sn[(*n)++] = *one;
+    *one = (tracuu_snippet_t){0};
 }
 
 /* The snippets of a hit, cut from the regions where its positions say the
@@ -637,11 +672,7 @@ static bool snippets_at_positions(tracuu_analyzer_t *a,
         if (to > from)
             bad = !region_snippets(a, &src, from, to, plan, true, &one, &n_one);
         if (n_one) {
-            /* Two numbers a checkpoint apart can give the same passage. */
-            if (!shown_already(sn, n, &one[0])) {
-                sn[n++] = one[0];
-                one[0] = (tracuu_snippet_t){0};
-            }
+            add_snippet(sn, &n, &one[0]);
             done_to = p + NUMBER_POS;
         }
         tracuu_snippets_free(one, n_one);
@@ -664,11 +695,8 @@ static bool snippets_at_positions(tracuu_analyzer_t *a,
     /* The first of each region in turn, then the second ones. */
     for (size_t round = 0; round < 2; round++)
         for (size_t r = 0; r < n_reg; r++)
-            if (round < n_per[r] && n < 2 &&
-                !shown_already(sn, n, &per[r][round])) {
-                sn[n++] = per[r][round];
-                per[r][round] = (tracuu_snippet_t){0};
-            }
+            if (round < n_per[r] && n < 2)
+                add_snippet(sn, &n, &per[r][round]);
     for (size_t r = 0; r < n_reg; r++)
         tracuu_snippets_free(per[r], n_per[r]);
     if (src.fd >= 0)

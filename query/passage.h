@@ -45,7 +45,8 @@ typedef struct tracuu_hit_source {
     json_t *meta;              /* the data's JSON (record.h) */
     const char *stored;        /* the normalised text the data keeps, */
     size_t stored_len;         /*   empty when the file is read again */
-    const char *ck;            /* the checkpoints value (schema.h) */
+    const char *ck;            /* the checkpoints value (schema.h), with a
+                                  NUL at ck[ck_len]; NULL: none */
     size_t ck_len;
     const tracuu_hitpos_t *hp; /* tracuu_passage_positions */
     size_t n_hp;
@@ -55,7 +56,7 @@ typedef struct tracuu_hit_source {
  * tracuu_snippets_free; *n of them): cut from the regions where its
  * positions say the query matched (around the numbers its citations and
  * dates are written with, then where most of its words meet), else found
- * in its whole text. *why: why the file could not be used ("file changed
+ * in its whole text; never one whose words another shows. *why: why the file could not be used ("file changed
  * since indexing; re-index"), a static string, else NULL. */
 void tracuu_passage_snippets(tracuu_analyzer_t *a, const tracuu_plan_t *plan,
                              const tracuu_hit_source_t *h,

@@ -44,8 +44,8 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
     unsigned rest_offset = got || offset < n_first ? 0 : offset - n_first;
     /* The rest as a filter, not q_match AND_NOT q_exact: Xapian then checks
      * a phrase's positions only in documents that lack a form as typed (a
-     * third less time for a rare phrase of common syllables), the weights
-     * being q_match's either way. */
+     * rare phrase of common syllables, 5 plans of 20,000: 30 -> 25 ms),
+     * the weights being q_match's either way. */
     tracuu_q_t *lacking[2] = {tracuu_q_all(), tracuu_q_copy(plan->q_exact)};
     tracuu_q_t *filter[2] = {tracuu_q_copy(plan->q_match),
                              tracuu_q_combine(TRACUU_Q_AND_NOT, lacking, 2)};

@@ -176,6 +176,8 @@ static void each_place_shown(fixture_t *fx, const char *path)
         }
         if (tl >= 4 && strcmp(t + tl - 4, " …") == 0)
             tl -= 4;
+        assert_true(tl > 0);
+        assert_true(sn[0].n_marks > 0);
         char *inner = strndup(t, tl);
         if (!strstr(fx->around[k], inner))
             fail_msg("place %zu: [%s] not near it", k, inner);
@@ -311,6 +313,52 @@ static void test_long_nfd_file_places_found(void **state)
     free(path);
 }
 
+/* A converted plan: the index keeps its normalised text, and the
+ * checkpoints are offsets in that text. */
+static void test_stored_text_places_found(void **state)
+{
+    (void)state;
+    char *path = long_nfd_file();
+    fixture_t fx;
+    fixture_make(&fx, path, "\"thi đua\"", NULL);
+    size_t len = 0;
+    char *bytes = tt_read_file(path, &len);
+    tracuu_analysis_t a;
+    assert_int_equal(tracuu_analyze(an, bytes, len, TRACUU_ANALYZE_TOKENS, &a),
+                     TRACUU_OK);
+    char *ck = tracuu_record_checkpoints(&a, true);
+    json_object_set_new(fx.meta, "text_stored", json_true());
+    json_object_del(fx.meta, "raw");
+    unlink(path); /* the text comes from the index alone */
+    for (size_t k = 0; k < fx.n_hp; k++) {
+        tracuu_hit_source_t h = {path, fx.meta, a.norm.s, a.norm.len, ck,
+                                 strlen(ck), &fx.hp[k], 1};
+        tracuu_snippet_t *sn;
+        size_t n;
+        const char *why;
+        tracuu_passage_snippets(an, &fx.plan, &h, &sn, &n, &why);
+        assert_null(why);
+        assert_true(n >= 1);
+        assert_true(sn[0].n_marks > 0);
+        const char *t = sn[0].text;
+        if (strncmp(t, "… ", 4) == 0)
+            t += 4;
+        char *inner = strndup(t, strcspn(t, "…"));
+        size_t il = strlen(inner);
+        while (il && inner[il - 1] == ' ')
+            inner[--il] = '\0';
+        if (!strstr(fx.around[k], inner))
+            fail_msg("stored place %zu: [%s] not near it", k, inner);
+        free(inner);
+        tracuu_snippets_free(sn, n);
+    }
+    free(ck);
+    tracuu_analysis_free(&a);
+    free(bytes);
+    fixture_free(&fx);
+    free(path);
+}
+
 /* A cited symbol is shown where its number stands, marked whole, and no
  * passage twice. */
 static void test_citation_passage_at_its_number(void **state)
@@ -407,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_phrase_passages_come_from_where_it_matched),
         cmocka_unit_test(test_nfd_file_gives_nfc_passages),
         cmocka_unit_test(test_long_nfd_file_places_found),
+        cmocka_unit_test(test_stored_text_places_found),
         cmocka_unit_test(test_citation_passage_at_its_number),
         cmocka_unit_test(test_without_checkpoints_the_whole_text_is_searched),
         cmocka_unit_test(test_changed_file_is_reported),

@@ -101,12 +101,30 @@ expect_hits "$DB" "003" 'title:"kinh tế văn hóa xã hội"'
 # OR and groups.
 expect_hits "$DB" "000 001 002 004" '(cites:34-CT/TW OR cites:19/CT-TTg)'
 expect_hits "$DB" "001 002 004" '(cites:34-CT/TW OR cites:19/CT-TTg) -"dân vận khéo"'
-# No hit shows one passage twice (two numbers of a citation, or two places
-# of the words, can lead to the same passage).
+# No hit shows a passage whose words another of its passages shows (two
+# numbers of a citation, or a number and the words near it, can lead to
+# one passage, cut once shorter). The lines after a hit's title, but its
+# date, are its passages.
 for query in cites:34-CT/TW cites:05-CT/TW date:2024 date:07/04/2014 'thi đua' \
     '"phong trào thi đua"' 'chỉ thị 34'; do
     q "$DB" --color never --limit 20 "$query"
-    dup=$(awk '/^ *[0-9]+\. /{ delete seen } /^   … /{ if (seen[$0]++) print }' "$TMP/out")
+    [ "$RC" = 0 ] && ok || bad "$query: no hit (rc $RC)"
+    dup=$(awk '
+        function check(   i, j) {
+            for (i = 1; i <= n; i++)
+                for (j = 1; j <= n; j++)
+                    if (i != j && length(p[i]) <= length(p[j]) && index(p[j], p[i]) > 0)
+                        print p[i]
+        }
+        /^ *[0-9]+\. / { check(); n = 0; title = 1; next }
+        /^   / {
+            if (title) { title = 0; next }
+            if ($0 ~ /^   ngày ban hành: /) next
+            t = substr($0, 4)
+            sub(/^… /, "", t); sub(/ …$/, "", t)
+            p[++n] = t
+        }
+        END { check() }' "$TMP/out")
     [ -z "$dup" ] && ok || bad "$query shows a passage twice: $dup"
 done
 finish
