@@ -89,6 +89,59 @@ static void test_or_and_groups(void **state)
     tracuu_parsed_free(&p);
 }
 
+/* "x OR (x OR (x OR ... x))" nested LEVELS deep, in a new string. */
+static char *nested_or(int levels)
+{
+    size_t len = (size_t)levels * 8 + 2;
+    char *q = malloc(len);
+    assert_non_null(q);
+    q[0] = '\0';
+    for (int i = 0; i < levels; i++)
+        strcat(q, "x OR (");
+    strcat(q, "x");
+    for (int i = 0; i < levels; i++)
+        strcat(q, ")");
+    return q;
+}
+
+/* The limit counts parentheses, not lists: an OR inside each pair of
+ * parentheses adds a list level of its own, and the deepest query the
+ * parser takes still builds. */
+static void test_nesting_limit_counts_parentheses(void **state)
+{
+    (void)state;
+    tracuu_analyzer_t *a = NULL;
+    assert_int_equal(tracuu_analyzer_new(&a), TRACUU_OK);
+    char *q = nested_or(TRACUU_QUERY_MAX_DEPTH);
+    tracuu_parsed_t p;
+    tracuu_plan_t plan;
+    char *err = NULL;
+    assert_true(tracuu_query_parse(q, tracuu_query_known_field, &p, &err));
+    /* Walk down: OR list, its second alternative, the group in it. */
+    const tracuu_parsed_t *l = &p;
+    int parens = 0;
+    while (l->is_or) {
+        assert_int_equal(l->n, 2);
+        const tracuu_parsed_t *alt = l->v[1].group;
+        assert_non_null(alt);
+        assert_int_equal(alt->n, 1);
+        if (!alt->v[0].group)
+            break;
+        l = alt->v[0].group;
+        parens++;
+    }
+    assert_int_equal(parens, TRACUU_QUERY_MAX_DEPTH);
+    assert_true(tracuu_query_build(a, &p, &plan, &err));
+    assert_non_null(plan.q);
+    tracuu_plan_free(&plan);
+    tracuu_parsed_free(&p);
+    free(q);
+    q = nested_or(TRACUU_QUERY_MAX_DEPTH + 1);
+    expect_error(q, "nested too deep");
+    free(q);
+    tracuu_analyzer_free(a);
+}
+
 static void test_build_needs_a_searchable_word(void **state)
 {
     (void)state;
@@ -121,6 +174,7 @@ int main(void)
         cmocka_unit_test(test_words_phrases_fields_and_exclusions),
         cmocka_unit_test(test_malformed_queries_say_what_is_wrong),
         cmocka_unit_test(test_or_and_groups),
+        cmocka_unit_test(test_nesting_limit_counts_parentheses),
         cmocka_unit_test(test_build_needs_a_searchable_word),
     };
     return cmocka_run_group_tests_name("query_parse", tests, NULL, NULL);

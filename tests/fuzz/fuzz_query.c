@@ -10,13 +10,21 @@
 
 static tracuu_analyzer_t *analyzer;
 
-/* Every clause has a value or is a group; groups are lists in turn. */
+/* Every clause has a value or is a group; groups are lists in turn. An
+ * OR list holds only its alternatives, each an AND list at the same level
+ * of parentheses; depth counts the parentheses, which the parser limits
+ * to TRACUU_QUERY_MAX_DEPTH. */
 static void check_list(const tracuu_parsed_t *p, int depth)
 {
-    FUZZ_CHECK(p->n > 0 && depth <= TRACUU_QUERY_MAX_DEPTH + 1);
+    FUZZ_CHECK(p->n > 0 && depth <= TRACUU_QUERY_MAX_DEPTH);
     for (size_t i = 0; i < p->n; i++) {
         const tracuu_clause_t *c = &p->v[i];
         FUZZ_CHECK((c->value != NULL) != (c->group != NULL));
+        if (p->is_or) {
+            FUZZ_CHECK(c->group && !c->group->is_or && !c->negated);
+            check_list(c->group, depth);
+            continue;
+        }
         if (c->group) {
             check_list(c->group, depth + 1);
             continue;
