@@ -49,7 +49,6 @@ typedef struct counts {
  * asked for it. */
 #define FAILED_KEY "tracuu.failed:"
 
-/* One file to (re)index and, once analysed, its document. */
 static double now(void)
 {
     struct timespec ts;
@@ -63,21 +62,39 @@ static void warn_walk(void *ctx, const char *path, const char *reason)
     fprintf(stderr, "%s: %s: skipped: %s\n", prog, path, reason);
 }
 
+/* One file to (re)index, as planned. A run plans every file before it
+ * reads one, so a job is kept small: 16 bytes, with the walk's 24 and the
+ * path, is what a run holds per file (a million files, about 130 MB). */
 typedef struct job {
     const tracuu_walk_file_t *file;
-    tracuu_doc_t *doc;
-    char *uid;
     unsigned old_docid;    /* the stale document of a changed file, or 0 */
     bool failed_before;    /* a failure is remembered for this file */
+} job_t;
+
+/* A job being done: the file read, analysed and, when it reads, its
+ * document; freed when the job is done (work_free). */
+typedef struct work {
+    const tracuu_walk_file_t *file;
+    tracuu_buf_t uid;      /* the file's unique term */
+    tracuu_doc_t *doc;
     tracuu_read_status_t rs;
     char *reason;
     const char *format;    /* static, from the reader */
     char *encoding;
     size_t bytes;
-} job_t;
+} work_t;
+
+static void work_free(work_t *j)
+{
+    tracuu_buf_free(&j->uid);
+    tracuu_doc_free(j->doc);
+    free(j->reason);
+    free(j->encoding);
+    memset(j, 0, sizeof *j);
+}
 
 /* Read, analyse and build the document of one job (any thread). */
-static void prepare(tracuu_analyzer_t *a, job_t *j, bool ocr)
+static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr)
 {
     tracuu_read_result_t r;
     tracuu_read_opts_t ro = {.ocr = ocr, .max_mb = MAX_TEXT_MB};
@@ -113,7 +130,7 @@ static void prepare(tracuu_analyzer_t *a, job_t *j, bool ocr)
         return;
     }
     if (st == TRACUU_OK)
-        st = tracuu_record_build(a, &an, &info, j->uid, &j->doc);
+        st = tracuu_record_build(a, &an, &info, j->uid.s, &j->doc);
     if (st != TRACUU_OK) {
         j->rs = TRACUU_READ_FAIL;
         tracuu_buf_t b = {0};
@@ -241,10 +258,10 @@ static char *failed_before(tracuu_db_t *db, const char *uid,
     return reason;
 }
 
-static tracuu_status_t remember_failure(tracuu_db_t *db, const job_t *j)
+static tracuu_status_t remember_failure(tracuu_db_t *db, const work_t *j)
 {
     tracuu_buf_t key = {0}, v = {0};
-    failed_key(j->uid, &key);
+    failed_key(j->uid.s, &key);
     char mt[17], sz[17];
     tracuu_record_hex((uint64_t)j->file->mtime, mt);
     tracuu_record_hex(j->file->size, sz);
@@ -319,7 +336,7 @@ typedef struct run {
 } run_t;
 
 /* Account for one finished job (any thread). */
-static void finish_job(run_t *r, const job_t *j)
+static void finish_job(run_t *r, const work_t *j)
 {
     pthread_mutex_lock(&r->mu);
     if (j->rs == TRACUU_READ_OK) {
@@ -364,17 +381,20 @@ static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
     size_t batch_docs = 0;
     uint64_t batch_bytes = 0;
     for (size_t i = 0; i < sh->n_jobs; i++) {
-        job_t *j = &sh->jobs[i];
+        const job_t *job = &sh->jobs[i];
         if (r->rc)
             return -1; /* another thread failed: stop here */
+        work_t w = {.file = job->file}, *j = &w;
+        tracuu_record_uid(job->file->path, &j->uid);
         prepare(a, j, r->o->ocr);
         if (j->rs == TRACUU_READ_OK) {
             unsigned id = 0;
-            tracuu_status_t st = tracuu_db_replace(sh->db, j->uid, j->doc, &id);
-            if (st == TRACUU_OK && j->failed_before)
-                st = forget_failure(sh->db, j->uid);
+            tracuu_status_t st = tracuu_db_replace(sh->db, j->uid.s, j->doc, &id);
+            if (st == TRACUU_OK && job->failed_before)
+                st = forget_failure(sh->db, j->uid.s);
             if (st != TRACUU_OK) {
                 fatal(r, sh->db, "cannot add a document");
+                work_free(j);
                 return -1;
             }
             seen_add(&sh->seen, id);
@@ -383,16 +403,18 @@ static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
         } else {
             /* A changed file that no longer reads keeps its last good
              * document: nothing indexed is lost to a bad copy. */
-            if (j->old_docid)
-                seen_add(&sh->seen, j->old_docid);
+            if (job->old_docid)
+                seen_add(&sh->seen, job->old_docid);
             if (remember_failure(sh->db, j) != TRACUU_OK) {
                 fatal(r, sh->db, "cannot remember a failure");
+                work_free(j);
                 return -1;
             }
         }
         tracuu_doc_free(j->doc);
         j->doc = NULL;
         finish_job(r, j);
+        work_free(j);
         if (batch_docs >= BATCH_DOCS || batch_bytes >= BATCH_BYTES) {
             if (tracuu_db_commit(sh->db) != TRACUU_OK) {
                 fatal(r, sh->db, "cannot commit");
@@ -441,9 +463,17 @@ static void plan_jobs(run_t *r, const tracuu_index_t *ix, uint64_t *job_bytes)
     const tracuu_walk_t *w = r->w;
     counts_t *c = &r->c;
     *job_bytes = 0;
-    for (unsigned k = 0; k < r->n_shards; k++)
-        r->shards[k].jobs = tracuu_xcalloc(w->n + 1, sizeof(job_t));
+    /* Each shard's array holds the files that hash to it, no more. */
+    size_t *cap = tracuu_xcalloc(r->n_shards, sizeof *cap);
     tracuu_buf_t uid = {0};
+    for (size_t i = 0; i < w->n; i++) {
+        tracuu_buf_clear(&uid);
+        tracuu_record_uid(w->files[i].path, &uid);
+        cap[tracuu_index_shard_of(ix, uid.s)]++;
+    }
+    for (unsigned k = 0; k < r->n_shards; k++)
+        r->shards[k].jobs = tracuu_xcalloc(cap[k] + 1, sizeof(job_t));
+    free(cap);
     for (size_t i = 0; i < w->n; i++) {
         const tracuu_walk_file_t *f = &w->files[i];
         c->seen++;
@@ -479,7 +509,6 @@ static void plan_jobs(run_t *r, const tracuu_index_t *ix, uint64_t *job_bytes)
         free(reason);
         job_t *j = &sh->jobs[sh->n_jobs++];
         j->file = f;
-        j->uid = tracuu_xstrndup(uid.s, uid.len);
         j->old_docid = found ? docid : 0;
         j->failed_before = remembered;
         *job_bytes += f->size;
@@ -491,12 +520,6 @@ static void free_shard_runs(run_t *r)
 {
     for (unsigned k = 0; k < r->n_shards; k++) {
         shard_run_t *sh = &r->shards[k];
-        for (size_t i = 0; i < sh->n_jobs; i++) {
-            tracuu_doc_free(sh->jobs[i].doc);
-            free(sh->jobs[i].uid);
-            free(sh->jobs[i].reason);
-            free(sh->jobs[i].encoding);
-        }
         free(sh->jobs);
         free(sh->seen.ids);
     }
