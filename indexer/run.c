@@ -68,8 +68,12 @@ static void warn_walk(void *ctx, const char *path, const char *reason)
 typedef struct job {
     const tracuu_walk_file_t *file;
     unsigned old_docid;    /* the stale document of a changed file, or 0 */
+    uint8_t home;          /* the shard that knows the file, or HOME_NEW */
     bool failed_before;    /* a failure is remembered for this file */
 } job_t;
+
+/* A file no shard holds a document or a failure of. */
+#define HOME_NEW UINT8_MAX
 
 /* A job being done: the file read, analysed and, when it reads, its
  * document; freed when the job is done (work_free). */
@@ -323,9 +327,10 @@ typedef struct shard_run {
 typedef struct run {
     const tracuu_run_opts_t *o;
     const tracuu_walk_t *w;
-    shard_run_t *shards;
+    shard_run_t shards[TRACUU_MAX_SHARDS];
     unsigned n_shards;
     unsigned n_threads;
+    job_t *all;             /* every job, ordered by shard; shards slice it */
     counts_t c;
     tracuu_summary_t *sum;
     tracuu_progress_t *pg;
@@ -455,46 +460,61 @@ static void *shard_thread(void *arg)
     return NULL;
 }
 
+static int cmp_job(const void *a, const void *b)
+{
+    const job_t *x = a, *y = b;
+    if (x->home != y->home)
+        return (x->home > y->home) - (x->home < y->home);
+    /* Walk order within a shard: the files are one array. */
+    return (x->file > y->file) - (x->file < y->file);
+}
+
 /* Split the walked files into unchanged ones, remembered failures and
- * each shard's jobs. */
-static void plan_jobs(run_t *r, const tracuu_index_t *ix, uint64_t *job_bytes)
+ * each shard's jobs. A file stays in the shard that holds its document
+ * or its failure; new files go to the shard their unique term hashes to,
+ * among want shards when this run at least doubles the index (the merge
+ * at the end then costs about what the writing saved), else among the
+ * shards there are. */
+static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
+                      uint64_t *job_bytes)
 {
     const tracuu_run_opts_t *o = r->o;
     const tracuu_walk_t *w = r->w;
     counts_t *c = &r->c;
     *job_bytes = 0;
-    /* Each shard's array holds the files that hash to it, no more. */
-    size_t *cap = tracuu_xcalloc(r->n_shards, sizeof *cap);
+    r->all = tracuu_xcalloc(w->n + 1, sizeof *r->all);
+    size_t n_all = 0, n_new = 0;
     tracuu_buf_t uid = {0};
-    for (size_t i = 0; i < w->n; i++) {
-        tracuu_buf_clear(&uid);
-        tracuu_record_uid(w->files[i].path, &uid);
-        cap[tracuu_index_shard_of(ix, uid.s)]++;
-    }
-    for (unsigned k = 0; k < r->n_shards; k++)
-        r->shards[k].jobs = tracuu_xcalloc(cap[k] + 1, sizeof(job_t));
-    free(cap);
     for (size_t i = 0; i < w->n; i++) {
         const tracuu_walk_file_t *f = &w->files[i];
         c->seen++;
         tracuu_buf_clear(&uid);
         tracuu_record_uid(f->path, &uid);
-        shard_run_t *sh = &r->shards[tracuu_index_shard_of(ix, uid.s)];
-        unsigned docid = 0;
-        bool found = tracuu_db_lookup(sh->db, uid.s, &docid) == TRACUU_OK;
-        if (found && unchanged(sh->db, docid, f)) {
-            seen_add(&sh->seen, docid);
+        unsigned docid = 0, home = HOME_NEW;
+        for (unsigned k = 0; k < ix->n && home == HOME_NEW; k++)
+            if (tracuu_db_lookup(ix->shards[k], uid.s, &docid) == TRACUU_OK)
+                home = k;
+        bool found = home != HOME_NEW;
+        if (found && unchanged(ix->shards[home], docid, f)) {
+            seen_add(&r->shards[home].seen, docid);
             c->unchanged++;
             tracuu_summary_add(r->sum, tracuu_read_format_name(f->path),
                                TRACUU_OUTCOME_UNCHANGED, NULL);
             continue;
         }
         bool remembered = false;
-        char *reason = failed_before(sh->db, uid.s, f, &remembered);
+        char *reason = NULL;
+        for (unsigned k = found ? home : 0; k < ix->n; k++) {
+            reason = failed_before(ix->shards[k], uid.s, f, &remembered);
+            if (remembered)
+                home = k;
+            if (remembered || found)
+                break;
+        }
         bool retry = o->retry_failed || (o->ocr && reason && strstr(reason, "--ocr"));
         if (reason && !retry) {
             if (found)
-                seen_add(&sh->seen, docid);
+                seen_add(&r->shards[home].seen, docid);
             c->failed_before++;
             tracuu_buf_t why = {0};
             tracuu_buf_printf(&why, "failed before: %s (--retry-failed)", reason);
@@ -507,23 +527,55 @@ static void plan_jobs(run_t *r, const tracuu_index_t *ix, uint64_t *job_bytes)
             continue;
         }
         free(reason);
-        job_t *j = &sh->jobs[sh->n_jobs++];
+        job_t *j = &r->all[n_all++];
         j->file = f;
         j->old_docid = found ? docid : 0;
+        j->home = (uint8_t)home;
         j->failed_before = remembered;
+        n_new += home == HOME_NEW;
         *job_bytes += f->size;
     }
+    unsigned total = 0;
+    for (unsigned k = 0; k < ix->n; k++) {
+        unsigned count = 0;
+        if (tracuu_db_doccount(ix->shards[k], &count) == TRACUU_OK)
+            total += count;
+    }
+    if (n_new && want > ix->n && n_new >= total) {
+        char *msg = NULL;
+        if (tracuu_index_grow(ix, want, &msg) != TRACUU_OK) {
+            fprintf(stderr, "%s: %s; writing with %u thread%s\n", prog, msg,
+                    ix->n, ix->n == 1 ? "" : "s");
+            free(msg);
+        }
+    }
+    for (size_t i = 0; i < n_all; i++) {
+        job_t *j = &r->all[i];
+        if (j->home != HOME_NEW)
+            continue;
+        tracuu_buf_clear(&uid);
+        tracuu_record_uid(j->file->path, &uid);
+        j->home = (uint8_t)tracuu_index_shard_of(ix, uid.s);
+    }
     tracuu_buf_free(&uid);
+    qsort(r->all, n_all, sizeof *r->all, cmp_job);
+    r->n_shards = ix->n;
+    size_t at = 0;
+    for (unsigned k = 0; k < ix->n; k++) {
+        shard_run_t *sh = &r->shards[k];
+        sh->db = ix->shards[k];
+        sh->jobs = &r->all[at];
+        while (at < n_all && r->all[at].home == k)
+            at++;
+        sh->n_jobs = (size_t)(&r->all[at] - sh->jobs);
+    }
 }
 
 static void free_shard_runs(run_t *r)
 {
-    for (unsigned k = 0; k < r->n_shards; k++) {
-        shard_run_t *sh = &r->shards[k];
-        free(sh->jobs);
-        free(sh->seen.ids);
-    }
-    free(r->shards);
+    for (unsigned k = 0; k < TRACUU_MAX_SHARDS; k++)
+        free(r->shards[k].seen.ids);
+    free(r->all);
 }
 
 int tracuu_run(const tracuu_run_opts_t *o)
@@ -539,15 +591,12 @@ int tracuu_run(const tracuu_run_opts_t *o)
     }
     tracuu_walk_t w;
     tracuu_walk(o->paths, o->n_paths, &w, warn_walk, NULL);
-    run_t r = {.o = o, .w = &w, .n_shards = ix->n};
+    run_t r = {.o = o, .w = &w};
     r.c.skipped = w.n_problems;
     r.sum = tracuu_summary_new();
     pthread_mutex_init(&r.mu, NULL);
-    r.shards = tracuu_xcalloc(ix->n, sizeof *r.shards);
-    for (unsigned k = 0; k < ix->n; k++)
-        r.shards[k].db = ix->shards[k];
     uint64_t job_bytes = 0;
-    plan_jobs(&r, ix, &job_bytes);
+    plan_jobs(&r, ix, jobs, &job_bytes);
     size_t n_jobs = 0;
     for (unsigned k = 0; k < ix->n; k++)
         n_jobs += r.shards[k].n_jobs;
@@ -576,6 +625,19 @@ int tracuu_run(const tracuu_run_opts_t *o)
             rc = fatal_db(sh->db, o->db_path, "cannot forget failures");
         else if (tracuu_db_commit(sh->db) != TRACUU_OK)
             rc = fatal_db(sh->db, o->db_path, "cannot commit");
+    }
+    if (rc == 0 && ix->n > 1) {
+        /* One database answers queries faster than several (each term is
+         * looked up once, and a page of hits ends early); merging costs
+         * about what writing in parallel saved. */
+        unsigned n = ix->n;
+        if (!o->quiet)
+            printf("%s: merging %u shards\n", prog, n);
+        if (tracuu_index_merge(ix, &msg) != TRACUU_OK) {
+            fprintf(stderr, "%s: %s; the index stays in %u shards, complete"
+                            " (the next run merges them)\n", prog, msg, n);
+            free(msg);
+        }
     }
     counts_t c = r.c;
     free(args);

@@ -2,6 +2,8 @@
 #ifndef TRACUU_INDEX_H
 #define TRACUU_INDEX_H
 
+#include <stdbool.h>
+
 #include "xdb.h"
 
 #ifdef __cplusplus
@@ -23,25 +25,41 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
 
 /* An index being written: one or more shards, each a Xapian database
  * with its own writer, listed in a stub file (XAPIANDB) that readers open
- * as one database. A document always lives in the shard its unique term
- * hashes to, so threads writing different shards never meet; the number
- * of shards is chosen when the index is created. */
-typedef struct tracuu_index {
-    tracuu_db_t **shards;
-    unsigned n;
-} tracuu_index_t;
-
+ * as one database. A run writes its shards in parallel, one thread each;
+ * a document stays in the shard that holds it, and a new one goes to the
+ * shard its unique term hashes to (tracuu_index_shard_of). At the end of
+ * a run the shards are merged into one database (tracuu_index_merge),
+ * which readers search faster than several. */
 #define TRACUU_MAX_SHARDS 16
 
+typedef struct tracuu_index {
+    tracuu_db_t *shards[TRACUU_MAX_SHARDS];
+    char names[TRACUU_MAX_SHARDS][64]; /* as the stub lists them */
+    unsigned n;
+    bool single;   /* one database without a stub: always one shard */
+    char *path;
+} tracuu_index_t;
+
 /* Open the index at path for writing; a new one gets want shards (1 to
- * TRACUU_MAX_SHARDS). An index made of one database without a stub is
- * one shard. On failure *out is NULL and *msg a new message naming the
- * index (free with free()); the status is tracuu_index_open's. */
+ * TRACUU_MAX_SHARDS), an existing one keeps those it has. An index made
+ * of one database without a stub is one shard. On failure *out is NULL
+ * and *msg a new message naming the index (free with free()); the status
+ * is tracuu_index_open's. */
 tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
                                          tracuu_index_t **out, char **msg);
+/* Add empty shards until there are want (at most TRACUU_MAX_SHARDS);
+ * nothing for an index without a stub. The stub lists them before this
+ * returns. On failure the index is as it was and *msg a new message. */
+tracuu_status_t tracuu_index_grow(tracuu_index_t *ix, unsigned want,
+                                  char **msg);
+/* Merge every shard into one new database, list it alone in the stub and
+ * remove the old shards (readers that have them open keep reading them).
+ * The shards must be committed. Nothing to do for one shard. On failure
+ * the index keeps its shards, complete, and *msg is a new message. */
+tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg);
 /* Commit and close every shard. Accepts NULL. */
 void tracuu_index_close(tracuu_index_t *ix);
-/* The shard that holds (or will hold) the document with unique term uid. */
+/* The shard a new document with unique term uid goes to. */
 unsigned tracuu_index_shard_of(const tracuu_index_t *ix, const char *uid);
 
 #ifdef __cplusplus

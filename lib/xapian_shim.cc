@@ -182,6 +182,32 @@ tracuu_status_t tracuu_db_commit(tracuu_db_t *db)
     });
 }
 
+tracuu_status_t tracuu_db_compact(const char *const *srcs, size_t n,
+                                  const char *dst, char **msg)
+{
+    if (msg)
+        *msg = nullptr;
+    std::string err;
+    tracuu_status_t st = TRACUU_OK;
+    try {
+        Xapian::Database all;
+        for (size_t i = 0; i < n; i++)
+            all.add_database(Xapian::Database(srcs[i]));
+        // STANDARD leaves each block's spare room: the index is updated
+        // again by later runs.
+        all.compact(dst, Xapian::Compactor::STANDARD);
+    } catch (...) {
+        try {
+            st = classify(err);
+        } catch (...) {
+            st = TRACUU_ERR_INTERNAL;
+        }
+    }
+    if (st != TRACUU_OK && msg)
+        *msg = dup_string(err);
+    return st;
+}
+
 tracuu_status_t tracuu_db_reopen(tracuu_db_t *db)
 {
     return guarded(db, [&] { db->rd->reopen(); });

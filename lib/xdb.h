@@ -36,6 +36,14 @@ void tracuu_db_close(tracuu_db_t *db);
 /* The last error's message (borrowed; valid until the next call on db). */
 const char *tracuu_db_last_error(const tracuu_db_t *db);
 
+/* Merge the committed state of the n databases at srcs into a new
+ * database at dst (which must not exist), documents renumbered one
+ * source after another, every table packed but with room left for
+ * later updates. On failure *msg (when not NULL) is a new message (free
+ * with free()). */
+tracuu_status_t tracuu_db_compact(const char *const *srcs, size_t n,
+                                  const char *dst, char **msg);
+
 /* Commit pending changes of a writer. */
 tracuu_status_t tracuu_db_commit(tracuu_db_t *db);
 /* Reopen a reader at the latest revision. */

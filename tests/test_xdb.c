@@ -1,5 +1,6 @@
 /* test_xdb.c: the C shim over Xapian, against real databases and real failures. */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
@@ -272,6 +273,151 @@ static void test_index_of_shards_is_made_once_and_reopened(void **state)
     tracuu_index_close(NULL);
 }
 
+/* Add a document with unique term uid to db (committed). */
+static void add_doc(tracuu_db_t *db, const char *uid)
+{
+    tracuu_doc_t *doc = tracuu_doc_new();
+    assert_non_null(doc);
+    assert_int_equal(tracuu_doc_add_boolean(doc, uid, strlen(uid)), TRACUU_OK);
+    assert_int_equal(tracuu_doc_add_term(doc, "thi", 3, 1), TRACUU_OK);
+    unsigned id = 0;
+    assert_int_equal(tracuu_db_replace(db, uid, doc, &id), TRACUU_OK);
+    tracuu_doc_free(doc);
+    assert_int_equal(tracuu_db_commit(db), TRACUU_OK);
+}
+
+static bool exists(const char *path)
+{
+    return access(path, F_OK) == 0;
+}
+
+/* A reader of the index at path: how many documents, and is uid there? */
+static unsigned reader_count(const char *path)
+{
+    tracuu_db_t *r = NULL;
+    char *msg = NULL;
+    assert_int_equal(tracuu_index_open(path, TRACUU_DB_READ, &r, &msg), TRACUU_OK);
+    unsigned n = 0;
+    assert_int_equal(tracuu_db_doccount(r, &n), TRACUU_OK);
+    tracuu_db_close(r);
+    return n;
+}
+
+static void test_shards_grow_and_merge_into_one(void **state)
+{
+    (void)state;
+    const char *path = db_path("grow");
+    tracuu_index_t *ix = NULL;
+    char *msg = NULL;
+    assert_int_equal(tracuu_index_open_shards(path, 1, &ix, &msg), TRACUU_OK);
+    assert_int_equal(ix->n, 1);
+    add_doc(ix->shards[0], "Q/srv/a.txt");
+    assert_int_equal(tracuu_db_set_metadata(ix->shards[0], "tracuu.failed:/srv/x",
+                                            "1 2 bad\t/srv/x"), TRACUU_OK);
+    assert_int_equal(tracuu_db_commit(ix->shards[0]), TRACUU_OK);
+    /* Growing adds empty shards under new names, listed for readers. */
+    assert_int_equal(tracuu_index_grow(ix, 3, &msg), TRACUU_OK);
+    assert_int_equal(ix->n, 3);
+    assert_string_not_equal(ix->names[0], ix->names[1]);
+    assert_string_not_equal(ix->names[1], ix->names[2]);
+    assert_string_not_equal(ix->names[0], ix->names[2]);
+    add_doc(ix->shards[1], "Q/srv/b.txt");
+    add_doc(ix->shards[2], "Q/srv/c.txt");
+    add_doc(ix->shards[2], "Q/srv/d.txt");
+    assert_int_equal(reader_count(path), 4);
+    char old[3][160];
+    for (unsigned i = 0; i < 3; i++) {
+        snprintf(old[i], sizeof old[i], "%s/%s", path, ix->names[i]);
+        assert_true(exists(old[i]));
+    }
+    /* Merged: one shard under a name none of them had, the old ones gone,
+     * every document and every metadata entry kept. */
+    assert_int_equal(tracuu_index_merge(ix, &msg), TRACUU_OK);
+    assert_null(msg);
+    assert_int_equal(ix->n, 1);
+    for (unsigned i = 0; i < 3; i++) {
+        assert_false(exists(old[i]));
+        assert_string_not_equal(strrchr(old[i], '/') + 1, ix->names[0]);
+    }
+    /* The merged shard is written through ix, and its lock is held. */
+    add_doc(ix->shards[0], "Q/srv/e.txt");
+    tracuu_index_t *ix2 = NULL;
+    assert_int_equal(tracuu_index_open_shards(path, 2, &ix2, &msg),
+                     TRACUU_ERR_DB_LOCKED);
+    free(msg);
+    tracuu_index_close(ix);
+    assert_int_equal(reader_count(path), 5);
+    tracuu_db_t *r = NULL;
+    assert_int_equal(tracuu_index_open(path, TRACUU_DB_READ, &r, &msg), TRACUU_OK);
+    const char *uids[] = {"Q/srv/a.txt", "Q/srv/b.txt", "Q/srv/c.txt",
+                          "Q/srv/d.txt", "Q/srv/e.txt"};
+    for (unsigned i = 0; i < 5; i++) {
+        unsigned id = 0;
+        assert_int_equal(tracuu_db_lookup(r, uids[i], &id), TRACUU_OK);
+    }
+    char *v = NULL;
+    assert_int_equal(tracuu_db_get_metadata(r, "tracuu.failed:/srv/x", &v), TRACUU_OK);
+    assert_string_equal(v, "1 2 bad\t/srv/x");
+    free(v);
+    tracuu_db_close(r);
+    /* Reopened, it has one shard whatever the wish; a merge of one shard
+     * does nothing. */
+    assert_int_equal(tracuu_index_open_shards(path, 2, &ix, &msg), TRACUU_OK);
+    assert_int_equal(ix->n, 1);
+    char name[64];
+    strcpy(name, ix->names[0]);
+    assert_int_equal(tracuu_index_merge(ix, &msg), TRACUU_OK);
+    assert_string_equal(ix->names[0], name);
+    /* A merge that cannot clear what an earlier one left fails with a
+     * message, and the index keeps its shards and documents. */
+    assert_int_equal(tracuu_index_grow(ix, 2, &msg), TRACUU_OK);
+    add_doc(ix->shards[1], "Q/srv/f.txt");
+    char junk[200];
+    snprintf(junk, sizeof junk, "%s/merge.tmp/sub", path);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", junk);
+    assert_int_equal(system(cmd), 0);
+    assert_int_not_equal(tracuu_index_merge(ix, &msg), TRACUU_OK);
+    assert_non_null(msg);
+    assert_non_null(strstr(msg, path));
+    assert_non_null(strstr(msg, "merge"));
+    free(msg);
+    assert_int_equal(ix->n, 2);
+    assert_int_equal(reader_count(path), 6);
+    /* Once it can, the next merge clears the leftover. */
+    assert_int_equal(rmdir(junk), 0);
+    snprintf(junk, sizeof junk, "%s/merge.tmp/stale", path);
+    FILE *f = fopen(junk, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(tracuu_index_merge(ix, &msg), TRACUU_OK);
+    assert_int_equal(ix->n, 1);
+    snprintf(junk, sizeof junk, "%s/merge.tmp", path);
+    assert_false(exists(junk));
+    tracuu_index_close(ix);
+    assert_int_equal(reader_count(path), 6);
+    /* What runs that died left is removed by the next writer: a database
+     * named like a shard that the stub does not list, and an unfinished
+     * merge; anything else stays. */
+    tracuu_db_t *w = NULL;
+    snprintf(junk, sizeof junk, "%s/shard-7", path);
+    assert_int_equal(tracuu_db_open(junk, TRACUU_DB_WRITE, &w, &msg), TRACUU_OK);
+    tracuu_db_close(w);
+    snprintf(cmd, sizeof cmd, "mkdir '%s/shard-notes' '%s/shard-8' '%s/merge.tmp'",
+             path, path, path);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(tracuu_index_open_shards(path, 2, &ix, &msg), TRACUU_OK);
+    tracuu_index_close(ix);
+    assert_false(exists(junk));
+    snprintf(junk, sizeof junk, "%s/merge.tmp", path);
+    assert_false(exists(junk));
+    snprintf(junk, sizeof junk, "%s/shard-notes", path);
+    assert_true(exists(junk));
+    snprintf(junk, sizeof junk, "%s/shard-8", path);
+    assert_true(exists(junk));
+    assert_int_equal(reader_count(path), 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_overlong_terms_are_refused),
         cmocka_unit_test(test_schema_version_mismatch_is_refused),
         cmocka_unit_test(test_index_of_shards_is_made_once_and_reopened),
+        cmocka_unit_test(test_shards_grow_and_merge_into_one),
     };
     return cmocka_run_group_tests_name("xdb", tests, setup, teardown);
 }

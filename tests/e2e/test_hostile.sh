@@ -82,6 +82,55 @@ if [ $qbad = 0 ] && [ $nq -gt 0 ]; then ok; else bad "$qbad of $nq queries faile
 if [ -s "$TMP/writer.err" ]; then bad "writer during queries: $(head -3 "$TMP/writer.err")"; else ok; fi
 echo "test_hostile: $nq queries during $(cat "$TMP/writer.runs" 2>/dev/null) index runs (commits), $qbad failed; $want_total plans match"
 
+# ---------------------------------------------------------------- queries while runs merge shards
+# Each run finds every plan new (their folder was renamed), so it writes
+# two shards in parallel and merges them at the end, removing the old
+# shards; queries run all the while and none may fail or show an error.
+# After it all the index is one shard, complete, with nothing left over.
+DB2=$TMP/db-merge
+mkdir -p "$TMP/m"
+cp -r "$TMP/plans" "$TMP/m/p0"
+"$IDX" -q -j 2 -d "$DB2" "$TMP/m" </dev/null >/dev/null 2>"$TMP/merge.err" || bad "first merging run: $(head -3 "$TMP/merge.err")"
+q "$DB2" --count thi đua
+want2=$(cat "$TMP/out")
+end=$(( $(date +%s) + 20 ))
+(
+    i=0
+    while [ "$(date +%s)" -lt $end ]; do
+        mv "$TMP/m/p$i" "$TMP/m/p$((i + 1))"
+        i=$((i + 1))
+        "$IDX" -j 2 -d "$DB2" "$TMP/m" </dev/null >"$TMP/merge.out" 2>>"$TMP/merge.err" || echo "writer exit $?" >>"$TMP/merge.err"
+        grep -q "merging 2 shards" "$TMP/merge.out" || echo "run $i did not merge: $(tail -3 "$TMP/merge.out")" >>"$TMP/merge.err"
+    done
+    echo $i >"$TMP/merge.runs"
+) &
+writer=$!
+nq=0; qbad=0
+while [ "$(date +%s)" -lt $end ]; do
+    nq=$((nq + 1))
+    "$QRY" -d "$DB2" --json --limit 150 thi đua >"$TMP/qout" 2>"$TMP/qerr"
+    RC=$?
+    total=$(sed -n 's/^ *"total": *\([0-9]*\).*/\1/p' "$TMP/qout" | head -1)
+    shown=$(grep -c '"rank":' "$TMP/qout")
+    want=$total; [ "${total:-0}" -gt 150 ] && want=150
+    if [ $RC != 0 ] || [ -s "$TMP/qerr" ] || [ "$shown" != "$want" ] || [ "${total:-0}" -lt "$want2" ]; then
+        qbad=$((qbad + 1))
+        [ $qbad -le 3 ] && echo "query $nq during merges: exit $RC, $shown hits shown of $total (at least $want2): $(head -3 "$TMP/qerr")"
+    fi
+done
+wait $writer
+if [ $qbad = 0 ] && [ $nq -gt 0 ]; then ok; else bad "$qbad of $nq queries failed while shards were merged"; fi
+if [ -s "$TMP/merge.err" ]; then bad "merging writer: $(head -3 "$TMP/merge.err")"; else ok; fi
+runs=$(cat "$TMP/merge.runs" 2>/dev/null)
+[ "${runs:-0}" -ge 2 ] && ok || bad "only ${runs:-0} merging runs in 20 s"
+left=$(cd "$DB2" && ls -d shard-* merge.tmp 2>/dev/null | tr '\n' ' ')
+listed=$(awk '{print $2}' "$DB2/XAPIANDB")
+[ "$left" = "$listed " ] && ok || bad "after the merges the index holds [$left], its stub lists [$listed]"
+q "$DB2" --count thi đua
+[ "$(cat "$TMP/out")" = "$want2" ] && ok || bad "after the merges $(cat "$TMP/out") plans match, want $want2"
+xapian-check "$DB2/XAPIANDB" >"$TMP/check" 2>&1 && ok || bad "xapian-check after the merges: $(tail -2 "$TMP/check")"
+echo "test_hostile: $nq queries during ${runs:-0} merging index runs, $qbad failed; $want2 plans match"
+
 # ---------------------------------------------------------------- malformed queries
 # Each must end with exit 2 and one short, clean message on stderr.
 # bad_query DESCRIPTION ARGS...
