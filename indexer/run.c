@@ -471,10 +471,9 @@ static int cmp_job(const void *a, const void *b)
 
 /* Split the walked files into unchanged ones, remembered failures and
  * each shard's jobs. A file stays in the shard that holds its document
- * or its failure; new files go to the shard their unique term hashes to,
- * among want shards when this run at least doubles the index (the merge
- * at the end then costs about what the writing saved), else among the
- * shards there are. */
+ * or its failure; new files are shared out among want shards when this
+ * run at least doubles the index (the merge at the end then costs about
+ * what the writing saved), else among the shards there are. */
 static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
                       uint64_t *job_bytes)
 {
@@ -549,15 +548,26 @@ static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
             free(msg);
         }
     }
+    tracuu_buf_free(&uid);
+    /* New files go to the shards in walk order, a run of them to each, so
+     * that every shard gets about as many bytes to index and the merged
+     * database numbers its documents in walk order (boolean matches, all
+     * of one weight, are listed in that order). */
+    uint64_t load[TRACUU_MAX_SHARDS] = {0};
+    for (size_t i = 0; i < n_all; i++)
+        if (r->all[i].home != HOME_NEW)
+            load[r->all[i].home] += r->all[i].file->size;
+    uint64_t share = *job_bytes / ix->n + 1;
+    unsigned k = 0;
     for (size_t i = 0; i < n_all; i++) {
         job_t *j = &r->all[i];
         if (j->home != HOME_NEW)
             continue;
-        tracuu_buf_clear(&uid);
-        tracuu_record_uid(j->file->path, &uid);
-        j->home = (uint8_t)tracuu_index_shard_of(ix, uid.s);
+        while (k + 1 < ix->n && load[k] >= share)
+            k++;
+        j->home = (uint8_t)k;
+        load[k] += j->file->size;
     }
-    tracuu_buf_free(&uid);
     qsort(r->all, n_all, sizeof *r->all, cmp_job);
     r->n_shards = ix->n;
     size_t at = 0;

@@ -456,13 +456,3 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
     tracuu_buf_free(&dst);
     return st;
 }
-
-unsigned tracuu_index_shard_of(const tracuu_index_t *ix, const char *uid)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (const unsigned char *c = (const unsigned char *)uid; *c; c++) {
-        h ^= *c;
-        h *= 0x100000001b3ULL;
-    }
-    return ix->n ? (unsigned)(h % ix->n) : 0;
-}

@@ -26,10 +26,9 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
 /* An index being written: one or more shards, each a Xapian database
  * with its own writer, listed in a stub file (XAPIANDB) that readers open
  * as one database. A run writes its shards in parallel, one thread each;
- * a document stays in the shard that holds it, and a new one goes to the
- * shard its unique term hashes to (tracuu_index_shard_of). At the end of
- * a run the shards are merged into one database (tracuu_index_merge),
- * which readers search faster than several. */
+ * a document stays in the shard that holds it, and new ones are shared
+ * out in runs of walk order. At the end of a run the shards are merged
+ * into one smaller database (tracuu_index_merge). */
 #define TRACUU_MAX_SHARDS 16
 
 typedef struct tracuu_index {
@@ -59,8 +58,6 @@ tracuu_status_t tracuu_index_grow(tracuu_index_t *ix, unsigned want,
 tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg);
 /* Commit and close every shard. Accepts NULL. */
 void tracuu_index_close(tracuu_index_t *ix);
-/* The shard a new document with unique term uid goes to. */
-unsigned tracuu_index_shard_of(const tracuu_index_t *ix, const char *uid);
 
 #ifdef __cplusplus
 }

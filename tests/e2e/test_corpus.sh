@@ -19,6 +19,20 @@ grep -q 'Luat-Thi-dua-Khen-thuong-2022' "$TMP/out" && ok || bad "title search: $
 q "$DB" --count '"luật thi đua, khen thưởng"'
 [ "$(cat "$TMP/out")" -gt 5 ] && ok || bad "phrase count $(cat "$TMP/out")"
 
+# Two threads write two shards, merged into one at the end: the index is
+# one database, and plans of one weight (a date filter) are listed in the
+# order one thread gives.
+"$IDX" -q -j 1 -d "$TMP/j1" "$SHARED/corpus/tnt305_tailieu_vanban/docs" 2>"$TMP/j1.err" || bad "-j 1: $(head -3 "$TMP/j1.err")"
+"$IDX" -q -j 2 -d "$TMP/j2" "$SHARED/corpus/tnt305_tailieu_vanban/docs" 2>"$TMP/j2.err" || bad "-j 2: $(head -3 "$TMP/j2.err")"
+[ "$(grep -c . "$TMP/j2/XAPIANDB")" = 1 ] && [ "$(ls -d "$TMP/j2"/shard-* | wc -l)" = 1 ] && ok \
+    || bad "-j 2 left [$(ls "$TMP/j2" | tr '\n' ' ')], stub [$(cat "$TMP/j2/XAPIANDB")]"
+q "$TMP/j1" --paths --limit 1000 date:2020..2025
+cp "$TMP/out" "$TMP/order1"
+q "$TMP/j2" --paths --limit 1000 date:2020..2025
+n=$(grep -c . "$TMP/order1")
+[ "$n" -ge 100 ] && cmp -s "$TMP/order1" "$TMP/out" && ok \
+    || bad "date:2020..2025 from -j 1 ($n plans) and -j 2 ($(grep -c . "$TMP/out")) differ: $(diff "$TMP/order1" "$TMP/out" | head -4)"
+
 # Bad input beside good: reported with path and reason, exit 2, nothing lost.
 mkdir -p "$TMP/bad"
 : >"$TMP/bad/empty.txt"
