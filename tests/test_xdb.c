@@ -291,7 +291,7 @@ static bool exists(const char *path)
     return access(path, F_OK) == 0;
 }
 
-/* A reader of the index at path: how many documents, and is uid there? */
+/* How many documents a reader of the index at path sees. */
 static unsigned reader_count(const char *path)
 {
     tracuu_db_t *r = NULL;

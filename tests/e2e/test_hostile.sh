@@ -47,6 +47,26 @@ if [ $RC = 0 ]; then ok; else bad "first indexer (while a second tried): exit $R
 if [ -f "$DB/XAPIANDB" ]; then check_db=$DB/XAPIANDB; else check_db=$DB; fi
 if xapian-check "$check_db" >"$TMP/check" 2>&1; then ok; else bad "xapian-check after two indexers: $(tail -2 "$TMP/check")"; fi
 
+# queries_until END DB MIN WHAT: query DB for "thi đua" until END (seconds
+# since the epoch) while something writes it; sets nq and qbad. A query
+# fails when it exits non-zero, writes to stderr, lists other than as many
+# hits as it says it found (up to 150), or finds fewer than MIN plans.
+queries_until() {
+    nq=0; qbad=0
+    while [ "$(date +%s)" -lt "$1" ]; do
+        nq=$((nq + 1))
+        "$QRY" -d "$2" --json --limit 150 thi đua >"$TMP/qout" 2>"$TMP/qerr"
+        RC=$?
+        total=$(sed -n 's/^ *"total": *\([0-9]*\).*/\1/p' "$TMP/qout" | head -1)
+        shown=$(grep -c '"rank":' "$TMP/qout")
+        want=$total; [ "${total:-0}" -gt 150 ] && want=150
+        if [ $RC != 0 ] || [ -s "$TMP/qerr" ] || [ "$shown" != "$want" ] || [ "${total:-0}" -lt "$3" ]; then
+            qbad=$((qbad + 1))
+            [ $qbad -le 3 ] && echo "query $nq during $4: exit $RC, $shown hits shown of $total (at least $3): $(head -3 "$TMP/qerr")"
+        fi
+    done
+}
+
 # ---------------------------------------------------------------- queries while an index run commits
 # A writer re-indexes a few touched files again and again (a commit each
 # time) while queries that read many documents run; none may fail or show
@@ -64,19 +84,7 @@ end=$(( $(date +%s) + 20 ))
     echo $i >"$TMP/writer.runs"
 ) &
 writer=$!
-nq=0; qbad=0
-while [ "$(date +%s)" -lt $end ]; do
-    nq=$((nq + 1))
-    "$QRY" -d "$DB" --json --limit 150 thi đua >"$TMP/qout" 2>"$TMP/qerr"
-    RC=$?
-    total=$(sed -n 's/^ *"total": *\([0-9]*\).*/\1/p' "$TMP/qout" | head -1)
-    shown=$(grep -c '"rank":' "$TMP/qout")
-    want=$total; [ "${total:-0}" -gt 150 ] && want=150
-    if [ $RC != 0 ] || [ -s "$TMP/qerr" ] || [ "$shown" != "$want" ]; then
-        qbad=$((qbad + 1))
-        [ $qbad -le 3 ] && echo "query $nq during commits: exit $RC, $shown hits shown of $total: $(head -3 "$TMP/qerr")"
-    fi
-done
+queries_until $end "$DB" 0 commits
 wait $writer
 if [ $qbad = 0 ] && [ $nq -gt 0 ]; then ok; else bad "$qbad of $nq queries failed while the index was being written"; fi
 if [ -s "$TMP/writer.err" ]; then bad "writer during queries: $(head -3 "$TMP/writer.err")"; else ok; fi
@@ -105,19 +113,7 @@ end=$(( $(date +%s) + 20 ))
     echo $i >"$TMP/merge.runs"
 ) &
 writer=$!
-nq=0; qbad=0
-while [ "$(date +%s)" -lt $end ]; do
-    nq=$((nq + 1))
-    "$QRY" -d "$DB2" --json --limit 150 thi đua >"$TMP/qout" 2>"$TMP/qerr"
-    RC=$?
-    total=$(sed -n 's/^ *"total": *\([0-9]*\).*/\1/p' "$TMP/qout" | head -1)
-    shown=$(grep -c '"rank":' "$TMP/qout")
-    want=$total; [ "${total:-0}" -gt 150 ] && want=150
-    if [ $RC != 0 ] || [ -s "$TMP/qerr" ] || [ "$shown" != "$want" ] || [ "${total:-0}" -lt "$want2" ]; then
-        qbad=$((qbad + 1))
-        [ $qbad -le 3 ] && echo "query $nq during merges: exit $RC, $shown hits shown of $total (at least $want2): $(head -3 "$TMP/qerr")"
-    fi
-done
+queries_until $end "$DB2" "$want2" merges
 wait $writer
 if [ $qbad = 0 ] && [ $nq -gt 0 ]; then ok; else bad "$qbad of $nq queries failed while shards were merged"; fi
 if [ -s "$TMP/merge.err" ]; then bad "merging writer: $(head -3 "$TMP/merge.err")"; else ok; fi
