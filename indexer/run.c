@@ -19,18 +19,21 @@
 #include "schema.h"
 #include "walk.h"
 
-/* Commit after this many documents or bytes of text, whichever first,
- * per shard: a crash loses at most one batch of each. */
 /* The largest file (or converted text) indexed, in MB: a law is under
  * one, a plan a few dozen KB; past this a file is reported, not read, so
  * that memory stays bounded (about 8 bytes of RAM per byte of text, per
  * thread). */
 #define MAX_TEXT_MB 16
-/* Small batches are faster, not slower: Xapian 1.4 keeps each term's
- * pending postings in a map walked for every new document, so at 1,000
- * documents a batch those walks were a fifth of all indexing (cache
- * misses); at 100 the commits cost a little more and the walks far less
- * (15-19% less CPU measured, index 2% larger). */
+/* New files that make a run write in parallel (and merge at its end):
+ * at least 1/GROW_FRACTION as many as the documents indexed (plan_jobs). */
+#define GROW_FRACTION 8
+/* Commit after this many documents or bytes of text, whichever first,
+ * per shard: a crash loses at most one batch of each. Small batches are
+ * faster, not slower: Xapian 1.4 keeps each term's pending postings in a
+ * map walked for every new document, so at 1,000 documents a batch those
+ * walks were a fifth of all indexing (cache misses); at 100 the commits
+ * cost a little more and the walks far less (15-19% less CPU measured,
+ * index 2% larger). */
 #define BATCH_DOCS 100
 #define BATCH_BYTES (4u << 20)
 
@@ -471,9 +474,13 @@ static int cmp_job(const void *a, const void *b)
 
 /* Split the walked files into unchanged ones, remembered failures and
  * each shard's jobs. A file stays in the shard that holds its document
- * or its failure; new files are shared out among want shards when this
- * run at least doubles the index (the merge at the end then rewrites at
- * most about twice what the run wrote), else among the shards there are. */
+ * or its failure; new files are shared out among want shards when they
+ * are at least an eighth as many as the documents indexed, else among
+ * the shards there are. An eighth: on the benchmark's plans a second
+ * thread saves 0.18 s per MB of new text (2.69 MB/s with one, 5.08 with
+ * two) and the merge at the end costs 0.01 s per MB of all the text
+ * (11.2 s for 1,121 MB), so writing in parallel pays from about a
+ * sixteenth on; an eighth keeps a margin. */
 static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
                       uint64_t *job_bytes)
 {
@@ -540,7 +547,7 @@ static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
         if (tracuu_db_doccount(ix->shards[k], &count) == TRACUU_OK)
             total += count;
     }
-    if (n_new && want > ix->n && n_new >= total) {
+    if (n_new && want > ix->n && (uint64_t)n_new * GROW_FRACTION >= total) {
         char *msg = NULL;
         if (tracuu_index_grow(ix, want, &msg) != TRACUU_OK) {
             fprintf(stderr, "%s: %s; writing with %u thread%s\n", prog, msg,

@@ -33,6 +33,23 @@ n=$(grep -c . "$TMP/order1")
 [ "$n" -ge 100 ] && cmp -s "$TMP/order1" "$TMP/out" && ok \
     || bad "date:2020..2025 from -j 1 ($n plans) and -j 2 ($(grep -c . "$TMP/out")) differ: $(diff "$TMP/order1" "$TMP/out" | head -4)"
 
+# A run that adds at least an eighth as many plans as the index holds
+# writes two shards again and merges them; a smaller one writes into the
+# one there is.
+DOCS="$SHARED/corpus/tnt305_tailieu_vanban/docs"
+n=$(ls "$DOCS" | grep -c '\.txt$')
+k=$(( (n + 7) / 8 ))
+mkdir -p "$TMP/more"
+ls "$DOCS" | grep '\.txt$' | head -$k | while read -r f; do cp "$DOCS/$f" "$TMP/more/a-$f"; done
+"$IDX" -j 2 -d "$TMP/j2" "$DOCS" "$TMP/more" >"$TMP/grow.out" 2>&1
+grep -q "merging 2 shards" "$TMP/grow.out" && grep -q " $k indexed, $n unchanged" "$TMP/grow.out" && ok \
+    || bad "adding $k plans to $n: $(cat "$TMP/grow.out")"
+ls "$DOCS" | grep '\.txt$' | head -1 | while read -r f; do cp "$DOCS/$f" "$TMP/more/b-$f"; done
+"$IDX" -j 2 -d "$TMP/j2" "$DOCS" "$TMP/more" >"$TMP/grow.out" 2>&1
+! grep -q "merging" "$TMP/grow.out" && grep -q " 1 indexed, $((n + k)) unchanged" "$TMP/grow.out" && ok \
+    || bad "adding 1 plan to $((n + k)): $(cat "$TMP/grow.out")"
+[ "$(ls -d "$TMP/j2"/shard-* | wc -l)" = 1 ] && ok || bad "after the runs: $(ls "$TMP/j2" | tr '\n' ' ')"
+
 # Bad input beside good: reported with path and reason, exit 2, nothing lost.
 mkdir -p "$TMP/bad"
 : >"$TMP/bad/empty.txt"
