@@ -440,15 +440,12 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
         st = TRACUU_ERR_IO;
     }
     if (st == TRACUU_OK) {
-        for (unsigned i = 0; i < ix->n; i++) {
+        for (unsigned i = 0; i < ix->n; i++)
             tracuu_db_close(ix->shards[i]);
-            ix->shards[i] = NULL;
-            remove_db_dir(srcs[i]);
-        }
         ix->shards[0] = merged;
         memcpy(ix->names[0], name, 64);
         ix->n = 1;
-        remove_unlisted(ix);
+        remove_unlisted(ix); /* the old shards, now listed nowhere */
     }
     for (unsigned i = 0; i < TRACUU_MAX_SHARDS; i++)
         free(srcs[i]);

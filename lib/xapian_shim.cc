@@ -86,25 +86,9 @@ tracuu_status_t classify(std::string &msg)
     }
 }
 
-// Run f on db, turning any exception into a status and db->err.
-template <typename F> tracuu_status_t guarded(tracuu_db_t *db, F f)
-{
-    if (!db)
-        return TRACUU_ERR_ARG;
-    try {
-        db->err.clear();
-        f();
-        return TRACUU_OK;
-    } catch (...) {
-        try {
-            return classify(db->err);
-        } catch (...) {
-            return TRACUU_ERR_INTERNAL;
-        }
-    }
-}
-
-template <typename F> tracuu_status_t guarded_plain(F f)
+// Run f, turning any exception into a status and, when err is not null,
+// its message.
+template <typename F> tracuu_status_t guarded_to(std::string *err, F f)
 {
     try {
         f();
@@ -112,11 +96,25 @@ template <typename F> tracuu_status_t guarded_plain(F f)
     } catch (...) {
         std::string ignored;
         try {
-            return classify(ignored);
+            return classify(err ? *err : ignored);
         } catch (...) {
             return TRACUU_ERR_INTERNAL;
         }
     }
+}
+
+// Run f on db, the message in db->err.
+template <typename F> tracuu_status_t guarded(tracuu_db_t *db, F f)
+{
+    if (!db)
+        return TRACUU_ERR_ARG;
+    db->err.clear();
+    return guarded_to(&db->err, f);
+}
+
+template <typename F> tracuu_status_t guarded_plain(F f)
+{
+    return guarded_to(nullptr, f);
 }
 
 } // namespace
@@ -188,21 +186,14 @@ tracuu_status_t tracuu_db_compact(const char *const *srcs, size_t n,
     if (msg)
         *msg = nullptr;
     std::string err;
-    tracuu_status_t st = TRACUU_OK;
-    try {
+    tracuu_status_t st = guarded_to(&err, [&] {
         Xapian::Database all;
         for (size_t i = 0; i < n; i++)
             all.add_database(Xapian::Database(srcs[i]));
         // STANDARD leaves each block's spare room: the index is updated
         // again by later runs.
         all.compact(dst, Xapian::Compactor::STANDARD);
-    } catch (...) {
-        try {
-            st = classify(err);
-        } catch (...) {
-            st = TRACUU_ERR_INTERNAL;
-        }
-    }
+    });
     if (st != TRACUU_OK && msg)
         *msg = dup_string(err);
     return st;

@@ -418,6 +418,23 @@ static void test_shards_grow_and_merge_into_one(void **state)
     assert_int_equal(reader_count(path), 6);
 }
 
+/* A merge of a database that is not there fails with Xapian's message,
+ * and writes nothing. */
+static void test_compact_reports_a_missing_source(void **state)
+{
+    (void)state;
+    char src[160], dst[160];
+    snprintf(src, sizeof src, "%s", db_path("no-such-shard")); /* db_path's buffer is reused */
+    snprintf(dst, sizeof dst, "%s", db_path("compact-out"));
+    const char *srcs[] = {src};
+    char *msg = NULL;
+    assert_int_equal(tracuu_db_compact(srcs, 1, dst, &msg), TRACUU_ERR_DB_OPENING);
+    assert_non_null(msg);
+    assert_non_null(strstr(msg, "no-such-shard"));
+    free(msg);
+    assert_int_not_equal(access(dst, F_OK), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_schema_version_mismatch_is_refused),
         cmocka_unit_test(test_index_of_shards_is_made_once_and_reopened),
         cmocka_unit_test(test_shards_grow_and_merge_into_one),
+        cmocka_unit_test(test_compact_reports_a_missing_source),
     };
     return cmocka_run_group_tests_name("xdb", tests, setup, teardown);
 }
