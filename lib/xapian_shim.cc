@@ -582,7 +582,11 @@ tracuu_status_t tracuu_db_delete(tracuu_db_t *db, unsigned docid)
 
 tracuu_doc_t *tracuu_doc_new(void)
 {
-    return new (std::nothrow) tracuu_doc_t;
+    try {
+        return new tracuu_doc_t; // Xapian::Document() allocates too
+    } catch (...) {
+        return nullptr;
+    }
 }
 
 void tracuu_doc_free(tracuu_doc_t *doc)
