@@ -131,6 +131,14 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
         }
         char *detail = NULL;
         st = tracuu_db_open(path, mode, &db, &detail);
+        if (st == TRACUU_ERR_DB_ACCESS) {
+            /* detail names the file or directory and the reason. */
+            tracuu_buf_t b = {0};
+            tracuu_buf_printf(&b, "cannot write the index: %s", detail);
+            *msg = tracuu_buf_steal(&b);
+            free(detail);
+            return st;
+        }
         if (st != TRACUU_OK) {
             const char *what = st == TRACUU_ERR_DB_LOCKED
                                    ? "another tracuu-index is writing this index"

@@ -23,7 +23,9 @@ char *tracuu_index_path(const char *opt);
  * 0700) and stamps the schema version into a new index; both refuse an
  * index of another schema version with TRACUU_ERR_DB_VERSION. A reader
  * of a missing index gets TRACUU_ERR_DB_OPENING, of a damaged stub
- * TRACUU_ERR_DB_CORRUPT. On failure *out is NULL and *msg a new message
+ * TRACUU_ERR_DB_CORRUPT; a writer that cannot write there (read-only
+ * file system, permissions) TRACUU_ERR_DB_ACCESS, its message naming the
+ * file or directory and the reason. On failure *out is NULL and *msg a new message
  * naming the index (free with free()). */
 tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
                                   tracuu_db_t **out, char **msg);

@@ -213,7 +213,7 @@ tracuu_status_t tracuu_db_open(const char *path, tracuu_db_mode_t mode,
         try {
             std::string why = access_problem(path);
             if (!why.empty()) {
-                db->err = "cannot write " + why;
+                db->err = why;
                 st = TRACUU_ERR_DB_ACCESS;
             }
         } catch (...) {
