@@ -483,7 +483,7 @@ static int discard_db(const char *path, const char *name)
 /* Remove what runs that died left in the index directory: shards the
  * stub does not list (a merge's copy renamed but never listed, or shards
  * merged but not yet removed, even when their version file is gone), an
- * unfinished merge and removals cut short (trash-*). Only a writer that
+ * unfinished merge and removals cut short (trash-shard-N). Only a writer that
  * read the stub and holds the lock of every listed shard calls this:
  * another run would have to hold them to write anything. */
 static void remove_unlisted(const tracuu_index_t *ix)
@@ -496,7 +496,9 @@ static void remove_unlisted(const tracuu_index_t *ix)
     while ((e = readdir(d)) != NULL) {
         const char *nm = e->d_name;
         bool shard = shard_name_len(nm, strlen(nm)) == strlen(nm);
-        bool trash = strncmp(nm, TRASH, strlen(TRASH)) == 0;
+        size_t tl = strlen(TRASH), nl = strlen(nm);
+        bool trash = nl > tl && strncmp(nm, TRASH, tl) == 0 &&
+                     shard_name_len(nm + tl, nl - tl) == nl - tl;
         bool ours = shard || trash || strcmp(nm, MERGE_TMP) == 0;
         for (unsigned k = 0; k < ix->n && ours; k++)
             ours = strcmp(ix->names[k], nm) != 0;

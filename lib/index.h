@@ -92,7 +92,7 @@ tracuu_status_t tracuu_index_repair(const char *path, char **msg);
  * of one database without a stub is one shard. A stub that cannot be
  * read or is refused fails (nothing is removed); otherwise what runs that
  * died left is removed: shard-N directories the stub does not list and
- * trash-* directories. On failure *out is NULL and *msg a new message
+ * trash-shard-N directories. On failure *out is NULL and *msg a new message
  * naming the index (free with free()); the status is tracuu_index_open's
  * or tracuu_stub_read's. */
 tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,

@@ -276,7 +276,7 @@ static void test_leftovers_of_a_cut_removal_are_removed(void **state)
     snprintf(cmd, sizeof cmd,
              "cd '%s/cut' && cp -r shard-0 shard-4 && rm shard-4/iamglass && "
              "cp -r shard-0 trash-shard-3 && rm trash-shard-3/iamglass && "
-             "mkdir shard-6 notes && touch notes/keep",
+             "mkdir shard-6 notes trash-notes && touch notes/keep trash-notes/keep",
              dir);
     assert_int_equal(system(cmd), 0);
     tracuu_index_t *ix = NULL;
@@ -288,13 +288,14 @@ static void test_leftovers_of_a_cut_removal_are_removed(void **state)
     assert_false(exists(at(q, sizeof q, "cut/trash-shard-3")));
     assert_true(exists(at(q, sizeof q, "cut/shard-6")));
     assert_true(exists(at(q, sizeof q, "cut/notes/keep")));
+    assert_true(exists(at(q, sizeof q, "cut/trash-notes/keep")));
     assert_int_equal(count_docs("cut"), 2);
     /* A merge leaves no trash behind either. */
     assert_int_equal(tracuu_index_open_shards(p, 1, &ix, &msg), TRACUU_OK);
     assert_int_equal(tracuu_index_grow(ix, 2, &msg), TRACUU_OK);
     assert_int_equal(tracuu_index_merge(ix, &msg), TRACUU_OK);
     tracuu_index_close(ix);
-    snprintf(cmd, sizeof cmd, "ls '%s/cut' | grep -q trash", dir);
+    snprintf(cmd, sizeof cmd, "ls '%s/cut' | grep -q trash-shard", dir);
     assert_int_not_equal(system(cmd), 0);
     assert_int_equal(count_docs("cut"), 2);
 }
