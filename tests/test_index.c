@@ -423,6 +423,50 @@ static void test_reader_of_shards_reopens_after_a_merge(void **state)
                         "the index was modified while reading");
 }
 
+/* Replace documents 0..n-1 of db with terms of generation gen. */
+static void rewrite(tracuu_db_t *db, unsigned n, unsigned gen)
+{
+    for (unsigned d = 0; d < n; d++) {
+        char uid[32], t[32];
+        snprintf(uid, sizeof uid, "Q/srv/%u.txt", d);
+        tracuu_doc_t *doc = tracuu_doc_new();
+        assert_int_equal(tracuu_doc_add_boolean(doc, uid, strlen(uid)), TRACUU_OK);
+        for (unsigned k = 0; k < 8; k++) {
+            snprintf(t, sizeof t, "g%u-w%u-%u", gen, k, d % 97);
+            assert_int_equal(tracuu_doc_add_posting(doc, t, strlen(t), k + 1), TRACUU_OK);
+        }
+        assert_int_equal(tracuu_db_replace(db, uid, doc, NULL), TRACUU_OK);
+        tracuu_doc_free(doc);
+    }
+    assert_int_equal(tracuu_db_commit(db), TRACUU_OK);
+}
+
+/* A reader whose revision a writer's commits overwrote gets
+ * TRACUU_ERR_DB_MODIFIED (not a generic error), and a reopen cures it. */
+static void test_stale_reader_gets_its_own_status(void **state)
+{
+    (void)state;
+    char p[160];
+    tracuu_index_t *ix = NULL;
+    char *msg = NULL;
+    assert_int_equal(tracuu_index_open_shards(at(p, sizeof p, "stale"), 1, &ix, &msg),
+                     TRACUU_OK);
+    rewrite(ix->shards[0], 3000, 0);
+    tracuu_db_t *r = NULL;
+    assert_int_equal(tracuu_index_open(p, TRACUU_DB_READ, &r, &msg), TRACUU_OK);
+    for (unsigned gen = 1; gen <= 4; gen++)
+        rewrite(ix->shards[0], 3000, gen);
+    tracuu_index_close(ix);
+    tracuu_termlist_t *tl = NULL;
+    assert_int_equal(tracuu_db_terms(r, 0, "g", &tl), TRACUU_ERR_DB_MODIFIED);
+    assert_non_null(strstr(tracuu_db_last_error(r), "DatabaseModifiedError"));
+    assert_int_equal(tracuu_db_reopen(r), TRACUU_OK);
+    assert_int_equal(tracuu_db_terms(r, 0, "g4-w0-", &tl), TRACUU_OK);
+    assert_int_equal(tl->n, 97);
+    tracuu_termlist_free(tl);
+    tracuu_db_close(r);
+}
+
 /* Root, or CI (where a skip is a failure): else false, with a message. */
 static bool have_root(void)
 {
@@ -530,6 +574,7 @@ int main(void)
         cmocka_unit_test(test_single_database_index_keeps_working),
         cmocka_unit_test(test_abandon_drops_pending_changes),
         cmocka_unit_test(test_reader_of_shards_reopens_after_a_merge),
+        cmocka_unit_test(test_stale_reader_gets_its_own_status),
         cmocka_unit_test(test_read_only_index_is_named),
         cmocka_unit_test(test_full_disk_writer_closes_without_abort),
     };
