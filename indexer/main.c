@@ -28,6 +28,9 @@ static void usage(FILE *f)
             "      --ocr          read scanned PDFs with OCR (tesseract, vie)\n"
             "      --retry-failed read again files that failed before, even\n"
             "                     unchanged (failures are remembered)\n"
+            "      --repair       rewrite the index's list of shards (XAPIANDB)\n"
+            "                     from the shard databases found, and say\n"
+            "                     what was found; no PATH\n"
             "  -q, --quiet        no summary line\n"
             "  -v, --verbose      a line per indexed file\n"
             "  -h, --help         this help\n"
@@ -35,6 +38,27 @@ static void usage(FILE *f)
             "\n"
             "Exit status: 0 every file indexed, 2 some files skipped (each is\n"
             "named on stderr with the reason), 1 fatal error.\n");
+}
+
+/* tracuu-index --repair: the index's stub rebuilt from its shards. */
+static int repair_index(const char *db_opt, bool paths)
+{
+    if (paths) {
+        fprintf(stderr, "tracuu-index: --repair takes no PATH\n");
+        return 2;
+    }
+    char *db = tracuu_index_path(db_opt);
+    if (!db) {
+        fprintf(stderr, "tracuu-index: no index given and no home directory: "
+                        "use --db DIR or set TRACUU_DB\n");
+        return 2;
+    }
+    char *msg = NULL;
+    tracuu_status_t st = tracuu_index_repair(db, &msg);
+    fprintf(st == TRACUU_OK ? stdout : stderr, "tracuu-index: %s\n", msg);
+    free(msg);
+    free(db);
+    return st == TRACUU_OK ? 0 : 1;
 }
 
 int main(int argc, char **argv)
@@ -45,6 +69,7 @@ int main(int argc, char **argv)
         {"no-delete", no_argument, NULL, 'D'},
         {"ocr", no_argument, NULL, 'O'},
         {"retry-failed", no_argument, NULL, 'R'},
+        {"repair", no_argument, NULL, 'P'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -53,6 +78,7 @@ int main(int argc, char **argv)
     };
     tracuu_run_opts_t o = {0};
     const char *db_opt = NULL;
+    bool repair = false;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (unsigned)cores : 1;
     int c;
@@ -81,6 +107,9 @@ int main(int argc, char **argv)
         case 'R':
             o.retry_failed = true;
             break;
+        case 'P':
+            repair = true;
+            break;
         case 'q':
             o.quiet = true;
             break;
@@ -99,6 +128,8 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (repair)
+        return repair_index(db_opt, optind < argc);
     if (optind >= argc) {
         fprintf(stderr, "tracuu-index: no PATH to index\n"
                         "Try 'tracuu-index --help'.\n");

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,22 +34,25 @@ char *tracuu_index_path(const char *opt)
     return tracuu_buf_steal(&b);
 }
 
-/* mkdir -p of the parents of path. */
-static int make_parents(const char *path)
+/* mkdir -p of path (with_last) or of its parents. A directory tracuu
+ * creates is private to its owner (0700): an index holds the text of
+ * every plan indexed. Existing directories keep their mode. */
+static int make_dirs(const char *path, bool with_last)
 {
     char *p = tracuu_xstrdup(path);
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
+    size_t len = strlen(p);
+    int rc = 0;
+    for (size_t i = 1; i <= len && rc == 0; i++) {
+        if (p[i] != '/' && !(p[i] == '\0' && with_last))
             continue;
-        *s = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
+        char c = p[i];
+        p[i] = '\0';
+        if (mkdir(p, 0700) != 0 && errno != EEXIST)
+            rc = -1;
+        p[i] = c;
     }
     free(p);
-    return 0;
+    return rc;
 }
 
 static char *message(const char *path, const char *what, const char *detail)
@@ -58,6 +62,49 @@ static char *message(const char *path, const char *what, const char *detail)
     if (detail && *detail)
         tracuu_buf_printf(&b, " (%s)", detail);
     return tracuu_buf_steal(&b);
+}
+
+#define STUB TRACUU_STUB_NAME
+#define REPAIR_HINT "; tracuu-index --repair rebuilds it from the shards there"
+
+/* Open the index at path for reading: the shards its stub lists, or the
+ * one database of an index made before shards. */
+static tracuu_status_t open_reader(const char *path, tracuu_db_t **db,
+                                   char **msg)
+{
+    tracuu_status_t st = TRACUU_OK;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        free(*msg);
+        *msg = NULL;
+        char names[TRACUU_MAX_SHARDS][64];
+        unsigned n = 0;
+        char *detail = NULL;
+        st = tracuu_stub_read(path, names, &n, msg);
+        if (st == TRACUU_OK) {
+            st = tracuu_db_open_shards(path, (const char(*)[64])names, n, db,
+                                       &detail);
+        } else if (st == TRACUU_ERR_NOT_FOUND) {
+            tracuu_buf_t p = {0};
+            tracuu_buf_printf(&p, "%s/iamglass", path);
+            struct stat sb;
+            bool one = stat(p.s, &sb) == 0;
+            tracuu_buf_free(&p);
+            if (!one) {
+                *msg = message(path, "no index here (no " STUB " and no "
+                                     "database; run tracuu-index first)", NULL);
+                return TRACUU_ERR_DB_OPENING;
+            }
+            st = tracuu_db_open(path, TRACUU_DB_READ, db, &detail);
+        }
+        if (st != TRACUU_OK && !*msg)
+            *msg = message(path, tracuu_status_str(st), detail);
+        free(detail);
+        /* The stub was read just before a merge replaced the shards it
+         * listed: the new stub lists the merged one. */
+        if (st != TRACUU_ERR_DB_OPENING)
+            break;
+    }
+    return st;
 }
 
 tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
@@ -70,28 +117,36 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
         *msg = message(path, "no index here (run tracuu-index first)", NULL);
         return TRACUU_ERR_DB_OPENING;
     }
-    if (mode == TRACUU_DB_WRITE && make_parents(path) != 0) {
-        *msg = message(path, "cannot create the index directory",
-                       strerror(errno));
-        return TRACUU_ERR_IO;
-    }
     tracuu_db_t *db = NULL;
-    char *detail = NULL;
-    tracuu_status_t st = tracuu_db_open(path, mode, &db, &detail);
-    if (st == TRACUU_ERR_DB_OPENING && mode == TRACUU_DB_READ) {
-        /* The stub was read just before a merge removed the shards it
-         * listed: the new stub lists the merged one. */
-        free(detail);
-        detail = NULL;
+    tracuu_status_t st = TRACUU_OK;
+    if (mode == TRACUU_DB_READ) {
+        if ((st = open_reader(path, &db, msg)) != TRACUU_OK)
+            return st;
+    } else {
+        if (make_dirs(path, true) != 0) {
+            *msg = message(path, "cannot create the index directory",
+                           strerror(errno));
+            return errno == EACCES || errno == EROFS ? TRACUU_ERR_DB_ACCESS
+                                                     : TRACUU_ERR_IO;
+        }
+        char *detail = NULL;
         st = tracuu_db_open(path, mode, &db, &detail);
-    }
-    if (st != TRACUU_OK) {
-        const char *what = st == TRACUU_ERR_DB_LOCKED
-                               ? "another tracuu-index is writing this index"
-                               : tracuu_status_str(st);
-        *msg = message(path, what, detail);
-        free(detail);
-        return st;
+        if (st == TRACUU_ERR_DB_ACCESS) {
+            /* detail names the file or directory and the reason. */
+            tracuu_buf_t b = {0};
+            tracuu_buf_printf(&b, "cannot write the index: %s", detail);
+            *msg = tracuu_buf_steal(&b);
+            free(detail);
+            return st;
+        }
+        if (st != TRACUU_OK) {
+            const char *what = st == TRACUU_ERR_DB_LOCKED
+                                   ? "another tracuu-index is writing this index"
+                                   : tracuu_status_str(st);
+            *msg = message(path, what, detail);
+            free(detail);
+            return st;
+        }
     }
     char *version = NULL;
     unsigned count = 0;
@@ -127,23 +182,186 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
     return TRACUU_OK;
 }
 
-#define STUB "XAPIANDB"
 /* Where a merge writes before its database is renamed into place. */
 #define MERGE_TMP "merge.tmp"
+/* A database being removed is first renamed TRASH + its name, so that a
+ * removal cut short (kill -9) leaves a name the next writer removes. */
+#define TRASH "trash-"
 
-/* The shard names a stub file lists, at most TRACUU_MAX_SHARDS. */
-static unsigned read_stub(const char *stub, char names[][64])
+/* The length of a shard name at s (at most max bytes): "shard-" and 1
+ * to 9 digits without a leading zero; 0 when s holds none. */
+static size_t shard_name_len(const char *s, size_t max)
 {
-    FILE *f = fopen(stub, "r");
-    if (!f)
+    if (max < 7 || memcmp(s, "shard-", 6) != 0)
         return 0;
-    unsigned n = 0;
-    char line[256], backend[32], name[64];
-    while (n < TRACUU_MAX_SHARDS && fgets(line, sizeof line, f))
-        if (sscanf(line, "%31s %63s", backend, name) == 2)
-            snprintf(names[n++], 64, "%s", name);
-    fclose(f);
-    return n;
+    size_t d = 0;
+    while (6 + d < max && d < 10 && s[6 + d] >= '0' && s[6 + d] <= '9')
+        d++;
+    if (d == 0 || d > 9 || (d > 1 && s[6] == '0'))
+        return 0;
+    return 6 + d;
+}
+
+static bool bad_stub(unsigned line, const char *what, unsigned *n, char **msg)
+{
+    tracuu_buf_t b = {0};
+    if (line)
+        tracuu_buf_printf(&b, "line %u: ", line);
+    tracuu_buf_puts(&b, what);
+    *msg = tracuu_buf_steal(&b);
+    *n = 0;
+    return false;
+}
+
+bool tracuu_stub_parse(const char *s, size_t len, char names[][64],
+                       unsigned *n, char **msg)
+{
+    *n = 0;
+    *msg = NULL;
+    if (len == 0)
+        return bad_stub(0, "empty: it lists no shard", n, msg);
+    if (len > TRACUU_STUB_MAX)
+        return bad_stub(0, "too large to be a list of shards", n, msg);
+    unsigned line = 0;
+    size_t at = 0;
+    while (at < len) {
+        line++;
+        const char *l = s + at;
+        const char *nl = memchr(l, '\n', len - at);
+        size_t ll = nl ? (size_t)(nl - l) : len - at;
+        size_t name = ll > 5 && memcmp(l, "auto ", 5) == 0
+                          ? shard_name_len(l + 5, ll - 5) : 0;
+        if (name == 0 || 5 + name != ll)
+            return bad_stub(line, "not \"auto shard-N\"", n, msg);
+        if (!nl)
+            return bad_stub(line, "cut short (no end of line)", n, msg);
+        if (*n == TRACUU_MAX_SHARDS)
+            return bad_stub(line, "more shards than an index has", n, msg);
+        for (unsigned k = 0; k < *n; k++)
+            if (strlen(names[k]) == name && memcmp(names[k], l + 5, name) == 0)
+                return bad_stub(line, "a shard listed twice", n, msg);
+        memcpy(names[*n], l + 5, name);
+        names[(*n)++][name] = '\0';
+        at += ll + 1;
+    }
+    return true;
+}
+
+char *tracuu_stub_format(const char names[][64], unsigned n)
+{
+    tracuu_buf_t b = {0};
+    tracuu_buf_puts(&b, "");
+    for (unsigned i = 0; i < n; i++)
+        tracuu_buf_printf(&b, "auto %s\n", names[i]);
+    return tracuu_buf_steal(&b);
+}
+
+/* The bytes of the stub file at file, checked (a regular file, not a
+ * link, FIFO or device, of at most TRACUU_STUB_MAX bytes): 0, or -1 with
+ * errno (ENOENT: no stub) and *why a static reason when it is refused. */
+static int slurp_stub(const char *file, char *buf, size_t *len,
+                      const char **why)
+{
+    *why = NULL;
+    *len = 0;
+    int fd = open(file, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            *why = "a symbolic link";
+        return -1;
+    }
+    struct stat st;
+    int rc = -1;
+    if (fstat(fd, &st) != 0)
+        goto out;
+    if (!S_ISREG(st.st_mode)) {
+        *why = "not a regular file (a FIFO, device or directory)";
+        goto out;
+    }
+    if (st.st_size > TRACUU_STUB_MAX) {
+        *why = "too large to be a list of shards";
+        goto out;
+    }
+    for (;;) {
+        ssize_t r = read(fd, buf + *len, TRACUU_STUB_MAX + 1 - *len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            rc = r == 0 ? 0 : -1;
+            break;
+        }
+        *len += (size_t)r;
+        if (*len > TRACUU_STUB_MAX) {
+            *why = "too large to be a list of shards";
+            break;
+        }
+    }
+out:;
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc;
+}
+
+/* Each listed shard is a directory inside dir (not a link): 0, or the
+ * status with *msg a new message. */
+static tracuu_status_t check_listed(const char *dir, const char *stub,
+                                    char names[][64], unsigned n, char **msg)
+{
+    tracuu_buf_t p = {0};
+    tracuu_status_t st = TRACUU_OK;
+    for (unsigned i = 0; i < n && st == TRACUU_OK; i++) {
+        tracuu_buf_clear(&p);
+        tracuu_buf_printf(&p, "%s/%s", dir, names[i]);
+        struct stat sb;
+        bool there = lstat(p.s, &sb) == 0;
+        bool gone = !there && errno == ENOENT;
+        if (!there || !S_ISDIR(sb.st_mode)) {
+            tracuu_buf_clear(&p);
+            tracuu_buf_printf(&p, "%s: lists %s, which is %s" REPAIR_HINT,
+                              stub, names[i],
+                              gone ? "not there" : "not a directory");
+            *msg = tracuu_buf_steal(&p);
+            st = gone ? TRACUU_ERR_DB_OPENING : TRACUU_ERR_DB_CORRUPT;
+        }
+    }
+    tracuu_buf_free(&p);
+    return st;
+}
+
+tracuu_status_t tracuu_stub_read(const char *dir, char names[][64],
+                                 unsigned *n, char **msg)
+{
+    *n = 0;
+    *msg = NULL;
+    tracuu_buf_t file = {0};
+    tracuu_buf_printf(&file, "%s/%s", dir, STUB);
+    char *buf = tracuu_xmalloc(TRACUU_STUB_MAX + 1);
+    size_t len = 0;
+    const char *why = NULL;
+    char *perr = NULL;
+    tracuu_status_t st = TRACUU_OK;
+    tracuu_buf_t m = {0};
+    if (slurp_stub(file.s, buf, &len, &why) != 0 && !why) {
+        st = errno == ENOENT ? TRACUU_ERR_NOT_FOUND : TRACUU_ERR_IO;
+        if (st == TRACUU_ERR_IO)
+            tracuu_buf_printf(&m, "%s: cannot read the index's list of "
+                                  "shards (%s)", file.s, strerror(errno));
+    } else if (why || !tracuu_stub_parse(buf, len, names, n, &perr)) {
+        st = TRACUU_ERR_DB_CORRUPT;
+        tracuu_buf_printf(&m, "%s: not a list of shards this program wrote "
+                              "(%s)" REPAIR_HINT, file.s, why ? why : perr);
+    } else {
+        st = check_listed(dir, file.s, names, *n, msg);
+    }
+    if (m.s)
+        *msg = tracuu_buf_steal(&m);
+    if (st != TRACUU_OK)
+        *n = 0;
+    free(perr);
+    free(buf);
+    tracuu_buf_free(&file);
+    return st;
 }
 
 /* Write the stub listing the n shards names, atomically. */
@@ -152,16 +370,27 @@ static int write_stub(const char *path, char names[][64], unsigned n)
     tracuu_buf_t tmp = {0}, dst = {0};
     tracuu_buf_printf(&tmp, "%s/%s.tmp", path, STUB);
     tracuu_buf_printf(&dst, "%s/%s", path, STUB);
-    FILE *f = fopen(tmp.s, "w");
+    char *text = tracuu_stub_format((const char(*)[64])names, n);
+    size_t len = strlen(text);
+    /* Never through a link or over a file someone left there. */
+    unlink(tmp.s);
+    int fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  0666);
     int rc = -1;
-    if (f) {
-        for (unsigned i = 0; i < n; i++)
-            fprintf(f, "auto %s\n", names[i]);
-        rc = fflush(f) == 0 && fsync(fileno(f)) == 0 ? 0 : -1;
-        rc |= fclose(f);
+    if (fd >= 0) {
+        rc = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0 ? 0 : -1;
+        int saved = errno;
+        rc |= close(fd);
+        errno = saved;
         if (rc == 0)
             rc = rename(tmp.s, dst.s);
+        if (rc != 0) {
+            saved = errno;
+            unlink(tmp.s);
+            errno = saved;
+        }
     }
+    free(text);
     tracuu_buf_free(&tmp);
     tracuu_buf_free(&dst);
     return rc;
@@ -216,11 +445,47 @@ static int unused_name(const tracuu_index_t *ix, char name[64])
     return rc;
 }
 
+/* True when dir looks like a Xapian glass database: its version file,
+ * or tables left after a removal that unlinked the version file first. */
+static bool looks_like_db(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    bool db = false;
+    struct dirent *e;
+    while (!db && (e = readdir(d)) != NULL) {
+        size_t l = strlen(e->d_name);
+        db = strcmp(e->d_name, "iamglass") == 0 ||
+             (l > 6 && strcmp(e->d_name + l - 6, ".glass") == 0);
+    }
+    closedir(d);
+    return db;
+}
+
+/* Remove the database directory name in the index at path: renamed to
+ * a trash name first, so that a removal cut short is finished by the
+ * next writer (remove_unlisted). */
+static int discard_db(const char *path, const char *name)
+{
+    tracuu_buf_t from = {0}, to = {0};
+    tracuu_buf_printf(&from, "%s/%s", path, name);
+    tracuu_buf_printf(&to, "%s/" TRASH "%s", path, name);
+    remove_db_dir(to.s);
+    int rc = rename(from.s, to.s) == 0 || errno == ENOENT ? 0 : -1;
+    if (rc == 0)
+        rc = remove_db_dir(to.s);
+    tracuu_buf_free(&from);
+    tracuu_buf_free(&to);
+    return rc;
+}
+
 /* Remove what runs that died left in the index directory: shards the
  * stub does not list (a merge's copy renamed but never listed, or shards
- * merged but not yet removed) and an unfinished merge. Only a writer that
- * holds the lock of every listed shard calls this: another run would have
- * to hold them to write anything. */
+ * merged but not yet removed, even when their version file is gone), an
+ * unfinished merge and removals cut short (trash-shard-N). Only a writer that
+ * read the stub and holds the lock of every listed shard calls this:
+ * another run would have to hold them to write anything. */
 static void remove_unlisted(const tracuu_index_t *ix)
 {
     DIR *d = opendir(ix->path);
@@ -230,24 +495,25 @@ static void remove_unlisted(const tracuu_index_t *ix)
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         const char *nm = e->d_name;
-        bool shard = strncmp(nm, "shard-", 6) == 0 && nm[6] &&
-                     strspn(nm + 6, "0123456789") == strlen(nm + 6);
-        bool ours = shard || strcmp(nm, MERGE_TMP) == 0;
+        bool shard = shard_name_len(nm, strlen(nm)) == strlen(nm);
+        size_t tl = strlen(TRASH), nl = strlen(nm);
+        bool trash = nl > tl && strncmp(nm, TRASH, tl) == 0 &&
+                     shard_name_len(nm + tl, nl - tl) == nl - tl;
+        bool ours = shard || trash || strcmp(nm, MERGE_TMP) == 0;
         for (unsigned k = 0; k < ix->n && ours; k++)
             ours = strcmp(ix->names[k], nm) != 0;
-        if (!ours)
-            continue;
-        struct stat st;
-        if (shard) {
-            /* Only a Xapian database of ours, nothing else of that name. */
-            tracuu_buf_clear(&p);
-            tracuu_buf_printf(&p, "%s/%s/iamglass", ix->path, nm);
-            if (stat(p.s, &st) != 0)
-                continue;
-        }
         tracuu_buf_clear(&p);
         tracuu_buf_printf(&p, "%s/%s", ix->path, nm);
-        remove_db_dir(p.s);
+        struct stat st;
+        if (!ours || lstat(p.s, &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        /* Only a Xapian database of ours, nothing else of that name. */
+        if (shard && !looks_like_db(p.s))
+            continue;
+        if (trash)
+            remove_db_dir(p.s);
+        else
+            discard_db(ix->path, nm);
     }
     closedir(d);
     tracuu_buf_free(&p);
@@ -263,6 +529,13 @@ void tracuu_index_close(tracuu_index_t *ix)
     free(ix);
 }
 
+/* The permission bits of the directory at path (0700 when unknown). */
+static mode_t dir_mode(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? sb.st_mode & 07777 : 0700;
+}
+
 /* Open shard name of ix for writing. */
 static tracuu_status_t open_shard(const tracuu_index_t *ix, const char *name,
                                   tracuu_db_t **out, char **msg)
@@ -272,7 +545,19 @@ static tracuu_status_t open_shard(const tracuu_index_t *ix, const char *name,
         tracuu_buf_puts(&p, ix->path);
     else
         tracuu_buf_printf(&p, "%s/%s", ix->path, name);
-    tracuu_status_t st = tracuu_index_open(p.s, TRACUU_DB_WRITE, out, msg);
+    struct stat sb;
+    tracuu_status_t st = TRACUU_OK;
+    /* A new shard is as private as the index directory. */
+    if (!ix->single && lstat(p.s, &sb) != 0 && errno == ENOENT)
+        mkdir(p.s, dir_mode(ix->path));
+    if (lstat(p.s, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+        *out = NULL;
+        *msg = message(p.s, "not a directory: not a shard of this index",
+                       NULL);
+        st = TRACUU_ERR_DB_CORRUPT;
+    } else {
+        st = tracuu_index_open(p.s, TRACUU_DB_WRITE, out, msg);
+    }
     tracuu_buf_free(&p);
     if (st == TRACUU_ERR_DB_LOCKED) {
         /* Name the index, not the shard the user never chose. */
@@ -291,15 +576,20 @@ tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
     tracuu_index_t *ix = tracuu_xcalloc(1, sizeof *ix);
     ix->path = tracuu_xstrdup(path);
     char names[TRACUU_MAX_SHARDS][64];
+    unsigned n = 0;
+    tracuu_status_t st = tracuu_stub_read(path, names, &n, msg);
+    if (st != TRACUU_OK && st != TRACUU_ERR_NOT_FOUND) {
+        /* Never take a stub that cannot be read for an index without
+         * shards: its shards would be removed as unlisted. */
+        tracuu_index_close(ix);
+        return st;
+    }
     tracuu_buf_t p = {0};
-    tracuu_buf_printf(&p, "%s/%s", path, STUB);
-    unsigned n = read_stub(p.s, names);
     bool create = false;
-    if (n == 0) {
-        tracuu_buf_clear(&p);
+    if (st == TRACUU_ERR_NOT_FOUND) {
         tracuu_buf_printf(&p, "%s/iamglass", path);
-        struct stat st;
-        ix->single = stat(p.s, &st) == 0; /* one database, made before shards */
+        struct stat sb;
+        ix->single = stat(p.s, &sb) == 0; /* one database, made before shards */
         if (!ix->single) {
             create = true;
             n = want < 1 ? 1 : want > TRACUU_MAX_SHARDS ? TRACUU_MAX_SHARDS : want;
@@ -307,7 +597,7 @@ tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
             for (unsigned i = n; i < TRACUU_MAX_SHARDS; i++) {
                 tracuu_buf_clear(&p);
                 tracuu_buf_printf(&p, "%s/shard-%u", path, i);
-                if (stat(p.s, &st) == 0)
+                if (lstat(p.s, &sb) == 0)
                     n = i + 1;
             }
             for (unsigned i = 0; i < n; i++)
@@ -318,7 +608,7 @@ tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
         }
     }
     tracuu_buf_free(&p);
-    tracuu_status_t st = TRACUU_OK;
+    st = TRACUU_OK;
     for (unsigned i = 0; i < n && st == TRACUU_OK; i++) {
         st = open_shard(ix, names[i], &ix->shards[i], msg);
         if (st == TRACUU_OK) {
@@ -369,15 +659,11 @@ tracuu_status_t tracuu_index_grow(tracuu_index_t *ix, unsigned want,
     }
     if (st != TRACUU_OK) {
         /* The new shards are empty and listed nowhere: take them away. */
-        tracuu_buf_t p = {0};
         for (unsigned i = old; i < ix->n; i++) {
-            tracuu_db_close(ix->shards[i]);
+            tracuu_db_abandon(ix->shards[i]);
             ix->shards[i] = NULL;
-            tracuu_buf_clear(&p);
-            tracuu_buf_printf(&p, "%s/%s", ix->path, ix->names[i]);
-            remove_db_dir(p.s);
+            discard_db(ix->path, ix->names[i]);
         }
-        tracuu_buf_free(&p);
         ix->n = old;
     }
     return st;
@@ -428,15 +714,17 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
     }
     /* Hold the merged shard's lock before readers and writers are sent
      * to it, so no other run writes it while the old shards go. */
+    if (st == TRACUU_OK)
+        chmod(dst.s, dir_mode(ix->path)); /* as the shards it replaces */
     if (st == TRACUU_OK && (st = open_shard(ix, name, &merged, msg)) != TRACUU_OK)
-        remove_db_dir(dst.s);
+        discard_db(ix->path, name);
     char list[1][64];
     memcpy(list[0], name, 64);
     if (st == TRACUU_OK && write_stub(ix->path, list, 1) != 0) {
         *msg = message(ix->path, "cannot write the index's shard list",
                        strerror(errno));
-        tracuu_db_close(merged);
-        remove_db_dir(dst.s);
+        tracuu_db_abandon(merged);
+        discard_db(ix->path, name);
         st = TRACUU_ERR_IO;
     }
     if (st == TRACUU_OK) {
@@ -451,5 +739,161 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
         free(srcs[i]);
     tracuu_buf_free(&tmp);
     tracuu_buf_free(&dst);
+    return st;
+}
+
+static int cmp_ulong(const void *a, const void *b)
+{
+    unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+    return (x > y) - (x < y);
+}
+
+/* The numbers N of the names shard-N in dir, ascending, in *out (new;
+ * free with free()); how many. */
+static size_t shard_numbers(const char *dir, unsigned long **out)
+{
+    size_t n = 0, cap = 16;
+    *out = tracuu_xmalloc(cap * sizeof **out);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t l = strlen(e->d_name);
+        if (l == 0 || shard_name_len(e->d_name, l) != l)
+            continue;
+        if (n == cap)
+            *out = tracuu_xrealloc(*out, (cap *= 2) * sizeof **out);
+        (*out)[n++] = strtoul(e->d_name + 6, NULL, 10);
+    }
+    if (d)
+        closedir(d);
+    qsort(*out, n, sizeof **out, cmp_ulong);
+    return n;
+}
+
+/* Why the directory at p is not a shard of this index, or NULL with *db
+ * it opened for writing (its lock held). *locked when another writer
+ * holds it. */
+static const char *check_shard(const char *p, tracuu_db_t **db, bool *locked)
+{
+    *db = NULL;
+    *locked = false;
+    struct stat sb;
+    if (lstat(p, &sb) != 0 || !S_ISDIR(sb.st_mode) || !looks_like_db(p))
+        return "not a database";
+    char *detail = NULL, *version = NULL;
+    tracuu_status_t st = tracuu_db_open(p, TRACUU_DB_WRITE, db, &detail);
+    free(detail);
+    *locked = st == TRACUU_ERR_DB_LOCKED;
+    if (st != TRACUU_OK)
+        return tracuu_status_str(st);
+    const char *why = NULL;
+    if (tracuu_db_get_metadata(*db, TRACUU_META_SCHEMA, &version) != TRACUU_OK ||
+        strcmp(version, TRACUU_SCHEMA_VERSION) != 0)
+        why = "not a database of this index's schema";
+    free(version);
+    if (why) {
+        tracuu_db_abandon(*db);
+        *db = NULL;
+    }
+    return why;
+}
+
+/* The shard-N databases of this schema in the index at path, in order
+ * of N, opened for writing (their locks held) into dbs and names; what
+ * else is named like a shard is described in aside. -1 with *msg a new
+ * message when one is locked or there are too many. */
+static int find_shards(const char *path, tracuu_db_t **dbs,
+                       char names[][64], unsigned *n, tracuu_buf_t *aside,
+                       char **msg)
+{
+    *n = 0;
+    int rc = 0;
+    unsigned long *nums = NULL;
+    size_t count = shard_numbers(path, &nums);
+    tracuu_buf_t p = {0};
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        char nm[64];
+        snprintf(nm, sizeof nm, "shard-%lu", nums[i]);
+        tracuu_buf_clear(&p);
+        tracuu_buf_printf(&p, "%s/%s", path, nm);
+        tracuu_db_t *db = NULL;
+        bool locked = false;
+        const char *why = check_shard(p.s, &db, &locked);
+        if (locked) {
+            *msg = message(path, "another tracuu-index is writing this index;"
+                                 " try again when it has finished", NULL);
+            rc = -1;
+        } else if (why) {
+            tracuu_buf_printf(aside, "%s%s (%s)", aside->len ? ", " : "", nm,
+                              why);
+        } else if (*n == TRACUU_MAX_SHARDS) {
+            *msg = message(path, "more shard databases than an index has",
+                           NULL);
+            tracuu_db_abandon(db);
+            rc = -1;
+        } else {
+            dbs[*n] = db;
+            snprintf(names[(*n)++], 64, "%s", nm);
+        }
+    }
+    free(nums);
+    tracuu_buf_free(&p);
+    return rc;
+}
+
+tracuu_status_t tracuu_index_repair(const char *path, char **msg)
+{
+    *msg = NULL;
+    tracuu_buf_t p = {0}, out = {0}, aside = {0};
+    tracuu_buf_printf(&p, "%s/iamglass", path);
+    struct stat sb;
+    tracuu_status_t st = TRACUU_OK;
+    if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        *msg = message(path, "no index here", strerror(errno ? errno : ENOTDIR));
+        st = TRACUU_ERR_DB_OPENING;
+    } else if (stat(p.s, &sb) == 0) {
+        /* One database made before shards: no stub is needed. */
+        tracuu_buf_clear(&p);
+        tracuu_buf_printf(&p, "%s/%s", path, STUB);
+        if (unlink(p.s) == 0 || errno == ENOENT)
+            tracuu_buf_printf(&out, "%s: one database, no list of shards "
+                                    "needed; %s removed", path, STUB);
+        else {
+            *msg = message(path, "cannot remove " STUB, strerror(errno));
+            st = TRACUU_ERR_IO;
+        }
+    } else {
+        tracuu_db_t *dbs[TRACUU_MAX_SHARDS] = {0};
+        char names[TRACUU_MAX_SHARDS][64];
+        unsigned n = 0;
+        if (find_shards(path, dbs, names, &n, &aside, msg) != 0) {
+            st = TRACUU_ERR_DB_LOCKED;
+        } else if (n == 0) {
+            *msg = message(path, "no shard-N database of this index found; "
+                                 "nothing written", aside.s);
+            st = TRACUU_ERR_DB_OPENING;
+        } else if (write_stub(path, names, n) != 0) {
+            *msg = message(path, "cannot write the index's shard list",
+                           strerror(errno));
+            st = TRACUU_ERR_IO;
+        } else {
+            tracuu_buf_printf(&out, "%s: %s rewritten, listing", path, STUB);
+            for (unsigned i = 0; i < n; i++) {
+                unsigned docs = 0;
+                tracuu_db_doccount(dbs[i], &docs);
+                tracuu_buf_printf(&out, "%s %s (%u document%s)", i ? "," : "",
+                                  names[i], docs, docs == 1 ? "" : "s");
+            }
+            if (aside.len)
+                tracuu_buf_printf(&out, "; left aside: %s", aside.s);
+        }
+        for (unsigned i = 0; i < n; i++)
+            tracuu_db_abandon(dbs[i]); /* read only: nothing to commit */
+    }
+    if (st == TRACUU_OK)
+        *msg = tracuu_buf_steal(&out);
+    tracuu_buf_free(&out);
+    tracuu_buf_free(&aside);
+    tracuu_buf_free(&p);
     return st;
 }

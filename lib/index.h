@@ -3,6 +3,7 @@
 #define TRACUU_INDEX_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "xdb.h"
 
@@ -15,11 +16,17 @@ extern "C" {
  * New; free with free(). NULL when no home can be found. */
 char *tracuu_index_path(const char *opt);
 
-/* Open the index at path. A writer creates it (and missing parent
- * directories) and stamps the schema version into a new index; both
- * refuse an index of another schema version with TRACUU_ERR_DB_VERSION.
- * A reader of a missing index gets TRACUU_ERR_DB_OPENING. On failure *out
- * is NULL and *msg a new message naming the index (free with free()). */
+/* Open the index at path. A reader opens the shards its stub lists (see
+ * below), or the one glass database at path of an index made before
+ * shards; a writer opens (creates) the glass database at path itself.
+ * A writer creates missing directories private to their owner (mode
+ * 0700) and stamps the schema version into a new index; both refuse an
+ * index of another schema version with TRACUU_ERR_DB_VERSION. A reader
+ * of a missing index gets TRACUU_ERR_DB_OPENING, of a damaged stub
+ * TRACUU_ERR_DB_CORRUPT; a writer that cannot write there (read-only
+ * file system, permissions) TRACUU_ERR_DB_ACCESS, its message naming the
+ * file or directory and the reason. On failure *out is NULL and *msg a new message
+ * naming the index (free with free()). */
 tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
                                   tracuu_db_t **out, char **msg);
 
@@ -39,11 +46,55 @@ typedef struct tracuu_index {
     char *path;
 } tracuu_index_t;
 
+/* The stub: XAPIANDB in the index directory, a file tracuu writes and
+ * reads itself (never handed to Xapian, whose stub parser can start
+ * programs and follow paths anywhere). It holds one line "auto shard-N\n"
+ * per shard (N decimal, no leading zero), 1 to TRACUU_MAX_SHARDS lines,
+ * no name twice, nothing else: any other content is refused. Readers
+ * and writers open each listed shard-N inside the index directory as a
+ * glass database. At most TRACUU_STUB_MAX bytes. */
+#define TRACUU_STUB_NAME "XAPIANDB"
+#define TRACUU_STUB_MAX 4096
+
+/* Parse the len bytes at s (need not be NUL-terminated) as a stub. On
+ * success the names are in names[0..*n) and *msg is NULL; otherwise
+ * false, *n 0 and *msg a new message saying what is wrong and on which
+ * line (free with free()). Pure: reads only s. */
+bool tracuu_stub_parse(const char *s, size_t len, char names[][64],
+                       unsigned *n, char **msg);
+/* The stub listing names[0..n), as tracuu writes it, into out (new;
+ * free with free()). tracuu_stub_parse accepts it and gives the names
+ * back. */
+char *tracuu_stub_format(const char names[][64], unsigned n);
+/* Read and parse the stub of the index directory dir, and check that
+ * each shard it lists is a directory there (not a symbolic link). The
+ * stub must be a regular file (not a link, FIFO or device) of at most
+ * TRACUU_STUB_MAX bytes. TRACUU_ERR_NOT_FOUND when there is no stub;
+ * TRACUU_ERR_DB_CORRUPT when it is refused; TRACUU_ERR_DB_OPENING when a
+ * listed shard is not there (a reader retries: a merge may have just
+ * replaced it); TRACUU_ERR_IO when it cannot be read. Except for
+ * NOT_FOUND, *msg is then a new message naming the file (free with
+ * free()). */
+tracuu_status_t tracuu_stub_read(const char *dir, char names[][64],
+                                 unsigned *n, char **msg);
+
+/* Rebuild the stub of the index at path from the shard-N directories
+ * found there that are glass databases of this schema (tracuu-index
+ * --repair), taking each one's lock (TRACUU_ERR_DB_LOCKED while an
+ * indexer runs). An index of one database (no shards) needs no stub: a
+ * stub there is removed. On success *msg is a new text saying what was
+ * found and written; on failure a new message saying why (free either
+ * with free()). Nothing is removed but the stub it replaces. */
+tracuu_status_t tracuu_index_repair(const char *path, char **msg);
+
 /* Open the index at path for writing; a new one gets want shards (1 to
  * TRACUU_MAX_SHARDS), an existing one keeps those it has. An index made
- * of one database without a stub is one shard. On failure *out is NULL
- * and *msg a new message naming the index (free with free()); the status
- * is tracuu_index_open's. */
+ * of one database without a stub is one shard. A stub that cannot be
+ * read or is refused fails (nothing is removed); otherwise what runs that
+ * died left is removed: shard-N directories the stub does not list and
+ * trash-shard-N directories. On failure *out is NULL and *msg a new message
+ * naming the index (free with free()); the status is tracuu_index_open's
+ * or tracuu_stub_read's. */
 tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
                                          tracuu_index_t **out, char **msg);
 /* Add empty shards until there are want (at most TRACUU_MAX_SHARDS);

@@ -19,6 +19,7 @@ const char *tracuu_status_str(tracuu_status_t s)
         [TRACUU_ERR_ICU] = "ICU error",
         [TRACUU_ERR_NOT_FOUND] = "not found",
         [TRACUU_ERR_INTERNAL] = "internal error",
+        [TRACUU_ERR_DB_ACCESS] = "the index cannot be written (read-only or no permission)",
     };
     if ((unsigned)s >= TRACUU_STATUS_LAST)
         return "unknown status";

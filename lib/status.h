@@ -22,6 +22,8 @@ typedef enum tracuu_status {
     TRACUU_ERR_ICU,            /* ICU failed */
     TRACUU_ERR_NOT_FOUND,      /* no such document or key */
     TRACUU_ERR_INTERNAL,       /* an unexpected exception or bug */
+    TRACUU_ERR_DB_ACCESS,      /* the index cannot be written here: read-only
+                                  file system or no permission (not a lock) */
     TRACUU_STATUS_LAST
 } tracuu_status_t;
 

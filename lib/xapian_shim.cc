@@ -3,17 +3,28 @@
 
 #include <xapian.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include "index.h"
 
 struct tracuu_db {
     Xapian::Database *rd = nullptr;          // the reader, or the writer
     Xapian::WritableDatabase *wr = nullptr;  // non-null for a writer
     std::string path;
     std::string err;
+    bool sharded = false;             // opened by tracuu_db_open_shards
+    std::vector<std::string> shards;  // then the names it opened in path
 };
 
 struct tracuu_doc {
@@ -117,6 +128,63 @@ template <typename F> tracuu_status_t guarded_plain(F f)
     return guarded_to(nullptr, f);
 }
 
+// The glass databases dir/names[i] as one reader (new).
+Xapian::Database *open_glass_set(const std::string &dir,
+                                 const std::vector<std::string> &names)
+{
+    std::unique_ptr<Xapian::Database> all(new Xapian::Database());
+    for (const std::string &name : names)
+        all->add_database(
+            Xapian::Database(dir + "/" + name, Xapian::DB_BACKEND_GLASS));
+    return all.release();
+}
+
+// The first regular file in dir this process may not write, with the
+// reason, or "".
+std::string unwritable_file(const std::string &dir)
+{
+    DIR *d = opendir(dir.c_str());
+    if (!d)
+        return "";
+    std::string found;
+    struct dirent *e;
+    while (found.empty() && (e = readdir(d)) != nullptr) {
+        std::string f = dir + "/" + e->d_name;
+        struct stat st;
+        if (lstat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+            access(f.c_str(), W_OK) != 0)
+            found = f + ": " + std::strerror(errno);
+    }
+    closedir(d);
+    return found;
+}
+
+// Why a writer cannot write the database at path when that is the file
+// system or permissions rather than another writer's lock (Xapian throws
+// DatabaseLockError for both when the lock file cannot be made): the
+// path and reason, or "" when none is found.
+std::string access_problem(const std::string &path)
+{
+    std::string p = path;
+    struct stat st;
+    while (stat(p.c_str(), &st) != 0) {
+        if (errno != ENOENT)
+            return p + ": " + std::strerror(errno);
+        size_t slash = p.find_last_of('/');
+        if (slash == std::string::npos) {
+            p = ".";
+            break;
+        }
+        p = slash == 0 ? "/" : p.substr(0, slash);
+    }
+    struct statvfs vfs;
+    if (statvfs(p.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+        return p + ": " + std::strerror(EROFS);
+    if (access(p.c_str(), W_OK | X_OK) != 0)
+        return p + ": " + std::strerror(errno);
+    return p == path ? unwritable_file(p) : "";
+}
+
 } // namespace
 
 extern "C" {
@@ -137,8 +205,45 @@ tracuu_status_t tracuu_db_open(const char *path, tracuu_db_mode_t mode,
                 path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
             db->rd = db->wr;
         } else {
-            db->rd = new Xapian::Database(path);
+            db->rd = new Xapian::Database(path, Xapian::DB_BACKEND_GLASS);
         }
+    });
+    if (mode == TRACUU_DB_WRITE &&
+        (st == TRACUU_ERR_DB_LOCKED || st == TRACUU_ERR_DB_OPENING)) {
+        try {
+            std::string why = access_problem(path);
+            if (!why.empty()) {
+                db->err = why;
+                st = TRACUU_ERR_DB_ACCESS;
+            }
+        } catch (...) {
+        }
+    }
+    if (st != TRACUU_OK) {
+        if (msg)
+            *msg = dup_string(db->err);
+        delete db;
+        return st;
+    }
+    *out = db;
+    return TRACUU_OK;
+}
+
+tracuu_status_t tracuu_db_open_shards(const char *dir,
+                                      const char (*names)[64], unsigned n,
+                                      tracuu_db_t **out, char **msg)
+{
+    *out = nullptr;
+    if (msg)
+        *msg = nullptr;
+    tracuu_db_t *db = new (std::nothrow) tracuu_db_t;
+    if (!db)
+        return TRACUU_ERR_NOMEM;
+    tracuu_status_t st = guarded(db, [&] {
+        db->path = dir;
+        db->sharded = true;
+        db->shards.assign(names, names + n);
+        db->rd = open_glass_set(db->path, db->shards);
     });
     if (st != TRACUU_OK) {
         if (msg)
@@ -148,6 +253,26 @@ tracuu_status_t tracuu_db_open(const char *path, tracuu_db_mode_t mode,
     }
     *out = db;
     return TRACUU_OK;
+}
+
+void tracuu_db_abandon(tracuu_db_t *db)
+{
+    if (!db)
+        return;
+    try {
+        // A transaction begun unflushed and never committed: destroying
+        // the writer cancels it, and with it every change pending since
+        // the last commit (Xapian 1.4 has no other way to drop them;
+        // close() and the destructor commit otherwise).
+        if (db->wr)
+            db->wr->begin_transaction(false);
+    } catch (...) {
+    }
+    try {
+        delete db->rd; // the writer when wr is set
+    } catch (...) {
+    }
+    delete db;
 }
 
 void tracuu_db_close(tracuu_db_t *db)
@@ -189,7 +314,8 @@ tracuu_status_t tracuu_db_compact(const char *const *srcs, size_t n,
     tracuu_status_t st = guarded_to(&err, [&] {
         Xapian::Database all;
         for (size_t i = 0; i < n; i++)
-            all.add_database(Xapian::Database(srcs[i]));
+            all.add_database(
+                Xapian::Database(srcs[i], Xapian::DB_BACKEND_GLASS));
         // STANDARD leaves each block's spare room: the index is updated
         // again by later runs.
         all.compact(dst, Xapian::Compactor::STANDARD);
@@ -201,7 +327,32 @@ tracuu_status_t tracuu_db_compact(const char *const *srcs, size_t n,
 
 tracuu_status_t tracuu_db_reopen(tracuu_db_t *db)
 {
-    return guarded(db, [&] { db->rd->reopen(); });
+    if (!db || !db->sharded)
+        return guarded(db, [&] { db->rd->reopen(); });
+    char names[TRACUU_MAX_SHARDS][64];
+    unsigned n = 0;
+    char *msg = nullptr;
+    tracuu_status_t st = tracuu_stub_read(db->path.c_str(), names, &n, &msg);
+    if (st != TRACUU_OK) {
+        try {
+            db->err = msg ? msg : tracuu_status_str(st);
+        } catch (...) {
+        }
+        std::free(msg);
+        return st == TRACUU_ERR_NOT_FOUND ? TRACUU_ERR_DB_OPENING : st;
+    }
+    return guarded(db, [&] {
+        std::vector<std::string> now(names, names + n);
+        if (now == db->shards) {
+            db->rd->reopen();
+            return;
+        }
+        // A merge replaced the shards: open those listed now.
+        Xapian::Database *fresh = open_glass_set(db->path, now);
+        delete db->rd;
+        db->rd = fresh;
+        db->shards = now;
+    });
 }
 
 tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db, const char *key,
@@ -431,7 +582,11 @@ tracuu_status_t tracuu_db_delete(tracuu_db_t *db, unsigned docid)
 
 tracuu_doc_t *tracuu_doc_new(void)
 {
-    return new (std::nothrow) tracuu_doc_t;
+    try {
+        return new tracuu_doc_t; // Xapian::Document() allocates too
+    } catch (...) {
+        return nullptr;
+    }
 }
 
 void tracuu_doc_free(tracuu_doc_t *doc)

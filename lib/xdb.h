@@ -26,13 +26,32 @@ typedef enum tracuu_db_mode {
 /* Largest term the index accepts, in bytes. */
 #define TRACUU_TERM_MAX 240
 
-/* Open the index at path. On success *out is new (free with
+/* Open the glass database at path (the backend is named: a stub file
+ * there is never read). On success *out is new (free with
  * tracuu_db_close) and *msg NULL; on failure *out is NULL and *msg (when
- * msg is not NULL) a new text saying what went wrong (free with free()). */
+ * msg is not NULL) a new text saying what went wrong (free with free()).
+ * A writer fails at once with TRACUU_ERR_DB_LOCKED when another writer
+ * holds the database, and with TRACUU_ERR_DB_ACCESS, *msg naming the
+ * path and the reason (read-only file system, permission denied), when
+ * it cannot write there. */
 tracuu_status_t tracuu_db_open(const char *path, tracuu_db_mode_t mode,
                                tracuu_db_t **out, char **msg);
-/* Close: a writer commits what is pending first. Accepts NULL. */
+/* Open for reading the n glass databases dir/names[i] as one (the shards
+ * of an index, as its stub lists them; lib/index.h). The reader
+ * remembers dir: tracuu_db_reopen reads its stub again and opens the
+ * shards it lists then. Same results as tracuu_db_open. */
+tracuu_status_t tracuu_db_open_shards(const char *dir,
+                                      const char (*names)[64], unsigned n,
+                                      tracuu_db_t **out, char **msg);
+/* Close: a writer commits what is pending first (a commit that fails is
+ * lost, silently). Accepts NULL. No exception escapes. */
 void tracuu_db_close(tracuu_db_t *db);
+/* Close WITHOUT committing: a writer's changes since its last commit are
+ * discarded and the database stays at that commit; its lock is released.
+ * For a writer after a write or commit failed (a full disk), where
+ * tracuu_db_close would try to commit again. A reader is just closed.
+ * Accepts NULL; no exception escapes. */
+void tracuu_db_abandon(tracuu_db_t *db);
 /* The last error's message (borrowed; valid until the next call on db). */
 const char *tracuu_db_last_error(const tracuu_db_t *db);
 
@@ -46,7 +65,12 @@ tracuu_status_t tracuu_db_compact(const char *const *srcs, size_t n,
 
 /* Commit pending changes of a writer. */
 tracuu_status_t tracuu_db_commit(tracuu_db_t *db);
-/* Reopen a reader at the latest revision. */
+/* Reopen a reader at the latest revision; a reader of shards
+ * (tracuu_db_open_shards) reads the stub again and opens the shards it
+ * lists now (after a merge, the merged one). Every call on a reader can
+ * fail with TRACUU_ERR_DB_MODIFIED when a writer committed so often
+ * meanwhile that the revision it read is gone: reopen and ask again.
+ * tracuu_db_search does so itself; other calls leave it to the caller. */
 tracuu_status_t tracuu_db_reopen(tracuu_db_t *db);
 
 /* User metadata. *value is new (free with free()), "" when unset. */
