@@ -23,6 +23,11 @@
 
 static const char *prog = "tracuu-query";
 
+/* How often the whole search is run again when the index changed under
+ * it (fetch_hits goes on by itself after a reopen; this is for the
+ * search, and for a hit removed meanwhile). */
+#define SEARCH_ATTEMPTS 10
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -123,6 +128,39 @@ static void free_fetched(fetched_t *f, size_t n)
     free(f);
 }
 
+static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
+                                 size_t i, bool paths_only,
+                                 const tracuu_wants_t *w, fetched_t *f)
+{
+    unsigned id = tracuu_mset_docid(m, i);
+    f->score = tracuu_mset_score(m, i);
+    tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,
+                                             &f->path, NULL);
+    if (st == TRACUU_OK && !paths_only)
+        st = tracuu_db_get_data(db, id, &f->data, &f->len);
+    if (st == TRACUU_OK && !paths_only)
+        st = tracuu_db_get_value(db, id, TRACUU_SLOT_CHECKPOINTS, &f->ck,
+                                 &f->ck_len);
+    if (st == TRACUU_OK && !paths_only)
+        st = tracuu_passage_positions(db, id, w, &f->hp, &f->n_hp);
+    if (st != TRACUU_OK) {
+        free(f->path);
+        free(f->data);
+        free(f->ck);
+        free(f->hp);
+        memset(f, 0, sizeof *f);
+    }
+    return st;
+}
+
+/* Everything the printers need of every hit, read before anything is
+ * printed. An index changed meanwhile is reopened and the reading goes on
+ * at the hit it stopped at: document ids stay (a re-indexed file keeps
+ * its id), and with thousands of hits and an indexer committing every
+ * hundred files, starting over could never finish. It gives up after
+ * TRACUU_STALLED_REOPENS reopens in a row that read nothing; a document
+ * removed meanwhile (TRACUU_ERR_NOT_FOUND after a reopen) makes the
+ * caller run the search again. */
 static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
                                   bool paths_only, const tracuu_wants_t *w,
                                   fetched_t **out)
@@ -130,17 +168,23 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
     size_t n = tracuu_mset_size(m);
     fetched_t *f = tracuu_xcalloc(n + 1, sizeof *f);
     tracuu_status_t st = TRACUU_OK;
-    for (size_t i = 0; i < n && st == TRACUU_OK; i++) {
-        unsigned id = tracuu_mset_docid(m, i);
-        f[i].score = tracuu_mset_score(m, i);
-        st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH, &f[i].path, NULL);
-        if (st == TRACUU_OK && !paths_only)
-            st = tracuu_db_get_data(db, id, &f[i].data, &f[i].len);
-        if (st == TRACUU_OK && !paths_only)
-            st = tracuu_db_get_value(db, id, TRACUU_SLOT_CHECKPOINTS, &f[i].ck,
-                                     &f[i].ck_len);
-        if (st == TRACUU_OK && !paths_only)
-            st = tracuu_passage_positions(db, id, w, &f[i].hp, &f[i].n_hp);
+    int stalled = 0;
+    bool reopened = false;
+    for (size_t i = 0; i < n;) {
+        st = fetch_one(db, m, i, paths_only, w, &f[i]);
+        if (st == TRACUU_OK) {
+            stalled = 0;
+            i++;
+            continue;
+        }
+        if (st == TRACUU_ERR_NOT_FOUND && reopened) {
+            st = TRACUU_ERR_DB_MODIFIED; /* search again */
+            break;
+        }
+        if (!tracuu_index_moved(st) || ++stalled > TRACUU_STALLED_REOPENS)
+            break;
+        tracuu_db_reopen(db);
+        reopened = true;
     }
     if (st != TRACUU_OK) {
         free_fetched(f, n);
@@ -287,7 +331,7 @@ static int search(const opts_t *o, const char *query)
         if (st == TRACUU_OK && !o->count)
             st = fetch_hits(db, m, o->format == TRACUU_FORMAT_PATHS, wt,
                             &hits);
-        if (st != TRACUU_ERR_DB_MODIFIED || attempt == 10)
+        if (!tracuu_index_moved(st) || attempt == SEARCH_ATTEMPTS)
             break;
         tracuu_mset_free(m);
         m = NULL;
