@@ -1,4 +1,5 @@
 /* main.c: tracuu-query command line. */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "analysis.h"
 #include "build.h"
 #include "buf.h"
+#include "escape.h"
 #include "fields.h"
 #include "list.h"
 #include "index.h"
@@ -51,7 +53,10 @@ static void usage(FILE *f)
             "                    $XDG_DATA_HOME/tracuu/index, else\n"
             "                    ~/.local/share/tracuu/index)\n"
             "      --json        JSON output (with a format_version)\n"
-            "      --paths       only the paths of matching plans\n"
+            "      --paths       only the paths of matching plans, one a line\n"
+            "                    (escaped on a terminal, raw in a pipe)\n"
+            "  -0, --null        with --paths: raw paths ended by NUL bytes\n"
+            "                    (for xargs -0; safe with any file name)\n"
             "      --count       only the number of matching plans\n"
             "  -n, --limit N     at most N results (default 10)\n"
             "      --offset N    skip the first N results\n"
@@ -63,8 +68,37 @@ static void usage(FILE *f)
             "  -h, --help        this help\n"
             "  -V, --version     version\n"
             "\n"
-            "Exit status: 0 something matched, 1 nothing matched, 2 usage or\n"
-            "query error (the message says what is wrong).\n");
+            "Exit status: 0 something matched, 1 nothing matched, 2 usage,\n"
+            "query or index error, or the output could not be written (the\n"
+            "message says what is wrong).\n");
+}
+
+/* Print "tracuu-query: " what msg on stderr, msg escaped (it may quote a
+ * path or the index's own words); stdout goes first, where the two share
+ * a terminal. */
+static void say(const char *what, const char *msg)
+{
+    tracuu_buf_t b = {0};
+    tracuu_escape_text(&b, msg ? msg : "?", msg ? strlen(msg) : 1);
+    fflush(stdout);
+    fprintf(stderr, "%s: %s%s\n", prog, what, b.s);
+    tracuu_buf_free(&b);
+}
+
+/* rc, or 2 when stdout could not be written (a full disk, /dev/full),
+ * said once on stderr. A reader gone (EPIPE, `| head -1` with SIGPIPE
+ * ignored) is no error: the output was wanted no further. With SIGPIPE's
+ * default action the process ends at that write, silently, as always. */
+static int output_written(int rc)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    if (errno == EPIPE)
+        return rc;
+    int err = errno ? errno : EIO;
+    fprintf(stderr, "%s: write error: %s\n", prog, strerror(err));
+    return 2;
 }
 
 static int parse_count(const char *opt, const char *arg, unsigned *out)
@@ -84,6 +118,7 @@ typedef struct opts {
     const char *db;
     tracuu_format_t format;
     bool count;
+    bool null; /* --paths: NUL-terminated */
     unsigned limit, offset;
     int color; /* -1 auto, 0 never, 1 always */
     int sort;  /* 0 relevance, 1 date ascending, -1 date descending */
@@ -285,8 +320,13 @@ static int search(const opts_t *o, const char *query)
                    !tracuu_query_build(a, &parsed, &plan, &err))) {
         /* A long query is not echoed whole. */
         size_t shown = tracuu_utf8_cut(query, strlen(query), 80);
-        fprintf(stderr, "%s: bad query \"%.*s%s\": %s\n", prog, (int)shown,
-                query, shown < strlen(query) ? "…" : "", err);
+        tracuu_buf_t qb = {0}, eb = {0};
+        tracuu_escape_name(&qb, query, shown);
+        tracuu_escape_text(&eb, err, strlen(err));
+        fprintf(stderr, "%s: bad query \"%s%s\": %s\n", prog, qb.s,
+                shown < strlen(query) ? "…" : "", eb.s);
+        tracuu_buf_free(&qb);
+        tracuu_buf_free(&eb);
         goto out;
     }
     char *db_path = tracuu_index_path(o->db);
@@ -298,7 +338,7 @@ static int search(const opts_t *o, const char *query)
         goto out;
     }
     if (tracuu_index_open(db_path, TRACUU_DB_READ, &db, &msg) != TRACUU_OK) {
-        fprintf(stderr, "%s: %s\n", prog, msg);
+        say("", msg); /* it names the index */
         free(msg);
         free(db_path);
         goto out;
@@ -338,8 +378,7 @@ static int search(const opts_t *o, const char *query)
         tracuu_db_reopen(db);
     }
     if (st != TRACUU_OK) {
-        fprintf(stderr, "%s: search failed: %s\n", prog,
-                tracuu_db_last_error(db));
+        say("search failed: ", tracuu_db_last_error(db));
         tracuu_wants_free(wt);
         tracuu_mset_free(m);
         tracuu_db_close(db);
@@ -351,7 +390,7 @@ static int search(const opts_t *o, const char *query)
     } else {
         tracuu_printer_t pr;
         bool color = o->color == 1 || (o->color == -1 && isatty(1));
-        tracuu_printer_init(&pr, o->format, stdout, color);
+        tracuu_printer_init(&pr, o->format, stdout, color, isatty(1), o->null);
         char *desc = tracuu_q_describe(plan.q);
         pr.begin(&pr, query, desc, total, o->offset, o->limit);
         free(desc);
@@ -379,6 +418,7 @@ int main(int argc, char **argv)
         {"json", no_argument, NULL, 'J'},
         {"paths", no_argument, NULL, 'P'},
         {"count", no_argument, NULL, 'C'},
+        {"null", no_argument, NULL, '0'},
         {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, 'O'},
         {"color", required_argument, NULL, 'K'},
@@ -389,9 +429,10 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, 10, 0, -1, 0, TRACUU_LIST_NONE};
+    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, 10, 0, -1, 0,
+                TRACUU_LIST_NONE};
     int c;
-    while ((c = getopt_long(argc, argv, "+d:n:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+d:n:0hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             o.db = optarg;
@@ -404,6 +445,9 @@ int main(int argc, char **argv)
             break;
         case 'C':
             o.count = true;
+            break;
+        case '0':
+            o.null = true;
             break;
         case 'n':
             if (parse_count("--limit", optarg, &o.limit) != 0)
@@ -447,11 +491,11 @@ int main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return output_written(0);
         case 'V':
             printf("tracuu-query %s (index schema %s)\n", TRACUU_VERSION,
                    TRACUU_SCHEMA_VERSION);
-            return 0;
+            return output_written(0);
         default:
             fprintf(stderr, "Try 'tracuu-query --help'.\n");
             return 2;
@@ -461,8 +505,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: no query given\nTry 'tracuu-query --help'.\n", prog);
         return 2;
     }
+    if (o.null && (o.format != TRACUU_FORMAT_PATHS || o.count)) {
+        fprintf(stderr, "%s: -0/--null goes with --paths\n", prog);
+        return 2;
+    }
     char *query = join_args(argc - optind, argv + optind);
     int rc = search(&o, query);
     free(query);
-    return rc;
+    return output_written(rc);
 }
