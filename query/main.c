@@ -276,6 +276,20 @@ static long control_at(const char *s)
     return -1;
 }
 
+/* Say what is wrong with query: its first 80 bytes (a long query is not
+ * echoed whole), escaped like a file name (a tab or line feed shows). */
+static void bad_query(const char *query, const char *err)
+{
+    size_t shown = tracuu_utf8_cut(query, strlen(query), 80);
+    tracuu_buf_t qb = {0}, eb = {0};
+    tracuu_escape_name(&qb, query, shown);
+    tracuu_escape_text(&eb, err, strlen(err));
+    fprintf(stderr, "%s: bad query \"%s%s\": %s\n", prog, qb.s,
+            shown < strlen(query) ? "…" : "", eb.s);
+    tracuu_buf_free(&qb);
+    tracuu_buf_free(&eb);
+}
+
 static int search(const opts_t *o, const char *query)
 {
     size_t valid = tracuu_utf8_valid_prefix(query, strlen(query));
@@ -318,15 +332,7 @@ static int search(const opts_t *o, const char *query)
     if (*query && (!tracuu_query_parse(norm.s, tracuu_query_known_field,
                                        &parsed, &err) ||
                    !tracuu_query_build(a, &parsed, &plan, &err))) {
-        /* A long query is not echoed whole. */
-        size_t shown = tracuu_utf8_cut(query, strlen(query), 80);
-        tracuu_buf_t qb = {0}, eb = {0};
-        tracuu_escape_name(&qb, query, shown);
-        tracuu_escape_text(&eb, err, strlen(err));
-        fprintf(stderr, "%s: bad query \"%s%s\": %s\n", prog, qb.s,
-                shown < strlen(query) ? "…" : "", eb.s);
-        tracuu_buf_free(&qb);
-        tracuu_buf_free(&eb);
+        bad_query(query, err);
         goto out;
     }
     char *db_path = tracuu_index_path(o->db);
