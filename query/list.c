@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "movement.h"
 #include "output.h"
+#include "rank.h"
 #include "schema.h"
 
 typedef struct row {
@@ -157,15 +159,19 @@ static size_t split(char *s, char *f[4])
     return n;
 }
 
-/* Print s padded with spaces to width characters (not bytes). */
+/* Print s, escaped (escape.h: the index is untrusted), padded with
+ * spaces to width characters (not bytes). */
 static void pad(FILE *f, const char *s, int width)
 {
-    fputs(s, f);
+    tracuu_buf_t b = {0};
+    tracuu_escape_text(&b, s, strlen(s));
+    fputs(b.s, f);
     int n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)b.s; *p; p++)
         n += (*p & 0xC0) != 0x80;
     for (; n < width; n++)
         fputc(' ', f);
+    tracuu_buf_free(&b);
 }
 
 static void print_row(tracuu_list_kind_t kind, const row_t *r, bool json,
@@ -188,7 +194,9 @@ static void print_row(tracuu_list_kind_t kind, const row_t *r, bool json,
             pad(f, *fld[2] ? fld[2] : "-", 24);
             fputc(' ', f);
             pad(f, *fld[1] ? fld[1] : "-", 10);
-            fprintf(f, " %s\n", *fld[3] ? fld[3] : "-");
+            fputc(' ', f);
+            pad(f, *fld[3] ? fld[3] : "-", 0);
+            fputc('\n', f);
         }
     } else if (kind == TRACUU_LIST_DATES) {
         char date[16];
@@ -205,7 +213,11 @@ static void print_row(tracuu_list_kind_t kind, const row_t *r, bool json,
             json_object_set_new(o, "kind", json_string(fld[0]));
             json_object_set_new(o, "name", json_string(fld[1]));
         } else {
-            fprintf(f, "%6u  %-15s %s\n", r->plans, fld[0], fld[1]);
+            fprintf(f, "%6u  ", r->plans);
+            pad(f, fld[0], 15);
+            fputc(' ', f);
+            pad(f, fld[1], 0);
+            fputc('\n', f);
         }
     }
     if (json) {
@@ -221,40 +233,73 @@ static const char *kind_name(tracuu_list_kind_t kind)
            : kind == TRACUU_LIST_DATES ? "dates" : "movements";
 }
 
+/* The rows of the plans matching q: each plan's listing terms. An index
+ * changed meanwhile is reopened and the plan read again (TRACUU_STALLED_
+ * REOPENS at most in a row); a plan removed meanwhile is left out. */
+static tracuu_status_t collect_matching(tracuu_db_t *db, const tracuu_q_t *q,
+                                        tracuu_list_kind_t kind, rows_t *rows)
+{
+    const char *prefix = prefix_of(kind);
+    unsigned count = 0;
+    tracuu_db_doccount(db, &count);
+    tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
+    tracuu_mset_t *m = NULL;
+    tracuu_status_t st = tracuu_db_search(db, q, &so, &m);
+    int stalled = 0;
+    for (size_t i = 0; st == TRACUU_OK && i < tracuu_mset_size(m);) {
+        tracuu_termlist_t *tl = NULL;
+        st = tracuu_db_terms(db, tracuu_mset_docid(m, i), prefix, &tl);
+        if (tracuu_index_moved(st) && ++stalled <= TRACUU_STALLED_REOPENS) {
+            tracuu_db_reopen(db);
+            st = TRACUU_OK;
+            continue;
+        }
+        if (st == TRACUU_ERR_NOT_FOUND)
+            st = TRACUU_OK;
+        for (size_t k = 0; tl && k < tl->n; k++)
+            add_row(rows, kind, tl->terms[k], 1);
+        tracuu_termlist_free(tl);
+        stalled = 0;
+        i++;
+    }
+    tracuu_mset_free(m);
+    return st;
+}
+
+/* The rows of every plan: the listing terms of the whole index. */
+static tracuu_status_t collect_all(tracuu_db_t *db, tracuu_list_kind_t kind,
+                                   rows_t *rows)
+{
+    tracuu_termlist_t *tl = NULL;
+    tracuu_status_t st = TRACUU_OK;
+    for (int k = 0; k <= TRACUU_STALLED_REOPENS; k++) {
+        st = tracuu_db_terms(db, 0, prefix_of(kind), &tl);
+        if (!tracuu_index_moved(st))
+            break;
+        tracuu_db_reopen(db);
+    }
+    for (size_t i = 0; st == TRACUU_OK && i < tl->n; i++)
+        add_row(rows, kind, tl->terms[i], tl->freqs[i]);
+    tracuu_termlist_free(tl);
+    return st;
+}
+
 long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
                        tracuu_list_kind_t kind, const char *query, bool json,
                        FILE *f)
 {
-    const char *prefix = prefix_of(kind);
     rows_t rows = {0};
-    if (!q) {
-        tracuu_termlist_t *tl = NULL;
-        if (tracuu_db_terms(db, 0, prefix, &tl) != TRACUU_OK) {
-            fprintf(stderr, "tracuu-query: %s\n", tracuu_db_last_error(db));
-            return -1;
-        }
-        for (size_t i = 0; i < tl->n; i++)
-            add_row(&rows, kind, tl->terms[i], tl->freqs[i]);
-        tracuu_termlist_free(tl);
-    } else {
-        unsigned count = 0;
-        tracuu_db_doccount(db, &count);
-        tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
-        tracuu_mset_t *m = NULL;
-        if (tracuu_db_search(db, q, &so, &m) != TRACUU_OK) {
-            fprintf(stderr, "tracuu-query: %s\n", tracuu_db_last_error(db));
-            return -1;
-        }
-        for (size_t i = 0; i < tracuu_mset_size(m); i++) {
-            tracuu_termlist_t *tl = NULL;
-            if (tracuu_db_terms(db, tracuu_mset_docid(m, i), prefix, &tl) !=
-                TRACUU_OK)
-                continue;
-            for (size_t k = 0; k < tl->n; k++)
-                add_row(&rows, kind, tl->terms[k], 1);
-            tracuu_termlist_free(tl);
-        }
-        tracuu_mset_free(m);
+    tracuu_status_t st = q ? collect_matching(db, q, kind, &rows)
+                           : collect_all(db, kind, &rows);
+    if (st != TRACUU_OK) {
+        tracuu_buf_t b = {0};
+        const char *e = tracuu_db_last_error(db);
+        tracuu_escape_text(&b, e, strlen(e));
+        fflush(f);
+        fprintf(stderr, "tracuu-query: %s\n", b.s);
+        tracuu_buf_free(&b);
+        free_rows(&rows);
+        return -1;
     }
     merge(&rows);
     if (rows.n)

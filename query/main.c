@@ -1,4 +1,5 @@
 /* main.c: tracuu-query command line. */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "analysis.h"
 #include "build.h"
 #include "buf.h"
+#include "escape.h"
 #include "fields.h"
 #include "list.h"
 #include "index.h"
@@ -22,6 +24,11 @@
 #include "version.h"
 
 static const char *prog = "tracuu-query";
+
+/* How often the whole search is run again when the index changed under
+ * it (fetch_hits goes on by itself after a reopen; this is for the
+ * search, and for a hit removed meanwhile). */
+#define SEARCH_ATTEMPTS 10
 
 static void usage(FILE *f)
 {
@@ -46,7 +53,10 @@ static void usage(FILE *f)
             "                    $XDG_DATA_HOME/tracuu/index, else\n"
             "                    ~/.local/share/tracuu/index)\n"
             "      --json        JSON output (with a format_version)\n"
-            "      --paths       only the paths of matching plans\n"
+            "      --paths       only the paths of matching plans, one a line\n"
+            "                    (escaped on a terminal, raw in a pipe)\n"
+            "  -0, --null        with --paths: raw paths ended by NUL bytes\n"
+            "                    (for xargs -0; safe with any file name)\n"
             "      --count       only the number of matching plans\n"
             "  -n, --limit N     at most N results (default 10)\n"
             "      --offset N    skip the first N results\n"
@@ -58,8 +68,37 @@ static void usage(FILE *f)
             "  -h, --help        this help\n"
             "  -V, --version     version\n"
             "\n"
-            "Exit status: 0 something matched, 1 nothing matched, 2 usage or\n"
-            "query error (the message says what is wrong).\n");
+            "Exit status: 0 something matched, 1 nothing matched, 2 usage,\n"
+            "query or index error, or the output could not be written (the\n"
+            "message says what is wrong).\n");
+}
+
+/* Print "tracuu-query: " what msg on stderr, msg escaped (it may quote a
+ * path or the index's own words); stdout goes first, where the two share
+ * a terminal. */
+static void say(const char *what, const char *msg)
+{
+    tracuu_buf_t b = {0};
+    tracuu_escape_text(&b, msg ? msg : "?", msg ? strlen(msg) : 1);
+    fflush(stdout);
+    fprintf(stderr, "%s: %s%s\n", prog, what, b.s);
+    tracuu_buf_free(&b);
+}
+
+/* rc, or 2 when stdout could not be written (a full disk, /dev/full),
+ * said once on stderr. A reader gone (EPIPE, `| head -1` with SIGPIPE
+ * ignored) is no error: the output was wanted no further. With SIGPIPE's
+ * default action the process ends at that write, silently, as always. */
+static int output_written(int rc)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    if (errno == EPIPE)
+        return rc;
+    int err = errno ? errno : EIO;
+    fprintf(stderr, "%s: write error: %s\n", prog, strerror(err));
+    return 2;
 }
 
 static int parse_count(const char *opt, const char *arg, unsigned *out)
@@ -79,6 +118,7 @@ typedef struct opts {
     const char *db;
     tracuu_format_t format;
     bool count;
+    bool null; /* --paths: NUL-terminated */
     unsigned limit, offset;
     int color; /* -1 auto, 0 never, 1 always */
     int sort;  /* 0 relevance, 1 date ascending, -1 date descending */
@@ -123,6 +163,39 @@ static void free_fetched(fetched_t *f, size_t n)
     free(f);
 }
 
+static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
+                                 size_t i, bool paths_only,
+                                 const tracuu_wants_t *w, fetched_t *f)
+{
+    unsigned id = tracuu_mset_docid(m, i);
+    f->score = tracuu_mset_score(m, i);
+    tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,
+                                             &f->path, NULL);
+    if (st == TRACUU_OK && !paths_only)
+        st = tracuu_db_get_data(db, id, &f->data, &f->len);
+    if (st == TRACUU_OK && !paths_only)
+        st = tracuu_db_get_value(db, id, TRACUU_SLOT_CHECKPOINTS, &f->ck,
+                                 &f->ck_len);
+    if (st == TRACUU_OK && !paths_only)
+        st = tracuu_passage_positions(db, id, w, &f->hp, &f->n_hp);
+    if (st != TRACUU_OK) {
+        free(f->path);
+        free(f->data);
+        free(f->ck);
+        free(f->hp);
+        memset(f, 0, sizeof *f);
+    }
+    return st;
+}
+
+/* Everything the printers need of every hit, read before anything is
+ * printed. An index changed meanwhile is reopened and the reading goes on
+ * at the hit it stopped at: document ids stay (a re-indexed file keeps
+ * its id), and with thousands of hits and an indexer committing every
+ * hundred files, starting over could never finish. It gives up after
+ * TRACUU_STALLED_REOPENS reopens in a row that read nothing; a document
+ * removed meanwhile (TRACUU_ERR_NOT_FOUND after a reopen) makes the
+ * caller run the search again. */
 static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
                                   bool paths_only, const tracuu_wants_t *w,
                                   fetched_t **out)
@@ -130,17 +203,23 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
     size_t n = tracuu_mset_size(m);
     fetched_t *f = tracuu_xcalloc(n + 1, sizeof *f);
     tracuu_status_t st = TRACUU_OK;
-    for (size_t i = 0; i < n && st == TRACUU_OK; i++) {
-        unsigned id = tracuu_mset_docid(m, i);
-        f[i].score = tracuu_mset_score(m, i);
-        st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH, &f[i].path, NULL);
-        if (st == TRACUU_OK && !paths_only)
-            st = tracuu_db_get_data(db, id, &f[i].data, &f[i].len);
-        if (st == TRACUU_OK && !paths_only)
-            st = tracuu_db_get_value(db, id, TRACUU_SLOT_CHECKPOINTS, &f[i].ck,
-                                     &f[i].ck_len);
-        if (st == TRACUU_OK && !paths_only)
-            st = tracuu_passage_positions(db, id, w, &f[i].hp, &f[i].n_hp);
+    int stalled = 0;
+    bool reopened = false;
+    for (size_t i = 0; i < n;) {
+        st = fetch_one(db, m, i, paths_only, w, &f[i]);
+        if (st == TRACUU_OK) {
+            stalled = 0;
+            i++;
+            continue;
+        }
+        if (st == TRACUU_ERR_NOT_FOUND && reopened) {
+            st = TRACUU_ERR_DB_MODIFIED; /* search again */
+            break;
+        }
+        if (!tracuu_index_moved(st) || ++stalled > TRACUU_STALLED_REOPENS)
+            break;
+        tracuu_db_reopen(db);
+        reopened = true;
     }
     if (st != TRACUU_OK) {
         free_fetched(f, n);
@@ -197,6 +276,20 @@ static long control_at(const char *s)
     return -1;
 }
 
+/* Say what is wrong with query: its first 80 bytes (a long query is not
+ * echoed whole), escaped like a file name (a tab or line feed shows). */
+static void bad_query(const char *query, const char *err)
+{
+    size_t shown = tracuu_utf8_cut(query, strlen(query), 80);
+    tracuu_buf_t qb = {0}, eb = {0};
+    tracuu_escape_name(&qb, query, shown);
+    tracuu_escape_text(&eb, err, strlen(err));
+    fprintf(stderr, "%s: bad query \"%s%s\": %s\n", prog, qb.s,
+            shown < strlen(query) ? "…" : "", eb.s);
+    tracuu_buf_free(&qb);
+    tracuu_buf_free(&eb);
+}
+
 static int search(const opts_t *o, const char *query)
 {
     size_t valid = tracuu_utf8_valid_prefix(query, strlen(query));
@@ -239,10 +332,7 @@ static int search(const opts_t *o, const char *query)
     if (*query && (!tracuu_query_parse(norm.s, tracuu_query_known_field,
                                        &parsed, &err) ||
                    !tracuu_query_build(a, &parsed, &plan, &err))) {
-        /* A long query is not echoed whole. */
-        size_t shown = tracuu_utf8_cut(query, strlen(query), 80);
-        fprintf(stderr, "%s: bad query \"%.*s%s\": %s\n", prog, (int)shown,
-                query, shown < strlen(query) ? "…" : "", err);
+        bad_query(query, err);
         goto out;
     }
     char *db_path = tracuu_index_path(o->db);
@@ -254,7 +344,7 @@ static int search(const opts_t *o, const char *query)
         goto out;
     }
     if (tracuu_index_open(db_path, TRACUU_DB_READ, &db, &msg) != TRACUU_OK) {
-        fprintf(stderr, "%s: %s\n", prog, msg);
+        say("", msg); /* it names the index */
         free(msg);
         free(db_path);
         goto out;
@@ -287,15 +377,14 @@ static int search(const opts_t *o, const char *query)
         if (st == TRACUU_OK && !o->count)
             st = fetch_hits(db, m, o->format == TRACUU_FORMAT_PATHS, wt,
                             &hits);
-        if (st != TRACUU_ERR_DB_MODIFIED || attempt == 10)
+        if (!tracuu_index_moved(st) || attempt == SEARCH_ATTEMPTS)
             break;
         tracuu_mset_free(m);
         m = NULL;
         tracuu_db_reopen(db);
     }
     if (st != TRACUU_OK) {
-        fprintf(stderr, "%s: search failed: %s\n", prog,
-                tracuu_db_last_error(db));
+        say("search failed: ", tracuu_db_last_error(db));
         tracuu_wants_free(wt);
         tracuu_mset_free(m);
         tracuu_db_close(db);
@@ -307,7 +396,7 @@ static int search(const opts_t *o, const char *query)
     } else {
         tracuu_printer_t pr;
         bool color = o->color == 1 || (o->color == -1 && isatty(1));
-        tracuu_printer_init(&pr, o->format, stdout, color);
+        tracuu_printer_init(&pr, o->format, stdout, color, isatty(1), o->null);
         char *desc = tracuu_q_describe(plan.q);
         pr.begin(&pr, query, desc, total, o->offset, o->limit);
         free(desc);
@@ -335,6 +424,7 @@ int main(int argc, char **argv)
         {"json", no_argument, NULL, 'J'},
         {"paths", no_argument, NULL, 'P'},
         {"count", no_argument, NULL, 'C'},
+        {"null", no_argument, NULL, '0'},
         {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, 'O'},
         {"color", required_argument, NULL, 'K'},
@@ -345,9 +435,10 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, 10, 0, -1, 0, TRACUU_LIST_NONE};
+    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, 10, 0, -1, 0,
+                TRACUU_LIST_NONE};
     int c;
-    while ((c = getopt_long(argc, argv, "+d:n:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+d:n:0hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             o.db = optarg;
@@ -360,6 +451,9 @@ int main(int argc, char **argv)
             break;
         case 'C':
             o.count = true;
+            break;
+        case '0':
+            o.null = true;
             break;
         case 'n':
             if (parse_count("--limit", optarg, &o.limit) != 0)
@@ -403,11 +497,11 @@ int main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return output_written(0);
         case 'V':
             printf("tracuu-query %s (index schema %s)\n", TRACUU_VERSION,
                    TRACUU_SCHEMA_VERSION);
-            return 0;
+            return output_written(0);
         default:
             fprintf(stderr, "Try 'tracuu-query --help'.\n");
             return 2;
@@ -417,8 +511,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: no query given\nTry 'tracuu-query --help'.\n", prog);
         return 2;
     }
+    if (o.null && (o.format != TRACUU_FORMAT_PATHS || o.count)) {
+        fprintf(stderr, "%s: -0/--null goes with --paths\n", prog);
+        return 2;
+    }
     char *query = join_args(argc - optind, argv + optind);
     int rc = search(&o, query);
     free(query);
-    return rc;
+    return output_written(rc);
 }

@@ -30,6 +30,8 @@ struct tracuu_printer {
     void (*end)(tracuu_printer_t *p);
     FILE *f;
     bool color;            /* text: bold marks (a terminal) */
+    bool tty;              /* paths: f is a terminal (names escaped) */
+    bool null;             /* paths: NUL-terminated raw names (-0) */
     void *state;           /* implementation's own */
 };
 
@@ -39,9 +41,12 @@ typedef enum tracuu_format {
     TRACUU_FORMAT_PATHS,
 } tracuu_format_t;
 
-/* Set up p for format writing to f. */
+/* Set up p for format writing to f. Text escapes every path, title and
+ * snippet (escape.h); paths prints names raw one a line, escaped when tty,
+ * NUL-terminated and raw when null; JSON writes a name that is not UTF-8
+ * with U+FFFD for its bad bytes plus "path_bytes", its bytes in base64. */
 void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
-                         bool color);
+                         bool color, bool tty, bool null);
 
 /* Whether the printer needs snippets (paths does not). */
 bool tracuu_format_wants_snippets(tracuu_format_t format);

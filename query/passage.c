@@ -5,6 +5,7 @@
  * when the positions cannot be used. */
 #include "passage.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,6 +230,33 @@ static void want_spans(const tracuu_plan_t *plan, const char *text, size_t len,
     tracuu_dates_free(&dt);
 }
 
+/* Open the file a hit was indexed from, provided it is still the one
+ * indexed: a regular file (not a FIFO, a device or a symbolic link put in
+ * its place: opening never blocks, never follows a link) of the size and
+ * mtime recorded. The descriptor (close it), or -1 with *why set. */
+static int open_indexed(const char *path, json_t *meta, struct stat *st,
+                        const char **why)
+{
+    json_int_t size = json_integer_value(json_object_get(meta, "size"));
+    json_int_t mtime = json_integer_value(json_object_get(meta, "mtime"));
+    int fd = path ? open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+                  : -1;
+    if (fd < 0 && errno == ELOOP)
+        *why = "file replaced by a symbolic link since indexing; re-index";
+    else if (fd < 0 || fstat(fd, st) != 0)
+        *why = "file gone since indexing; re-index";
+    else if (!S_ISREG(st->st_mode))
+        *why = "file replaced by something not a regular file; re-index";
+    else if ((json_int_t)st->st_size != size ||
+             (json_int_t)st->st_mtime != mtime)
+        *why = "file changed since indexing; re-index";
+    else
+        return fd;
+    if (fd >= 0)
+        close(fd);
+    return -1;
+}
+
 /* The text of a plan whose text the index does not keep (plain text
  * files): read again by the same reader, provided the file is still the
  * one indexed, and normalised when normalise (else the snippet code
@@ -236,29 +264,26 @@ static void want_spans(const tracuu_plan_t *plan, const char *text, size_t len,
 static char *reread(const char *path, json_t *meta, bool normalise,
                     size_t *len, const char **why)
 {
-    json_int_t size = json_integer_value(json_object_get(meta, "size"));
-    json_int_t mtime = json_integer_value(json_object_get(meta, "mtime"));
     struct stat st;
     *why = NULL;
-    if (!path || stat(path, &st) != 0) {
-        *why = "file gone since indexing; re-index";
+    int fd = open_indexed(path, meta, &st, why);
+    if (fd < 0)
         return NULL;
-    }
-    if ((json_int_t)st.st_size != size || (json_int_t)st.st_mtime != mtime) {
-        *why = "file changed since indexing; re-index";
-        return NULL;
-    }
     /* Plain text is decoded as the text reader decodes it (encoding.h);
      * the other readers (and libzip, libxml2) stay out of this program. */
     tracuu_buf_t raw = {0}, dec = {0};
-    FILE *fp = fopen(path, "rb");
-    if (fp) {
-        tracuu_buf_reserve(&raw, (size_t)st.st_size);
-        raw.len = fread(raw.s, 1, (size_t)st.st_size, fp);
-        raw.s[raw.len] = '\0';
-        fclose(fp);
+    tracuu_buf_reserve(&raw, (size_t)st.st_size);
+    ssize_t got = 1;
+    while (raw.len < (size_t)st.st_size && got > 0) {
+        got = read(fd, raw.s + raw.len, (size_t)st.st_size - raw.len);
+        if (got < 0 && errno == EINTR)
+            got = 1;
+        else if (got > 0)
+            raw.len += (size_t)got;
     }
-    if (!fp || raw.len != (size_t)st.st_size) {
+    raw.s[raw.len] = '\0';
+    close(fd);
+    if (raw.len != (size_t)st.st_size) {
         tracuu_buf_free(&raw);
         *why = "file unreadable now";
         return NULL;
@@ -626,16 +651,9 @@ static bool snippets_at_positions(tracuu_analyzer_t *a,
         src.text = NULL;
         if (json_is_true(json_object_get(meta, "raw"))) {
             /* Its bytes are its text: only the regions shown are read. */
-            json_int_t size = json_integer_value(json_object_get(meta, "size"));
-            json_int_t mtime = json_integer_value(json_object_get(meta, "mtime"));
             struct stat st;
-            src.fd = f->path ? open(f->path, O_RDONLY | O_CLOEXEC) : -1;
-            if (src.fd < 0 || fstat(src.fd, &st) != 0)
-                *why = "file gone since indexing; re-index";
-            else if ((json_int_t)st.st_size != size ||
-                     (json_int_t)st.st_mtime != mtime)
-                *why = "file changed since indexing; re-index";
-            else
+            src.fd = open_indexed(f->path, meta, &st, why);
+            if (src.fd >= 0)
                 src.len = (size_t)st.st_size;
         } else {
             again = reread(f->path, meta, false, &src.len, why);

@@ -61,3 +61,8 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
     tracuu_mset_free(rest);
     return *out ? TRACUU_OK : TRACUU_ERR_NOMEM;
 }
+
+bool tracuu_index_moved(tracuu_status_t st)
+{
+    return st == TRACUU_ERR_DB_MODIFIED;
+}

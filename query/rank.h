@@ -18,4 +18,13 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
                             unsigned offset, unsigned limit,
                             tracuu_mset_t **out);
 
+/* True when st says the index changed under the reader (an indexer
+ * committed twice meanwhile): reopen it (tracuu_db_reopen) and read
+ * again. The one place that decides what "retry" means. */
+bool tracuu_index_moved(tracuu_status_t st);
+
+/* How often a reader may reopen the index without reading anything
+ * between two reopens before it gives up. */
+#define TRACUU_STALLED_REOPENS 5
+
 #endif
