@@ -1,6 +1,7 @@
 /* analysis.c: runs normalisation, word breaking and the extractors in order. */
 #include "analysis.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,10 +71,17 @@ tracuu_status_t tracuu_analyze(tracuu_analyzer_t *a, const char *text,
     memset(out, 0, sizeof *out);
     if (tracuu_normalize(text, len, &out->norm) != 0)
         return TRACUU_ERR_ICU;
+    bool doc = flags & TRACUU_ANALYZE_DOCUMENT;
     tracuu_status_t st =
-        tracuu_tokenize(a->tok, out->norm.s, out->norm.len, 0, &out->tokens);
+        tracuu_tokenize_max(a->tok, out->norm.s, out->norm.len, 0,
+                            doc ? TRACUU_TOKENS_MAX + 1 : SIZE_MAX,
+                            &out->tokens);
     if (st != TRACUU_OK)
         return st;
+    if (doc && out->tokens.n > TRACUU_TOKENS_MAX) {
+        out->tokens.n = TRACUU_TOKENS_MAX;
+        out->tokens_cut = true;
+    }
     if (flags & TRACUU_ANALYZE_DOCUMENT) {
         cap_words(out);
         tracuu_header_extract(out->norm.s, out->norm.len, &out->header);
@@ -152,6 +160,12 @@ static void note_tally(tracuu_buf_t *b, const tracuu_tally_t *t,
 char *tracuu_analysis_truncated(const tracuu_analysis_t *an)
 {
     tracuu_buf_t b = {0};
+    if (an->tokens_cut) {
+        tracuu_buf_puts(&b, "over ");
+        put_count(&b, TRACUU_TOKENS_MAX);
+        tracuu_buf_puts(&b, " words: kept the first ");
+        put_count(&b, TRACUU_TOKENS_MAX);
+    }
     note_tally(&b, &an->words, "words");
     note_tally(&b, &an->symbols.tally, "symbols");
     note_tally(&b, &an->dates.tally_dates, "dates");

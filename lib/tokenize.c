@@ -45,7 +45,8 @@ static void push(tracuu_tokens_t *out, size_t s, size_t e, uint32_t pos,
         out->cap = out->cap ? out->cap + out->cap / 2 : 256;
         out->v = tracuu_xrealloc(out->v, out->cap * sizeof *out->v);
     }
-    out->v[out->n++] = (tracuu_token_t){(uint32_t)s, (uint32_t)e, pos, kind};
+    out->v[out->n++] = (tracuu_token_t){(uint32_t)s, (uint32_t)e, pos & 0x7FFFFFFFu,
+                                        kind};
 }
 
 /* How many tokens text[0..len) may give, from above for the texts met
@@ -72,10 +73,19 @@ tracuu_status_t tracuu_tokenize(tracuu_tokenizer_t *t, const char *text,
                                 size_t len, uint32_t first_pos,
                                 tracuu_tokens_t *out)
 {
-    if (len >= INT32_MAX)
-        return TRACUU_ERR_ARG; /* ICU counts in int32_t */
+    return tracuu_tokenize_max(t, text, len, first_pos, SIZE_MAX, out);
+}
+
+tracuu_status_t tracuu_tokenize_max(tracuu_tokenizer_t *t, const char *text,
+                                    size_t len, uint32_t first_pos,
+                                    size_t max, tracuu_tokens_t *out)
+{
+    if (len >= INT32_MAX || first_pos >= (1u << 31))
+        return TRACUU_ERR_ARG; /* ICU counts in int32_t; pos has 31 bits */
     if (len >= PRESIZE_BYTES && out->cap - out->n < len / 64) {
         size_t want = out->n + tokens_bound(text, len);
+        if (want > max)
+            want = max;
         if (want > out->cap) {
             out->cap = want;
             out->v = tracuu_xrealloc(out->v, out->cap * sizeof *out->v);
@@ -93,7 +103,7 @@ tracuu_status_t tracuu_tokenize(tracuu_tokenizer_t *t, const char *text,
     }
     uint32_t pos = first_pos;
     int32_t start = ubrk_first(t->bi);
-    for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE;
+    for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE && out->n < max;
          start = end, end = ubrk_next(t->bi)) {
         int32_t status = ubrk_getRuleStatus(t->bi);
         if (status < UBRK_WORD_NONE_LIMIT)
