@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "schema.h"
+
 struct tracuu_analyzer {
     tracuu_tokenizer_t *tok;
 };
@@ -48,6 +50,30 @@ static void cap_words(tracuu_analysis_t *an)
     tracuu_distinct_free(&set);
 }
 
+char *tracuu_analysis_checkpoints(const tracuu_analysis_t *an, bool orig)
+{
+    tracuu_buf_t b = {0};
+    size_t prev = 0;
+    uint32_t next = 0; /* the next checkpoint's position */
+    for (size_t i = 0; i < an->tokens.n; i++) {
+        uint32_t pos = an->tokens.v[i].pos + 1;
+        if (pos < next)
+            continue;
+        size_t off = an->tokens.v[i].start;
+        if (orig)
+            off = tracuu_norm_orig_offset(&an->norm, off);
+        if (off < prev)
+            off = prev;
+        /* Every checkpoint up to this token's begins here. */
+        while (next <= pos) {
+            tracuu_buf_printf(&b, b.len ? " %zu" : "%zu", off - prev);
+            prev = off;
+            next += TRACUU_CHECKPOINT;
+        }
+    }
+    return tracuu_buf_steal(&b);
+}
+
 /* The extractors for a document: each distinct item once with its count,
  * up to the caps, so that memory stays bounded whatever the text. */
 static void extract_distinct(tracuu_analysis_t *an)
@@ -84,6 +110,10 @@ tracuu_status_t tracuu_analyze(tracuu_analyzer_t *a, const char *text,
     }
     if (flags & TRACUU_ANALYZE_DOCUMENT) {
         cap_words(out);
+        out->checkpoints_orig = tracuu_analysis_checkpoints(out, true);
+        free(out->norm.anchors);
+        out->norm.anchors = NULL;
+        out->norm.n_anchors = 0;
         tracuu_header_extract(out->norm.s, out->norm.len, &out->header);
         extract_distinct(out);
     }
@@ -122,6 +152,7 @@ void tracuu_analysis_free(tracuu_analysis_t *an)
     if (!an)
         return;
     tracuu_norm_free(&an->norm);
+    free(an->checkpoints_orig);
     tracuu_tokens_free(&an->tokens);
     tracuu_header_free(&an->header);
     tracuu_symbols_free(&an->symbols);

@@ -41,6 +41,12 @@ typedef struct tracuu_analysis {
     tracuu_movements_t movements;
     tracuu_tally_t words;         /* distinct spellings of words (DOCUMENT) */
     bool tokens_cut;              /* more than TRACUU_TOKENS_MAX (DOCUMENT) */
+    /* DOCUMENT: the checkpoints in the original bytes (see
+     * tracuu_analysis_checkpoints), taken before norm's map back to them
+     * is dropped: a 16 MB text with a no-break space every 3 bytes has a
+     * map of 45 MB, which then no longer adds to the tokens and the
+     * Xapian document (198-206 -> 166 MB of peak RSS). */
+    char *checkpoints_orig;
 } tracuu_analysis_t;
 
 /* Words (tokens) indexed per document, the first ones: 16 MB of one-letter
@@ -63,6 +69,12 @@ typedef struct tracuu_analysis {
 tracuu_status_t tracuu_analyze(tracuu_analyzer_t *a, const char *text,
                                size_t len, int flags, tracuu_analysis_t *out);
 void tracuu_analysis_free(tracuu_analysis_t *an);
+
+/* Where body positions 0, C, 2C, ... (C = TRACUU_CHECKPOINT) begin: byte
+ * offsets in norm.s, or with orig in the text given to the analyser
+ * (through norm's map), as decimal deltas apart by spaces (schema.h,
+ * slot 4). New; free with free(). */
+char *tracuu_analysis_checkpoints(const tracuu_analysis_t *an, bool orig);
 
 /* When a document held more distinct symbols, dates, periods or movement
  * names than are kept (TRACUU_SYMBOLS_MAX, ...), what was left out:

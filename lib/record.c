@@ -450,26 +450,10 @@ static const char *extension(const char *path)
 
 char *tracuu_record_checkpoints(const tracuu_analysis_t *an, bool stored)
 {
-    tracuu_buf_t b = {0};
-    size_t prev = 0;
-    uint32_t next = 0; /* the next checkpoint's position */
-    for (size_t i = 0; i < an->tokens.n; i++) {
-        uint32_t pos = an->tokens.v[i].pos + 1;
-        if (pos < next)
-            continue;
-        size_t off = an->tokens.v[i].start;
-        if (!stored)
-            off = tracuu_norm_orig_offset(&an->norm, off);
-        if (off < prev)
-            off = prev;
-        /* Every checkpoint up to this token's begins here. */
-        while (next <= pos) {
-            tracuu_buf_printf(&b, b.len ? " %zu" : "%zu", off - prev);
-            prev = off;
-            next += TRACUU_CHECKPOINT;
-        }
-    }
-    return tracuu_buf_steal(&b);
+    /* A document's were taken before its map was dropped (analysis.h). */
+    if (!stored && an->checkpoints_orig)
+        return tracuu_xstrdup(an->checkpoints_orig);
+    return tracuu_analysis_checkpoints(an, !stored);
 }
 
 static char *metadata_json(const tracuu_analysis_t *an,

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_trust_memory.sh: memory per document is bounded: hostile 16 MB texts (one citation, date, period or movement repeated a million times, a million distinct ones, one line, one word, 8 million one-letter words, a million distinct words, header lines, a title line, plain text) index within 200 MB of peak RSS, under a memory limit too, and nothing else in the run is lost.
+# test_trust_memory.sh: memory per document is bounded: hostile 16 MB texts (one citation, date, period or movement repeated a million times, a million distinct ones, one line, one word, 8 million one-letter words, a million distinct words, a CR LF or no-break space every 3 bytes, header lines, a title line, plain text) index within 200 MB of peak RSS, under a memory limit too, and nothing else in the run is lost.
 . tests/e2e/lib.sh
 # The release build (ASan's shadow memory would be measured too); by
 # default the one beside $B: build-san -> build.
@@ -45,6 +45,9 @@ write('dates-distinct.txt', (
     for i, d in enumerate(days())))
 write('oneline.txt', itertools.repeat('thi,đua,khen,thưởng;'))
 write('word.txt', itertools.repeat('a' * 4096))
+# A CR LF and a no-break space every 3 bytes: 5.6 million points where
+# the normalised text's offsets move.
+write('breaks.txt', itertools.repeat('a\r\nb\u00a0'))
 write('letters.txt', itertools.repeat('a b c d e f g h i j k l m n o p q r s t u v w x y z '))
 write('words-distinct.txt', (''.join(chr(97 + (i // 26 ** k) % 26) for k in range(5)) + ' '
                              for i in itertools.count()))
@@ -59,7 +62,7 @@ text = ''.join(open(os.path.join(plans, f), encoding='utf-8').read() + '\n'
                for f in sorted(os.listdir(plans)))
 write('plain.txt', itertools.repeat(text))
 EOF
-[ "$(ls "$TMP/adv" | wc -l)" = 11 ] && ok || bad "generating the files: $(ls "$TMP/adv")"
+[ "$(ls "$TMP/adv" | wc -l)" = 12 ] && ok || bad "generating the files: $(ls "$TMP/adv")"
 
 # index NAME ARGS...: index into $TMP/NAME.db with one thread under GNU
 # time; exit status in $RC, peak RSS (KB) in $RSS, stderr in $TMP/NAME.err.
@@ -120,6 +123,8 @@ index letters "$TMP/adv/letters.txt"
 found letters '"x y z a b"'
 grep -q "letters.txt: indexed in part: over 6,000,000 words" "$TMP/letters.err" && ok \
     || bad "no note on letters.txt: $(cat "$TMP/letters.err")"
+index breaks "$TMP/adv/breaks.txt"
+found breaks '"a b a b"'
 index words-distinct "$TMP/adv/words-distinct.txt"
 found words-distinct baaaa
 index headers "$TMP/adv/headers.txt"
