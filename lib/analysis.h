@@ -60,7 +60,7 @@ typedef struct tracuu_analysis {
  * later tokens of other spellings are left out, positions unchanged):
  * Xapian holds some 400 bytes per distinct term of a document being
  * added, so the 938,012 distinct numbers of a 16 MB file of citations
- * took 464 MB of peak RSS (with the citations capped), now 151 MB. The
+ * took 464 MB of peak RSS (with the citations capped), now 137 MB. The
  * most in ../shared is 2,589, in a law. */
 #define TRACUU_WORDS_MAX 100000
 

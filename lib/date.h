@@ -53,10 +53,10 @@ typedef struct tracuu_dates {
  * per document, the first ones met (there are 73,400 days in the years
  * recognised, times four roles). Peak RSS of tracuu-index --jobs 1
  * (release) on 16 MB files, when every occurrence was kept and now:
- * "ngày 5/6/2024 " repeated 245 -> 152 MB, every day of 1900-2100 in
- * turn 279 -> 138 MB; "ngày 5 tháng 6 năm 2024 " 184 -> 137 MB (32 s ->
- * 5 s), distinct 187 -> 132 MB; "giai đoạn 2021 - 2025, " 240 -> 117 MB,
- * 1,900 distinct periods 239 -> 115 MB. The most in ../shared is 52
+ * "ngày 5/6/2024 " repeated 245 -> 137 MB, every day of 1900-2100 in
+ * turn 279 -> 123 MB; "ngày 5 tháng 6 năm 2024 " 184 -> 123 MB (32 s ->
+ * 5 s), distinct 187 -> 118 MB; "giai đoạn 2021 - 2025, " 240 -> 106 MB,
+ * 1,900 distinct periods 239 -> 105 MB. The most in ../shared is 52
  * dates and 10 periods. */
 #define TRACUU_DATES_MAX 10000
 #define TRACUU_PERIODS_MAX 1000

@@ -25,8 +25,8 @@ enum {
     ROLE_LINE_BYTES = 90, /* longer lines are not role lines */
     /* A line is read up to this many bytes: a text of one 16 MB line made
      * a 16 MB title and folded copies of it (8 bytes a byte): 273 MB of
-     * peak RSS, now 100 MB; one 16 MB line of words and commas 237 MB,
-     * now 120 MB. No line of ../shared is over 4,000 bytes. */
+     * peak RSS, now 93 MB; one 16 MB line of words and commas 237 MB,
+     * now 108 MB. No line of ../shared is over 4,000 bytes. */
     LINE_BYTES = 8192,
 };
 

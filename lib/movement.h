@@ -44,7 +44,7 @@ typedef struct tracuu_movements {
 /* Distinct movement names (kind and name) kept per document, the first
  * ones met. Peak RSS of tracuu-index --jobs 1 (release) on 16 MB files,
  * when every occurrence was kept and now: 'phong trào “Dân vận khéo 1” '
- * repeated 187 -> 118 MB, 402,000 distinct ones 541 -> 115 MB.
+ * repeated 187 -> 108 MB, 402,000 distinct ones 541 -> 106 MB.
  * The most in ../shared is 38, in one plan. */
 #define TRACUU_MOVEMENTS_MAX 1000
 

@@ -90,9 +90,9 @@ typedef struct tracuu_symbols {
 /* Distinct symbols kept per document (the first ones met). Peak RSS of
  * tracuu-index --jobs 1 (release) on 16 MB files, when every occurrence
  * was kept (1.1 KB each) and now: one citation written 1,290,240 times
- * ("số 34-CT/TW ") 2,364 MB in 20.5 s, now 157 MB in 11-16 s; 938,012
- * distinct ones 1,526 MB, now 151 MB (the first 10,000, and a note
- * saying so). The most in ../shared is 68, in one plan. */
+ * ("số 34-CT/TW ") 2,364 MB in 20.5 s, now 141 MB in 11-16 s; 938,012
+ * distinct ones 1,526 MB in 31 s, now 137 MB in 12-15 s (the first
+ * 10,000, and a note saying so). The most in ../shared is 68, in one plan. */
 #define TRACUU_SYMBOLS_MAX 10000
 
 /* Find every document symbol in text[0..len), normalised text (see

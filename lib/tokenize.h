@@ -20,7 +20,7 @@ typedef enum tracuu_token_kind {
 /* 12 bytes (was 24): a text of 16 MB has up to 8.4 million tokens, the
  * largest part of indexing's memory. With the array sized once (not
  * doubled by copying), 16 MB of plain text (the example plans repeated)
- * take 99-102 MB of peak RSS instead of 150 MB. Offsets fit 32 bits as
+ * take 90-102 MB of peak RSS instead of 150 MB. Offsets fit 32 bits as
  * ICU's break iterators count in int32_t anyway. */
 typedef struct tracuu_token {
     uint32_t start, end;    /* byte offsets in the tokenised text */
