@@ -86,6 +86,7 @@ typedef struct work {
     tracuu_doc_t *doc;
     tracuu_read_status_t rs;
     char *reason;
+    char *note;            /* what the caps left out (analysis.h), or NULL */
     const char *format;    /* static, from the reader */
     char *encoding;
     size_t bytes;
@@ -96,6 +97,7 @@ static void work_free(work_t *j)
     tracuu_buf_free(&j->uid);
     tracuu_doc_free(j->doc);
     free(j->reason);
+    free(j->note);
     free(j->encoding);
     memset(j, 0, sizeof *j);
 }
@@ -136,6 +138,8 @@ static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr)
         tracuu_read_result_free(&r);
         return;
     }
+    if (st == TRACUU_OK)
+        j->note = tracuu_analysis_truncated(&an);
     if (st == TRACUU_OK)
         st = tracuu_record_build(a, &an, &info, j->uid.s, &j->doc);
     if (st != TRACUU_OK) {
@@ -351,6 +355,8 @@ static void finish_job(run_t *r, const work_t *j)
         r->c.indexed++;
         r->c.bytes += j->bytes;
         tracuu_summary_add(r->sum, j->format, TRACUU_OUTCOME_INDEXED, NULL);
+        if (j->note)
+            warn(r->pg, j->file->path, "indexed in part", j->note);
         if (r->o->verbose) {
             tracuu_buf_t m = {0};
             tracuu_buf_printf(&m, "indexed %s (%s, %s)", j->file->path,

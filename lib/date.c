@@ -1,6 +1,7 @@
 /* date.c: dates, periods and their roles in Vietnamese administrative text, one linear scan. */
 #include "date.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -708,6 +709,7 @@ typedef struct scan {
     size_t nex;
     tracuu_dates_t *out;
     size_t cap_dates, cap_periods;
+    tracuu_distinct_t *dset, *pset; /* distinct extraction, or NULL */
     bool issued;      /* the issue date has been found */
     size_t consumed;  /* digits before this belong to an earlier match */
 } scan_t;
@@ -1040,10 +1042,26 @@ static bool header_line(const scan_t *s, size_t kw, size_t end)
     return words >= 1 && words <= 7 && first_cap && lower <= 2;
 }
 
+/* Where a date or period stands in a distinct list: a repeat's index,
+ * TRACUU_DISTINCT_DROPPED past the cap, TRACUU_DISTINCT_NEW to list it
+ * (always without a set). */
+static size_t listed(tracuu_distinct_t *set, const int *id, size_t n)
+{
+    return set ? tracuu_distinct_add(set, id, n * sizeof *id)
+               : TRACUU_DISTINCT_NEW;
+}
+
 static void push_date(scan_t *s, const hit_t *h, size_t start,
                       tracuu_date_role_t role)
 {
     tracuu_dates_t *o = s->out;
+    int id[4] = {h->y, h->m, h->d, (int)role};
+    size_t at = listed(s->dset, id, 4);
+    if (at != TRACUU_DISTINCT_NEW) {
+        if (at != TRACUU_DISTINCT_DROPPED && o->dates[at].count < UINT_MAX)
+            o->dates[at].count++;
+        return;
+    }
     if (o->n_dates == s->cap_dates) {
         s->cap_dates = s->cap_dates ? s->cap_dates * 2 : 16;
         o->dates = tracuu_xrealloc(o->dates, s->cap_dates * sizeof *o->dates);
@@ -1055,11 +1073,19 @@ static void push_date(scan_t *s, const hit_t *h, size_t start,
     d->role = role;
     d->span.start = start;
     d->span.end = h->end;
+    d->count = 1;
 }
 
 static void push_period(scan_t *s, int from, int to, size_t start, size_t end)
 {
     tracuu_dates_t *o = s->out;
+    int id[2] = {from, to};
+    size_t at = listed(s->pset, id, 2);
+    if (at != TRACUU_DISTINCT_NEW) {
+        if (at != TRACUU_DISTINCT_DROPPED && o->periods[at].count < UINT_MAX)
+            o->periods[at].count++;
+        return;
+    }
     if (o->n_periods == s->cap_periods) {
         s->cap_periods = s->cap_periods ? s->cap_periods * 2 : 8;
         o->periods =
@@ -1070,6 +1096,7 @@ static void push_period(scan_t *s, int from, int to, size_t start, size_t end)
     p->to_year = to;
     p->span.start = start;
     p->span.end = end;
+    p->count = 1;
 }
 
 /* Emit a date whose expression starts at start (the keyword, or the
@@ -1318,15 +1345,10 @@ static void try_at(scan_t *s, size_t p)
     try_year(s, p, &l);
 }
 
-int tracuu_dates_extract(const char *text, size_t len,
-                         const tracuu_span_t *exclude, size_t n_exclude,
-                         tracuu_dates_t *out)
+static void scan_all(scan_t *s)
 {
-    memset(out, 0, sizeof *out);
-    if (!text || len == 0)
-        return 0;
-    scan_t s = {.t = text, .len = len, .ex = exclude,
-                .nex = exclude ? n_exclude : 0, .out = out};
+    const char *text = s->t;
+    size_t len = s->len;
     size_t ei = 0;
     size_t p = 0;
     while (p < len) {
@@ -1337,16 +1359,51 @@ int tracuu_dates_extract(const char *text, size_t len,
         size_t run = p;
         while (run < len && is_digit((unsigned char)text[run]))
             run++;
-        while (ei < s.nex && s.ex[ei].end <= p)
+        while (ei < s->nex && s->ex[ei].end <= p)
             ei++;
-        if (ei < s.nex && s.ex[ei].start <= p) {
-            p = s.ex[ei].end > run ? s.ex[ei].end : run;
+        if (ei < s->nex && s->ex[ei].start <= p) {
+            p = s->ex[ei].end > run ? s->ex[ei].end : run;
             continue;
         }
-        if (p >= s.consumed && (p == 0 || !is_digit((unsigned char)text[p - 1])))
-            try_at(&s, p);
-        p = s.consumed > run ? s.consumed : run;
+        if (p >= s->consumed && (p == 0 || !is_digit((unsigned char)text[p - 1])))
+            try_at(s, p);
+        p = s->consumed > run ? s->consumed : run;
     }
+}
+
+int tracuu_dates_extract(const char *text, size_t len,
+                         const tracuu_span_t *exclude, size_t n_exclude,
+                         tracuu_dates_t *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || len == 0)
+        return 0;
+    scan_t s = {.t = text, .len = len, .ex = exclude,
+                .nex = exclude ? n_exclude : 0, .out = out};
+    scan_all(&s);
+    out->tally_dates = (tracuu_tally_t){out->n_dates, out->n_dates, out->n_dates};
+    out->tally_periods =
+        (tracuu_tally_t){out->n_periods, out->n_periods, out->n_periods};
+    return 0;
+}
+
+int tracuu_dates_extract_distinct(const char *text, size_t len,
+                                  const tracuu_span_t *exclude,
+                                  size_t n_exclude, size_t max_dates,
+                                  size_t max_periods, tracuu_dates_t *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || len == 0)
+        return 0;
+    tracuu_distinct_t dset = {.max = max_dates}, pset = {.max = max_periods};
+    scan_t s = {.t = text, .len = len, .ex = exclude,
+                .nex = exclude ? n_exclude : 0, .out = out,
+                .dset = &dset, .pset = &pset};
+    scan_all(&s);
+    out->tally_dates = dset.tally;
+    out->tally_periods = pset.tally;
+    tracuu_distinct_free(&dset);
+    tracuu_distinct_free(&pset);
     return 0;
 }
 

@@ -1,6 +1,8 @@
 /* movement.c: finds the names of movements, campaigns and themes after their introducers. */
 #include "movement.h"
 
+#include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +136,10 @@ static size_t word_end(const char *f, size_t n, size_t i)
 typedef struct sink {
     tracuu_movements_t *out;
     size_t cap;
+    tracuu_distinct_t *set; /* a distinct extraction, or NULL */
+    bool any;               /* a name was met; where it starts: */
+    size_t last_start;
+    tracuu_buf_t id;
 } sink_t;
 
 /* Append source t[s..e) collapsed: blanks to one space, '*' dropped,
@@ -169,7 +175,7 @@ static void emit(sink_t *k, const char *t, size_t s, size_t e,
                  tracuu_movement_kind_t kind, bool quoted)
 {
     tracuu_movements_t *m = k->out;
-    if (m->n && s <= m->v[m->n - 1].span.start)
+    if (k->any && s <= k->last_start)
         return; /* seen from the window before */
     char *name = clean_name(t, s, e);
     if (!name)
@@ -181,11 +187,24 @@ static void emit(sink_t *k, const char *t, size_t s, size_t e,
     while (s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == '\t' ||
                      t[s] == '\r' || t[s] == '*'))
         s++;
+    k->any = true;
+    k->last_start = s;
+    if (k->set) {
+        tracuu_buf_clear(&k->id);
+        tracuu_buf_printf(&k->id, "%d\t%s", (int)kind, name);
+        size_t at = tracuu_distinct_add(k->set, k->id.s, k->id.len);
+        if (at != TRACUU_DISTINCT_NEW) {
+            if (at != TRACUU_DISTINCT_DROPPED && m->v[at].count < UINT_MAX)
+                m->v[at].count++;
+            free(name);
+            return;
+        }
+    }
     if (m->n == k->cap) {
         k->cap = k->cap ? k->cap * 2 : 16;
         m->v = tracuu_xrealloc(m->v, k->cap * sizeof *m->v);
     }
-    m->v[m->n++] = (tracuu_movement_t){kind, name, {s, e}, quoted};
+    m->v[m->n++] = (tracuu_movement_t){kind, name, {s, e}, quoted, 1};
 }
 
 /* ---- The grammar --------------------------------------------------------- */
@@ -402,14 +421,8 @@ static void scan(const char *t, size_t base, const tracuu_folded_t *F,
     }
 }
 
-int tracuu_movements_extract(const char *text, size_t len,
-                             tracuu_movements_t *out)
+static void scan_windows(const char *text, size_t len, sink_t *k)
 {
-    out->v = NULL;
-    out->n = 0;
-    if (!text || !len)
-        return 0;
-    sink_t k = {out, 0};
     size_t ws = 0;
     while (ws < len) {
         /* Cut after a line break so no word is split. */
@@ -423,10 +436,36 @@ int tracuu_movements_extract(const char *text, size_t len,
         size_t we = len - core > OVERLAP ? core + OVERLAP : len;
         tracuu_folded_t F;
         tracuu_folded_make(text + ws, we - ws, &F);
-        scan(text, ws, &F, core, &k);
+        scan(text, ws, &F, core, k);
         tracuu_folded_free(&F);
         ws = core;
     }
+}
+
+int tracuu_movements_extract(const char *text, size_t len,
+                             tracuu_movements_t *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || !len)
+        return 0;
+    sink_t k = {.out = out};
+    scan_windows(text, len, &k);
+    out->tally = (tracuu_tally_t){out->n, out->n, out->n};
+    return 0;
+}
+
+int tracuu_movements_extract_distinct(const char *text, size_t len,
+                                      size_t max, tracuu_movements_t *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || !len)
+        return 0;
+    tracuu_distinct_t set = {.max = max};
+    sink_t k = {.out = out, .set = &set};
+    scan_windows(text, len, &k);
+    out->tally = set.tally;
+    tracuu_distinct_free(&set);
+    tracuu_buf_free(&k.id);
     return 0;
 }
 

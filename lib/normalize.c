@@ -39,11 +39,11 @@ static void anchor(state_t *st, size_t norm, size_t orig)
             return; /* same offset as before: nothing to record */
     }
     if (st->na == st->cap) {
-        st->cap = st->cap ? st->cap * 2 : 16;
+        st->cap = st->cap ? st->cap + st->cap / 2 : 16;
         st->a = tracuu_xrealloc(st->a, st->cap * sizeof *st->a);
     }
-    st->a[st->na].norm = norm;
-    st->a[st->na].orig = orig;
+    st->a[st->na].norm = (uint32_t)norm;
+    st->a[st->na].orig = (uint32_t)orig;
     st->na++;
 }
 
@@ -156,6 +156,8 @@ static char ascii_out(const char *text, size_t len, size_t i)
 int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
 {
     memset(out, 0, sizeof *out);
+    if (len >= UINT32_MAX / 2)
+        return -1; /* anchors are 32 bits; NFC may grow the text */
     state_t st = {0};
     UErrorCode err = U_ZERO_ERROR;
     st.nfc = unorm2_getNFCInstance(&err);

@@ -159,10 +159,13 @@ static tracuu_status_t counter_flush(counter_t *c, tracuu_doc_t *doc)
 }
 
 /* Index each token of text under prefix: folded with positions from
- * first_pos, plus the exact form when it differs (body only). */
+ * first_pos, plus the exact form when it differs (body only); repeats
+ * more to the folded term's wdf (a name that occurs repeats + 1 times,
+ * indexed at the positions of the first). */
 static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
                                   const tracuu_tokens_t *toks,
-                                  const char *prefix, bool exact_too)
+                                  const char *prefix, bool exact_too,
+                                  unsigned repeats)
 {
     tracuu_buf_t exact = {0}, folded = {0};
     counter_t exacts = {0};
@@ -178,6 +181,8 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
         if (folded.len == plen)
             continue;
         st = tracuu_doc_add_posting(doc, folded.s, folded.len, t->pos + 1);
+        if (st == TRACUU_OK && repeats)
+            st = tracuu_doc_add_term(doc, folded.s, folded.len, repeats);
         size_t elen = strlen(TRACUU_PREFIX_EXACT);
         if (st == TRACUU_OK && exact_too &&
             (exact.len - elen != folded.len - plen ||
@@ -199,7 +204,7 @@ static tracuu_status_t add_title(tracuu_analyzer_t *a, tracuu_doc_t *doc,
     tracuu_status_t st =
         tracuu_analyzer_tokenize(a, title, strlen(title), &toks);
     if (st == TRACUU_OK)
-        st = add_tokens(doc, title, &toks, TRACUU_PREFIX_TITLE, false);
+        st = add_tokens(doc, title, &toks, TRACUU_PREFIX_TITLE, false, 0);
     tracuu_tokens_free(&toks);
     return st;
 }
@@ -221,10 +226,11 @@ static tracuu_status_t add_bool(tracuu_doc_t *doc, const char *prefix,
     return st;
 }
 
-/* Add the syllables of text under prefix with positions from first_pos. */
+/* Add the syllables of text under prefix with positions from first_pos,
+ * counted repeats more times. */
 static tracuu_status_t add_field_words(tracuu_analyzer_t *a, tracuu_doc_t *doc,
                                        const char *prefix, const char *text,
-                                       uint32_t first_pos)
+                                       uint32_t first_pos, unsigned repeats)
 {
     if (!text)
         return TRACUU_OK;
@@ -232,7 +238,7 @@ static tracuu_status_t add_field_words(tracuu_analyzer_t *a, tracuu_doc_t *doc,
     tracuu_status_t st =
         tracuu_analyzer_tokenize_at(a, text, strlen(text), first_pos, &toks);
     if (st == TRACUU_OK)
-        st = add_tokens(doc, text, &toks, prefix, false);
+        st = add_tokens(doc, text, &toks, prefix, false, repeats);
     tracuu_tokens_free(&toks);
     return st;
 }
@@ -299,7 +305,7 @@ static tracuu_status_t add_cited(tracuu_doc_t *doc, const tracuu_symbol_t *y)
         }
         tracuu_buf_append(&t, y->issuer_phrase, n);
         if (t.len <= TRACUU_TERM_MAX)
-            st = tracuu_doc_add_term(doc, t.s, t.len, 1);
+            st = tracuu_doc_add_term(doc, t.s, t.len, y->count ? y->count : 1);
     }
     tracuu_buf_free(&t);
     return st;
@@ -328,7 +334,8 @@ static tracuu_status_t add_date(tracuu_doc_t *doc, const tracuu_date_t *d)
         char term[32];
         snprintf(term, sizeof term, "%s%c%s", TRACUU_PREFIX_DATE_LIST,
                  role_letter[d->role], digits);
-        st = tracuu_doc_add_term(doc, term, strlen(term), 1);
+        st = tracuu_doc_add_term(doc, term, strlen(term),
+                                 d->count ? d->count : 1);
     }
     return st;
 }
@@ -357,8 +364,9 @@ static tracuu_status_t add_movements(tracuu_analyzer_t *a, tracuu_doc_t *doc,
         const tracuu_movement_t *mv = &m->v[i];
         if (!mv->name || !*mv->name)
             continue;
+        unsigned count = mv->count ? mv->count : 1;
         st = add_field_words(a, doc, TRACUU_PREFIX_MOVEMENT, mv->name,
-                             (uint32_t)(i + 1) * TRACUU_MOVEMENT_GAP);
+                             (uint32_t)(i + 1) * TRACUU_MOVEMENT_GAP, count - 1);
         if (st == TRACUU_OK)
             st = add_bool(doc, TRACUU_PREFIX_KIND,
                           tracuu_movement_kind_key(mv->kind), false);
@@ -374,7 +382,7 @@ static tracuu_status_t add_movements(tracuu_analyzer_t *a, tracuu_doc_t *doc,
         }
         tracuu_buf_append(&t, mv->name, n);
         if (st == TRACUU_OK)
-            st = tracuu_doc_add_term(doc, t.s, t.len, 1);
+            st = tracuu_doc_add_term(doc, t.s, t.len, count);
     }
     tracuu_buf_free(&t);
     return st;
@@ -414,17 +422,17 @@ static tracuu_status_t add_extracted(tracuu_analyzer_t *a, tracuu_doc_t *doc,
     if (st == TRACUU_OK && h->doc_type)
         st = add_bool(doc, TRACUU_PREFIX_TYPE, h->doc_type, true);
     if (st == TRACUU_OK)
-        st = add_field_words(a, doc, TRACUU_PREFIX_ISSUER, h->issuer, 0);
+        st = add_field_words(a, doc, TRACUU_PREFIX_ISSUER, h->issuer, 0, 0);
     /* Every signature block (joint plans have several), roles and names,
      * each apart from the others. */
     for (size_t i = 0; i < h->n_signatures && st == TRACUU_OK; i++) {
         uint32_t base = (uint32_t)i * 2 * TRACUU_MOVEMENT_GAP;
         st = add_field_words(a, doc, TRACUU_PREFIX_SIGNER,
-                             h->signatures[i].role, base);
+                             h->signatures[i].role, base, 0);
         if (st == TRACUU_OK)
             st = add_field_words(a, doc, TRACUU_PREFIX_SIGNER,
                                  h->signatures[i].name,
-                                 base + TRACUU_MOVEMENT_GAP);
+                                 base + TRACUU_MOVEMENT_GAP, 0);
     }
     char issued[9];
     issue_date(an, issued);
@@ -442,26 +450,10 @@ static const char *extension(const char *path)
 
 char *tracuu_record_checkpoints(const tracuu_analysis_t *an, bool stored)
 {
-    tracuu_buf_t b = {0};
-    size_t prev = 0;
-    uint32_t next = 0; /* the next checkpoint's position */
-    for (size_t i = 0; i < an->tokens.n; i++) {
-        uint32_t pos = an->tokens.v[i].pos + 1;
-        if (pos < next)
-            continue;
-        size_t off = an->tokens.v[i].start;
-        if (!stored)
-            off = tracuu_norm_orig_offset(&an->norm, off);
-        if (off < prev)
-            off = prev;
-        /* Every checkpoint up to this token's begins here. */
-        while (next <= pos) {
-            tracuu_buf_printf(&b, b.len ? " %zu" : "%zu", off - prev);
-            prev = off;
-            next += TRACUU_CHECKPOINT;
-        }
-    }
-    return tracuu_buf_steal(&b);
+    /* A document's were taken before its map was dropped (analysis.h). */
+    if (!stored && an->checkpoints_orig)
+        return tracuu_xstrdup(an->checkpoints_orig);
+    return tracuu_analysis_checkpoints(an, !stored);
 }
 
 static char *metadata_json(const tracuu_analysis_t *an,
@@ -506,6 +498,12 @@ static char *metadata_json(const tracuu_analysis_t *an,
                  issued + 6);
         json_object_set_new(o, "issued", json_string(iso));
     }
+    /* A document past the caps on distinct citations, dates or movement
+     * names says what it left out. */
+    char *note = tracuu_analysis_truncated(an);
+    if (note)
+        json_object_set_new(o, "truncated", json_string(note));
+    free(note);
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     return s;
@@ -524,7 +522,7 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
     char *json = NULL;
     tracuu_buf_t data = {0}, term = {0};
     tracuu_status_t st =
-        add_tokens(doc, an->norm.s, &an->tokens, "", true);
+        add_tokens(doc, an->norm.s, &an->tokens, "", true, 0);
     if (st == TRACUU_OK)
         st = add_title(a, doc, title);
     if (st == TRACUU_OK)

@@ -1,6 +1,7 @@
 /* symbol.c: finds document symbols by stopping at digits and looking around. */
 #include "symbol.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1193,16 +1194,15 @@ static void push(tracuu_symbols_t *out, const tracuu_symbol_t *s)
         out->cap = out->cap ? out->cap * 2 : 16;
         out->items = tracuu_xrealloc(out->items, out->cap * sizeof *out->items);
     }
-    out->items[out->n++] = *s;
+    out->items[out->n] = *s;
+    out->items[out->n++].count = 1;
 }
 
-int tracuu_symbols_extract(const char *text, size_t len, tracuu_symbols_t *out)
+typedef void (*sink_fn)(void *ctx, const tracuu_symbol_t *s);
+
+/* Every symbol of text[0..len), in text order, to fn. */
+static void scan(const char *text, size_t len, sink_fn fn, void *ctx)
 {
-    if (!out)
-        return -1;
-    memset(out, 0, sizeof *out);
-    if (!text)
-        return len == 0 ? 0 : -1;
     tracuu_symbol_t *s = tracuu_xmalloc(sizeof *s);
     size_t i = 0;
     while (i < len) {
@@ -1232,10 +1232,96 @@ int tracuu_symbols_extract(const char *text, size_t len, tracuu_symbols_t *out)
                 find_named_word(text, len, b.so_start, s);
             scan_after(text, len, s);
         }
-        push(out, s);
+        fn(ctx, s);
         i = p.end > run_end ? p.end : run_end;
     }
     free(s);
+}
+
+static void sink_all(void *ctx, const tracuu_symbol_t *s)
+{
+    push(ctx, s);
+}
+
+int tracuu_symbols_extract(const char *text, size_t len, tracuu_symbols_t *out)
+{
+    if (!out)
+        return -1;
+    memset(out, 0, sizeof *out);
+    if (!text)
+        return len == 0 ? 0 : -1;
+    scan(text, len, sink_all, out);
+    out->tally = (tracuu_tally_t){out->n, out->n, out->n};
+    return 0;
+}
+
+typedef struct distinct_sink {
+    const char *text;
+    tracuu_symbols_t *out;
+    tracuu_distinct_t set;
+    tracuu_span_t *spans;
+    size_t n_spans, cap_spans;
+    tracuu_buf_t id;
+} distinct_sink_t;
+
+/* What makes two occurrences give the same index terms (record.c). */
+static void identity(const tracuu_symbol_t *s, tracuu_buf_t *id)
+{
+    tracuu_buf_clear(id);
+    tracuu_buf_printf(id, "%d\t%s\t%s\t%s\t%p\t%ld\t%d-%d-%d\t%s", s->own,
+                      s->key, s->display, s->type_code, (const void *)s->word,
+                      s->number, s->date.year, s->date.month, s->date.day,
+                      s->issuer_phrase);
+}
+
+static bool digit_between(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (is_digit(t[i]))
+            return true;
+    return false;
+}
+
+static void sink_distinct(void *ctx, const tracuu_symbol_t *s)
+{
+    distinct_sink_t *k = ctx;
+    tracuu_span_t *last = k->n_spans ? &k->spans[k->n_spans - 1] : NULL;
+    if (last && !digit_between(k->text, last->end, s->span.start)) {
+        if (s->span.end > last->end)
+            last->end = s->span.end;
+    } else {
+        if (k->n_spans == k->cap_spans) {
+            k->cap_spans = k->cap_spans ? k->cap_spans * 2 : 16;
+            k->spans = tracuu_xrealloc(k->spans, k->cap_spans * sizeof *k->spans);
+        }
+        k->spans[k->n_spans++] = s->span;
+    }
+    identity(s, &k->id);
+    size_t at = tracuu_distinct_add(&k->set, k->id.s, k->id.len);
+    if (at == TRACUU_DISTINCT_NEW)
+        push(k->out, s);
+    else if (at != TRACUU_DISTINCT_DROPPED && k->out->items[at].count < UINT_MAX)
+        k->out->items[at].count++;
+}
+
+int tracuu_symbols_extract_distinct(const char *text, size_t len, size_t max,
+                                    tracuu_symbols_t *out,
+                                    tracuu_span_t **spans, size_t *n_spans)
+{
+    *spans = NULL;
+    *n_spans = 0;
+    if (!out)
+        return -1;
+    memset(out, 0, sizeof *out);
+    if (!text)
+        return len == 0 ? 0 : -1;
+    distinct_sink_t k = {.text = text, .out = out, .set = {.max = max}};
+    scan(text, len, sink_distinct, &k);
+    out->tally = k.set.tally;
+    tracuu_distinct_free(&k.set);
+    tracuu_buf_free(&k.id);
+    *spans = k.spans;
+    *n_spans = k.n_spans;
     return 0;
 }
 

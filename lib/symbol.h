@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "distinct.h"
 #include "doctables.h"
 #include "span.h"
 
@@ -73,13 +74,26 @@ typedef struct tracuu_symbol {
      * whitespace collapsed: "Bộ Chính trị", "UBND tỉnh". */
     char issuer_phrase[TRACUU_SYMBOL_PHRASE_MAX + 1];
     tracuu_span_t issuer_phrase_span;
+    /* Occurrences this item stands for: 1, or in a distinct list every
+     * occurrence that gives the same index terms (key, display, number,
+     * type code and word, date, issuer phrase, own). */
+    unsigned count;
 } tracuu_symbol_t;
 
 typedef struct tracuu_symbols {
-    tracuu_symbol_t *items; /* in text order */
+    tracuu_symbol_t *items; /* in text order (of first occurrence) */
     size_t n;
     size_t cap;
+    tracuu_tally_t tally;   /* what a distinct extraction met and kept */
 } tracuu_symbols_t;
+
+/* Distinct symbols kept per document (the first ones met). Peak RSS of
+ * tracuu-index --jobs 1 (release) on 16 MB files, when every occurrence
+ * was kept (1.1 KB each) and now: one citation written 1,290,240 times
+ * ("số 34-CT/TW ") 2,364 MB in 20.5 s, now 141 MB in 11-16 s; 938,012
+ * distinct ones 1,526 MB in 31 s, now 137 MB in 12-15 s (the first
+ * 10,000, and a note saying so). The most in ../shared is 68, in one plan. */
+#define TRACUU_SYMBOLS_MAX 10000
 
 /* Find every document symbol in text[0..len), normalised text (see
  * normalize.h). The scan is linear: it stops at digits and looks around.
@@ -87,6 +101,16 @@ typedef struct tracuu_symbols {
  * first). Returns 0, or -1 when out is NULL or text is NULL with len > 0. */
 int tracuu_symbols_extract(const char *text, size_t len,
                            tracuu_symbols_t *out);
+/* The same for a document being indexed, in bounded memory: each
+ * distinct citation once (the first occurrence, count telling how many
+ * give the same terms), the first max distinct ones only (out->tally
+ * says how many there were). *spans (new; free with free()) receives
+ * *n_spans sorted byte ranges covering every symbol found, neighbours
+ * joined when no digit lies between them: what tracuu_dates_extract must
+ * skip, with the same result as every span apart. Linear time. */
+int tracuu_symbols_extract_distinct(const char *text, size_t len, size_t max,
+                                    tracuu_symbols_t *out,
+                                    tracuu_span_t **spans, size_t *n_spans);
 /* Free the contents of s (not s itself). Accepts NULL. */
 void tracuu_symbols_free(tracuu_symbols_t *s);
 

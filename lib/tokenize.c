@@ -2,12 +2,16 @@
 #include "tokenize.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
 #include "fold.h"
+
+/* Texts from this size on have their token array sized before breaking. */
+#define PRESIZE_BYTES 65536
 
 struct tracuu_tokenizer {
     UBreakIterator *bi;
@@ -38,16 +42,55 @@ static void push(tracuu_tokens_t *out, size_t s, size_t e, uint32_t pos,
                  tracuu_token_kind_t kind)
 {
     if (out->n == out->cap) {
-        out->cap = out->cap ? out->cap * 2 : 256;
+        out->cap = out->cap ? out->cap + out->cap / 2 : 256;
         out->v = tracuu_xrealloc(out->v, out->cap * sizeof *out->v);
     }
-    out->v[out->n++] = (tracuu_token_t){s, e, pos, kind};
+    out->v[out->n++] = (tracuu_token_t){(uint32_t)s, (uint32_t)e, pos & 0x7FFFFFFFu,
+                                        kind};
+}
+
+/* How many tokens text[0..len) may give, from above for the texts met
+ * (every start of a run of letters or digits, and every letter after
+ * U+3000, where each character can be a word): a document's array is
+ * then allocated once, not grown by copying (twice its size at once). */
+static size_t tokens_bound(const char *text, size_t len)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        if (c >= 0xC0)
+            n += c >= 0xE3; /* a lead byte from U+3000 on: CJK and kin */
+        bool word = alnum || c >= 0x80;
+        n += word && !in;
+        in = word;
+    }
+    return n + 16;
 }
 
 tracuu_status_t tracuu_tokenize(tracuu_tokenizer_t *t, const char *text,
                                 size_t len, uint32_t first_pos,
                                 tracuu_tokens_t *out)
 {
+    return tracuu_tokenize_max(t, text, len, first_pos, SIZE_MAX, out);
+}
+
+tracuu_status_t tracuu_tokenize_max(tracuu_tokenizer_t *t, const char *text,
+                                    size_t len, uint32_t first_pos,
+                                    size_t max, tracuu_tokens_t *out)
+{
+    if (len >= INT32_MAX || first_pos >= (1u << 31))
+        return TRACUU_ERR_ARG; /* ICU counts in int32_t; pos has 31 bits */
+    if (len >= PRESIZE_BYTES && out->cap - out->n < len / 64) {
+        size_t want = out->n + tokens_bound(text, len);
+        if (want > max)
+            want = max;
+        if (want > out->cap) {
+            out->cap = want;
+            out->v = tracuu_xrealloc(out->v, out->cap * sizeof *out->v);
+        }
+    }
     UErrorCode err = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
     utext_openUTF8(&ut, text, (int64_t)len, &err);
@@ -60,7 +103,7 @@ tracuu_status_t tracuu_tokenize(tracuu_tokenizer_t *t, const char *text,
     }
     uint32_t pos = first_pos;
     int32_t start = ubrk_first(t->bi);
-    for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE;
+    for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE && out->n < max;
          start = end, end = ubrk_next(t->bi)) {
         int32_t status = ubrk_getRuleStatus(t->bi);
         if (status < UBRK_WORD_NONE_LIMIT)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "date.h"
 #include "testutil.h"
 
@@ -742,6 +743,63 @@ static void test_date_no_crash_on_adversarial_input(void **state)
     free(buf);
 }
 
+/* ---- distinct extraction (documents) ------------------------------ */
+
+static void test_date_distinct_counts_each_date_and_role_once(void **state)
+{
+    (void)state;
+    const char *t = "ngày 5/6/2024, ngày 5 tháng 6 năm 2024 và ngày 05/06/2024; "
+                    "hoàn thành trước ngày 5/6/2024; năm 2025; giai đoạn "
+                    "2021 - 2025, giai đoạn 2021-2025 và giai đoạn 2026 - 2030.";
+    tracuu_dates_t d;
+    assert_int_equal(tracuu_dates_extract_distinct(t, strlen(t), NULL, 0, 100,
+                                                   100, &d), 0);
+    assert_int_equal(d.n_dates, 3);
+    assert_int_equal(d.dates[0].day, 5);
+    assert_int_equal(d.dates[0].role, TRACUU_DATE_MENTIONED);
+    assert_int_equal(d.dates[0].count, 3);
+    assert_int_equal(d.dates[1].role, TRACUU_DATE_DEADLINE);
+    assert_int_equal(d.dates[1].count, 1);
+    assert_int_equal(d.dates[2].year, 2025);
+    assert_int_equal(d.dates[2].month, 0);
+    assert_int_equal(d.tally_dates.found, 5);
+    assert_int_equal(d.tally_dates.distinct, 3);
+    assert_int_equal(d.n_periods, 2);
+    assert_int_equal(d.periods[0].count, 2);
+    assert_int_equal(d.periods[1].from_year, 2026);
+    assert_int_equal(d.tally_periods.found, 3);
+    tracuu_dates_free(&d);
+}
+
+static void test_date_distinct_keeps_the_first_up_to_the_cap(void **state)
+{
+    (void)state;
+    tracuu_buf_t b = {0};
+    for (int i = 1; i <= 28; i++)
+        tracuu_buf_printf(&b, "ngày %d/2/2024, giai đoạn %d - %d; ", i,
+                          2000 + i, 2001 + i);
+    tracuu_buf_puts(&b, "ngày 2/2/2024");
+    tracuu_dates_t d;
+    tracuu_dates_extract_distinct(b.s, b.len, NULL, 0, 10, 5, &d);
+    assert_int_equal(d.n_dates, 10);
+    assert_int_equal(d.dates[9].day, 10);
+    assert_int_equal(d.dates[1].count, 2);
+    assert_int_equal(d.tally_dates.found, 29);
+    assert_int_equal(d.tally_dates.distinct, 28);
+    assert_int_equal(d.tally_dates.kept, 10);
+    assert_int_equal(d.n_periods, 5);
+    assert_int_equal(d.tally_periods.distinct, 28);
+    /* Every occurrence is counted once: as all of them are listed. */
+    tracuu_dates_t all;
+    tracuu_dates_extract(b.s, b.len, NULL, 0, &all);
+    assert_int_equal(all.n_dates, d.tally_dates.found);
+    assert_int_equal(all.n_periods, d.tally_periods.found);
+    assert_int_equal(all.tally_dates.kept, all.n_dates);
+    tracuu_dates_free(&all);
+    tracuu_dates_free(&d);
+    tracuu_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -769,6 +827,8 @@ int main(void)
         cmocka_unit_test(test_date_format_and_day_bounds),
         cmocka_unit_test(test_date_exclude_spans_are_never_part_of_a_date),
         cmocka_unit_test(test_date_no_crash_on_adversarial_input),
+        cmocka_unit_test(test_date_distinct_counts_each_date_and_role_once),
+        cmocka_unit_test(test_date_distinct_keeps_the_first_up_to_the_cap),
     };
     return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }

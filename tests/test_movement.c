@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "movement.h"
 #include "normalize.h"
 #include "testutil.h"
@@ -605,6 +606,52 @@ static void test_seed_movements_equal_checked_list(void **state)
     set_free(&want);
 }
 
+/* ---- Distinct extraction (documents) ------------------------------------- */
+
+static void test_distinct_counts_each_kind_and_name_once(void **state)
+{
+    (void)state;
+    const char *t = "phong trào “Dân vận khéo”, phong trào “Dân vận khéo” và "
+                    "cuộc vận động “Dân vận khéo”; phong trào “Dân  vận\nkhéo”.";
+    tracuu_movements_t m;
+    assert_int_equal(tracuu_movements_extract_distinct(t, strlen(t), 100, &m), 0);
+    assert_int_equal(m.n, 2);
+    assert_string_equal(m.v[0].name, "Dân vận khéo");
+    assert_int_equal(m.v[0].kind, TRACUU_MOVEMENT_PHONG_TRAO);
+    assert_int_equal(m.v[0].count, 3);
+    assert_int_equal(m.v[1].kind, TRACUU_MOVEMENT_CUOC_VAN_DONG);
+    assert_int_equal(m.v[1].count, 1);
+    assert_int_equal(m.tally.found, 4);
+    assert_int_equal(m.tally.distinct, 2);
+    tracuu_movements_free(&m);
+}
+
+/* Over several windows of the scan, names repeated and new: the distinct
+ * list counts what the full list holds, and keeps the first max. */
+static void test_distinct_over_windows_and_the_cap(void **state)
+{
+    (void)state;
+    tracuu_buf_t b = {0};
+    for (int i = 0; i < 20000; i++) /* 1.2 MB: two windows */
+        tracuu_buf_printf(&b, "phong trào “Dân vận khéo %d”, chủ đề “Năm %d”%s",
+                          i % 40, i % 3, i % 7 ? " " : "\n");
+    tracuu_movements_t all, m;
+    tracuu_movements_extract(b.s, b.len, &all);
+    tracuu_movements_extract_distinct(b.s, b.len, 30, &m);
+    assert_true(b.len > (1u << 20));
+    assert_int_equal(all.n, 40000);
+    assert_int_equal(m.tally.found, all.n);
+    assert_int_equal(m.tally.distinct, 43);
+    assert_int_equal(m.n, 30);
+    assert_string_equal(m.v[0].name, "Dân vận khéo 0");
+    assert_int_equal(m.v[0].count, 500);
+    assert_string_equal(m.v[1].name, "Năm 0");
+    assert_int_equal(m.v[1].count, 6667);
+    tracuu_movements_free(&all);
+    tracuu_movements_free(&m);
+    tracuu_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest unit[] = {
@@ -634,6 +681,8 @@ int main(void)
         cmocka_unit_test(test_kind_names_and_parsing),
         cmocka_unit_test(test_name_across_the_window_cut),
         cmocka_unit_test(test_empty_huge_and_adversarial_input),
+        cmocka_unit_test(test_distinct_counts_each_kind_and_name_once),
+        cmocka_unit_test(test_distinct_over_windows_and_the_cap),
     };
     int failed = cmocka_run_group_tests_name("movement", unit, NULL, NULL);
     shared = tt_need_shared("test_movement");

@@ -687,6 +687,98 @@ static void test_symbol_tables_are_consistent(void **state)
     assert_false(tracuu_code_equal("HD", 2, "HĐ"));
 }
 
+/* ---- distinct extraction (documents) ---- */
+
+static void test_symbol_distinct_counts_repeats_and_joins_spans(void **state)
+{
+    (void)state;
+    const char *t = "số 34-CT/TW, số 34-CT/TW và số 34-CT/TW; số 19/CT-TTg "
+                    "ngày 5 tháng 6 năm 2024 và số 34-CT/TW.";
+    tracuu_symbols_t s;
+    tracuu_span_t *sp = NULL;
+    size_t n_sp = 0;
+    assert_int_equal(tracuu_symbols_extract_distinct(t, strlen(t), 100, &s,
+                                                     &sp, &n_sp), 0);
+    assert_int_equal(s.n, 2);
+    assert_string_equal(s.items[0].key, "34/CT-TW");
+    assert_int_equal(s.items[0].count, 4);
+    assert_string_equal(s.items[1].key, "19/CT-TTG");
+    assert_int_equal(s.items[1].count, 1);
+    assert_int_equal(s.tally.found, 5);
+    assert_int_equal(s.tally.distinct, 2);
+    assert_int_equal(s.tally.kept, 2);
+    /* The first four are one span (no digit between them), the date
+     * keeps the last apart. */
+    assert_int_equal(n_sp, 2);
+    assert_int_equal(sp[0].start, strlen("số "));
+    assert_int_equal(sp[0].end, strstr(t, " ngày") - t);
+    assert_int_equal(sp[1].end, strlen(t) - 1);
+    free(sp);
+    tracuu_symbols_free(&s);
+}
+
+static void test_symbol_distinct_keeps_the_first_up_to_the_cap(void **state)
+{
+    (void)state;
+    tracuu_buf_t b = {0};
+    for (int i = 1; i <= 50; i++)
+        tracuu_buf_printf(&b, "số %d-CT/TW ", i);
+    tracuu_buf_puts(&b, "số 3-CT/TW số 40-CT/TW");
+    tracuu_symbols_t s;
+    tracuu_span_t *sp = NULL;
+    size_t n_sp = 0;
+    tracuu_symbols_extract_distinct(b.s, b.len, 10, &s, &sp, &n_sp);
+    assert_int_equal(s.n, 10);
+    assert_string_equal(s.items[0].key, "1/CT-TW");
+    assert_string_equal(s.items[9].key, "10/CT-TW");
+    assert_int_equal(s.items[2].count, 2); /* a kept one still counts */
+    assert_int_equal(s.tally.found, 52);
+    assert_int_equal(s.tally.distinct, 50);
+    assert_int_equal(s.tally.kept, 10);
+    /* Every symbol is still skipped by the date extractor. */
+    assert_int_equal(sp[0].start, strlen("số "));
+    assert_int_equal(sp[n_sp - 1].end, b.len);
+    free(sp);
+    tracuu_symbols_free(&s);
+    tracuu_buf_free(&b);
+}
+
+/* The joined spans give the dates every span apart gives. */
+static void test_symbol_distinct_spans_give_the_same_dates(void **state)
+{
+    (void)state;
+    const char *t =
+        "Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Nghị "
+        "định số 98/2023/NĐ-CP ngày 31/12/2023, số 34-CT/TW, 34/CT-TW (ngày "
+        "07/4/2014); 1022/QĐ-UBND, ngày 20/11/2025 số 12/KH-UBND 2024/KH "
+        "năm 2024 và 21/NQ-HĐND ngày 5 tháng 6 năm 2024 đến ngày 30/6/2024.";
+    tracuu_symbols_t all, dist;
+    tracuu_dates_t d1, d2;
+    tracuu_symbols_extract(t, strlen(t), &all);
+    tracuu_span_t *sp1 = calloc(all.n + 1, sizeof *sp1), *sp2 = NULL;
+    for (size_t i = 0; i < all.n; i++)
+        sp1[i] = all.items[i].span;
+    size_t n2 = 0;
+    tracuu_symbols_extract_distinct(t, strlen(t), 100, &dist, &sp2, &n2);
+    assert_true(n2 < all.n);
+    tracuu_dates_extract(t, strlen(t), sp1, all.n, &d1);
+    tracuu_dates_extract(t, strlen(t), sp2, n2, &d2);
+    assert_true(d1.n_dates >= 5);
+    assert_int_equal(d1.n_dates, d2.n_dates);
+    for (size_t i = 0; i < d1.n_dates; i++) {
+        assert_int_equal(d1.dates[i].day, d2.dates[i].day);
+        assert_int_equal(d1.dates[i].year, d2.dates[i].year);
+        assert_int_equal(d1.dates[i].role, d2.dates[i].role);
+        assert_int_equal(d1.dates[i].span.start, d2.dates[i].span.start);
+    }
+    free(sp1);
+    free(sp2);
+    tracuu_dates_free(&d1);
+    tracuu_dates_free(&d2);
+    tracuu_symbols_free(&all);
+    tracuu_symbols_free(&dist);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -708,6 +800,9 @@ int main(void)
         cmocka_unit_test(test_symbol_survives_adversarial_input),
         cmocka_unit_test(test_symbol_keys_are_uppercase_and_short),
         cmocka_unit_test(test_symbol_tables_are_consistent),
+        cmocka_unit_test(test_symbol_distinct_counts_repeats_and_joins_spans),
+        cmocka_unit_test(test_symbol_distinct_keeps_the_first_up_to_the_cap),
+        cmocka_unit_test(test_symbol_distinct_spans_give_the_same_dates),
     };
     return cmocka_run_group_tests_name("symbol", tests, NULL, NULL);
 }
