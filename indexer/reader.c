@@ -143,6 +143,12 @@ tracuu_read_status_t tracuu_read_file_opts(const char *path,
     /* Text by content; a .csv or .tsv name says how to cut it in cells. */
     if (s.fmt == TRACUU_FMT_TEXT && by_ext && by_ext->fmt == TRACUU_FMT_CSV)
         f = by_ext;
+    /* An image is never text: a text file named .jpg is mislabelled or
+     * hostile, and is named rather than indexed. */
+    if (s.fmt == TRACUU_FMT_TEXT && by_ext && by_ext->fmt == TRACUU_FMT_IMAGE)
+        return tracuu_read_say(out, TRACUU_READ_SKIP,
+                               "named .%s but holds text, not an image",
+                               extension(path));
     if (!f) {
         out->format = s.what;
         if (strncmp(s.what, "encrypted", 9) == 0)

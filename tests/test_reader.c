@@ -601,6 +601,13 @@ static void test_images_are_read_only_with_ocr(void **state)
         got_free(&g);
         free(paths[i]);
     }
+    /* an image is never text: named, not indexed */
+    char *text = put_file(dir, "named.jpg", "not an image", 12);
+    got_t g = read_fix(text);
+    assert_int_equal(g.st, TRACUU_READ_SKIP);
+    assert_string_equal(g.r.reason, "named .jpg but holds text, not an image");
+    got_free(&g);
+    free(text);
     remove_dir(dir);
 }
 
