@@ -449,24 +449,26 @@ static tracuu_read_status_t xlsx_sheet(const tracuu_buf_t *b, const char *name,
 
 typedef struct sheet_ref {
     char *name, *rid;  /* xmlFree */
+    char *part;        /* the part holding it; new */
 } sheet_ref_t;
 
 typedef struct workbook {
     sheet_ref_t *v;
     size_t n;
-    tracuu_buf_t rels;   /* xl/_rels/workbook.xml.rels */
 } workbook_t;
 
-#define MAX_SHEETS 4096
+/* Sheets read at most, and relationships looked at to find them. */
+#define MAX_SHEETS 1024
+#define MAX_RELS 8192
 
 static void workbook_free(workbook_t *w)
 {
     for (size_t i = 0; i < w->n; i++) {
         xmlFree(w->v[i].name);
         xmlFree(w->v[i].rid);
+        free(w->v[i].part);
     }
     free(w->v);
-    tracuu_buf_free(&w->rels);
 }
 
 static tracuu_read_status_t workbook_read(const tracuu_buf_t *b, workbook_t *w,
@@ -490,7 +492,7 @@ static tracuu_read_status_t workbook_read(const tracuu_buf_t *b, workbook_t *w,
         } else if (named(r, "sheet") && w->n < MAX_SHEETS) {
             w->v = tracuu_xrealloc(w->v, (w->n + 1) * sizeof *w->v);
             w->v[w->n++] = (sheet_ref_t){tracuu_xml_attr(r, "name"),
-                                         tracuu_xml_attr(r, "id")};
+                                         tracuu_xml_attr(r, "id"), NULL};
         }
     }
     if (ret < 0)
@@ -499,39 +501,45 @@ static tracuu_read_status_t workbook_read(const tracuu_buf_t *b, workbook_t *w,
     return rs;
 }
 
-/* The part of sheet i (new): its relationship's target, under xl/
- * unless absolute; sheetN.xml when the relationships cannot say. */
-static char *sheet_part(const workbook_t *w, size_t i)
+/* The sheets' parts from xl/_rels/workbook.xml.rels (rels, maybe
+ * empty): each relationship's target, under xl/ unless absolute;
+ * sheetN.xml for a sheet the relationships do not name. */
+static void sheet_parts(workbook_t *w, const tracuu_buf_t *rels)
 {
-    char *target = NULL;
-    const sheet_ref_t *s = &w->v[i];
     tracuu_read_result_t scratch = {0};
     tracuu_read_status_t rs;
     tracuu_xml_err_t err;
-    xmlTextReaderPtr r = s->rid && w->rels.len
-        ? tracuu_xml_open(&w->rels, "xl/_rels/workbook.xml.rels", &err, &scratch, &rs)
-        : NULL;
+    xmlTextReaderPtr r = rels->len ? tracuu_xml_open(rels, "xl/_rels/workbook.xml.rels",
+                                                     &err, &scratch, &rs)
+                                   : NULL;
     tracuu_read_result_free(&scratch);
-    while (r && !target && xmlTextReaderRead(r) == 1) {
+    for (size_t seen = 0; r && seen < MAX_RELS && xmlTextReaderRead(r) == 1;) {
         if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
             !named(r, "Relationship"))
             continue;
-        char *id = tracuu_xml_attr(r, "Id");
-        if (id && strcmp(id, s->rid) == 0)
-            target = tracuu_xml_attr(r, "Target");
+        seen++;
+        char *id = tracuu_xml_attr(r, "Id"), *target = tracuu_xml_attr(r, "Target");
+        for (size_t i = 0; id && target && i < w->n; i++) {
+            sheet_ref_t *s = &w->v[i];
+            if (s->part || !s->rid || strcmp(s->rid, id) != 0)
+                continue;
+            tracuu_buf_t part = {0};
+            tracuu_buf_printf(&part, "%s%s", target[0] == '/' ? "" : "xl/",
+                              target + (target[0] == '/'));
+            s->part = tracuu_buf_steal(&part);
+        }
         xmlFree(id);
+        xmlFree(target);
     }
     if (r)
         xmlFreeTextReader(r);
-    tracuu_buf_t part = {0};
-    if (target && target[0] == '/')
-        tracuu_buf_puts(&part, target + 1);
-    else if (target)
-        tracuu_buf_printf(&part, "xl/%s", target);
-    else
+    for (size_t i = 0; i < w->n; i++) {
+        if (w->v[i].part)
+            continue;
+        tracuu_buf_t part = {0};
         tracuu_buf_printf(&part, "xl/worksheets/sheet%zu.xml", i + 1);
-    xmlFree(target);
-    return tracuu_buf_steal(&part);
+        w->v[i].part = tracuu_buf_steal(&part);
+    }
 }
 
 /* Every sheet's name and cells into c->t. */
@@ -541,7 +549,7 @@ static tracuu_read_status_t xlsx_sheets(tracuu_zipdoc_t *d, const workbook_t *w,
     tracuu_read_status_t rs = TRACUU_READ_OK;
     tracuu_buf_t raw = {0};
     for (size_t i = 0; i < w->n && rs == TRACUU_READ_OK; i++) {
-        char *part = sheet_part(w, i);
+        const char *part = w->v[i].part;
         int got = tracuu_zip_part(d, part, &raw, out, &rs);
         if (got > 0) {
             sheet_name(c->t, w->v[i].name);
@@ -550,7 +558,6 @@ static tracuu_read_status_t xlsx_sheets(tracuu_zipdoc_t *d, const workbook_t *w,
             rs = tracuu_read_say(out, TRACUU_READ_FAIL, "no %s (sheet \"%s\")",
                                  part, w->v[i].name ? w->v[i].name : "?");
         }
-        free(part);
     }
     tracuu_buf_free(&raw);
     return rs;
@@ -591,8 +598,8 @@ tracuu_read_status_t tracuu_read_xlsx(const char *path, const tracuu_read_opts_t
     if (got > 0)
         rs = workbook_read(&raw, &w, &ds, out);
     if (rs == TRACUU_READ_OK &&
-        tracuu_zip_part(&d, "xl/_rels/workbook.xml.rels", &w.rels, out, &rs) < 0)
-        tracuu_buf_clear(&w.rels);
+        tracuu_zip_part(&d, "xl/_rels/workbook.xml.rels", &raw, out, &rs) >= 0)
+        sheet_parts(&w, &raw);
     if (rs == TRACUU_READ_OK)
         rs = xlsx_tables(&d, &strs, &ds, out);
     cell_state_t c = {.t = &t, .strs = &strs, .ds = &ds};
