@@ -33,8 +33,9 @@ typedef struct tracuu_read_opts {
                              * images (without it they are skipped) */
     unsigned seconds;       /* time limit of each converter run (60) */
     size_t mem_mb;          /* memory limit of each converter run (1024) */
-    size_t max_mb;          /* largest text or HTML file, and most bytes
-                             * unpacked from one docx/odt (200) */
+    size_t max_mb;          /* largest text, HTML or CSV file, and most
+                             * bytes unpacked from one docx, odt, xlsx or
+                             * ods (200) */
     unsigned ocr_dpi;       /* resolution of the page images for OCR (300) */
 } tracuu_read_opts_t;
 
