@@ -1,4 +1,4 @@
-/* read_docx.c: Word (.docx) and OpenDocument (.odt) files: paragraphs, tables, notes, headers. */
+/* read_docx.c: Word (.docx) and OpenDocument (.odt) files: paragraphs, tables, notes, headers; the zip and XML guards every zip reader shares. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,16 +18,9 @@
 
 /* ---- the archive ---- */
 
-typedef struct zipdoc {
-    zip_t *z;
-    const char *fmt;   /* "docx" or "odt", for messages */
-    size_t left;       /* uncompressed bytes still allowed */
-    size_t max_mb;
-} zipdoc_t;
-
-static tracuu_read_status_t open_zip(const char *path, const char *fmt,
+tracuu_read_status_t tracuu_zip_open(const char *path, const char *fmt,
                                      const tracuu_read_opts_t *o,
-                                     zipdoc_t *d, tracuu_read_result_t *out)
+                                     tracuu_zipdoc_t *d, tracuu_read_result_t *out)
 {
     int err = 0;
     memset(d, 0, sizeof *d);
@@ -68,18 +61,16 @@ static tracuu_read_status_t open_zip(const char *path, const char *fmt,
     return TRACUU_READ_OK;
 }
 
-static void close_zip(zipdoc_t *d)
+void tracuu_zip_close(tracuu_zipdoc_t *d)
 {
     if (d->z)
         zip_discard(d->z);
     d->z = NULL;
 }
 
-/* Read entry name into b. Returns 1 when read, 0 when absent, -1 on an
- * error (reason set, status in *rs). The bytes of all parts together
- * may not pass the limit: that stops zip bombs whatever sizes the
- * archive claims. */
-static int read_part(zipdoc_t *d, const char *name, tracuu_buf_t *b,
+/* The bytes of all parts together may not pass the limit: that stops
+ * zip bombs whatever sizes the archive claims. */
+int tracuu_zip_part(tracuu_zipdoc_t *d, const char *name, tracuu_buf_t *b,
                      tracuu_read_result_t *out, tracuu_read_status_t *rs)
 {
     tracuu_buf_clear(b);
@@ -128,7 +119,7 @@ static int read_part(zipdoc_t *d, const char *name, tracuu_buf_t *b,
 
 /* Names of entries starting with prefix and ending in ".xml", sorted
  * (new array of new strings; free with free_names). */
-static char **names_like(zipdoc_t *d, const char *prefix, size_t *n)
+static char **names_like(tracuu_zipdoc_t *d, const char *prefix, size_t *n)
 {
     zip_int64_t total = zip_get_num_entries(d->z, 0);
     char **names = NULL;
@@ -161,13 +152,9 @@ static void free_names(char **names, size_t n)
 
 /* ---- XML ---- */
 
-typedef struct xml_err {
-    char msg[200];
-} xml_err_t;
-
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
-    xml_err_t *x = ctx;
+    tracuu_xml_err_t *x = ctx;
     if (x->msg[0] || !e || !e->message)
         return;
     snprintf(x->msg, sizeof x->msg, "%s", e->message);
@@ -183,8 +170,8 @@ static bool declares_dtd(const tracuu_buf_t *b)
     return memmem(b->s, b->len, "<!DOCTYPE", 9) || memmem(b->s, b->len, "<!ENTITY", 8);
 }
 
-static xmlTextReaderPtr xml_open(const tracuu_buf_t *b, const char *name,
-                                 xml_err_t *err, tracuu_read_result_t *out,
+xmlTextReaderPtr tracuu_xml_open(const tracuu_buf_t *b, const char *name,
+                                 tracuu_xml_err_t *err, tracuu_read_result_t *out,
                                  tracuu_read_status_t *rs)
 {
     if (declares_dtd(b)) {
@@ -207,28 +194,26 @@ static xmlTextReaderPtr xml_open(const tracuu_buf_t *b, const char *name,
     return r;
 }
 
-static tracuu_read_status_t xml_failed(const char *name, const xml_err_t *err,
+tracuu_read_status_t tracuu_xml_failed(const char *name, const tracuu_xml_err_t *err,
                                        tracuu_read_result_t *out)
 {
     return tracuu_read_say(out, TRACUU_READ_FAIL, "damaged XML in %s: %s", name,
                            err->msg[0] ? err->msg : "parse error");
 }
 
-static const char *local(xmlTextReaderPtr r)
+const char *tracuu_xml_local(xmlTextReaderPtr r)
 {
     const xmlChar *n = xmlTextReaderConstLocalName(r);
     return n ? (const char *)n : "";
 }
 
-/* The value of the attribute with local name want, whatever its prefix
- * (new; free with xmlFree), or NULL. */
-static char *attr(xmlTextReaderPtr r, const char *want)
+char *tracuu_xml_attr(xmlTextReaderPtr r, const char *want)
 {
     char *v = NULL;
     if (xmlTextReaderMoveToFirstAttribute(r) != 1)
         return NULL;
     do {
-        if (strcmp(local(r), want) == 0) {
+        if (strcmp(tracuu_xml_local(r), want) == 0) {
             v = (char *)xmlTextReaderValue(r);
             break;
         }
@@ -256,14 +241,14 @@ static char *first_element_text(const tracuu_buf_t *b, const char *name,
         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!r)
         return NULL;
-    xml_err_t err;
+    tracuu_xml_err_t err;
     xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &err);
     tracuu_buf_t t = {0};
     int depth = -1;
     while (xmlTextReaderRead(r) == 1) {
         int type = xmlTextReaderNodeType(r);
         if (depth < 0 && type == XML_READER_TYPE_ELEMENT &&
-            strcmp(local(r), name) == 0 && !xmlTextReaderIsEmptyElement(r)) {
+            strcmp(tracuu_xml_local(r), name) == 0 && !xmlTextReaderIsEmptyElement(r)) {
             depth = xmlTextReaderDepth(r);
         } else if (depth >= 0 && type == XML_READER_TYPE_END_ELEMENT &&
                    xmlTextReaderDepth(r) == depth) {
@@ -323,9 +308,9 @@ static void styles_free(styles_t *s)
 /* The font a w:rFonts element names for Latin text. */
 static char *rfonts_font(xmlTextReaderPtr r)
 {
-    char *f = attr(r, "hAnsi");
+    char *f = tracuu_xml_attr(r, "hAnsi");
     if (!f)
-        f = attr(r, "ascii");
+        f = tracuu_xml_attr(r, "ascii");
     return f;
 }
 
@@ -340,13 +325,13 @@ static void styles_read(const tracuu_buf_t *b, styles_t *s)
         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!r)
         return;
-    xml_err_t err;
+    tracuu_xml_err_t err;
     xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &err);
     style_t *cur = NULL;
     bool in_defaults = false;
     while (xmlTextReaderRead(r) == 1) {
         int type = xmlTextReaderNodeType(r);
-        const char *nm = local(r);
+        const char *nm = tracuu_xml_local(r);
         if (type == XML_READER_TYPE_END_ELEMENT) {
             if (strcmp(nm, "style") == 0)
                 cur = NULL;
@@ -360,8 +345,8 @@ static void styles_read(const tracuu_buf_t *b, styles_t *s)
             s->v = tracuu_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
             cur = &s->v[s->n++];
             memset(cur, 0, sizeof *cur);
-            cur->id = attr(r, "styleId");
-            char *type_attr = attr(r, "type"), *def = attr(r, "default");
+            cur->id = tracuu_xml_attr(r, "styleId");
+            char *type_attr = tracuu_xml_attr(r, "type"), *def = tracuu_xml_attr(r, "default");
             if (type_attr && strcmp(type_attr, "paragraph") == 0 && def &&
                 (strcmp(def, "1") == 0 || strcmp(def, "true") == 0) &&
                 !s->default_para && cur->id)
@@ -373,7 +358,7 @@ static void styles_read(const tracuu_buf_t *b, styles_t *s)
         } else if (strcmp(nm, "rPrDefault") == 0) {
             in_defaults = !xmlTextReaderIsEmptyElement(r);
         } else if (strcmp(nm, "basedOn") == 0 && cur && !cur->based_on) {
-            cur->based_on = attr(r, "val");
+            cur->based_on = tracuu_xml_attr(r, "val");
         } else if (strcmp(nm, "rFonts") == 0) {
             if (cur && !cur->font)
                 cur->font = rfonts_font(r);
@@ -453,14 +438,14 @@ static void flush_run(wstate_t *w)
 /* Handle one element start; returns true to skip its subtree. */
 static bool word_element(wstate_t *w, xmlTextReaderPtr r)
 {
-    const char *nm = local(r);
+    const char *nm = tracuu_xml_local(r);
     int depth = xmlTextReaderDepth(r);
     bool empty = xmlTextReaderIsEmptyElement(r);
     if (strcmp(nm, "delText") == 0 || strcmp(nm, "instrText") == 0 ||
         strcmp(nm, "Fallback") == 0 || strcmp(nm, "sym") == 0)
         return true;
     if (strcmp(nm, "footnote") == 0 || strcmp(nm, "endnote") == 0) {
-        char *type = attr(r, "type");
+        char *type = tracuu_xml_attr(r, "type");
         bool special = type && strcmp(type, "normal") != 0;
         xmlFree(type);
         return special; /* separators, continuation notices */
@@ -471,7 +456,7 @@ static bool word_element(wstate_t *w, xmlTextReaderPtr r)
     } else if (strcmp(nm, "pPr") == 0 && !empty) {
         w->in_ppr = depth;
     } else if (strcmp(nm, "pStyle") == 0) {
-        set_str(&w->para_style, attr(r, "val"));
+        set_str(&w->para_style, tracuu_xml_attr(r, "val"));
     } else if (strcmp(nm, "r") == 0) {
         flush_run(w);
         set_str(&w->run_font, NULL);
@@ -481,7 +466,7 @@ static bool word_element(wstate_t *w, xmlTextReaderPtr r)
     } else if (strcmp(nm, "rFonts") == 0) {
         set_str(&w->run_font, rfonts_font(r));
     } else if (strcmp(nm, "rStyle") == 0) {
-        set_str(&w->run_style, attr(r, "val"));
+        set_str(&w->run_style, tracuu_xml_attr(r, "val"));
     } else if (strcmp(nm, "t") == 0 && !empty) {
         w->in_t = depth;
     } else if (strcmp(nm, "tab") == 0 || strcmp(nm, "ptab") == 0) {
@@ -496,7 +481,7 @@ static bool word_element(wstate_t *w, xmlTextReaderPtr r)
 
 static void word_end(wstate_t *w, xmlTextReaderPtr r)
 {
-    const char *nm = local(r);
+    const char *nm = tracuu_xml_local(r);
     int depth = xmlTextReaderDepth(r);
     if (depth == w->in_t)
         w->in_t = -1;
@@ -520,8 +505,8 @@ static tracuu_read_status_t word_part(const tracuu_buf_t *b, const char *name,
                                       tracuu_read_result_t *res)
 {
     tracuu_read_status_t rs = TRACUU_READ_OK;
-    xml_err_t err;
-    xmlTextReaderPtr r = xml_open(b, name, &err, res, &rs);
+    tracuu_xml_err_t err;
+    xmlTextReaderPtr r = tracuu_xml_open(b, name, &err, res, &rs);
     if (!r)
         return rs;
     wstate_t w = {.styles = styles, .out = out, .in_t = -1, .in_ppr = -1};
@@ -544,7 +529,7 @@ static tracuu_read_status_t word_part(const tracuu_buf_t *b, const char *name,
     }
     flush_run(&w);
     if (ret < 0)
-        rs = xml_failed(name, &err, res);
+        rs = tracuu_xml_failed(name, &err, res);
     if (w.legacy_seen)
         *legacy = w.legacy;
     tracuu_buf_free(&w.run);
@@ -569,7 +554,7 @@ static tracuu_read_status_t secondary(tracuu_read_status_t rs,
 }
 
 /* Append the text of parts (headers, footers), each different text once. */
-static tracuu_read_status_t word_parts(zipdoc_t *d, const char *prefix,
+static tracuu_read_status_t word_parts(tracuu_zipdoc_t *d, const char *prefix,
                                        const styles_t *styles, tracuu_buf_t *out,
                                        tracuu_enc_t *legacy,
                                        tracuu_read_result_t *res)
@@ -579,7 +564,7 @@ static tracuu_read_status_t word_parts(zipdoc_t *d, const char *prefix,
     tracuu_buf_t raw = {0}, text = {0}, seen = {0}, key = {0};
     tracuu_read_status_t rs = TRACUU_READ_OK;
     for (size_t i = 0; i < n && rs == TRACUU_READ_OK; i++) {
-        if (read_part(d, names[i], &raw, res, &rs) <= 0) {
+        if (tracuu_zip_part(d, names[i], &raw, res, &rs) <= 0) {
             rs = secondary(rs, res);
             continue;
         }
@@ -610,21 +595,21 @@ tracuu_read_status_t tracuu_read_docx(const char *path,
                                       const tracuu_read_opts_t *o,
                                       tracuu_read_result_t *out)
 {
-    zipdoc_t d;
-    tracuu_read_status_t rs = open_zip(path, "docx", o, &d, out);
+    tracuu_zipdoc_t d;
+    tracuu_read_status_t rs = tracuu_zip_open(path, "docx", o, &d, out);
     if (rs != TRACUU_READ_OK)
         return rs;
     tracuu_buf_t raw = {0}, text = {0};
     styles_t styles = {0};
     tracuu_enc_t legacy = TRACUU_ENC_UTF8;
-    int got = read_part(&d, "word/document.xml", &raw, out, &rs);
+    int got = tracuu_zip_part(&d, "word/document.xml", &raw, out, &rs);
     if (got == 0)
         rs = tracuu_read_say(out, TRACUU_READ_FAIL,
                              "no word/document.xml (not a Word document)");
     if (got <= 0)
         goto done;
     tracuu_buf_t sraw = {0};
-    if (read_part(&d, "word/styles.xml", &sraw, out, &rs) < 0) {
+    if (tracuu_zip_part(&d, "word/styles.xml", &sraw, out, &rs) < 0) {
         tracuu_buf_clear(&sraw);
         if ((rs = secondary(rs, out)) != TRACUU_READ_OK) {
             tracuu_buf_free(&sraw);
@@ -637,7 +622,7 @@ tracuu_read_status_t tracuu_read_docx(const char *path,
     static const char *const notes[] = {"word/footnotes.xml", "word/endnotes.xml"};
     tracuu_buf_t part = {0};
     for (size_t i = 0; i < 2 && rs == TRACUU_READ_OK; i++) {
-        int k = read_part(&d, notes[i], &raw, out, &rs);
+        int k = tracuu_zip_part(&d, notes[i], &raw, out, &rs);
         tracuu_buf_clear(&part);
         if (k > 0)
             rs = word_part(&raw, notes[i], &styles, &part, &legacy, out);
@@ -653,7 +638,7 @@ tracuu_read_status_t tracuu_read_docx(const char *path,
     if (rs == TRACUU_READ_OK)
         rs = word_parts(&d, "word/footer", &styles, &text, &legacy, out);
     if (rs == TRACUU_READ_OK) {
-        if (read_part(&d, "docProps/core.xml", &raw, out, &rs) > 0)
+        if (tracuu_zip_part(&d, "docProps/core.xml", &raw, out, &rs) > 0)
             out->title = first_element_text(&raw, "title", "docProps/core.xml");
         rs = secondary(rs, out);
     }
@@ -667,7 +652,7 @@ done:
     styles_free(&styles);
     tracuu_buf_free(&raw);
     tracuu_buf_free(&text);
-    close_zip(&d);
+    tracuu_zip_close(&d);
     return rs;
 }
 
@@ -688,7 +673,7 @@ static bool is_header_footer(const char *nm)
 
 static bool odf_element(ostate_t *s, xmlTextReaderPtr r)
 {
-    const char *nm = local(r);
+    const char *nm = tracuu_xml_local(r);
     int depth = xmlTextReaderDepth(r);
     bool empty = xmlTextReaderIsEmptyElement(r);
     if (strcmp(nm, "note-citation") == 0 || strcmp(nm, "tracked-changes") == 0 ||
@@ -707,7 +692,7 @@ static bool odf_element(ostate_t *s, xmlTextReaderPtr r)
         s->note_body = depth;
         s->target = s->notes;
     } else if (s->in_par && strcmp(nm, "s") == 0) {
-        char *c = attr(r, "c");
+        char *c = tracuu_xml_attr(r, "c");
         long k = c ? strtol(c, NULL, 10) : 1;
         xmlFree(c);
         for (long i = 0; i < (k < 1 ? 1 : k > 200 ? 200 : k); i++)
@@ -722,7 +707,7 @@ static bool odf_element(ostate_t *s, xmlTextReaderPtr r)
 
 static void odf_end(ostate_t *s, xmlTextReaderPtr r)
 {
-    const char *nm = local(r);
+    const char *nm = tracuu_xml_local(r);
     int depth = xmlTextReaderDepth(r);
     if (depth == s->hf) {
         s->hf = -1;
@@ -749,8 +734,8 @@ static tracuu_read_status_t odf_part(const tracuu_buf_t *b, const char *name,
                                      tracuu_read_result_t *res)
 {
     tracuu_read_status_t rs = TRACUU_READ_OK;
-    xml_err_t err;
-    xmlTextReaderPtr r = xml_open(b, name, &err, res, &rs);
+    tracuu_xml_err_t err;
+    xmlTextReaderPtr r = tracuu_xml_open(b, name, &err, res, &rs);
     if (!r)
         return rs;
     ostate_t s = {out, notes, out, 0, -1, -1, need_hf};
@@ -772,7 +757,7 @@ static tracuu_read_status_t odf_part(const tracuu_buf_t *b, const char *name,
         ret = skip ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
     }
     if (ret < 0)
-        rs = xml_failed(name, &err, res);
+        rs = tracuu_xml_failed(name, &err, res);
     xmlFreeTextReader(r);
     return rs;
 }
@@ -781,12 +766,12 @@ tracuu_read_status_t tracuu_read_odt(const char *path,
                                      const tracuu_read_opts_t *o,
                                      tracuu_read_result_t *out)
 {
-    zipdoc_t d;
-    tracuu_read_status_t rs = open_zip(path, "odt", o, &d, out);
+    tracuu_zipdoc_t d;
+    tracuu_read_status_t rs = tracuu_zip_open(path, "odt", o, &d, out);
     if (rs != TRACUU_READ_OK)
         return rs;
     tracuu_buf_t raw = {0}, text = {0}, notes = {0};
-    int got = read_part(&d, "content.xml", &raw, out, &rs);
+    int got = tracuu_zip_part(&d, "content.xml", &raw, out, &rs);
     if (got == 0)
         rs = tracuu_read_say(out, TRACUU_READ_FAIL,
                              "no content.xml (not an OpenDocument file)");
@@ -799,7 +784,7 @@ tracuu_read_status_t tracuu_read_odt(const char *path,
     }
     if (rs == TRACUU_READ_OK) {
         tracuu_buf_t hf = {0};
-        if (read_part(&d, "styles.xml", &raw, out, &rs) > 0) {
+        if (tracuu_zip_part(&d, "styles.xml", &raw, out, &rs) > 0) {
             tracuu_buf_clear(&notes);
             rs = odf_part(&raw, "styles.xml", true, &hf, &notes, out);
         }
@@ -811,7 +796,7 @@ tracuu_read_status_t tracuu_read_odt(const char *path,
         tracuu_buf_free(&hf);
     }
     if (rs == TRACUU_READ_OK) {
-        if (read_part(&d, "meta.xml", &raw, out, &rs) > 0)
+        if (tracuu_zip_part(&d, "meta.xml", &raw, out, &rs) > 0)
             out->title = first_element_text(&raw, "title", "meta.xml");
         rs = secondary(rs, out);
     }
@@ -821,6 +806,6 @@ done:
     tracuu_buf_free(&raw);
     tracuu_buf_free(&text);
     tracuu_buf_free(&notes);
-    close_zip(&d);
+    tracuu_zip_close(&d);
     return rs;
 }

@@ -10,8 +10,6 @@
 
 /* A page with fewer visible characters than this has no text layer. */
 #define MIN_PAGE_CHARS 10
-/* Pages OCRed at most, per file. */
-#define MAX_OCR_PAGES 1000
 
 typedef struct pdfinfo {
     unsigned pages;
@@ -133,21 +131,8 @@ static tracuu_read_status_t ocr_page(const char *path, unsigned p, const char *d
         return rs;
     }
     tracuu_subproc_result_free(&res);
-    const char *ocr[] = {"tesseract", image, "-", "-l", "vie", NULL};
-    bool ok = tracuu_subproc_run(ocr, &lim, &res);
+    tracuu_read_status_t rs = tracuu_read_ocr(image, 1, o, b, out);
     unlink(image);
-    tracuu_read_status_t rs = TRACUU_READ_OK;
-    if (!ok && res.end == TRACUU_SUBPROC_NOT_FOUND)
-        rs = tracuu_read_say(out, TRACUU_READ_FAIL,
-                             "OCR needs tesseract (Debian: tesseract-ocr)");
-    else if (!ok && strstr(res.err.s ? res.err.s : "", "vie"))
-        rs = tracuu_read_say(out, TRACUU_READ_FAIL, "OCR needs tesseract's "
-                             "Vietnamese data (Debian: tesseract-ocr-vie)");
-    else if (!ok)
-        rs = converter_failed("tesseract", &lim, &res, out);
-    else
-        tracuu_buf_append(b, res.out.s, res.out.len);
-    tracuu_subproc_result_free(&res);
     tracuu_buf_free(&base_b);
     tracuu_buf_free(&image_b);
     return rs;
@@ -169,7 +154,7 @@ static tracuu_read_status_t ocr_pages(const char *path, const tracuu_read_opts_t
                                strerror(errno));
     }
     tracuu_read_status_t rs = TRACUU_READ_OK;
-    for (size_t p = 0; p < n && p < MAX_OCR_PAGES && rs == TRACUU_READ_OK; p++) {
+    for (size_t p = 0; p < n && p < TRACUU_READ_MAX_OCR_PAGES && rs == TRACUU_READ_OK; p++) {
         if (visible(pages[p], strlen(pages[p])) >= MIN_PAGE_CHARS)
             continue;
         tracuu_buf_t b = {0};

@@ -20,7 +20,7 @@
 typedef struct format {
     tracuu_fmt_t fmt;
     const char *name;
-    const char *exts[5];
+    const char *exts[6];
     tracuu_reader_fn read;
 } format_t;
 
@@ -33,17 +33,21 @@ static const format_t formats[] = {
     {TRACUU_FMT_DOC, "doc", {"doc", "dot", NULL}, tracuu_read_doc},
     {TRACUU_FMT_RTF, "rtf", {"rtf", NULL}, tracuu_read_rtf},
     {TRACUU_FMT_HTML, "html", {"html", "htm", "xhtml", NULL}, tracuu_read_html},
+    {TRACUU_FMT_IMAGE, "image", {"jpg", "jpeg", "png", "tif", "tiff", NULL}, tracuu_read_image},
+    {TRACUU_FMT_XLSX, "xlsx", {"xlsx", "xlsm", NULL}, tracuu_read_xlsx},
+    {TRACUU_FMT_ODS, "ods", {"ods", "ots", NULL}, tracuu_read_ods},
+    {TRACUU_FMT_CSV, "csv", {"csv", "tsv", NULL}, tracuu_read_csv},
 };
 #define N_FORMATS (sizeof formats / sizeof *formats)
 
 /* Extensions of files that are never documents: not even opened. */
 static const char *const never_exts[] = {
-    "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "svg", "ico",
+    "gif", "bmp", "webp", "svg", "ico",
     "mp3", "mp4", "m4a", "avi", "mkv", "mov", "wav", "flac", "ogg", "wmv",
     "zip", "rar", "7z", "gz", "bz2", "xz", "tar", "tgz", "iso", "dmg",
     "exe", "dll", "so", "o", "a", "class", "jar", "pyc", "bin", "dat",
-    "xls", "xlsx", "ods", "ppt", "pptx", "odp", "db", "sqlite", "lnk",
-    "tmp", "bak", "log", "ini", "cfg", "json", "xml", "csv", "js", "css",
+    "xls", "ppt", "pptx", "odp", "db", "sqlite", "lnk",
+    "tmp", "bak", "log", "ini", "cfg", "json", "xml", "js", "css",
     "c", "h", "py", "sh", NULL,
 };
 
@@ -136,6 +140,15 @@ tracuu_read_status_t tracuu_read_file_opts(const char *path,
         return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot read: %s",
                                strerror(errno));
     const format_t *f = format_of(s.fmt);
+    /* Text by content; a .csv or .tsv name says how to cut it in cells. */
+    if (s.fmt == TRACUU_FMT_TEXT && by_ext && by_ext->fmt == TRACUU_FMT_CSV)
+        f = by_ext;
+    /* An image is never text: a text file named .jpg is mislabelled or
+     * hostile, and is named rather than indexed. */
+    if (s.fmt == TRACUU_FMT_TEXT && by_ext && by_ext->fmt == TRACUU_FMT_IMAGE)
+        return tracuu_read_say(out, TRACUU_READ_SKIP,
+                               "named .%s but holds text, not an image",
+                               extension(path));
     if (!f) {
         out->format = s.what;
         if (strncmp(s.what, "encrypted", 9) == 0)

@@ -17,27 +17,32 @@ typedef struct tracuu_read_result {
     char *encoding;    /* what the characters were, e.g. "UTF-8", "TCVN3" */
     char *reason;      /* why skipped or failed, e.g. "not a zip archive" */
     const char *format;/* "txt", "docx", "odt", "pdf", "doc", "rtf", "html",
-                        * or what the content was when skipped ("png image",
-                        * "binary data", "xlsx spreadsheet", ...); static,
-                        * never NULL after a read */
+                        * "image", "xlsx", "ods", "csv", or what the content
+                        * was when skipped ("gif image", "binary data",
+                        * "pptx presentation", ...); static, never NULL
+                        * after a read */
     char *title;       /* from the document's metadata, or NULL; owned */
     bool ocr;          /* some of the text comes from OCR */
-    unsigned pages;    /* pages of a PDF (0 for other formats) */
+    unsigned pages;    /* pages of a PDF or of an image read with OCR (a
+                        * TIFF may have many); 0 for other formats */
 } tracuu_read_result_t;
 
 /* How to read. Zero fields take the defaults. */
 typedef struct tracuu_read_opts {
-    bool ocr;               /* OCR the pages of PDFs that have no text */
+    bool ocr;               /* OCR the pages of PDFs that have no text, and
+                             * images (without it they are skipped) */
     unsigned seconds;       /* time limit of each converter run (60) */
     size_t mem_mb;          /* memory limit of each converter run (1024) */
-    size_t max_mb;          /* largest text or HTML file, and most bytes
-                             * unpacked from one docx/odt (200) */
+    size_t max_mb;          /* largest text, HTML or CSV file, and most
+                             * bytes unpacked from one docx, odt, xlsx or
+                             * ods (200) */
     unsigned ocr_dpi;       /* resolution of the page images for OCR (300) */
 } tracuu_read_opts_t;
 
 /* True when path has an extension some reader handles, or, for a name
  * with no extension or an unknown one, when its first bytes show a
- * document format (PDF, Word, OpenDocument, RTF, HTML). Only in the
+ * document format (PDF, Word, OpenDocument, RTF, HTML, a spreadsheet,
+ * a JPEG, PNG or TIFF image). Only in the
  * second case is the file opened: 8 KiB, and a zip's directory. */
 bool tracuu_read_supported(const char *path);
 

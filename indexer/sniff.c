@@ -29,12 +29,12 @@ static const magic_t magics[] = {
     {0, "PK\x03\x04", 4, TRACUU_FMT_OTHER, "zip archive"},
     {0, "PK\x05\x06", 4, TRACUU_FMT_OTHER, "zip archive"},
     {0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, TRACUU_FMT_OTHER, "OLE2 compound file"},
-    {0, "\x89PNG\r\n\x1A\n", 8, TRACUU_FMT_OTHER, "png image"},
-    {0, "\xFF\xD8\xFF", 3, TRACUU_FMT_OTHER, "jpeg image"},
+    {0, "\x89PNG\r\n\x1A\n", 8, TRACUU_FMT_IMAGE, "png image"},
+    {0, "\xFF\xD8\xFF", 3, TRACUU_FMT_IMAGE, "jpeg image"},
     {0, "GIF87a", 6, TRACUU_FMT_OTHER, "gif image"},
     {0, "GIF89a", 6, TRACUU_FMT_OTHER, "gif image"},
-    {0, "II*\0", 4, TRACUU_FMT_OTHER, "tiff image"},
-    {0, "MM\0*", 4, TRACUU_FMT_OTHER, "tiff image"},
+    {0, "II*\0", 4, TRACUU_FMT_IMAGE, "tiff image"},
+    {0, "MM\0*", 4, TRACUU_FMT_IMAGE, "tiff image"},
     {0, "AT&TFORM", 8, TRACUU_FMT_OTHER, "djvu document"},
     {0, "%!PS", 4, TRACUU_FMT_OTHER, "postscript"},
     {0, "RIFF", 4, TRACUU_FMT_OTHER, "riff media (wav, avi, webp)"},
@@ -131,30 +131,41 @@ static bool entry_starts(zip_t *z, const char *name, const char *prefix)
     return r == (zip_int64_t)k && memcmp(buf, prefix, k) == 0;
 }
 
+/* What a damaged zip is taken for: what its extension says. */
+static tracuu_sniff_t zip_hint(tracuu_fmt_t hint, tracuu_sniff_t other)
+{
+    switch (hint) {
+    case TRACUU_FMT_DOCX: return (tracuu_sniff_t){hint, "docx"};
+    case TRACUU_FMT_ODT: return (tracuu_sniff_t){hint, "odt"};
+    case TRACUU_FMT_XLSX: return (tracuu_sniff_t){hint, "xlsx"};
+    case TRACUU_FMT_ODS: return (tracuu_sniff_t){hint, "ods"};
+    default: return other;
+    }
+}
+
 static tracuu_sniff_t sniff_zip(const char *path, tracuu_fmt_t hint)
 {
     int err = 0;
     zip_t *z = zip_open(path, ZIP_RDONLY, &err);
-    if (!z) {
-        if (hint == TRACUU_FMT_DOCX)
-            return (tracuu_sniff_t){TRACUU_FMT_DOCX, "docx"};
-        if (hint == TRACUU_FMT_ODT)
-            return (tracuu_sniff_t){TRACUU_FMT_ODT, "odt"};
-        return (tracuu_sniff_t){TRACUU_FMT_OTHER, "zip archive (damaged)"};
-    }
+    if (!z)
+        return zip_hint(hint, (tracuu_sniff_t){TRACUU_FMT_OTHER,
+                                               "zip archive (damaged)"});
     tracuu_sniff_t s = {TRACUU_FMT_OTHER, "zip archive"};
     if (zip_name_locate(z, "word/document.xml", 0) >= 0)
         s = (tracuu_sniff_t){TRACUU_FMT_DOCX, "docx"};
     else if (entry_starts(z, "mimetype", "application/vnd.oasis.opendocument.text"))
         s = (tracuu_sniff_t){TRACUU_FMT_ODT, "odt"};
+    else if (entry_starts(z, "mimetype",
+                          "application/vnd.oasis.opendocument.spreadsheet"))
+        s = (tracuu_sniff_t){TRACUU_FMT_ODS, "ods"};
     else if (entry_starts(z, "mimetype", "application/vnd.oasis.opendocument."))
         s = (tracuu_sniff_t){TRACUU_FMT_OTHER, "OpenDocument, not text"};
     else if (zip_name_locate(z, "xl/workbook.xml", 0) >= 0)
-        s = (tracuu_sniff_t){TRACUU_FMT_OTHER, "xlsx spreadsheet"};
+        s = (tracuu_sniff_t){TRACUU_FMT_XLSX, "xlsx"};
     else if (zip_name_locate(z, "ppt/presentation.xml", 0) >= 0)
         s = (tracuu_sniff_t){TRACUU_FMT_OTHER, "pptx presentation"};
-    else if (hint == TRACUU_FMT_DOCX || hint == TRACUU_FMT_ODT)
-        s = (tracuu_sniff_t){hint, hint == TRACUU_FMT_DOCX ? "docx" : "odt"};
+    else
+        s = zip_hint(hint, s);
     zip_discard(z);
     return s;
 }

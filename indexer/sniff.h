@@ -13,6 +13,10 @@ typedef enum tracuu_fmt {
     TRACUU_FMT_DOC,        /* Word 97-2003 (OLE2 with a WordDocument stream) */
     TRACUU_FMT_RTF,
     TRACUU_FMT_HTML,
+    TRACUU_FMT_IMAGE,      /* JPEG, PNG, TIFF: a scan, read with OCR */
+    TRACUU_FMT_XLSX,       /* Office Open XML spreadsheet */
+    TRACUU_FMT_ODS,        /* OpenDocument spreadsheet */
+    TRACUU_FMT_CSV,        /* never by content (it is text): by extension */
     TRACUU_FMT_OTHER,      /* recognised, but not a document we read */
     TRACUU_FMT_BINARY,     /* unrecognised binary data */
 } tracuu_fmt_t;
@@ -20,7 +24,7 @@ typedef enum tracuu_fmt {
 typedef struct tracuu_sniff {
     tracuu_fmt_t fmt;
     const char *what;  /* short name: "pdf", "png image", "zip archive",
-                        * "xlsx spreadsheet", "binary data"; static */
+                        * "xlsx", "binary data"; static */
 } tracuu_sniff_t;
 
 /* Classify by the first n bytes of a file (n >= 4096 when the file is
@@ -29,10 +33,10 @@ typedef struct tracuu_sniff {
 tracuu_sniff_t tracuu_sniff_bytes(const unsigned char *head, size_t n);
 
 /* Classify the file at path, looking into zip and OLE2 containers for
- * the parts that make a word-processing document. When a container is
+ * the parts that make a document or a spreadsheet. When a container is
  * damaged, hint (what the file's extension says, or TEXT for none)
- * decides if it is one of DOCX, ODT or DOC, so the reader can say what
- * is wrong. Returns false when the file cannot be read (errno set). */
+ * decides if it is one of DOCX, ODT, XLSX, ODS or DOC, so the reader can
+ * say what is wrong. Returns false when the file cannot be read (errno set). */
 bool tracuu_sniff_file(const char *path, tracuu_fmt_t hint,
                        tracuu_sniff_t *out);
 

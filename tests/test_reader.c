@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include "buf.h"
 #include "normalize.h"
@@ -260,9 +261,11 @@ static void test_content_decides_not_the_extension(void **state)
     assert_string_equal(g.r.format, "docx");
     has_header_block(&g);
     got_free(&g);
+    /* a PNG named .doc is a scan: read with OCR, as any image */
     g = read_fix(FIX "image.doc");
     assert_int_equal(g.st, TRACUU_READ_SKIP);
-    assert_string_equal(g.r.reason, "png image, not a document");
+    assert_string_equal(g.r.reason, "image: use --ocr");
+    assert_string_equal(g.r.format, "image");
     got_free(&g);
     g = read_fix(FIX "binary.txt");
     assert_int_equal(g.st, TRACUU_READ_SKIP);
@@ -474,7 +477,13 @@ static void test_supported_by_extension_or_content(void **state)
     assert_true(tracuu_read_supported("/nowhere/a.DOCX"));
     assert_true(tracuu_read_supported("/nowhere/b.pdf"));
     assert_true(tracuu_read_supported("/nowhere/c.htm"));
-    assert_false(tracuu_read_supported("/nowhere/d.jpg"));
+    assert_true(tracuu_read_supported("/nowhere/d.jpg"));
+    assert_true(tracuu_read_supported("/nowhere/d.TIF"));
+    assert_true(tracuu_read_supported("/nowhere/e.xlsx"));
+    assert_true(tracuu_read_supported("/nowhere/e.ods"));
+    assert_true(tracuu_read_supported("/nowhere/e.csv"));
+    assert_true(tracuu_read_supported("/nowhere/e.tsv"));
+    assert_false(tracuu_read_supported("/nowhere/d.gif"));
     assert_false(tracuu_read_supported("/nowhere/no-extension"));
     /* a PDF without extension is found by its content; text is not */
     char pdf[] = "/tmp/tracuu-test-noext-XXXXXX";
@@ -490,6 +499,9 @@ static void test_supported_by_extension_or_content(void **state)
     unlink(pdf);
     assert_string_equal(tracuu_read_format_name("x/y/Kế hoạch.odt"), "odt");
     assert_string_equal(tracuu_read_format_name("x/y/z.xyz"), "other");
+    assert_string_equal(tracuu_read_format_name("x/y/scan.JPG"), "image");
+    assert_string_equal(tracuu_read_format_name("x/y/so.xlsx"), "xlsx");
+    assert_string_equal(tracuu_read_format_name("x/y/so.tsv"), "csv");
 }
 
 static void test_sniff_magic_numbers(void **state)
@@ -505,7 +517,11 @@ static void test_sniff_magic_numbers(void **state)
         {"junk\n%PDF-1.4", 13, TRACUU_FMT_PDF, "pdf"},
         {"{\\rtf1\\ansi", 11, TRACUU_FMT_RTF, "rtf"},
         {"\n <!DOCTYPE html><html>", 23, TRACUU_FMT_HTML, "html"},
-        {"\x89PNG\r\n\x1A\n", 8, TRACUU_FMT_OTHER, "png image"},
+        {"\x89PNG\r\n\x1A\n", 8, TRACUU_FMT_IMAGE, "png image"},
+        {"\xFF\xD8\xFF\xE0\0\x10JFIF", 10, TRACUU_FMT_IMAGE, "jpeg image"},
+        {"II*\0\x08\0\0\0", 8, TRACUU_FMT_IMAGE, "tiff image"},
+        {"MM\0*\0\0\0\x08", 8, TRACUU_FMT_IMAGE, "tiff image"},
+        {"GIF89a", 6, TRACUU_FMT_OTHER, "gif image"},
         {"\x7F" "ELF\2\1\1\0", 8, TRACUU_FMT_OTHER, "ELF executable"},
         {"Uû ban nh\xA9n d\xA9n", 16, TRACUU_FMT_TEXT, "text"},
         {"\x02\x05\x06 VISCII", 10, TRACUU_FMT_TEXT, "text"},
@@ -517,6 +533,303 @@ static void test_sniff_magic_numbers(void **state)
         assert_int_equal(s.fmt, cases[i].fmt);
         assert_string_equal(s.what, cases[i].what);
     }
+}
+
+/* ---- images and spreadsheets, made here ---- */
+
+static char *temp_dir(void)
+{
+    char dir[] = "/tmp/tracuu-test-sheet-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    return tracuu_xstrdup(dir);
+}
+
+static char *put_file(const char *dir, const char *name, const void *data, size_t n)
+{
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/%s", dir, name) > 0);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+    return path;
+}
+
+/* A zip of parts: name, content, name, content, ..., NULL. */
+static char *put_zip(const char *dir, const char *name, const char *const *parts)
+{
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/%s", dir, name) > 0);
+    int err = 0;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    assert_non_null(z);
+    for (size_t i = 0; parts[i]; i += 2) {
+        zip_source_t *src = zip_source_buffer(z, parts[i + 1], strlen(parts[i + 1]), 0);
+        assert_non_null(src);
+        assert_true(zip_file_add(z, parts[i], src, ZIP_FL_ENC_UTF_8) >= 0);
+    }
+    assert_int_equal(zip_close(z), 0);
+    return path;
+}
+
+static void remove_dir(char *dir)
+{
+    char *cmd = NULL;
+    assert_true(asprintf(&cmd, "rm -rf '%s'", dir) > 0);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    free(dir);
+}
+
+static void test_images_are_read_only_with_ocr(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    static const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR";
+    char *paths[] = {put_file(dir, "scan.png", png, sizeof png - 1),
+                     put_file(dir, "scan.JPG", "\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11),
+                     put_file(dir, "scan.tiff", "II*\0\x08\0\0\0\0\0\0\0\0\0", 14),
+                     /* no extension: known by its first bytes */
+                     put_file(dir, "scan", png, sizeof png - 1)};
+    for (size_t i = 0; i < 4; i++) {
+        assert_true(tracuu_read_supported(paths[i]));
+        got_t g = read_fix(paths[i]);
+        assert_int_equal(g.st, TRACUU_READ_SKIP);
+        /* "--ocr" in the reason: a run with --ocr reads it again */
+        assert_string_equal(g.r.reason, "image: use --ocr");
+        assert_string_equal(g.r.format, "image");
+        got_free(&g);
+        free(paths[i]);
+    }
+    /* an image is never text: named, not indexed */
+    char *text = put_file(dir, "named.jpg", "not an image", 12);
+    got_t g = read_fix(text);
+    assert_int_equal(g.st, TRACUU_READ_SKIP);
+    assert_string_equal(g.r.reason, "named .jpg but holds text, not an image");
+    got_free(&g);
+    free(text);
+    remove_dir(dir);
+}
+
+/* A TIFF whose image directories (no tags) are at offsets[0..n), each
+ * linking to the next, the last to link (0: none). */
+static void put_tiff(const char *dir, const char *name, const unsigned *offsets,
+                     size_t n, unsigned link)
+{
+    unsigned char b[256] = "II*\0";
+    memcpy(b + 4, &offsets[0], 4);
+    for (size_t i = 0; i < n; i++) {
+        unsigned next = i + 1 < n ? offsets[i + 1] : link;
+        memset(b + offsets[i], 0, 2);
+        memcpy(b + offsets[i] + 2, &next, 4);
+    }
+    free(put_file(dir, name, b, sizeof b));
+}
+
+static void test_tiff_pages_go_to_ocr_in_one_run(void **state)
+{
+    (void)state;
+    /* tesseract as it answers a TIFF: each page's text and a form feed */
+    char *bin = fake_program("tesseract",
+                             "[ \"$2 $3 $4\" = \"- -l vie\" ] || exit 9\n"
+                             "printf 'Số: 12/KH-UBND\\n\\fTrang hai: 34-CT/TW\\n\\f'");
+    const char *old = getenv("PATH");
+    char *saved = tracuu_xstrdup(old ? old : "/usr/bin:/bin");
+    char path[8192];
+    snprintf(path, sizeof path, "%s:%s", bin, saved);
+    setenv("PATH", path, 1);
+    char *dir = temp_dir();
+    tracuu_read_opts_t o = {.ocr = true};
+    put_tiff(dir, "two.tif", (const unsigned[]){16, 64}, 2, 0);
+    put_tiff(dir, "loop.tif", (const unsigned[]){16, 64}, 2, 16);
+    static const struct { const char *name; tracuu_read_status_t st; unsigned pages; } cases[] = {
+        {"two.tif", TRACUU_READ_OK, 2},
+        {"loop.tif", TRACUU_READ_OK, 2}, /* the chain back to page 1 ends it */
+    };
+    for (size_t i = 0; i < 2; i++) {
+        char file[512];
+        snprintf(file, sizeof file, "%s/%s", dir, cases[i].name);
+        got_t g = read_with(file, &o);
+        assert_int_equal(g.st, cases[i].st);
+        assert_int_equal(g.r.pages, cases[i].pages);
+        assert_true(g.r.ocr);
+        assert_string_equal(g.r.format, "image");
+        has(&g, "Số: 12/KH-UBND\n");
+        has(&g, "\nTrang hai: 34-CT/TW\n");
+        lacks(&g, "\f");
+        got_free(&g);
+    }
+    /* a directory past the end: nothing to read, tesseract not run */
+    char *file = put_file(dir, "none.tif", "II*\0\0\x10\0\0", 8);
+    got_t g = read_with(file, &o);
+    assert_int_equal(g.st, TRACUU_READ_FAIL);
+    assert_string_equal(g.r.reason, "damaged TIFF (no image directory)");
+    got_free(&g);
+    free(file);
+    setenv("PATH", saved, 1);
+    free(saved);
+    remove_fake(bin, "tesseract");
+    remove_dir(dir);
+}
+
+#define XL_NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+#define XL_R "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+
+/* A register of documents, as an office keeps one: two sheets, shared
+ * and inline strings, rich text with a phonetic guide, dates as day
+ * numbers (a built-in and a custom format), a formula, a boolean. */
+static const char *const register_xlsx[] = {
+    "[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>",
+    "xl/workbook.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook " XL_NS " " XL_R ">"
+    "<workbookPr/><sheets><sheet name=\"Sổ đi 2025\" sheetId=\"1\" r:id=\"rId7\"/>"
+    "<sheet name=\"Văn bản đến\" sheetId=\"2\" r:id=\"rId8\"/></sheets></workbook>",
+    "xl/_rels/workbook.xml.rels",
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId8\" Type=\"ws\" Target=\"worksheets/den.xml\"/>"
+    "<Relationship Id=\"rId7\" Type=\"ws\" Target=\"/xl/worksheets/di.xml\"/></Relationships>",
+    "xl/sharedStrings.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst " XL_NS " count=\"4\">"
+    "<si><t>Số, ký hiệu</t></si><si><t>Ngày</t></si><si><t>Trích yếu</t></si>"
+    "<si><r><t xml:space=\"preserve\">Kế hoạch phát động </t></r><r><rPr><b/></rPr>"
+    "<t>phong trào thi đua</t></r><rPh sb=\"0\" eb=\"1\"><t>PHONETIC</t></rPh></si>"
+    "<si><t>12/KH-UBND</t></si></sst>",
+    "xl/styles.xml",
+    "<?xml version=\"1.0\"?><styleSheet " XL_NS "><numFmts count=\"2\">"
+    "<numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy;@\"/>"
+    "<numFmt numFmtId=\"165\" formatCode=\"&quot;Ngày &quot;0\"/></numFmts>"
+    "<cellXfs count=\"4\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
+    "<xf numFmtId=\"165\"/></cellXfs></styleSheet>",
+    "xl/worksheets/di.xml",
+    "<?xml version=\"1.0\"?><worksheet " XL_NS "><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+    "<c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c><c r=\"B2\" s=\"1\"><v>45664</v></c>"
+    "<c r=\"C2\" t=\"s\"><v>3</v></c><c r=\"D2\" t=\"b\"><v>1</v></c></row>"
+    "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>34-CT/TW</t></is></c>"
+    "<c r=\"B4\" s=\"2\"><v>41736.5</v></c><c r=\"C4\"/>"
+    "<c r=\"D4\" s=\"3\"><v>19</v></c><c r=\"E4\"><f>SUM(D4,1)</f><v>20</v></c></row>"
+    "</sheetData></worksheet>",
+    "xl/worksheets/den.xml",
+    "<?xml version=\"1.0\"?><worksheet " XL_NS "><sheetData><row r=\"1\">"
+    "<c t=\"str\"><f>\"98/2023/\"&amp;\"NĐ-CP\"</f><v>98/2023/NĐ-CP</v></c>"
+    "<c t=\"inlineStr\"><is><t>Nghị định\nquy định chi tiết</t></is></c></row>"
+    "</sheetData></worksheet>",
+    NULL,
+};
+
+static void test_xlsx_sheets_rows_and_cells_in_order(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    char *path = put_zip(dir, "so-van-ban.xlsx", register_xlsx);
+    tracuu_sniff_t s;
+    assert_true(tracuu_sniff_file(path, TRACUU_FMT_TEXT, &s));
+    assert_int_equal(s.fmt, TRACUU_FMT_XLSX);
+    got_t g = read_fix(path);
+    if (g.st != TRACUU_READ_OK)
+        fail_msg("xlsx: %s", g.r.reason);
+    assert_string_equal(g.r.format, "xlsx");
+    /* sheets in the workbook's order, each name a line before its rows;
+     * a day number with a date format is the date; a number format's
+     * text, a formula and a boolean are not text of the plan */
+    assert_string_equal(g.norm,
+                        "Sổ đi 2025\n"
+                        "Số, ký hiệu\tNgày\tTrích yếu\n"
+                        "12/KH-UBND\t07/01/2025\tKế hoạch phát động phong trào thi đua\n"
+                        "34-CT/TW\t07/04/2014\t19\t20\n"
+                        "\n"
+                        "Văn bản đến\n"
+                        "98/2023/NĐ-CP\tNghị định quy định chi tiết\n");
+    got_free(&g);
+    free(path);
+    remove_dir(dir);
+}
+
+static const char *const register_ods[] = {
+    "mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+    "content.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+    " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body>"
+    "<office:spreadsheet><table:table table:name=\"Sổ đi 2025\">"
+    "<table:table-column table:number-columns-repeated=\"3\"/>"
+    "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Số, ký hiệu</text:p>"
+    "</table:table-cell><table:table-cell><text:p>Ngày</text:p></table:table-cell></table:table-row>"
+    "<table:table-row><table:table-cell><text:p>12/KH-UBND</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"date\" office:date-value=\"2025-01-07\">"
+    "<text:p>07/01/2025</text:p></table:table-cell>"
+    "<table:table-cell table:number-columns-repeated=\"1020\"/>"
+    "<table:table-cell><office:annotation><text:p>GHI CHÚ ẨN</text:p></office:annotation>"
+    "<text:p>Kế hoạch<text:s text:c=\"2\"/>phát động</text:p><text:p>phong trào</text:p>"
+    "</table:table-cell></table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell/></table:table-row>"
+    "</table:table><table:table table:name=\"Văn bản đến\"><table:table-row>"
+    "<table:table-cell><text:p>98/2023/NĐ-CP</text:p></table:table-cell>"
+    "<table:covered-table-cell/></table:table-row></table:table>"
+    "</office:spreadsheet></office:body></office:document-content>",
+    NULL,
+};
+
+static void test_ods_sheets_rows_and_cells_in_order(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    char *path = put_zip(dir, "so-van-ban.ods", register_ods);
+    tracuu_sniff_t s;
+    assert_true(tracuu_sniff_file(path, TRACUU_FMT_TEXT, &s));
+    assert_int_equal(s.fmt, TRACUU_FMT_ODS);
+    got_t g = read_fix(path);
+    if (g.st != TRACUU_READ_OK)
+        fail_msg("ods: %s", g.r.reason);
+    assert_string_equal(g.r.format, "ods");
+    assert_string_equal(g.norm,
+                        "Sổ đi 2025\n"
+                        "Số, ký hiệu\tNgày\n"
+                        "12/KH-UBND\t07/01/2025\tKế hoạch phát động phong trào\n"
+                        "\n"
+                        "Văn bản đến\n"
+                        "98/2023/NĐ-CP\n");
+    got_free(&g);
+    free(path);
+    remove_dir(dir);
+}
+
+static void test_csv_and_tsv_cells_in_any_encoding(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    /* a Vietnamese Excel's CSV: ; between cells, quoted cells holding ;
+     * a line break and doubled quotes */
+    static const char csv[] =
+        "\xEF\xBB\xBFSố, ký hiệu;Ngày;Trích yếu\r\n"
+        "12/KH-UBND;07/01/2025;\"Kế hoạch phát động\r\nphong trào \"\"thi đua\"\"; năm 2025\"\r\n"
+        "34-CT/TW;07/04/2014;Chỉ thị\r\n";
+    char *path = put_file(dir, "so.csv", csv, sizeof csv - 1);
+    got_t g = read_fix(path);
+    if (g.st != TRACUU_READ_OK)
+        fail_msg("csv: %s", g.r.reason);
+    assert_string_equal(g.r.format, "csv");
+    assert_string_equal(g.norm,
+                        "Số, ký hiệu\tNgày\tTrích yếu\n"
+                        "12/KH-UBND\t07/01/2025\tKế hoạch phát động phong trào \"thi đua\"; năm 2025\n"
+                        "34-CT/TW\t07/04/2014\tChỉ thị\n");
+    got_free(&g);
+    free(path);
+    /* a TSV in TCVN3 (the .VnTime fonts' encoding), commas inside cells */
+    static const char tsv[] =
+        "S\xE8"", k\xFD"" hi\xD6""u\tNg\xB5""y\tTr\xDD""ch y\xD5""u\n"
+        "12/KH-UBND\t07/01/2025\tK\xD5"" ho\xB9""ch ph\xB8""t \xAE""\xE9""ng phong tr\xB5""o thi \xAE""ua, khen th\xAD""\xEB""ng\n";
+    path = put_file(dir, "den.tsv", tsv, sizeof tsv - 1);
+    g = read_fix(path);
+    if (g.st != TRACUU_READ_OK)
+        fail_msg("tsv: %s", g.r.reason);
+    assert_string_equal(g.r.encoding, "TCVN3");
+    has(&g, "12/KH-UBND\t07/01/2025\tKế hoạch phát động phong trào thi đua, khen thưởng\n");
+    got_free(&g);
+    free(path);
+    remove_dir(dir);
 }
 
 static void *read_twice(void *arg)
@@ -570,6 +883,11 @@ int main(void)
         cmocka_unit_test(test_subprocess_limits),
         cmocka_unit_test(test_supported_by_extension_or_content),
         cmocka_unit_test(test_sniff_magic_numbers),
+        cmocka_unit_test(test_images_are_read_only_with_ocr),
+        cmocka_unit_test(test_tiff_pages_go_to_ocr_in_one_run),
+        cmocka_unit_test(test_xlsx_sheets_rows_and_cells_in_order),
+        cmocka_unit_test(test_ods_sheets_rows_and_cells_in_order),
+        cmocka_unit_test(test_csv_and_tsv_cells_in_any_encoding),
         cmocka_unit_test(test_readers_run_in_parallel),
     };
     return cmocka_run_group_tests_name("reader", tests, NULL, NULL);

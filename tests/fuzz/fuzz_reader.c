@@ -1,4 +1,4 @@
-/* fuzz_reader.c: libFuzzer harness for the file readers that run in-process (text, HTML, DOCX, ODT). */
+/* fuzz_reader.c: libFuzzer harness for the file readers that run in-process (text, HTML, DOCX, ODT, XLSX, ODS, CSV). */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +19,8 @@ static void remove_dir(void)
 {
     char p[128];
     static const char *const names[] = {"in.txt", "in.md", "in.html",
-                                        "in.docx", "in.odt", "in", NULL};
+                                        "in.docx", "in.odt", "in", "in.xlsx",
+                                        "in.ods", "in.csv", NULL};
     for (size_t i = 0; names[i]; i++) {
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
         unlink(p);
@@ -44,8 +45,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     /* The extension is a hint only (content decides): the size picks one. */
     static const char *const names[] = {"in.txt", "in.md", "in.html",
-                                        "in.docx", "in.odt", "in"};
-    const char *name = names[size % 6];
+                                        "in.docx", "in.odt", "in", "in.xlsx",
+                                        "in.ods", "in.csv"};
+    const char *name = names[size % 9];
     char path[128];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
