@@ -60,7 +60,8 @@ typedef struct counts {
 /* Files that could not be indexed are remembered in the index's metadata
  * (as omindex does), under this prefix and the file's unique term, as
  * "<signature> <reason>\t<path>" (the stat signature of schema.h's slot
- * 5; "-racy" after it for a racily clean file: never the same); they are
+ * 5; "~" and the hash of its bytes after it for a racily clean file,
+ * whose bytes are compared too); they are
  * read again only when they change (a chmod too: the ctime), with
  * --retry-failed, or with --ocr when the reason asked for it. */
 #define FAILED_KEY "tracuu.failed:"
@@ -92,6 +93,7 @@ static void catch_stop_signals(struct sigaction old[2])
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop_signal;
+    sa.sa_flags = SA_RESTART; /* the converters' poll still wakes up */
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old[0]);
     sigaction(SIGTERM, &sa, &old[1]);
@@ -149,6 +151,13 @@ static bool file_hash(const char *path, char out[17])
     return true;
 }
 
+/* Does f's content still hash to the 16 hex digits at hash? */
+static bool same_bytes(const tracuu_walk_file_t *f, const char *hash)
+{
+    char h[17];
+    return file_hash(f->path, h) && strncmp(h, hash, 16) == 0;
+}
+
 /* The stat signature of f (schema.h, slot 5) in sig. */
 static void signature(const tracuu_walk_file_t *f,
                       char sig[TRACUU_RECORD_SIG_LEN + 1])
@@ -180,6 +189,7 @@ typedef struct work {
     const char *format;    /* static, from the reader */
     char *encoding;
     size_t bytes;
+    char racy_hash[17];    /* a racily clean file's hash (racy), or "" */
 } work_t;
 
 static void work_free(work_t *j)
@@ -199,10 +209,10 @@ static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr, int64_t run_ns)
     char sig[TRACUU_RECORD_SIG_LEN + 32];
     signature(j->file, sig);
     if (racy(j->file, run_ns)) {
-        char h[17];
+        if (!file_hash(j->file->path, j->racy_hash))
+            strcpy(j->racy_hash, "unreadable"); /* never a hash */
         size_t n = strlen(sig);
-        snprintf(sig + n, sizeof sig - n, " racy %s",
-                 file_hash(j->file->path, h) ? h : "unreadable");
+        snprintf(sig + n, sizeof sig - n, " racy %s", j->racy_hash);
     }
     tracuu_read_result_t r;
     tracuu_read_opts_t ro = {.ocr = ocr, .max_mb = MAX_TEXT_MB};
@@ -290,9 +300,8 @@ static bool unchanged(tracuu_db_t *db, unsigned docid,
                 strncmp(v, want, TRACUU_RECORD_SIG_LEN) == 0;
     if (same && v[TRACUU_RECORD_SIG_LEN]) {
         const char *racy_hash = v + TRACUU_RECORD_SIG_LEN;
-        char h[17];
         same = strncmp(racy_hash, " racy ", 6) == 0 &&
-               file_hash(f->path, h) && strcmp(racy_hash + 6, h) == 0;
+               strlen(racy_hash + 6) == 16 && same_bytes(f, racy_hash + 6);
     }
     free(v);
     return same;
@@ -365,11 +374,17 @@ static char *failed_before(tracuu_db_t *db, const char *uid,
     *remembered = false;
     if (tracuu_db_get_metadata(db, key.s, &v) == TRACUU_OK && *v) {
         *remembered = true;
-        char want[TRACUU_RECORD_SIG_LEN + 2];
+        char want[TRACUU_RECORD_SIG_LEN + 1];
         signature(f, want);
-        strcat(want, " ");
-        if (strncmp(v, want, strlen(want)) == 0) {
-            const char *r = v + strlen(want);
+        const char *r = v + TRACUU_RECORD_SIG_LEN;
+        bool same = strncmp(v, want, TRACUU_RECORD_SIG_LEN) == 0;
+        if (same && *r == '~') {
+            /* Racily clean when it failed: its bytes must be the same. */
+            same = strlen(r) > 17 && same_bytes(f, r + 1);
+            r += 17;
+        }
+        if (same && *r == ' ') {
+            r++;
             const char *tab = strchr(r, '\t');
             reason = tracuu_xstrndup(r, tab ? (size_t)(tab - r) : strlen(r));
         }
@@ -379,15 +394,14 @@ static char *failed_before(tracuu_db_t *db, const char *uid,
     return reason;
 }
 
-static tracuu_status_t remember_failure(tracuu_db_t *db, const work_t *j,
-                                        int64_t run_ns)
+static tracuu_status_t remember_failure(tracuu_db_t *db, const work_t *j)
 {
     tracuu_buf_t key = {0}, v = {0};
     failed_key(j->uid.s, &key);
     char sig[TRACUU_RECORD_SIG_LEN + 1];
     signature(j->file, sig);
-    tracuu_buf_printf(&v, "%s%s %s\t%s", sig,
-                      racy(j->file, run_ns) ? "-racy" : "",
+    tracuu_buf_printf(&v, "%s%s%s %s\t%s", sig, j->racy_hash[0] ? "~" : "",
+                      j->racy_hash,
                       j->reason ? j->reason : "unknown reason", j->file->path);
     tracuu_status_t st = tracuu_db_set_metadata(db, key.s, v.s);
     tracuu_buf_free(&key);
@@ -561,7 +575,7 @@ static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
              * document: nothing indexed is lost to a bad copy. */
             if (job->old_docid)
                 seen_add(&sh->seen, job->old_docid);
-            if (remember_failure(sh->db, j, r->run_ns) != TRACUU_OK) {
+            if (remember_failure(sh->db, j) != TRACUU_OK) {
                 fatal(r, sh->db, "cannot remember a failure");
                 work_free(j);
                 return -1;
