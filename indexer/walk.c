@@ -162,9 +162,9 @@ static void visit(walker_t *k, const char *path, int depth, bool named)
             problem(k, path, strerror(errno));
         return;
     }
-    if (leaves_roots(k, path))
-        return;
     if (S_ISDIR(st.st_mode)) {
+        if (leaves_roots(k, path))
+            return;
         if (depth >= MAX_DEPTH)
             problem(k, path, "directory tree too deep");
         else if (enter_once(k, &st))
@@ -178,6 +178,8 @@ static void visit(walker_t *k, const char *path, int depth, bool named)
             problem(k, path, "unsupported file type");
         return;
     }
+    if (leaves_roots(k, path))
+        return;
     if (!S_ISREG(st.st_mode)) {
         problem(k, path, "not a regular file");
         return;
