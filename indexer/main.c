@@ -1,5 +1,7 @@
 /* main.c: tracuu-index command line. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,13 +33,46 @@ static void usage(FILE *f)
             "      --repair       rewrite the index's list of shards (XAPIANDB)\n"
             "                     from the shard databases found, and say\n"
             "                     what was found; no PATH\n"
+            "      --follow-symlinks  follow symbolic links that lead outside\n"
+            "                     the PATHs too (by default they are skipped)\n"
             "  -q, --quiet        no summary line\n"
             "  -v, --verbose      a line per indexed file\n"
             "  -h, --help         this help\n"
             "  -V, --version      version\n"
             "\n"
             "Exit status: 0 every file indexed, 2 some files skipped (each is\n"
-            "named on stderr with the reason), 1 fatal error.\n");
+            "named on stderr with the reason), 1 fatal error (a PATH that does\n"
+            "not exist, the index cannot be written), 130/143 stopped by\n"
+            "SIGINT/SIGTERM.\n");
+}
+
+/* Check that everything written to stdout reached it (a full disk, a
+ * closed pipe): coreutils' rule. Returns the exit status. */
+static int close_stdout(int rc)
+{
+    bool failed = ferror(stdout) != 0;
+    errno = 0;
+    if (fflush(stdout) != 0 || failed) {
+        int e = errno;
+        fprintf(stderr, "tracuu-index: write error%s%s\n", e ? ": " : "",
+                e ? strerror(e) : "");
+        return rc == 0 || rc == 2 ? 1 : rc;
+    }
+    return rc;
+}
+
+/* --jobs N: 1 to 256; false (reported) otherwise. */
+static bool parse_jobs(const char *arg, unsigned *jobs)
+{
+    char *end = NULL;
+    long n = strtol(arg, &end, 10);
+    if (!*arg || *end || n < 1 || n > 256) {
+        fprintf(stderr, "tracuu-index: --jobs wants a number from 1 "
+                        "to 256, not '%s'\n", arg);
+        return false;
+    }
+    *jobs = (unsigned)n;
+    return true;
 }
 
 /* tracuu-index --repair: the index's stub rebuilt from its shards. */
@@ -70,6 +105,7 @@ int main(int argc, char **argv)
         {"ocr", no_argument, NULL, 'O'},
         {"retry-failed", no_argument, NULL, 'R'},
         {"repair", no_argument, NULL, 'P'},
+        {"follow-symlinks", no_argument, NULL, 'L'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -87,17 +123,10 @@ int main(int argc, char **argv)
         case 'd':
             db_opt = optarg;
             break;
-        case 'j': {
-            char *end = NULL;
-            long n = strtol(optarg, &end, 10);
-            if (!*optarg || *end || n < 1 || n > 256) {
-                fprintf(stderr, "tracuu-index: --jobs wants a number from 1 "
-                                "to 256, not '%s'\n", optarg);
+        case 'j':
+            if (!parse_jobs(optarg, &o.jobs))
                 return 2;
-            }
-            o.jobs = (unsigned)n;
             break;
-        }
         case 'D':
             o.no_delete = true;
             break;
@@ -110,6 +139,9 @@ int main(int argc, char **argv)
         case 'P':
             repair = true;
             break;
+        case 'L':
+            o.follow_symlinks = true;
+            break;
         case 'q':
             o.quiet = true;
             break;
@@ -118,7 +150,7 @@ int main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return close_stdout(0);
         case 'V':
             printf("tracuu-index %s (index schema %s)\n", TRACUU_VERSION,
                    TRACUU_SCHEMA_VERSION);
@@ -129,7 +161,7 @@ int main(int argc, char **argv)
         }
     }
     if (repair)
-        return repair_index(db_opt, optind < argc);
+        return close_stdout(repair_index(db_opt, optind < argc));
     if (optind >= argc) {
         fprintf(stderr, "tracuu-index: no PATH to index\n"
                         "Try 'tracuu-index --help'.\n");
@@ -146,5 +178,5 @@ int main(int argc, char **argv)
     o.n_paths = (size_t)(argc - optind);
     int rc = tracuu_run(&o);
     free(db);
-    return rc;
+    return close_stdout(rc);
 }

@@ -165,6 +165,8 @@ void tracuu_progress_message(tracuu_progress_t *p, FILE *stream, const char *msg
         p->last = -1; /* redraw at the next update */
         pthread_mutex_unlock(&p->mu);
     }
+    if (stream != stdout)
+        fflush(stdout); /* stdout and stderr may be one file */
     fprintf(stream, "%s\n", msg);
 }
 

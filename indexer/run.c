@@ -2,13 +2,17 @@
 #include "run.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "analysis.h"
 #include "buf.h"
@@ -17,6 +21,7 @@
 #include "reader.h"
 #include "record.h"
 #include "schema.h"
+#include "subproc.h"
 #include "walk.h"
 
 /* The largest file (or converted text) indexed, in MB: a law is under
@@ -36,6 +41,13 @@
  * index 2% larger). */
 #define BATCH_DOCS 100
 #define BATCH_BYTES (4u << 20)
+/* A file modified less than this before the run started, or during it,
+ * is "racily clean" (git's rule): it may change again within the file
+ * system's timestamp granularity without its stat changing, so its
+ * document keeps a hash of the bytes read and the next run compares them
+ * too. File systems stamp times from a clock that lags by a tick or so;
+ * two seconds also cover a little skew. */
+#define RACY_MARGIN_NS 2000000000LL
 
 static const char *prog = "tracuu-index";
 
@@ -47,9 +59,11 @@ typedef struct counts {
 
 /* Files that could not be indexed are remembered in the index's metadata
  * (as omindex does), under this prefix and the file's unique term, as
- * "<mtime hex> <size hex> <reason>\t<path>"; they are read again only
- * when they change, with --retry-failed, or with --ocr when the reason
- * asked for it. */
+ * "<signature> <reason>\t<path>" (the stat signature of schema.h's slot
+ * 5; "~" and the hash of its bytes after it for a racily clean file,
+ * whose bytes are compared too); they are
+ * read again only when they change (a chmod too: the ctime), with
+ * --retry-failed, or with --ocr when the reason asked for it. */
 #define FAILED_KEY "tracuu.failed:"
 
 static double now(void)
@@ -59,15 +73,101 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The signal that asked the run to stop, or 0. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    if (stop_signal) {
+        /* A second one: stop now. */
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    stop_signal = sig;
+    tracuu_subproc_cancel();
+}
+
+static void catch_stop_signals(struct sigaction old[2])
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sa.sa_flags = SA_RESTART; /* the converters' poll still wakes up */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old[0]);
+    sigaction(SIGTERM, &sa, &old[1]);
+}
+
+/* A message on stderr, after what stdout holds (they may be one file). */
+static void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void errorf(const char *fmt, ...)
+{
+    fflush(stdout);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
 static void warn_walk(void *ctx, const char *path, const char *reason)
 {
     (void)ctx;
-    fprintf(stderr, "%s: %s: skipped: %s\n", prog, path, reason);
+    errorf("%s: %s: skipped: %s\n", prog, path, reason);
+}
+
+static int64_t wall_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* A file written too close to the run's start (run_ns) for its stat to
+ * be trusted next time (RACY_MARGIN_NS): a later write in the same tick
+ * could leave the mtime as it is. (A write long after sets a later one.) */
+static bool racy(const tracuu_walk_file_t *f, int64_t run_ns)
+{
+    return f->mtime_ns >= run_ns - RACY_MARGIN_NS;
+}
+
+/* A hash of the file's bytes (FNV-1a, 64 bits) as 16 hex digits in
+ * out[17]; false when it cannot be read. */
+static bool file_hash(const char *path, char out[17])
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return false;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    unsigned char buf[65536];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0)
+        for (ssize_t i = 0; i < n; i++)
+            h = (h ^ buf[i]) * 0x100000001b3ULL;
+    close(fd);
+    if (n < 0)
+        return false;
+    tracuu_record_hex(h, out);
+    return true;
+}
+
+/* Does f's content still hash to the 16 hex digits at hash? */
+static bool same_bytes(const tracuu_walk_file_t *f, const char *hash)
+{
+    char h[17];
+    return file_hash(f->path, h) && strncmp(h, hash, 16) == 0;
+}
+
+/* The stat signature of f (schema.h, slot 5) in sig. */
+static void signature(const tracuu_walk_file_t *f,
+                      char sig[TRACUU_RECORD_SIG_LEN + 1])
+{
+    tracuu_record_signature(f->mtime_ns, f->ctime_ns, f->ino, f->size, sig);
 }
 
 /* One file to (re)index, as planned. A run plans every file before it
- * reads one, so a job is kept small: 16 bytes, with the walk's 24 and the
- * path, is what a run holds per file (a million files, about 130 MB). */
+ * reads one, so a job is kept small: 16 bytes, with the walk's 40 and the
+ * path, is what a run holds per file (a million files, about 150 MB). */
 typedef struct job {
     const tracuu_walk_file_t *file;
     unsigned old_docid;    /* the stale document of a changed file, or 0 */
@@ -90,6 +190,7 @@ typedef struct work {
     const char *format;    /* static, from the reader */
     char *encoding;
     size_t bytes;
+    char racy_hash[17];    /* a racily clean file's hash (racy), or "" */
 } work_t;
 
 static void work_free(work_t *j)
@@ -103,8 +204,18 @@ static void work_free(work_t *j)
 }
 
 /* Read, analyse and build the document of one job (any thread). */
-static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr)
+static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr, int64_t run_ns)
 {
+    /* The hash of a racy file is taken before it is read: if it changes
+     * in between, the next run sees other bytes than the hash says. */
+    char sig[TRACUU_RECORD_SIG_LEN + 32];
+    signature(j->file, sig);
+    if (racy(j->file, run_ns)) {
+        if (!file_hash(j->file->path, j->racy_hash))
+            strcpy(j->racy_hash, "unreadable"); /* never a hash */
+        size_t n = strlen(sig);
+        snprintf(sig + n, sizeof sig - n, " racy %s", j->racy_hash);
+    }
     tracuu_read_result_t r;
     tracuu_read_opts_t ro = {.ocr = ocr, .max_mb = MAX_TEXT_MB};
     j->rs = tracuu_read_file_opts(j->file->path, &ro, &r);
@@ -124,11 +235,19 @@ static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr)
      * formats keep their text in the index. */
     bool txt = r.format && strcmp(r.format, "txt") == 0;
     tracuu_file_info_t info = {
-        j->file->path, j->file->mtime, j->file->size, r.format, r.encoding,
-        !txt,
+        .path = j->file->path,
+        .mtime = tracuu_walk_mtime_s(j->file),
+        .size = j->file->size,
+        .mtime_ns = j->file->mtime_ns,
+        .ctime_ns = j->file->ctime_ns,
+        .ino = j->file->ino,
+        .signature = sig,
+        .format = r.format,
+        .encoding = r.encoding,
+        .store_text = !txt,
         /* Valid UTF-8 without a BOM decodes to itself, byte for byte. */
-        txt && r.encoding && strcmp(r.encoding, "UTF-8") == 0 &&
-            r.len == j->file->size};
+        .same_bytes = txt && r.encoding && strcmp(r.encoding, "UTF-8") == 0 &&
+                      r.len == j->file->size};
     if (st == TRACUU_OK && an.tokens.n == 0) {
         /* Only blanks, controls or symbols (a file of no-break spaces,
          * say): nothing anyone could find. */
@@ -172,22 +291,23 @@ static int cmp_uint(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Is the stored document for file up to date? */
+/* Is the stored document for file up to date? Its stat signature must
+ * be the same and, when it was racily clean, its bytes too. */
 static bool unchanged(tracuu_db_t *db, unsigned docid,
                       const tracuu_walk_file_t *f)
 {
-    char *mt = NULL, *sz = NULL;
-    size_t n1 = 0, n2 = 0;
-    char want_mt[17], want_sz[17];
-    tracuu_record_hex((uint64_t)f->mtime, want_mt);
-    tracuu_record_hex(f->size, want_sz);
-    bool same = tracuu_db_get_value(db, docid, TRACUU_SLOT_MTIME, &mt, &n1) ==
+    char *v = NULL;
+    char want[TRACUU_RECORD_SIG_LEN + 1];
+    signature(f, want);
+    bool same = tracuu_db_get_value(db, docid, TRACUU_SLOT_STAT, &v, NULL) ==
                     TRACUU_OK &&
-                tracuu_db_get_value(db, docid, TRACUU_SLOT_SIZE, &sz, &n2) ==
-                    TRACUU_OK &&
-                strcmp(mt, want_mt) == 0 && strcmp(sz, want_sz) == 0;
-    free(mt);
-    free(sz);
+                strncmp(v, want, TRACUU_RECORD_SIG_LEN) == 0;
+    if (same && v[TRACUU_RECORD_SIG_LEN]) {
+        const char *racy_hash = v + TRACUU_RECORD_SIG_LEN;
+        same = strncmp(racy_hash, " racy ", 6) == 0 &&
+               strlen(racy_hash + 6) == 16 && same_bytes(f, racy_hash + 6);
+    }
+    free(v);
     return same;
 }
 
@@ -215,7 +335,13 @@ static int delete_unseen(tracuu_db_t *db, seen_t *seen, const tracuu_walk_t *w,
         }
         struct stat st;
         bool gone = stat(path, &st) != 0 && errno == ENOENT;
-        if (gone || tracuu_walk_under_roots(w, path)) {
+        /* Below a directory that could not be read, nothing is known to
+         * be gone. */
+        if (tracuu_walk_under_blind(w, path))
+            gone = false;
+        else if (tracuu_walk_under_roots(w, path))
+            gone = true;
+        if (gone) {
             if (tracuu_db_delete(db, ids[i]) != TRACUU_OK)
                 rc = -1;
             else
@@ -229,8 +355,7 @@ static int delete_unseen(tracuu_db_t *db, seen_t *seen, const tracuu_walk_t *w,
 
 static int fatal_db(tracuu_db_t *db, const char *path, const char *what)
 {
-    fprintf(stderr, "%s: %s: %s: %s\n", prog, path, what,
-            tracuu_db_last_error(db));
+    errorf("%s: %s: %s: %s\n", prog, path, what, tracuu_db_last_error(db));
     return 1;
 }
 
@@ -253,13 +378,17 @@ static char *failed_before(tracuu_db_t *db, const char *uid,
     *remembered = false;
     if (tracuu_db_get_metadata(db, key.s, &v) == TRACUU_OK && *v) {
         *remembered = true;
-        char want[40];
-        char mt[17], sz[17];
-        tracuu_record_hex((uint64_t)f->mtime, mt);
-        tracuu_record_hex(f->size, sz);
-        snprintf(want, sizeof want, "%s %s ", mt, sz);
-        if (strncmp(v, want, strlen(want)) == 0) {
-            const char *r = v + strlen(want);
+        char want[TRACUU_RECORD_SIG_LEN + 1];
+        signature(f, want);
+        const char *r = v + TRACUU_RECORD_SIG_LEN;
+        bool same = strncmp(v, want, TRACUU_RECORD_SIG_LEN) == 0;
+        if (same && *r == '~') {
+            /* Racily clean when it failed: its bytes must be the same. */
+            same = strlen(r) > 17 && same_bytes(f, r + 1);
+            r += 17;
+        }
+        if (same && *r == ' ') {
+            r++;
             const char *tab = strchr(r, '\t');
             reason = tracuu_xstrndup(r, tab ? (size_t)(tab - r) : strlen(r));
         }
@@ -273,10 +402,10 @@ static tracuu_status_t remember_failure(tracuu_db_t *db, const work_t *j)
 {
     tracuu_buf_t key = {0}, v = {0};
     failed_key(j->uid.s, &key);
-    char mt[17], sz[17];
-    tracuu_record_hex((uint64_t)j->file->mtime, mt);
-    tracuu_record_hex(j->file->size, sz);
-    tracuu_buf_printf(&v, "%s %s %s\t%s", mt, sz,
+    char sig[TRACUU_RECORD_SIG_LEN + 1];
+    signature(j->file, sig);
+    tracuu_buf_printf(&v, "%s%s%s %s\t%s", sig, j->racy_hash[0] ? "~" : "",
+                      j->racy_hash,
                       j->reason ? j->reason : "unknown reason", j->file->path);
     tracuu_status_t st = tracuu_db_set_metadata(db, key.s, v.s);
     tracuu_buf_free(&key);
@@ -344,7 +473,9 @@ typedef struct run {
     size_t done_files;
     uint64_t done_bytes;
     int rc;                 /* 1 once a thread hit a fatal index error */
+    int64_t run_ns;         /* when the run started (wall clock) */
     pthread_mutex_t mu;
+    pthread_mutex_t commit_mu; /* one commit at a time (commit_batch) */
 } run_t;
 
 /* Account for one finished job (any thread). */
@@ -388,19 +519,50 @@ static void fatal(run_t *r, tracuu_db_t *db, const char *what)
     pthread_mutex_unlock(&r->mu);
 }
 
+/* False once a thread hit a fatal error: after a failed write (a full
+ * disk) no writer commits again. */
+static bool may_write(run_t *r)
+{
+    pthread_mutex_lock(&r->mu);
+    bool ok = r->rc == 0;
+    pthread_mutex_unlock(&r->mu);
+    return ok;
+}
+
+/* Commit shard db's batch, unless another writer failed. Commits take
+ * turns, so that none starts after one failed: a second commit on the
+ * disk that just failed can throw through Xapian's own noexcept code
+ * (terminate, SIGABRT) instead of failing. */
+static int commit_batch(run_t *r, tracuu_db_t *db)
+{
+    pthread_mutex_lock(&r->commit_mu);
+    int rc = may_write(r) ? 0 : -1;
+    if (rc == 0 && tracuu_db_commit(db) != TRACUU_OK) {
+        fatal(r, db, "cannot commit");
+        rc = -1;
+    }
+    pthread_mutex_unlock(&r->commit_mu);
+    return rc;
+}
+
 /* Index the jobs of one shard, committing in batches. Returns -1 after a
  * fatal index error (reported). */
 static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
 {
     size_t batch_docs = 0;
     uint64_t batch_bytes = 0;
-    for (size_t i = 0; i < sh->n_jobs; i++) {
+    for (size_t i = 0; i < sh->n_jobs && !stop_signal; i++) {
         const job_t *job = &sh->jobs[i];
-        if (r->rc)
+        if (!may_write(r))
             return -1; /* another thread failed: stop here */
         work_t w = {.file = job->file}, *j = &w;
         tracuu_record_uid(job->file->path, &j->uid);
-        prepare(a, j, r->o->ocr);
+        prepare(a, j, r->o->ocr, r->run_ns);
+        if (stop_signal && j->rs != TRACUU_READ_OK) {
+            /* Its converter was stopped: not a failure of the file. */
+            work_free(j);
+            break;
+        }
         if (j->rs == TRACUU_READ_OK) {
             unsigned id = 0;
             tracuu_status_t st = tracuu_db_replace(sh->db, j->uid.s, j->doc, &id);
@@ -430,19 +592,13 @@ static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
         finish_job(r, j);
         work_free(j);
         if (batch_docs >= BATCH_DOCS || batch_bytes >= BATCH_BYTES) {
-            if (tracuu_db_commit(sh->db) != TRACUU_OK) {
-                fatal(r, sh->db, "cannot commit");
+            if (commit_batch(r, sh->db) != 0)
                 return -1;
-            }
             batch_docs = 0;
             batch_bytes = 0;
         }
     }
-    if (tracuu_db_commit(sh->db) != TRACUU_OK) {
-        fatal(r, sh->db, "cannot commit");
-        return -1;
-    }
-    return 0;
+    return commit_batch(r, sh->db);
 }
 
 typedef struct thread_arg {
@@ -601,48 +757,49 @@ static void free_shard_runs(run_t *r)
     free(r->all);
 }
 
-int tracuu_run(const tracuu_run_opts_t *o)
+/* Every path given must exist: a root that is missing (a share not
+ * mounted, a typo) would otherwise make every document under it look
+ * gone, and a first run create an empty index. Checked before the index
+ * is opened; returns 1 (reported) or 0. */
+static int check_roots(const tracuu_run_opts_t *o)
 {
-    double t0 = now();
-    char *msg = NULL;
-    tracuu_index_t *ix = NULL;
-    unsigned jobs = o->jobs ? o->jobs : 1;
-    if (tracuu_index_open_shards(o->db_path, jobs, &ix, &msg) != TRACUU_OK) {
-        fprintf(stderr, "%s: %s\n", prog, msg);
-        free(msg);
-        return 1;
+    int rc = 0;
+    for (size_t i = 0; i < o->n_paths; i++) {
+        struct stat st;
+        if (stat(o->paths[i], &st) != 0) {
+            errorf("%s: %s: %s; nothing indexed or removed\n", prog,
+                   o->paths[i], strerror(errno));
+            rc = 1;
+        }
     }
-    tracuu_walk_t w;
-    tracuu_walk(o->paths, o->n_paths, &w, warn_walk, NULL);
-    run_t r = {.o = o, .w = &w};
-    r.c.skipped = w.n_problems;
-    r.sum = tracuu_summary_new();
-    pthread_mutex_init(&r.mu, NULL);
-    uint64_t job_bytes = 0;
-    plan_jobs(&r, ix, jobs, &job_bytes);
-    size_t n_jobs = 0;
-    for (unsigned k = 0; k < ix->n; k++)
-        n_jobs += r.shards[k].n_jobs;
-    r.pg = tracuu_progress_start(stdout, n_jobs, job_bytes, !o->quiet);
-    /* One thread per shard at most: a shard has one writer. */
-    r.n_threads = jobs < ix->n ? jobs : ix->n;
-    thread_arg_t *args = tracuu_xcalloc(r.n_threads, sizeof *args);
-    pthread_t *tids = tracuu_xcalloc(r.n_threads, sizeof *tids);
-    for (unsigned t = 0; t < r.n_threads; t++)
-        args[t] = (thread_arg_t){&r, t};
-    if (r.n_threads == 1) {
-        shard_thread(&args[0]);
-    } else {
-        for (unsigned t = 0; t < r.n_threads; t++)
-            pthread_create(&tids[t], NULL, shard_thread, &args[t]);
-        for (unsigned t = 0; t < r.n_threads; t++)
-            pthread_join(tids[t], NULL);
+    return rc;
+}
+
+/* Give up every writer after a fatal error, without another commit: the
+ * index keeps what was committed before (it is crash-safe). The one place
+ * that gives up the shards' pending changes. */
+static void stop_writers(tracuu_index_t *ix)
+{
+    for (unsigned k = 0; k < ix->n; k++) {
+        /* TODO: tracuu_db_abandon. tracuu_db_close commits, and a commit
+         * on the disk that just failed can throw out of Xapian's
+         * destructor (terminate, SIGABRT); until then the writer is left
+         * open: the process exits next and its lock goes with it. */
+        ix->shards[k] = NULL;
     }
-    tracuu_progress_end(r.pg);
-    int rc = r.rc;
+}
+
+/* After the threads: remove what is gone, forget failures of files that
+ * are gone, commit; then merge several shards into one. Returns the exit
+ * status so far (0, or 1 reported). */
+static int finish_index(run_t *r, tracuu_index_t *ix, const tracuu_walk_t *w)
+{
+    const tracuu_run_opts_t *o = r->o;
+    int rc = 0;
     for (unsigned k = 0; rc == 0 && k < ix->n; k++) {
-        shard_run_t *sh = &r.shards[k];
-        if (!o->no_delete && delete_unseen(sh->db, &sh->seen, &w, &r.c.removed) != 0)
+        shard_run_t *sh = &r->shards[k];
+        if (!o->no_delete &&
+            delete_unseen(sh->db, &sh->seen, w, &r->c.removed) != 0)
             rc = fatal_db(sh->db, o->db_path, "cannot remove documents");
         else if (prune_failures(sh->db) != TRACUU_OK)
             rc = fatal_db(sh->db, o->db_path, "cannot forget failures");
@@ -654,34 +811,110 @@ int tracuu_run(const tracuu_run_opts_t *o)
          * 38% less) and numbers the documents in walk order; the merge
          * costs about 5% of a run that wrote two shards. */
         unsigned n = ix->n;
+        char *msg = NULL;
         if (!o->quiet)
             printf("%s: merging %u shards\n", prog, n);
         if (tracuu_index_merge(ix, &msg) != TRACUU_OK) {
-            fprintf(stderr, "%s: %s; the index stays in %u shards, complete"
-                            " (the next run merges them)\n", prog, msg, n);
+            errorf("%s: %s; the index stays in %u shards, complete"
+                   " (the next run merges them)\n", prog, msg, n);
             free(msg);
+            rc = 1;
         }
     }
-    counts_t c = r.c;
+    return rc;
+}
+
+static void print_summary(const counts_t *c, tracuu_summary_t *sum,
+                          double secs)
+{
+    double mb = (double)c->bytes / 1e6;
+    printf("%s: %zu files seen, %zu indexed, %zu unchanged, %zu removed, "
+           "%zu skipped or failed; %.2f MB in %.2f s (%.2f MB/s)\n",
+           prog, c->seen, c->indexed, c->unchanged, c->removed,
+           c->skipped + c->failed + c->failed_before, mb, secs,
+           secs > 0 ? mb / secs : 0.0);
+    if (c->failed_before)
+        printf("%s: %zu files failed before and are unchanged "
+               "(--retry-failed reads them again)\n", prog, c->failed_before);
+    tracuu_summary_print(sum, stdout);
+}
+
+/* Run the shard threads (one per shard at most: a shard has one writer). */
+static void run_threads(run_t *r, unsigned jobs, unsigned n_shards)
+{
+    r->n_threads = jobs < n_shards ? jobs : n_shards;
+    thread_arg_t *args = tracuu_xcalloc(r->n_threads, sizeof *args);
+    pthread_t *tids = tracuu_xcalloc(r->n_threads, sizeof *tids);
+    for (unsigned t = 0; t < r->n_threads; t++)
+        args[t] = (thread_arg_t){r, t};
+    if (r->n_threads == 1) {
+        shard_thread(&args[0]);
+    } else {
+        for (unsigned t = 0; t < r->n_threads; t++)
+            pthread_create(&tids[t], NULL, shard_thread, &args[t]);
+        for (unsigned t = 0; t < r->n_threads; t++)
+            pthread_join(tids[t], NULL);
+    }
     free(args);
     free(tids);
+}
+
+int tracuu_run(const tracuu_run_opts_t *o)
+{
+    double t0 = now();
+    if (check_roots(o) != 0)
+        return 1;
+    char *msg = NULL;
+    tracuu_index_t *ix = NULL;
+    unsigned jobs = o->jobs ? o->jobs : 1;
+    if (tracuu_index_open_shards(o->db_path, jobs, &ix, &msg) != TRACUU_OK) {
+        errorf("%s: %s\n", prog, msg);
+        free(msg);
+        return 1;
+    }
+    struct sigaction old_sa[2];
+    stop_signal = 0;
+    catch_stop_signals(old_sa);
+    tracuu_walk_t w;
+    tracuu_walk(o->paths, o->n_paths,
+                o->follow_symlinks ? TRACUU_WALK_FOLLOW_LINKS : 0, &w,
+                warn_walk, NULL);
+    run_t r = {.o = o, .w = &w, .run_ns = wall_ns()};
+    r.c.skipped = w.n_problems;
+    r.sum = tracuu_summary_new();
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_mutex_init(&r.commit_mu, NULL);
+    uint64_t job_bytes = 0;
+    plan_jobs(&r, ix, jobs, &job_bytes);
+    size_t n_jobs = 0;
+    for (unsigned k = 0; k < ix->n; k++)
+        n_jobs += r.shards[k].n_jobs;
+    r.pg = tracuu_progress_start(stdout, n_jobs, job_bytes, !o->quiet);
+    run_threads(&r, jobs, ix->n);
+    tracuu_progress_end(r.pg);
+    int rc = r.rc;
+    if (rc == 0 && !stop_signal)
+        rc = finish_index(&r, ix, &w);
+    if (rc)
+        stop_writers(ix);
+    counts_t c = r.c;
     free_shard_runs(&r);
     pthread_mutex_destroy(&r.mu);
+    pthread_mutex_destroy(&r.commit_mu);
     tracuu_walk_free(&w);
     tracuu_index_close(ix);
-    double secs = now() - t0;
-    if (!o->quiet && rc != 1) {
-        double mb = (double)c.bytes / 1e6;
-        printf("%s: %zu files seen, %zu indexed, %zu unchanged, %zu removed, "
-               "%zu skipped or failed; %.2f MB in %.2f s (%.2f MB/s)\n",
-               prog, c.seen, c.indexed, c.unchanged, c.removed,
-               c.skipped + c.failed + c.failed_before, mb, secs,
-               secs > 0 ? mb / secs : 0.0);
-        if (c.failed_before)
-            printf("%s: %zu files failed before and are unchanged "
-                   "(--retry-failed reads them again)\n", prog, c.failed_before);
-        tracuu_summary_print(r.sum, stdout);
+    int sig = stop_signal;
+    sigaction(SIGINT, &old_sa[0], NULL);
+    sigaction(SIGTERM, &old_sa[1], NULL);
+    if (sig) {
+        errorf("%s: stopped by %s: %zu files indexed and kept, nothing "
+               "removed; the next run does the rest\n", prog,
+               sig == SIGINT ? "SIGINT" : "SIGTERM", c.indexed);
+        tracuu_summary_free(r.sum);
+        return 128 + sig;
     }
+    if (!o->quiet && r.rc == 0)
+        print_summary(&c, r.sum, now() - t0);
     tracuu_summary_free(r.sum);
     if (rc)
         return rc;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -17,6 +18,43 @@
 #define ERR_KEEP 4096
 
 extern char **environ;
+
+/* The converters running, by pid (0: a free slot), for
+ * tracuu_subproc_cancel; one a thread, so a few slots are plenty, and a
+ * converter that finds none is still stopped within a second (the
+ * cancelled flag, polled). */
+#define MAX_RUNNING 64
+static volatile sig_atomic_t running[MAX_RUNNING];
+static volatile sig_atomic_t cancelled;
+
+static int track(pid_t pid)
+{
+    for (int i = 0; i < MAX_RUNNING; i++) {
+        sig_atomic_t free_slot = 0;
+        if (__atomic_compare_exchange_n(&running[i], &free_slot, pid, false,
+                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+            return i;
+    }
+    return -1;
+}
+
+static void untrack(int slot)
+{
+    if (slot >= 0)
+        __atomic_store_n(&running[slot], 0, __ATOMIC_SEQ_CST);
+}
+
+void tracuu_subproc_cancel(void)
+{
+    cancelled = 1;
+    for (int i = 0; i < MAX_RUNNING; i++) {
+        pid_t pid = __atomic_load_n(&running[i], __ATOMIC_SEQ_CST);
+        if (pid > 0) {
+            kill(-pid, SIGKILL);
+            kill(pid, SIGKILL);
+        }
+    }
+}
 
 static double now(void)
 {
@@ -85,9 +123,15 @@ static void set_limit(int resource, rlim_t v)
 
 /* In the child, between fork and exec: async-signal-safe calls only. */
 static void child(const char *exe, char *const *argv, char *const *env,
-                  int out_fd, int err_fd, const tracuu_subproc_limits_t *lim)
+                  int out_fd, int err_fd, const tracuu_subproc_limits_t *lim,
+                  pid_t parent)
 {
     setpgid(0, 0);
+    /* A second guard: die with the indexer (killed with SIGKILL, say),
+     * even if it could not kill this group. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent || cancelled)
+        _exit(127);
     int in = open("/dev/null", O_RDONLY);
     if (in < 0 || dup2(in, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
         _exit(127);
@@ -133,8 +177,8 @@ static int reap(pid_t pid, double deadline, bool *timed_out)
             return status;
         if (r < 0 && errno != EINTR)
             return 0;
-        if (now() >= deadline) {
-            *timed_out = true;
+        if (now() >= deadline || cancelled) {
+            *timed_out = !cancelled;
             kill_group(pid);
             while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
                 ;
@@ -159,22 +203,32 @@ static tracuu_subproc_limits_t fill_limits(const tracuu_subproc_limits_t *lim)
     return l;
 }
 
-bool tracuu_subproc_run(const char *const *argv,
-                        const tracuu_subproc_limits_t *lim_in,
-                        tracuu_subproc_result_t *res)
+/* How the child ended, from its wait status. */
+static void set_end(tracuu_subproc_result_t *res, int status, bool timed_out,
+                    bool too_much)
 {
-    memset(res, 0, sizeof *res);
-    tracuu_subproc_limits_t lim = fill_limits(lim_in);
-    char *exe = find_program(argv[0]);
-    if (!exe) {
-        res->end = TRACUU_SUBPROC_NOT_FOUND;
-        return false;
+    if (cancelled) {
+        res->end = TRACUU_SUBPROC_ERROR;
+        res->sig = EINTR;
+    } else if (timed_out) {
+        res->end = TRACUU_SUBPROC_TIMED_OUT;
+    } else if (too_much) {
+        res->end = TRACUU_SUBPROC_TOO_MUCH;
+    } else if (WIFSIGNALED(status)) {
+        res->end = TRACUU_SUBPROC_SIGNALLED;
+        res->sig = WTERMSIG(status);
+    } else {
+        res->end = TRACUU_SUBPROC_EXITED;
+        res->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
-    int po[2], pe[2];
+}
+
+/* The child's stdout and stderr pipes; false (res filled) on failure. */
+static bool open_pipes(int po[2], int pe[2], tracuu_subproc_result_t *res)
+{
     if (pipe2(po, O_CLOEXEC) != 0) {
         res->end = TRACUU_SUBPROC_ERROR;
         res->sig = errno;
-        free(exe);
         return false;
     }
     if (pipe2(pe, O_CLOEXEC) != 0) {
@@ -182,14 +236,38 @@ bool tracuu_subproc_run(const char *const *argv,
         res->sig = errno;
         close(po[0]);
         close(po[1]);
+        return false;
+    }
+    return true;
+}
+
+bool tracuu_subproc_run(const char *const *argv,
+                        const tracuu_subproc_limits_t *lim_in,
+                        tracuu_subproc_result_t *res)
+{
+    memset(res, 0, sizeof *res);
+    if (cancelled) {
+        res->end = TRACUU_SUBPROC_ERROR;
+        res->sig = EINTR;
+        return false;
+    }
+    tracuu_subproc_limits_t lim = fill_limits(lim_in);
+    char *exe = find_program(argv[0]);
+    if (!exe) {
+        res->end = TRACUU_SUBPROC_NOT_FOUND;
+        return false;
+    }
+    int po[2], pe[2];
+    if (!open_pipes(po, pe, res)) {
         free(exe);
         return false;
     }
     char **env = child_env();
     double deadline = now() + lim.seconds;
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0)
-        child(exe, (char *const *)argv, env, po[1], pe[1], &lim);
+        child(exe, (char *const *)argv, env, po[1], pe[1], &lim, parent);
     int fork_errno = errno;
     free(env);
     free(exe);
@@ -203,11 +281,16 @@ bool tracuu_subproc_run(const char *const *argv,
         return false;
     }
     setpgid(pid, pid);
+    int slot = track(pid);
     fcntl(po[0], F_SETFL, O_NONBLOCK);
     fcntl(pe[0], F_SETFL, O_NONBLOCK);
     bool open_out = true, open_err = true, timed_out = false, too_much = false;
     while (open_out || open_err) {
         double left = deadline - now();
+        if (cancelled) {
+            kill_group(pid);
+            break;
+        }
         if (left <= 0) {
             timed_out = true;
             kill_group(pid);
@@ -233,18 +316,9 @@ bool tracuu_subproc_run(const char *const *argv,
     }
     close(po[0]);
     close(pe[0]);
-    int status = reap(pid, deadline, &timed_out);
-    if (timed_out) {
-        res->end = TRACUU_SUBPROC_TIMED_OUT;
-    } else if (too_much) {
-        res->end = TRACUU_SUBPROC_TOO_MUCH;
-    } else if (WIFSIGNALED(status)) {
-        res->end = TRACUU_SUBPROC_SIGNALLED;
-        res->sig = WTERMSIG(status);
-    } else {
-        res->end = TRACUU_SUBPROC_EXITED;
-        res->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    }
+    int status = reap(pid, cancelled ? now() : deadline, &timed_out);
+    untrack(slot);
+    set_end(res, status, timed_out, too_much);
     if (!res->out.s)
         tracuu_buf_reserve(&res->out, 1);
     if (!res->err.s)

@@ -59,4 +59,10 @@ void tracuu_subproc_describe(const char *program,
 
 void tracuu_subproc_result_free(tracuu_subproc_result_t *res);
 
+/* Stop every converter: kill the process groups of those running (they
+ * run in their own, away from a terminal's Ctrl-C) and make the running
+ * and later tracuu_subproc_run calls fail (TRACUU_SUBPROC_ERROR, EINTR).
+ * Async-signal-safe: for a SIGINT or SIGTERM handler. */
+void tracuu_subproc_cancel(void);
+
 #endif

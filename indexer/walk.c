@@ -21,6 +21,7 @@ typedef struct dirid {
 
 typedef struct walker {
     tracuu_walk_t *w;
+    bool follow;     /* follow links that leave the roots */
     tracuu_walk_warn_fn warn;
     void *ctx;
     dirid_t *seen;   /* directories entered, against loops */
@@ -59,8 +60,52 @@ static void add_file(walker_t *k, const char *path, const struct stat *st)
         w->cap = w->cap ? w->cap * 2 : 256;
         w->files = tracuu_xrealloc(w->files, w->cap * sizeof *w->files);
     }
-    w->files[w->n++] = (tracuu_walk_file_t){real, (int64_t)st->st_mtime,
-                                            (uint64_t)st->st_size};
+    w->files[w->n++] = (tracuu_walk_file_t){
+        real, (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec,
+        (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec,
+        (uint64_t)st->st_ino, (uint64_t)st->st_size};
+}
+
+int64_t tracuu_walk_mtime_s(const tracuu_walk_file_t *f)
+{
+    int64_t s = f->mtime_ns / 1000000000;
+    return f->mtime_ns % 1000000000 < 0 ? s - 1 : s;
+}
+
+static void add_path(char ***v, size_t *n, char *path)
+{
+    *v = tracuu_xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[(*n)++] = path;
+}
+
+/* A directory that cannot be read: reported, and remembered so that the
+ * documents below it are not taken for gone. */
+static void blind(walker_t *k, const char *path, int err)
+{
+    problem(k, path, strerror(err));
+    char *real = realpath(path, NULL);
+    if (real)
+        add_path(&k->w->blind, &k->w->n_blind, real);
+}
+
+/* A symbolic link whose target lies outside every root: reported, and
+ * true (not to be followed), unless links are followed. */
+static bool leaves_roots(walker_t *k, const char *path)
+{
+    struct stat lst;
+    if (k->follow || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
+        return false;
+    char *real = realpath(path, NULL);
+    bool out = real && !tracuu_walk_under_roots(k->w, real);
+    if (out) {
+        tracuu_buf_t m = {0};
+        tracuu_buf_printf(&m, "symbolic link to %s, outside the paths given "
+                              "(--follow-symlinks follows it)", real);
+        problem(k, path, m.s);
+        tracuu_buf_free(&m);
+    }
+    free(real);
+    return out;
 }
 
 static int by_name(const void *a, const void *b)
@@ -74,7 +119,7 @@ static void visit_dir(walker_t *k, const char *path, int depth)
 {
     DIR *d = opendir(path);
     if (!d) {
-        problem(k, path, strerror(errno));
+        blind(k, path, errno);
         return;
     }
     char **names = NULL;
@@ -118,6 +163,8 @@ static void visit(walker_t *k, const char *path, int depth, bool named)
         return;
     }
     if (S_ISDIR(st.st_mode)) {
+        if (leaves_roots(k, path))
+            return;
         if (depth >= MAX_DEPTH)
             problem(k, path, "directory tree too deep");
         else if (enter_once(k, &st))
@@ -131,6 +178,8 @@ static void visit(walker_t *k, const char *path, int depth, bool named)
             problem(k, path, "unsupported file type");
         return;
     }
+    if (leaves_roots(k, path))
+        return;
     if (!S_ISREG(st.st_mode)) {
         problem(k, path, "not a regular file");
         return;
@@ -144,18 +193,21 @@ static int by_path(const void *a, const void *b)
     return strcmp(x->path, y->path);
 }
 
-void tracuu_walk(const char *const *paths, size_t n, tracuu_walk_t *w,
-                 tracuu_walk_warn_fn warn, void *ctx)
+void tracuu_walk(const char *const *paths, size_t n, unsigned flags,
+                 tracuu_walk_t *w, tracuu_walk_warn_fn warn, void *ctx)
 {
     memset(w, 0, sizeof *w);
-    walker_t k = {.w = w, .warn = warn, .ctx = ctx};
+    walker_t k = {.w = w, .warn = warn, .ctx = ctx,
+                  .follow = (flags & TRACUU_WALK_FOLLOW_LINKS) != 0};
+    /* Every root first: a link under one may lead into another. */
     w->roots = tracuu_xcalloc(n + 1, sizeof *w->roots);
     for (size_t i = 0; i < n; i++) {
         char *real = realpath(paths[i], NULL);
         if (real)
             w->roots[w->n_roots++] = real;
-        visit(&k, paths[i], 0, true);
     }
+    for (size_t i = 0; i < n; i++)
+        visit(&k, paths[i], 0, true);
     free(k.seen);
     if (w->n > 1) {
         qsort(w->files, w->n, sizeof *w->files, by_path);
@@ -180,17 +232,30 @@ void tracuu_walk_free(tracuu_walk_t *w)
     for (size_t i = 0; i < w->n_roots; i++)
         free(w->roots[i]);
     free(w->roots);
+    for (size_t i = 0; i < w->n_blind; i++)
+        free(w->blind[i]);
+    free(w->blind);
     memset(w, 0, sizeof *w);
+}
+
+static int under_any(char *const *dirs, size_t n_dirs, const char *path)
+{
+    for (size_t i = 0; i < n_dirs; i++) {
+        size_t n = strlen(dirs[i]);
+        if (strncmp(path, dirs[i], n) == 0 &&
+            (path[n] == '\0' || path[n] == '/' ||
+             (n > 0 && dirs[i][n - 1] == '/')))
+            return 1;
+    }
+    return 0;
 }
 
 int tracuu_walk_under_roots(const tracuu_walk_t *w, const char *path)
 {
-    for (size_t i = 0; i < w->n_roots; i++) {
-        size_t n = strlen(w->roots[i]);
-        if (strncmp(path, w->roots[i], n) == 0 &&
-            (path[n] == '\0' || path[n] == '/' ||
-             (n > 0 && w->roots[i][n - 1] == '/')))
-            return 1;
-    }
-    return 0;
+    return under_any(w->roots, w->n_roots, path);
+}
+
+int tracuu_walk_under_blind(const tracuu_walk_t *w, const char *path)
+{
+    return under_any(w->blind, w->n_blind, path);
 }

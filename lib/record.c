@@ -48,6 +48,16 @@ void tracuu_record_hex(uint64_t v, char out[17])
     out[16] = '\0';
 }
 
+void tracuu_record_signature(int64_t mtime_ns, int64_t ctime_ns, uint64_t ino,
+                             uint64_t size, char out[TRACUU_RECORD_SIG_LEN + 1])
+{
+    const uint64_t v[4] = {(uint64_t)mtime_ns, (uint64_t)ctime_ns, ino, size};
+    for (int i = 0; i < 4; i++) {
+        tracuu_record_hex(v[i], out + 17 * i);
+        out[17 * i + 16] = i < 3 ? '-' : '\0';
+    }
+}
+
 /* Blanks collapsed, cut after about max bytes at a word's end. */
 static char *collapse(const char *s, size_t n, size_t max)
 {
@@ -470,6 +480,9 @@ static char *metadata_json(const tracuu_analysis_t *an,
     json_object_set_new(o, "title", json_string(title));
     json_object_set_new(o, "size", json_integer((json_int_t)info->size));
     json_object_set_new(o, "mtime", json_integer((json_int_t)info->mtime));
+    json_object_set_new(o, "mtime_ns", json_integer((json_int_t)info->mtime_ns));
+    json_object_set_new(o, "ctime_ns", json_integer((json_int_t)info->ctime_ns));
+    json_object_set_new(o, "ino", json_integer((json_int_t)info->ino));
     if (info->format)
         json_object_set_new(o, "format", json_string(info->format));
     if (info->encoding)
@@ -546,6 +559,16 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
     if (st == TRACUU_OK)
         st = tracuu_doc_set_value(doc, TRACUU_SLOT_PATH, info->path,
                                   strlen(info->path));
+    char sig[TRACUU_RECORD_SIG_LEN + 1];
+    const char *stat_sig = info->signature;
+    if (!stat_sig) {
+        tracuu_record_signature(info->mtime_ns, info->ctime_ns, info->ino,
+                                info->size, sig);
+        stat_sig = sig;
+    }
+    if (st == TRACUU_OK)
+        st = tracuu_doc_set_value(doc, TRACUU_SLOT_STAT, stat_sig,
+                                  strlen(stat_sig));
     char *ck = tracuu_record_checkpoints(an, info->store_text);
     if (st == TRACUU_OK && ck && *ck)
         st = tracuu_doc_set_value(doc, TRACUU_SLOT_CHECKPOINTS, ck,

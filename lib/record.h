@@ -19,6 +19,12 @@ typedef struct tracuu_file_info {
     const char *path;   /* absolute */
     int64_t mtime;      /* seconds */
     uint64_t size;      /* bytes */
+    int64_t mtime_ns;   /* nanoseconds since the epoch */
+    int64_t ctime_ns;   /* inode change, nanoseconds since the epoch */
+    uint64_t ino;       /* inode number */
+    /* What value slot TRACUU_SLOT_STAT holds (tracuu_record_signature,
+     * perhaps marked racy by the caller); NULL: the plain signature. */
+    const char *signature;
     const char *format; /* "txt", "docx", "pdf", ... (reader.h), or NULL */
     const char *encoding; /* what the bytes were, or NULL */
     /* Keep the normalised text in the index for snippets. Plain text is
@@ -45,6 +51,14 @@ void tracuu_record_uid(const char *path, tracuu_buf_t *out);
 /* Fixed-width sortable encoding of a number for a value slot (16 hex
  * digits), written to out[17]. */
 void tracuu_record_hex(uint64_t v, char out[17]);
+
+/* The file's stat signature, as slot TRACUU_SLOT_STAT holds it: its
+ * nanosecond mtime, ctime, inode and size, each 16 hex digits, apart by
+ * '-' (67 bytes and a NUL written to out). A file that changed has
+ * another one, even within a second and at the same size. */
+#define TRACUU_RECORD_SIG_LEN 67
+void tracuu_record_signature(int64_t mtime_ns, int64_t ctime_ns, uint64_t ino,
+                             uint64_t size, char out[TRACUU_RECORD_SIG_LEN + 1]);
 
 /* The display title: the header's title, else the first line of text
  * (trimmed to about 120 bytes at a word boundary). New; free with free(). */

@@ -38,8 +38,18 @@
  *      k * TRACUU_CHECKPOINT, k = 0, 1, ..., as decimal deltas apart by
  *      spaces; where snippets are cut (kept out of the data so that
  *      reading a hit's data stays cheap for a long law)
+ *   5  the file's stat signature when indexed (tracuu_record_signature:
+ *      nanosecond mtime, ctime, inode, size, 16 hex digits each, apart by
+ *      '-'); the indexer skips a file whose signature is the same. A file
+ *      modified after the start of the run that indexed it, less a
+ *      margin (RACY_MARGIN_NS, indexer/run.c), is
+ *      "racily clean" (it may change again within the file system's
+ *      timestamp granularity): its signature is followed by " racy " and
+ *      a 16-hex-digit hash of its bytes, and the next run compares the
+ *      bytes too
  *
- * Document data: one line of compact JSON (path, title, size, mtime, ...),
+ * Document data: one line of compact JSON (path, title, size, mtime in
+ * seconds, mtime_ns, ctime_ns and ino as in slot 5, ...),
  * "\n", then, for converted formats, the normalised text, from which
  * snippets are cut (plain text files are read again instead). "raw": true
  * in the JSON says the file's bytes are that decoded text.
@@ -49,11 +59,15 @@
  *   1  2026-11-22  first schema
  *   2  2026-11-22  checkpoints ("ck") and "raw" in the data
  *   3  2026-11-22  checkpoints moved from the data to value slot 4
+ *   4  2026-12-06  slot 5 the stat signature (nanosecond mtime, ctime,
+ *                  inode, size; racy files with a hash of their bytes),
+ *                  "mtime_ns", "ctime_ns", "ino" in the data; failures
+ *                  remembered with the same signature
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "3"
+#define TRACUU_SCHEMA_VERSION "4"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 #define TRACUU_PREFIX_EXACT "XE"
@@ -92,6 +106,7 @@ enum tracuu_slot {
     TRACUU_SLOT_PATH = 2,
     TRACUU_SLOT_ISSUED = 3,
     TRACUU_SLOT_CHECKPOINTS = 4,
+    TRACUU_SLOT_STAT = 5,
 };
 
 /* Longest unique term kept as is; longer ones end in a hash (Omega). */

@@ -53,6 +53,28 @@ static void test_hex_values_sort_as_numbers(void **state)
     assert_true(strcmp(x, y) < 0);
 }
 
+/* Two stats that differ only below the second, or only in ctime or
+ * inode, give two signatures (an edit within a second is seen). */
+static void test_signature_tells_ns_ctime_inode_apart(void **state)
+{
+    (void)state;
+    char a[TRACUU_RECORD_SIG_LEN + 1], b[TRACUU_RECORD_SIG_LEN + 1];
+    tracuu_record_signature(1700000000123456789LL, 1700000000123456789LL, 42,
+                            18, a);
+    assert_int_equal(strlen(a), TRACUU_RECORD_SIG_LEN);
+    assert_string_equal(a, "17979cfe3d85cd15-17979cfe3d85cd15-"
+                           "000000000000002a-0000000000000012");
+    tracuu_record_signature(1700000000123456790LL, 1700000000123456789LL, 42,
+                            18, b);
+    assert_string_not_equal(a, b);
+    tracuu_record_signature(1700000000123456789LL, 1700000000999999999LL, 42,
+                            18, b);
+    assert_string_not_equal(a, b);
+    tracuu_record_signature(1700000000123456789LL, 1700000000123456789LL, 43,
+                            18, b);
+    assert_string_not_equal(a, b);
+}
+
 static void test_title_falls_back_to_first_line(void **state)
 {
     (void)state;
@@ -133,6 +155,7 @@ int main(void)
         cmocka_unit_test(test_uid_is_prefix_and_path),
         cmocka_unit_test(test_long_uid_is_hashed_and_stays_unique),
         cmocka_unit_test(test_hex_values_sort_as_numbers),
+        cmocka_unit_test(test_signature_tells_ns_ctime_inode_apart),
         cmocka_unit_test(test_title_falls_back_to_first_line),
         cmocka_unit_test(test_data_keeps_metadata_then_text),
         cmocka_unit_test(test_checkpoints_point_at_words),
