@@ -1,6 +1,8 @@
 /* progress.c: the progress line of an indexing run, and its closing summary. */
 #include "progress.h"
 
+#include "escape.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,8 +128,13 @@ static void draw(tracuu_progress_t *p, size_t files, uint64_t bytes,
     size_t cols = term_cols(p->out);
     size_t used = strlen(head);
     char name[1024] = "";
-    if (current && cols > used + 3)
-        tracuu_progress_fit(current, cols - used - 3, name, sizeof name);
+    if (current && cols > used + 3) {
+        /* A file's name is untrusted: no control byte reaches the terminal. */
+        tracuu_buf_t e = {0};
+        tracuu_escape_name(&e, current, strlen(current));
+        tracuu_progress_fit(e.s, cols - used - 3, name, sizeof name);
+        tracuu_buf_free(&e);
+    }
     if (used >= cols)
         head[cols > 1 ? cols - 1 : 0] = '\0';
     fprintf(p->out, "\r%s%s%s\033[K", head, name[0] ? "  " : "", name);

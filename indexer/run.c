@@ -16,6 +16,7 @@
 
 #include "analysis.h"
 #include "buf.h"
+#include "escape.h"
 #include "index.h"
 #include "progress.h"
 #include "reader.h"
@@ -110,10 +111,24 @@ static void errorf(const char *fmt, ...)
     va_end(ap);
 }
 
+/* s for a message: a file's name (or a reason quoting one) is untrusted,
+ * so control bytes and bytes that are not UTF-8 are escaped (lib/escape.h).
+ * Into b; returns b->s. */
+static const char *shown(tracuu_buf_t *b, const char *s)
+{
+    tracuu_buf_clear(b);
+    tracuu_buf_puts(b, "");
+    tracuu_escape_name(b, s, strlen(s));
+    return b->s;
+}
+
 static void warn_walk(void *ctx, const char *path, const char *reason)
 {
     (void)ctx;
-    errorf("%s: %s: skipped: %s\n", prog, path, reason);
+    tracuu_buf_t p = {0}, w = {0};
+    errorf("%s: %s: skipped: %s\n", prog, shown(&p, path), shown(&w, reason));
+    tracuu_buf_free(&p);
+    tracuu_buf_free(&w);
 }
 
 static int64_t wall_ns(void)
@@ -355,7 +370,11 @@ static int delete_unseen(tracuu_db_t *db, seen_t *seen, const tracuu_walk_t *w,
 
 static int fatal_db(tracuu_db_t *db, const char *path, const char *what)
 {
-    errorf("%s: %s: %s: %s\n", prog, path, what, tracuu_db_last_error(db));
+    tracuu_buf_t p = {0}, e = {0};
+    errorf("%s: %s: %s: %s\n", prog, shown(&p, path), what,
+           shown(&e, tracuu_db_last_error(db)));
+    tracuu_buf_free(&p);
+    tracuu_buf_free(&e);
     return 1;
 }
 
@@ -445,10 +464,13 @@ static tracuu_status_t prune_failures(tracuu_db_t *db)
 static void warn(tracuu_progress_t *pg, const char *path, const char *what,
                  const char *reason)
 {
-    tracuu_buf_t m = {0};
-    tracuu_buf_printf(&m, "%s: %s: %s: %s", prog, path, what, reason);
+    tracuu_buf_t m = {0}, p = {0}, w = {0};
+    tracuu_buf_printf(&m, "%s: %s: %s: %s", prog, shown(&p, path), what,
+                      shown(&w, reason));
     tracuu_progress_message(pg, stderr, m.s);
     tracuu_buf_free(&m);
+    tracuu_buf_free(&p);
+    tracuu_buf_free(&w);
 }
 
 /* One shard's share of the run: its jobs, and the documents it keeps. */
@@ -489,11 +511,13 @@ static void finish_job(run_t *r, const work_t *j)
         if (j->note)
             warn(r->pg, j->file->path, "indexed in part", j->note);
         if (r->o->verbose) {
-            tracuu_buf_t m = {0};
-            tracuu_buf_printf(&m, "indexed %s (%s, %s)", j->file->path,
-                              j->format, j->encoding ? j->encoding : "?");
+            tracuu_buf_t m = {0}, p = {0};
+            tracuu_buf_printf(&m, "indexed %s (%s, %s)",
+                              shown(&p, j->file->path), j->format,
+                              j->encoding ? j->encoding : "?");
             tracuu_progress_message(r->pg, stdout, m.s);
             tracuu_buf_free(&m);
+            tracuu_buf_free(&p);
         }
     } else {
         bool skip = j->rs == TRACUU_READ_SKIP;
@@ -767,8 +791,11 @@ static int check_roots(const tracuu_run_opts_t *o)
     for (size_t i = 0; i < o->n_paths; i++) {
         struct stat st;
         if (stat(o->paths[i], &st) != 0) {
+            int e = errno;
+            tracuu_buf_t p = {0};
             errorf("%s: %s: %s; nothing indexed or removed\n", prog,
-                   o->paths[i], strerror(errno));
+                   shown(&p, o->paths[i]), strerror(e));
+            tracuu_buf_free(&p);
             rc = 1;
         }
     }
@@ -781,10 +808,9 @@ static int check_roots(const tracuu_run_opts_t *o)
 static void stop_writers(tracuu_index_t *ix)
 {
     for (unsigned k = 0; k < ix->n; k++) {
-        /* TODO: tracuu_db_abandon. tracuu_db_close commits, and a commit
-         * on the disk that just failed can throw out of Xapian's
-         * destructor (terminate, SIGABRT); until then the writer is left
-         * open: the process exits next and its lock goes with it. */
+        /* Not tracuu_db_close: it commits, and a commit on the disk that
+         * just failed can throw out of Xapian's destructor (SIGABRT). */
+        tracuu_db_abandon(ix->shards[k]);
         ix->shards[k] = NULL;
     }
 }

@@ -231,4 +231,18 @@ left=$(pgrep -f "sleep $MARK")
 [ "$(count "$DB" truocword)" = 1 ] && ok || bad "what was indexed before SIGTERM is lost"
 sanitizer_clean "$TMP/idx.err" || bad "sanitizer report on SIGTERM: $(cat "$TMP/idx.err")"
 
+# ---- 15. The indexer's messages never pass a name's controls raw. ----
+mkdir -p "$TMP/esc"
+bad_name=$(printf 'x\033]0;pwn\007\ny.txt')
+printf 'Kế hoạch thi đua escword\n' >"$TMP/esc/$bad_name"
+printf 'not a plan' >"$TMP/esc/$(printf 'z\033[31m.pdf')"
+idx -j 1 -v -d "$TMP/db15" "$TMP/esc"
+if grep -q "$(printf '\033')" "$TMP/idx.out" "$TMP/idx.err"; then
+    bad "an ESC byte from a file name reached the indexer's output"
+else ok; fi
+grep -q 'x\\e\]0;pwn\\a\\ny.txt' "$TMP/idx.out" && ok ||
+    bad "the indexed name is not shown escaped: $(cat "$TMP/idx.out")"
+grep -q 'z\\e\[31m.pdf' "$TMP/idx.err" && ok ||
+    bad "the failed name is not shown escaped: $(cat "$TMP/idx.err")"
+
 finish
