@@ -46,7 +46,7 @@ typedef struct model {
 struct tracuu_segmenter {
     table_t vocab;      /* syllable hash -> [id] (1, 2, ...) */
     uint32_t bos, eos, num;
-    model_t m[2];
+    model_t m;
 };
 
 static uint64_t mix64(uint64_t x)
@@ -190,17 +190,12 @@ static void load_weight(model_t *m, int t, int v, const uint32_t *ids,
         m->scalar[t][v] = w;
 }
 
-/* One data line (line[0..len), before its line feed): "m\tFORM",
+/* One data line of the model (line[0..len), before its line feed):
  * "d\tSYLLABLES" or "T\tV\tSYLLABLES\tW". */
-static void load_line(tracuu_segmenter_t *sg, const char *line, size_t len,
-                      int *form)
+static void load_line(tracuu_segmenter_t *sg, const char *line, size_t len)
 {
     uint32_t ids[MAXLEN];
-    if (len >= 3 && line[0] == 'm' && line[1] == '\t') {
-        *form = line[2] == 'f' ? TRACUU_SEG_FOLDED : TRACUU_SEG_EXACT;
-        return;
-    }
-    model_t *m = &sg->m[*form];
+    model_t *m = &sg->m;
     if (len >= 2 && line[0] == 'd' && line[1] == '\t') {
         int k = intern_all(sg, line + 2, len - 2, ids, MAXLEN);
         if (k >= 2)
@@ -217,58 +212,74 @@ static void load_line(tracuu_segmenter_t *sg, const char *line, size_t len,
     load_weight(m, (int)t, (int)v, ids, k, (int32_t)strtol(tab + 1, NULL, 10));
 }
 
-static tracuu_segmenter_t *the_segmenter;
-static pthread_once_t the_once = PTHREAD_ONCE_INIT;
+/* The lines of form's model in the data: from its "m\tFORM" line to the
+ * next such line. Sets *n to their number. */
+static const char *model_lines(tracuu_seg_form_t form, size_t *n)
+{
+    const char *start = NULL;
+    *n = 0;
+    for (const char *l = tracuu_segment_text; *l; l = strchr(l, '\n') + 1) {
+        if (l[0] == 'm' && l[1] == '\t') {
+            if (start)
+                break;
+            if ((l[2] == 'f') == (form == TRACUU_SEG_FOLDED))
+                start = strchr(l, '\n') + 1;
+        } else if (start) {
+            (*n)++;
+        }
+    }
+    return start;
+}
 
-static void build(void)
+static tracuu_segmenter_t *build(tracuu_seg_form_t form)
 {
     tracuu_segmenter_t *sg = tracuu_xcalloc(1, sizeof *sg);
-    int form;
+    size_t n, cap = 1024;
+    const char *l = model_lines(form, &n);
+    /* Tables big enough from the start: rehashing would double the time. */
     sg->vocab.width = 1;
-    sg->m[0].ng.width = sg->m[1].ng.width = 4;
-    /* The tables' sizes from the data's lines per model, so that loading
-     * never rehashes (it would double the start-up time). */
-    size_t lines[2] = { 0, 0 };
-    form = TRACUU_SEG_EXACT;
-    for (const char *l = tracuu_segment_text; *l; l = strchr(l, '\n') + 1) {
-        if (l[0] == 'm' && l[1] == '\t')
-            form = l[2] == 'f' ? TRACUU_SEG_FOLDED : TRACUU_SEG_EXACT;
-        lines[form]++;
-    }
-    for (int f = 0; f < 2; f++) {
-        size_t cap = 1024;
-        while (cap * 3 < lines[f] * 4)
-            cap *= 2;
-        table_grow(&sg->m[f].ng, cap);
-    }
-    table_grow(&sg->vocab, 32768);
+    sg->m.ng.width = 4;
+    while (cap * 3 < n * 4)
+        cap *= 2;
+    table_grow(&sg->m.ng, cap);
+    table_grow(&sg->vocab, 16384);
     sg->bos = intern(sg, "<s>", 3);
     sg->eos = intern(sg, "</s>", 4);
     sg->num = intern(sg, "0", 1);
-    form = TRACUU_SEG_EXACT;
-    for (const char *l = tracuu_segment_text; *l;) {
+    for (size_t i = 0; i < n; i++) {
         const char *nl = strchr(l, '\n');
-        load_line(sg, l, (size_t)(nl - l), &form);
+        load_line(sg, l, (size_t)(nl - l));
         l = nl + 1;
     }
-    for (int f = 0; f < 2; f++) /* every id has a row */
-        uni_row(&sg->m[f], (uint32_t)sg->vocab.n);
-    the_segmenter = sg;
+    uni_row(&sg->m, (uint32_t)sg->vocab.n); /* every id has a row */
+    return sg;
 }
 
-const tracuu_segmenter_t *tracuu_segmenter(void)
+static tracuu_segmenter_t *the_segmenter[2];
+static pthread_once_t the_once[2] = { PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
+
+static void build_exact(void)
 {
-    pthread_once(&the_once, build);
-    return the_segmenter;
+    the_segmenter[0] = build(TRACUU_SEG_EXACT);
 }
 
-size_t tracuu_segmenter_size(const tracuu_segmenter_t *sg,
-                             tracuu_seg_form_t form, size_t *n_words)
+static void build_folded(void)
 {
-    const model_t *m = &sg->m[form == TRACUU_SEG_FOLDED];
+    the_segmenter[1] = build(TRACUU_SEG_FOLDED);
+}
+
+const tracuu_segmenter_t *tracuu_segmenter(tracuu_seg_form_t form)
+{
+    bool folded = form == TRACUU_SEG_FOLDED;
+    pthread_once(&the_once[folded], folded ? build_folded : build_exact);
+    return the_segmenter[folded];
+}
+
+size_t tracuu_segmenter_size(const tracuu_segmenter_t *sg, size_t *n_words)
+{
     if (n_words)
-        *n_words = m->n_words;
-    return m->n_weights;
+        *n_words = sg->m.n_words;
+    return sg->m.n_weights;
 }
 
 static uint32_t syl_id(const tracuu_segmenter_t *sg, const tracuu_seg_tok_t *t)
@@ -370,10 +381,10 @@ static int32_t score(const block_t *b, const model_t *m, size_t j, int lm)
            b->r3[j - 2][1] + b->r3[j - 1][2];
 }
 
-void tracuu_segment(const tracuu_segmenter_t *sg, tracuu_seg_form_t form,
-                    const tracuu_seg_tok_t *toks, size_t n, uint8_t *starts)
+void tracuu_segment(const tracuu_segmenter_t *sg, const tracuu_seg_tok_t *toks,
+                    size_t n, uint8_t *starts)
 {
-    const model_t *m = &sg->m[form == TRACUU_SEG_FOLDED];
+    const model_t *m = &sg->m;
     block_t b;
     size_t lm_next = 0;
     for (size_t b0 = 0; b0 < n; b0 += BLK) {

@@ -31,26 +31,26 @@ typedef struct tracuu_seg_tok {
  * or a token the caller dropped lies between it and the one before. */
 #define TRACUU_SEG_BREAK 1u
 
-/* The segmenter's data: the dictionary and learned weights compiled in
- * from data/segment-vi.tsv (see scripts/learn-segment). */
+/* A segmenter: one form's model (dictionary and learned weights),
+ * compiled in from data/segment-vi.tsv (see scripts/learn-segment). */
 typedef struct tracuu_segmenter tracuu_segmenter_t;
 
-/* The one segmenter, built on first call (thread-safe; 50-80 ms) and
- * then immutable and shared by every thread; never freed (it lives until
- * the process ends). Aborts when out of memory, as tracuu_xmalloc does. */
-const tracuu_segmenter_t *tracuu_segmenter(void);
+/* The segmenter of form: built on the first call for that form
+ * (thread-safe; 25-40 ms, 4 MB), then immutable and shared by every
+ * thread; borrowed, never freed (it lives until the process ends). Aborts
+ * when out of memory, as tracuu_xmalloc does. */
+const tracuu_segmenter_t *tracuu_segmenter(tracuu_seg_form_t form);
 
-/* Decide the words of toks[0..n): starts[i] becomes 1 when token i begins
- * a word, 0 when it continues the word of token i-1 (starts[0] is 1).
- * Words are 1 to 4 syllables. No allocation; safe to call from many
- * threads at once. */
-void tracuu_segment(const tracuu_segmenter_t *sg, tracuu_seg_form_t form,
-                    const tracuu_seg_tok_t *toks, size_t n, uint8_t *starts);
+/* Decide the words of toks[0..n) (syllables in sg's form): starts[i]
+ * becomes 1 when token i begins a word, 0 when it continues the word of
+ * token i-1 (starts[0] is 1). Words are 1 to 4 syllables. No allocation;
+ * safe to call from many threads at once. */
+void tracuu_segment(const tracuu_segmenter_t *sg, const tracuu_seg_tok_t *toks,
+                    size_t n, uint8_t *starts);
 
-/* Entries of the data: dictionary words and weights of one form's model
- * (for tests and reports). */
-size_t tracuu_segmenter_size(const tracuu_segmenter_t *sg,
-                             tracuu_seg_form_t form, size_t *n_words);
+/* The number of weights of sg's model, and in *n_words (may be NULL) of
+ * its dictionary words (for tests and reports). */
+size_t tracuu_segmenter_size(const tracuu_segmenter_t *sg, size_t *n_words);
 
 #ifdef __cplusplus
 }
