@@ -32,6 +32,8 @@ QRY_C := $(sort $(wildcard query/*.c))
 TEST_C := $(sort $(wildcard tests/test_*.c))
 
 LIB_O := $(LIB_C:%.c=$(B)/%.o) $(LIB_CC:%.cc=$(B)/%.o) $(B)/gen/stopwords.o
+# The word segmenter's data, compiled in (rule below the stopwords').
+LIB_O += $(B)/gen/segment.o
 IDX_O := $(IDX_C:%.c=$(B)/%.o)
 QRY_O := $(QRY_C:%.c=$(B)/%.o)
 # Everything but main(), for the unit tests.
@@ -86,6 +88,20 @@ $(B)/gen/stopwords.c: stopwords/query-vi.txt scripts/embed-list
 	sh scripts/embed-list tracuu_query_stopwords $< > $@
 
 $(B)/gen/stopwords.o: $(B)/gen/stopwords.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# The word segmenter's dictionary and weights, from data/segment-vi.tsv
+# (made by scripts/learn-segment; CC BY-SA 4.0, see README.md).
+# One string (a table of 150,000 pointers would cost 3.6 MB of relocations).
+$(B)/gen/segment.c: data/segment-vi.tsv
+	@mkdir -p $(@D)
+	{ echo '/* Generated from $< by the Makefile; do not edit. */'; \
+	  echo 'const char tracuu_segment_text[] ='; \
+	  grep -v '^#' $< | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	      -e 's/\t/\\t/g' -e 's/^/"/' -e 's/$$/\\n"/'; \
+	  echo ';'; } > $@
+
+$(B)/gen/segment.o: $(B)/gen/segment.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
