@@ -235,7 +235,7 @@ sanitizer_clean "$TMP/idx.err" || bad "sanitizer report on SIGTERM: $(cat "$TMP/
 mkdir -p "$TMP/esc"
 bad_name=$(printf 'x\033]0;pwn\007\ny.txt')
 printf 'Kế hoạch thi đua escword\n' >"$TMP/esc/$bad_name"
-printf 'not a plan' >"$TMP/esc/$(printf 'z\033[31m.pdf')"
+printf '%%PDF-1.4\n%% broken\n' >"$TMP/esc/$(printf 'z\033[31m.pdf')"
 idx -j 1 -v -d "$TMP/db15" "$TMP/esc"
 if grep -q "$(printf '\033')" "$TMP/idx.out" "$TMP/idx.err"; then
     bad "an ESC byte from a file name reached the indexer's output"
