@@ -12,6 +12,10 @@
 #include "rank.h"
 #include "schema.h"
 
+#define LIST_FIELDS 4     /* TAB-separated fields of a listing term */
+#define ISO_DATE_SIZE 16  /* room for "YYYY-MM-DD" */
+#define FIRST_ROWS 256    /* rows allocated at first */
+
 typedef struct row {
     char *term;      /* the listing term without its prefix */
     char *group;     /* what rows are counted under */
@@ -70,7 +74,7 @@ static void add_row(rows_t *r, tracuu_list_kind_t kind, const char *term,
                     unsigned plans)
 {
     if (r->n == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 256;
+        r->cap = r->cap ? r->cap * 2 : FIRST_ROWS;
         r->v = tracuu_xrealloc(r->v, r->cap * sizeof *r->v);
     }
     r->v[r->n++] = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans};
@@ -132,29 +136,30 @@ static const char *role_name(char letter)
 }
 
 /* "20140407" -> "2014-04-07", "201404" -> "2014-04". */
-static void iso(const char *digits, char out[16])
+static void iso(const char *digits, char out[ISO_DATE_SIZE])
 {
     size_t n = strlen(digits);
     if (n >= 8)
-        snprintf(out, 16, "%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
+        snprintf(out, ISO_DATE_SIZE, "%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
     else if (n >= 6)
-        snprintf(out, 16, "%.4s-%.2s", digits, digits + 4);
+        snprintf(out, ISO_DATE_SIZE, "%.4s-%.2s", digits, digits + 4);
     else
-        snprintf(out, 16, "%.4s", digits);
+        snprintf(out, ISO_DATE_SIZE, "%.4s", digits);
 }
 
-/* Split a TAB-separated term into at most 4 fields (pointers into a copy). */
-static size_t split(char *s, char *f[4])
+/* Split a TAB-separated term into at most LIST_FIELDS fields (pointers
+ * into a copy). */
+static size_t split(char *s, char *f[LIST_FIELDS])
 {
     size_t n = 0;
     f[n++] = s;
-    for (char *p = s; *p && n < 4; p++) {
+    for (char *p = s; *p && n < LIST_FIELDS; p++) {
         if (*p == '\t') {
             *p = '\0';
             f[n++] = p + 1;
         }
     }
-    for (size_t i = n; i < 4; i++)
+    for (size_t i = n; i < LIST_FIELDS; i++)
         f[i] = "";
     return n;
 }
@@ -202,8 +207,8 @@ static const table_t *table_of(tracuu_list_kind_t kind)
 /* The fields of a row's term: TAB-separated, or for a date its ISO form
  * and its role. copy: the term's copy the fields point into; date: room
  * for the ISO form. */
-static void fields_of(tracuu_list_kind_t kind, char *copy, char date[16],
-                      char *fld[4])
+static void fields_of(tracuu_list_kind_t kind, char *copy, char date[ISO_DATE_SIZE],
+                      char *fld[LIST_FIELDS])
 {
     if (kind != TRACUU_LIST_DATES) {
         split(copy, fld);
@@ -217,7 +222,7 @@ static void fields_of(tracuu_list_kind_t kind, char *copy, char date[16],
 
 /* Text: the count, then the columns ("-" for an empty nullable field). */
 static void text_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
-                     char *fld[4])
+                     char *fld[LIST_FIELDS])
 {
     p->width(p, TEXT_COUNT_WIDTH);
     p->integer(p, plans);
@@ -235,7 +240,7 @@ static void text_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
 
 /* Structured: a map of the columns, then the count. */
 static void struct_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
-                       char *fld[4])
+                       char *fld[LIST_FIELDS])
 {
     p->begin_map(p);
     for (size_t c = 0; c < t->n_cols; c++) {
@@ -252,8 +257,9 @@ static void struct_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
 static void print_row(tracuu_printer_t *p, tracuu_list_kind_t kind,
                       const row_t *r)
 {
+    assert(table_of(kind)->n_cols <= MAX_COLUMNS);
     char *copy = tracuu_xstrdup(r->term);
-    char *fld[4], date[16];
+    char *fld[LIST_FIELDS], date[ISO_DATE_SIZE];
     fields_of(kind, copy, date, fld);
     if (p->structured)
         struct_row(p, table_of(kind), r->plans, fld);

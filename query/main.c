@@ -1,4 +1,5 @@
 /* main.c: tracuu-query command line. */
+#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -183,6 +184,8 @@ static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
                                  size_t i, bool paths_only,
                                  const tracuu_wants_t *w, fetched_t *f)
 {
+    assert(i < tracuu_mset_size(m));
+    assert(paths_only || w); /* snippets need the positions wanted */
     unsigned id = tracuu_mset_docid(m, i);
     f->score = tracuu_mset_score(m, i);
     tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,

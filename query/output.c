@@ -126,7 +126,7 @@ typedef struct json_state {
 static void json_add(tracuu_printer_t *p, json_t *v)
 {
     json_state_t *s = p->state;
-    assert(s->depth > 0);
+    assert(s && s->depth > 0); /* a value goes into an open map or list */
     json_t *top = s->open[s->depth - 1];
     if (json_is_object(top)) {
         assert(s->key);
@@ -138,8 +138,11 @@ static void json_add(tracuu_printer_t *p, json_t *v)
     }
 }
 
+/* The state lives from the opening of a document to its end. */
 static void json_open(tracuu_printer_t *p, json_t *c)
 {
+    if (!p->state)
+        p->state = tracuu_xcalloc(1, sizeof(json_state_t));
     json_state_t *s = p->state;
     assert(s->depth < JSON_MAX_DEPTH);
     if (s->depth > 0)
@@ -160,18 +163,21 @@ static void json_begin_list(tracuu_printer_t *p)
 static void json_end(tracuu_printer_t *p)
 {
     json_state_t *s = p->state;
-    assert(s->depth > 0);
+    assert(s && s->depth > 0);
     if (--s->depth > 0)
         return;
     json_dumpf(s->open[0], p->f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', p->f);
     json_decref(s->open[0]);
-    s->open[0] = NULL;
+    free(s->key);
+    free(s);
+    p->state = NULL;
 }
 
 static void json_map_key(tracuu_printer_t *p, const char *key)
 {
     json_state_t *s = p->state;
+    assert(s && s->depth > 0);
     free(s->key);
     s->key = tracuu_xstrdup(key);
 }
@@ -211,27 +217,19 @@ static void json_literal(tracuu_printer_t *p, const char *s)
 void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
                          bool color, bool tty, bool null)
 {
-    static json_state_t no_state;
-    memset(p, 0, sizeof *p);
-    p->f = f;
-    p->color = color;
-    p->tty = tty;
-    p->null = null;
-    p->format = format;
     if (format == TRACUU_FORMAT_JSON) {
         *p = (tracuu_printer_t){json_begin_map, json_begin_list, json_end,
                                 json_map_key, json_string_, json_name,
                                 json_integer_, json_real_, json_width,
                                 json_literal, text_nothing, true, format, f,
                                 color, tty, null, 0, NULL};
-        p->state = tracuu_xcalloc(1, sizeof(json_state_t));
         return;
     }
     *p = (tracuu_printer_t){text_nothing, text_nothing, text_nothing,
                             text_map_key, text_string, text_name,
                             text_integer, text_real, text_width, text_literal,
                             text_separator, false, format, f, color, tty,
-                            null, 0, &no_state};
+                            null, 0, NULL};
     if (format == TRACUU_FORMAT_PATHS) {
         p->name = paths_name;
         p->separator = paths_separator;
@@ -279,8 +277,6 @@ void tracuu_print_results_end(tracuu_printer_t *p)
         return;
     p->end(p); /* hits */
     p->end(p); /* the document, written out */
-    free(p->state);
-    p->state = NULL;
 }
 
 /* --- a hit as text --- */

@@ -5,6 +5,7 @@
  * when the positions cannot be used. */
 #include "passage.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -422,6 +423,7 @@ static void region_bytes(ckpts_t *ck, size_t text_len, unsigned lo,
         *from = text_len;
     if (*to > text_len || *to < *from)
         *to = text_len;
+    assert(*from <= *to && *to <= text_len);
 }
 
 /* The numbers a cited symbol or a date of the query must be written
@@ -491,6 +493,8 @@ static bool blank_byte(char c)
 static bool region_read(const source_t *src, size_t from, size_t to,
                         char **buf, size_t *len, size_t *at)
 {
+    assert(from <= to && to <= src->len);
+    assert(src->text || src->fd >= 0);
     size_t f = from > SNAP ? from - SNAP : 0;
     size_t t = to + SNAP < src->len ? to + SNAP : src->len;
     char *b = tracuu_xmalloc(t - f + 1);
@@ -586,6 +590,7 @@ static void inner_text(const char *t, const char **from, size_t *len)
  * cut once shorter.) *one is taken or left to the caller to free. */
 static void add_snippet(tracuu_snippet_t *sn, size_t *n, tracuu_snippet_t *one)
 {
+    assert(*n <= SNIPPETS_PER_HIT); /* sn has room for one more */
     if (!one->text)
         return;
     const char *a, *b;

@@ -161,6 +161,7 @@ static void window_scores(const int *hit, size_t n, int *sc)
         for (; end < n && end < from + WINDOW; end++) {
             if (hit[end] < 0)
                 continue;
+            assert(hit[end] < MAX_TERMS); /* a run's index, or SPAN_HIT */
             count++;
             if (per_run[hit[end]]++ == 0)
                 seen |= 1ULL << hit[end];
