@@ -526,15 +526,32 @@ static bool region_read(const source_t *src, size_t from, size_t to,
     return true;
 }
 
-/* Snippets of bytes [from, to) of the source: normalised (unless they are
+/* The cutting of one hit's snippets from the regions its positions
+ * name. */
+typedef struct passage {
+    tracuu_analyzer_t *a;
+    const tracuu_plan_t *plan;
+    const tracuu_hit_source_t *f;
+    ckpts_t ck;
+    source_t src;
+    char *again;           /* the file decoded whole, when it was */
+    tracuu_snippet_t *sn;  /* the snippets so far (room for 3) */
+    size_t n;
+    bool bad;              /* the file is not the text indexed, or a
+                              citation is not where its numbers are */
+} passage_t;
+
+/* Snippets of bytes [from, to) of ps's source: normalised (unless they are
  * already), the query's citations and dates found in them. want_span:
  * none unless one of those is there. false when the bytes are not the
  * text indexed. */
-static bool region_snippets(tracuu_analyzer_t *a, const source_t *src,
-                            size_t from, size_t to, const tracuu_plan_t *plan,
+static bool region_snippets(const passage_t *ps, size_t from, size_t to,
                             bool want_span, tracuu_snippet_t **sn,
                             size_t *n_sn)
 {
+    tracuu_analyzer_t *a = ps->a;
+    const source_t *src = &ps->src;
+    const tracuu_plan_t *plan = ps->plan;
     *sn = NULL;
     *n_sn = 0;
     char *bytes;
@@ -614,21 +631,6 @@ static void add_snippet(tracuu_snippet_t *sn, size_t *n, tracuu_snippet_t *one)
     *one = (tracuu_snippet_t){0};
 }
 
-/* The cutting of one hit's snippets from the regions its positions
- * name. */
-typedef struct passage {
-    tracuu_analyzer_t *a;
-    const tracuu_plan_t *plan;
-    const tracuu_hit_source_t *f;
-    ckpts_t ck;
-    source_t src;
-    char *again;           /* the file decoded whole, when it was */
-    tracuu_snippet_t *sn;  /* the snippets so far (room for 3) */
-    size_t n;
-    bool bad;              /* the file is not the text indexed, or a
-                              citation is not where its numbers are */
-} passage_t;
-
 /* Whether positions can show where f matched: WHOLE_TEXT when the index
  * has no checkpoints for it or a citation or date asked for is not
  * written with its numbers as syllables, NO_PASSAGE when it matched on
@@ -697,8 +699,7 @@ static void at_numbers(passage_t *ps)
         tracuu_snippet_t *one = NULL;
         size_t n_one = 0;
         if (to > from)
-            ps->bad = !region_snippets(ps->a, &ps->src, from, to, ps->plan,
-                                       true, &one, &n_one);
+            ps->bad = !region_snippets(ps, from, to, true, &one, &n_one);
         if (n_one) {
             add_snippet(ps->sn, &ps->n, &one[0]);
             done_to = p + NUMBER_POS;
@@ -720,8 +721,8 @@ static void at_words(passage_t *ps)
         size_t from, to;
         region_bytes(&ps->ck, ps->src.len, lo[r], hi[r], &from, &to);
         if (to > from)
-            ps->bad = !region_snippets(ps->a, &ps->src, from, to, ps->plan,
-                                       false, &per[r], &n_per[r]);
+            ps->bad = !region_snippets(ps, from, to, false, &per[r],
+                                       &n_per[r]);
     }
     for (size_t round = 0; round < SNIPPETS_PER_HIT; round++)
         for (size_t r = 0; r < n_reg; r++)
