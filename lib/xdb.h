@@ -1,4 +1,49 @@
-/* xdb.h: the C interface to the index; lib/xapian_shim.cc implements it. */
+/* xdb.h: the C interface to the index; lib/xapian_shim.cc implements it.
+ *
+ * Usage (a reader; error handling shortened):
+ *
+ *     tracuu_db_t *db;
+ *     char *msg;
+ *     if (tracuu_db_open(path, TRACUU_DB_READ, &db, &msg) != TRACUU_OK) {
+ *         fprintf(stderr, "%s\n", msg);    // names the path
+ *         free(msg);
+ *         return;
+ *     }
+ *     tracuu_q_t *q = tracuu_q_term("ke", 2, 1);
+ *     tracuu_search_opts_t so = {0, 10, -1, false, false};
+ *     tracuu_mset_t *m;
+ *     if (tracuu_db_search(db, q, &so, &m) == TRACUU_OK) {
+ *         for (size_t i = 0; i < tracuu_mset_size(m); i++)
+ *             use(tracuu_mset_docid(m, i), tracuu_mset_score(m, i));
+ *         tracuu_mset_free(m);
+ *     } else {
+ *         fprintf(stderr, "%s\n", tracuu_db_last_error(db));
+ *     }
+ *     tracuu_q_free(q);
+ *     tracuu_db_close(db);
+ *
+ * Statuses. No exception crosses into C: every call on a database maps
+ * what Xapian throws to one status (classify() in the shim), the message
+ * kept for tracuu_db_last_error:
+ *   TRACUU_ERR_DB_LOCKED    another writer holds the database (open);
+ *   TRACUU_ERR_DB_MODIFIED  a reader's revision was overwritten by later
+ *                           commits: tracuu_db_reopen and ask again;
+ *   TRACUU_ERR_DB_CORRUPT   the database files are damaged;
+ *   TRACUU_ERR_DB_OPENING   no database there, or it cannot be opened;
+ *   TRACUU_ERR_NOT_FOUND    no document with that id (DocNotFoundError);
+ *   TRACUU_ERR_ARG          an argument Xapian refuses (document id 0), or
+ *                           db NULL;
+ *   TRACUU_ERR_DB           any other Xapian error, among them a write on
+ *                           a database opened for reading
+ *                           (InvalidOperationError "index opened for
+ *                           reading") and I/O errors such as a full disk;
+ *   TRACUU_ERR_NOMEM        out of memory (std::bad_alloc, or a result
+ *                           that could not be copied out);
+ *   TRACUU_ERR_INTERNAL     any other exception.
+ * "Can fail with READ" below means: DB_MODIFIED, DB_CORRUPT, NOT_FOUND
+ * (for a document id), ARG, DB, NOMEM, INTERNAL; every call on a reader
+ * can give DB_MODIFIED. "WRITE" means: ERR_DB on a reader, and DB_CORRUPT,
+ * DB, NOMEM, INTERNAL on a writer (a full disk is ERR_DB). */
 #ifndef TRACUU_XDB_H
 #define TRACUU_XDB_H
 
@@ -43,6 +88,9 @@ tracuu_status_t tracuu_db_open(const char *path, tracuu_db_mode_t mode,
 tracuu_status_t tracuu_db_open_shards(const char *dir,
                                       const char (*names)[64], unsigned n,
                                       tracuu_db_t **out, char **msg);
+/* Both return OK, DB_LOCKED (writer), DB_ACCESS (writer), DB_OPENING (no
+ * database there), DB_CORRUPT, DB, NOMEM or INTERNAL. */
+
 /* Close: a writer commits what is pending first (a commit that fails is
  * lost, silently). Accepts NULL. No exception escapes. */
 void tracuu_db_close(tracuu_db_t *db);
@@ -63,7 +111,10 @@ const char *tracuu_db_last_error(const tracuu_db_t *db);
 tracuu_status_t tracuu_db_compact(const char *const *srcs, size_t n,
                                   const char *dst, char **msg);
 
-/* Commit pending changes of a writer. */
+/* Commit pending changes of a writer. WRITE: on a reader TRACUU_ERR_DB
+ * ("index opened for reading"), nothing done; on a writer a failed
+ * commit (a full disk) is TRACUU_ERR_DB and its changes stay pending
+ * (tracuu_db_abandon drops them). */
 tracuu_status_t tracuu_db_commit(tracuu_db_t *db);
 /* Reopen a reader at the latest revision; a reader of shards
  * (tracuu_db_open_shards) reads the stub again and opens the shards it
@@ -72,25 +123,31 @@ tracuu_status_t tracuu_db_commit(tracuu_db_t *db);
  * meanwhile that the revision it read is gone: reopen and ask again.
  * tracuu_db_search does so itself; other calls leave it to the caller. */
 tracuu_status_t tracuu_db_reopen(tracuu_db_t *db);
+/* tracuu_db_reopen returns OK, or READ; for shards also what reading the
+ * stub gives (DB_OPENING when it is gone, IO, DB_CORRUPT). */
 
-/* User metadata. *value is new (free with free()), "" when unset. */
+/* User metadata. *value is new (free with free()), "" when unset; READ.
+ * Setting is WRITE (TRACUU_ERR_DB on a reader). */
 tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db, const char *key,
                                        char **value);
 tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
                                        const char *value);
 
+/* The number of documents; READ (*out 0 on failure). */
 tracuu_status_t tracuu_db_doccount(tracuu_db_t *db, unsigned *out);
-/* The document carrying unique term uid: TRACUU_ERR_NOT_FOUND if none. */
+/* The document carrying unique term uid: TRACUU_ERR_NOT_FOUND if none;
+ * READ. */
 tracuu_status_t tracuu_db_lookup(tracuu_db_t *db, const char *uid,
                                  unsigned *docid);
 /* Value slot / data of a document: *out new (free with free()), *len its
- * length; "" when unset. */
+ * length; "" when unset. READ: TRACUU_ERR_NOT_FOUND when no document has
+ * that id (deleted meanwhile), *out NULL. */
 tracuu_status_t tracuu_db_get_value(tracuu_db_t *db, unsigned docid,
                                     unsigned slot, char **out, size_t *len);
 tracuu_status_t tracuu_db_get_data(tracuu_db_t *db, unsigned docid,
                                    char **out, size_t *len);
 
-/* Every document id, ascending: *ids new (free with free()). */
+/* Every document id, ascending: *ids new (free with free()); READ. */
 tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
                                      size_t *n);
 
@@ -101,32 +158,36 @@ typedef struct tracuu_termlist {
     size_t n;
 } tracuu_termlist_t;
 /* *out is new; free with tracuu_termlist_free. docid 0 means the whole
- * index; otherwise the terms of that document only. */
+ * index; otherwise the terms of that document only (TRACUU_ERR_NOT_FOUND
+ * when it is gone). READ; *out NULL on failure. */
 tracuu_status_t tracuu_db_terms(tracuu_db_t *db, unsigned docid,
                                 const char *prefix, tracuu_termlist_t **out);
 void tracuu_termlist_free(tracuu_termlist_t *tl);
 
 /* The user metadata keys starting with prefix (prefix included), in
- * *out (new; free with tracuu_termlist_free; freqs are 0). */
+ * *out (new; free with tracuu_termlist_free; freqs are 0). READ. */
 tracuu_status_t tracuu_db_metadata_keys(tracuu_db_t *db, const char *prefix,
                                         tracuu_termlist_t **out);
 
 /* Writer: add doc replacing any document with unique term uid (which doc
  * must carry); *docid (may be NULL) receives its id. Does not take
- * ownership of doc. */
+ * ownership of doc. WRITE (TRACUU_ERR_DB on a reader). Deleting is WRITE
+ * too, and TRACUU_ERR_NOT_FOUND for an id no document has. */
 tracuu_status_t tracuu_db_replace(tracuu_db_t *db, const char *uid,
                                   const tracuu_doc_t *doc, unsigned *docid);
 tracuu_status_t tracuu_db_delete(tracuu_db_t *db, unsigned docid);
 
 /* Up to max positions of term in document docid, ascending, into *out
- * (new, free with free(); *n of them, 0 when the term has none there). */
+ * (new, free with free(); *n of them, 0 when the term has none there).
+ * READ. */
 tracuu_status_t tracuu_db_positions(tracuu_db_t *db, unsigned docid,
                                     const char *term, size_t len,
                                     size_t max, unsigned **out, size_t *n);
 
 /* Documents under construction. tracuu_doc_new returns NULL only on out
- * of memory. Terms longer than TRACUU_TERM_MAX are refused with
- * TRACUU_ERR_ARG and the document is unchanged. */
+ * of memory. Terms empty or longer than TRACUU_TERM_MAX are refused with
+ * TRACUU_ERR_ARG and the document is unchanged; otherwise these return
+ * OK, or NOMEM or INTERNAL. */
 tracuu_doc_t *tracuu_doc_new(void);
 void tracuu_doc_free(tracuu_doc_t *doc);
 tracuu_status_t tracuu_doc_add_posting(tracuu_doc_t *doc, const char *term,
@@ -183,7 +244,8 @@ typedef struct tracuu_search_opts {
 } tracuu_search_opts_t;
 
 /* Run q. A reader whose index changed meanwhile is reopened and the
- * search retried. *out is new; free with tracuu_mset_free. */
+ * search retried (5 times; then TRACUU_ERR_DB_MODIFIED). *out is new;
+ * free with tracuu_mset_free; NULL on failure. READ. */
 tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_q_t *q,
                                  const tracuu_search_opts_t *opts,
                                  tracuu_mset_t **out);

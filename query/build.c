@@ -16,6 +16,8 @@ extern const char *const tracuu_query_stopwords[];
  * enough that a plan with the accents a user typed ranks above one that
  * matches only without them (OCR text). */
 #define EXACT_BOOST 8.0
+/* Bytes of a clause quoted in a message. */
+#define CLAUSE_SHOWN 60
 
 static const tracuu_field_t *find_field(const char *name)
 {
@@ -79,98 +81,133 @@ static void add_highlight(tracuu_plan_t *plan, tracuu_hl_t *h)
     memset(h, 0, sizeof *h);
 }
 
+/* The terms of one text clause, before it is known to stay. */
+typedef struct terms {
+    qlist_t parts;      /* folded terms, in order */
+    qlist_t exacts;     /* exact forms that differ from the folded ones */
+    tracuu_q_t *first;  /* the word's term for the first ranking tier */
+    tracuu_hl_t hl;     /* what the snippets mark */
+    bool all_stop;      /* every syllable a function word */
+    size_t n;           /* syllables */
+} terms_t;
+
+/* The term of syllable exact/folded of clause c into *t. */
+static void add_syllable(const tracuu_clause_t *c, const char *prefix,
+                         const tracuu_buf_t *exact,
+                         const tracuu_buf_t *folded, terms_t *t)
+{
+    t->all_stop = t->all_stop && is_stopword(exact->s);
+    tracuu_buf_t term = {0};
+    tracuu_buf_puts(&term, prefix);
+    tracuu_buf_append(&term, folded->s, folded->len);
+    qpush(&t->parts, tracuu_q_term(term.s, term.len, 1));
+    tracuu_buf_free(&term);
+    if (!c->negated) {
+        hl_push(&t->hl, folded->s, exact->s);
+        if (exact->len != folded->len || strcmp(exact->s, folded->s) != 0) {
+            tracuu_buf_t e = {0};
+            tracuu_buf_puts(&e, *prefix ? prefix : TRACUU_PREFIX_EXACT);
+            tracuu_buf_append(&e, exact->s, exact->len);
+            if (!*prefix)
+                qpush(&t->exacts, tracuu_q_term(e.s, e.len, 1));
+            tracuu_buf_free(&e);
+        }
+    }
+    if (t->n == 0 && !*prefix) {
+        /* The word's term for the first ranking tier (rank.h). */
+        if (t->exacts.n)
+            t->first = tracuu_q_scale(tracuu_q_copy(t->exacts.v[0]),
+                                      EXACT_BOOST);
+        else
+            t->first = tracuu_q_term(folded->s, folded->len, 1);
+    }
+    t->n++;
+}
+
+/* The terms of clause c (prefix: its field's, or "") into *t; false when
+ * it cannot be analysed. */
+static bool clause_terms(tracuu_analyzer_t *a, const tracuu_clause_t *c,
+                         const char *prefix, terms_t *t)
+{
+    memset(t, 0, sizeof *t);
+    t->all_stop = true;
+    tracuu_analysis_t an;
+    if (tracuu_analyze(a, c->value, strlen(c->value), TRACUU_ANALYZE_TOKENS,
+                       &an) != TRACUU_OK) {
+        tracuu_analysis_free(&an);
+        return false;
+    }
+    tracuu_buf_t exact = {0}, folded = {0};
+    for (size_t i = 0; i < an.tokens.n; i++) {
+        const tracuu_token_t *tk = &an.tokens.v[i];
+        tracuu_buf_clear(&exact);
+        tracuu_buf_clear(&folded);
+        tracuu_term_forms(an.norm.s + tk->start, tk->end - tk->start, &exact,
+                          &folded);
+        if (folded.len)
+            add_syllable(c, prefix, &exact, &folded, t);
+    }
+    tracuu_buf_free(&exact);
+    tracuu_buf_free(&folded);
+    tracuu_analysis_free(&an);
+    return true;
+}
+
+/* The exact forms and the first-tier term of t into boost and plan (a
+ * dropped function word asks for no form either); t's are taken. */
+static void keep_forms(const tracuu_clause_t *c, terms_t *t, bool dropped,
+                       qlist_t *boost, tracuu_plan_t *plan)
+{
+    for (size_t i = 0; i < t->exacts.n; i++) {
+        if (dropped) {
+            tracuu_q_free(t->exacts.v[i]);
+            continue;
+        }
+        qpush(boost, tracuu_q_copy(t->exacts.v[i]));
+        plan->exact_v = tracuu_xrealloc(
+            plan->exact_v, (plan->n_exact + 1) * sizeof *plan->exact_v);
+        plan->exact_v[plan->n_exact++] = t->exacts.v[i];
+    }
+    free(t->exacts.v);
+    t->exacts = (qlist_t){0};
+    if (!dropped && t->n == 1 && t->first && !c->quoted && !c->negated) {
+        plan->first_v = tracuu_xrealloc(
+            plan->first_v, (plan->n_first + 1) * sizeof *plan->first_v);
+        plan->first_v[plan->n_first++] = t->first;
+        t->first = NULL;
+    } else if (!dropped && t->n > 0) {
+        plan->not_simple = true;
+    }
+    tracuu_q_free(t->first);
+    t->first = NULL;
+}
+
 /* One text clause: its folded terms (a phrase when several) into match,
  * its exact terms into boost. Returns the number of syllables. */
 static size_t text_clause(tracuu_analyzer_t *a, const tracuu_clause_t *c,
                           const char *prefix, bool may_drop, qlist_t *match,
                           qlist_t *boost, tracuu_plan_t *plan)
 {
-    tracuu_analysis_t an;
-    size_t n = 0;
-    if (tracuu_analyze(a, c->value, strlen(c->value), TRACUU_ANALYZE_TOKENS,
-                       &an) != TRACUU_OK) {
-        tracuu_analysis_free(&an);
+    terms_t t;
+    if (!clause_terms(a, c, prefix, &t))
         return 0;
-    }
-    qlist_t parts = {0}, exacts = {0};
-    tracuu_q_t *first = NULL;
-    tracuu_hl_t hl = {0};
-    tracuu_buf_t exact = {0}, folded = {0};
-    bool all_stop = true;
-    for (size_t i = 0; i < an.tokens.n; i++) {
-        const tracuu_token_t *t = &an.tokens.v[i];
-        tracuu_buf_clear(&exact);
-        tracuu_buf_clear(&folded);
-        tracuu_term_forms(an.norm.s + t->start, t->end - t->start, &exact,
-                          &folded);
-        if (folded.len == 0)
-            continue;
-        all_stop = all_stop && is_stopword(exact.s);
-        tracuu_buf_t term = {0};
-        tracuu_buf_puts(&term, prefix);
-        tracuu_buf_append(&term, folded.s, folded.len);
-        qpush(&parts, tracuu_q_term(term.s, term.len, 1));
-        tracuu_buf_free(&term);
-        if (!c->negated) {
-            hl_push(&hl, folded.s, exact.s);
-            if (exact.len != folded.len || strcmp(exact.s, folded.s) != 0) {
-                tracuu_buf_t e = {0};
-                tracuu_buf_puts(&e, *prefix ? prefix : TRACUU_PREFIX_EXACT);
-                tracuu_buf_append(&e, exact.s, exact.len);
-                if (!*prefix)
-                    qpush(&exacts, tracuu_q_term(e.s, e.len, 1));
-                tracuu_buf_free(&e);
-            }
-        }
-        if (n == 0 && !*prefix) {
-            /* The word's term for the first ranking tier (rank.h). */
-            if (exacts.n)
-                first = tracuu_q_scale(tracuu_q_copy(exacts.v[0]), EXACT_BOOST);
-            else
-                first = tracuu_q_term(folded.s, folded.len, 1);
-        }
-        n++;
-    }
-    tracuu_buf_free(&exact);
-    tracuu_buf_free(&folded);
-    tracuu_analysis_free(&an);
-    bool dropped = may_drop && all_stop && n == 1 && !c->quoted;
+    bool dropped = may_drop && t.all_stop && t.n == 1 && !c->quoted;
     if (!dropped)
-        add_highlight(plan, &hl);
-    hl_free(&hl);
-    /* A dropped function word asks for no form either. */
-    for (size_t i = 0; i < exacts.n; i++) {
-        if (dropped) {
-            tracuu_q_free(exacts.v[i]);
-            continue;
-        }
-        qpush(boost, tracuu_q_copy(exacts.v[i]));
-        plan->exact_v = tracuu_xrealloc(
-            plan->exact_v, (plan->n_exact + 1) * sizeof *plan->exact_v);
-        plan->exact_v[plan->n_exact++] = exacts.v[i];
-    }
-    free(exacts.v);
-    if (!dropped && n == 1 && first && !c->quoted && !c->negated) {
-        plan->first_v = tracuu_xrealloc(
-            plan->first_v, (plan->n_first + 1) * sizeof *plan->first_v);
-        plan->first_v[plan->n_first++] = first;
-        first = NULL;
-    } else if (!dropped && n > 0) {
-        plan->not_simple = true;
-    }
-    tracuu_q_free(first);
-    if (n == 0 || dropped) {
-        for (size_t i = 0; i < parts.n; i++)
-            tracuu_q_free(parts.v[i]);
-        free(parts.v);
-        return n;
+        add_highlight(plan, &t.hl);
+    hl_free(&t.hl);
+    keep_forms(c, &t, dropped, boost, plan);
+    if (t.n == 0 || dropped) {
+        for (size_t i = 0; i < t.parts.n; i++)
+            tracuu_q_free(t.parts.v[i]);
+        free(t.parts.v);
+        return t.n;
     }
     /* Several syllables in one clause ("…", thi-dua, 34-CT/TW) must be
      * adjacent. */
-    qpush(match, tracuu_q_combine(n > 1 ? TRACUU_Q_PHRASE : TRACUU_Q_AND,
-                                  parts.v, parts.n));
-    free(parts.v);
-    return n;
+    qpush(match, tracuu_q_combine(t.n > 1 ? TRACUU_Q_PHRASE : TRACUU_Q_AND,
+                                  t.parts.v, t.parts.n));
+    free(t.parts.v);
+    return t.n;
 }
 
 static tracuu_q_t *combine_list(tracuu_qop_t op, qlist_t *l)
@@ -197,41 +234,47 @@ static void free_list(qlist_t *l)
     l->n = 0;
 }
 
-static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
-                              qlist_t *boost, tracuu_plan_t *out, char **err);
+/* What building a query carries along: exact forms go into boost, the
+ * rest of the plan into out; *err is set when a clause cannot be
+ * searched. */
+typedef struct builder {
+    tracuu_analyzer_t *a;
+    qlist_t *boost;
+    tracuu_plan_t *out;
+    char **err;
+} builder_t;
+
+static tracuu_q_t *build_list(builder_t *b, const tracuu_parsed_t *p);
 
 /* The query of one item of an OR: its group, or the lone clause. */
-static tracuu_q_t *build_item(tracuu_analyzer_t *a, const tracuu_clause_t *c,
-                              qlist_t *boost, tracuu_plan_t *out, char **err)
+static tracuu_q_t *build_item(builder_t *b, const tracuu_clause_t *c)
 {
     if (c->group)
-        return build_list(a, c->group, boost, out, err);
+        return build_list(b, c->group);
     tracuu_parsed_t one = {(tracuu_clause_t *)c, 1, false};
-    return build_list(a, &one, boost, out, err);
+    return build_list(b, &one);
 }
 
-/* An AND list (or an OR of items): its clauses become match, negs;
- * exact forms go into boost. NULL with *err set
- * when a clause cannot be searched. */
-static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
-                              qlist_t *boost, tracuu_plan_t *out, char **err)
+static tracuu_q_t *build_or(builder_t *b, const tracuu_parsed_t *p)
 {
-    if (p->is_or) {
-        out->not_simple = true;
-        qlist_t any = {0};
-        for (size_t i = 0; i < p->n && !*err; i++) {
-            tracuu_q_t *q = build_item(a, &p->v[i], boost, out, err);
-            if (q)
-                qpush(&any, q);
-        }
-        if (*err) {
-            free_list(&any);
-            return NULL;
-        }
-        return combine_list(TRACUU_Q_OR, &any);
+    b->out->not_simple = true;
+    qlist_t any = {0};
+    for (size_t i = 0; i < p->n && !*b->err; i++) {
+        tracuu_q_t *q = build_item(b, &p->v[i]);
+        if (q)
+            qpush(&any, q);
     }
-    qlist_t match = {0}, negs = {0};
-    /* Function words go only when some other positive clause stays. */
+    if (*b->err) {
+        free_list(&any);
+        return NULL;
+    }
+    return combine_list(TRACUU_Q_OR, &any);
+}
+
+/* The positive clauses of p that are not function words: those go only
+ * when some other positive clause stays. */
+static size_t content_clauses(const tracuu_parsed_t *p)
+{
     size_t n_content = 0;
     for (size_t i = 0; i < p->n; i++) {
         const tracuu_clause_t *c = &p->v[i];
@@ -246,61 +289,87 @@ static tracuu_q_t *build_list(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         n_content += c->quoted || c->field || !is_stopword(low.s);
         tracuu_buf_free(&low);
     }
-    for (size_t i = 0; i < p->n && !*err; i++) {
-        const tracuu_clause_t *c = &p->v[i];
-        if (c->group) {
-            out->not_simple = true;
-            tracuu_q_t *gq = build_list(a, c->group, boost, out, err);
-            if (gq)
-                qpush(c->negated ? &negs : &match, gq);
-            continue;
-        }
-        const char *prefix = "";
-        const tracuu_field_t *f = c->field ? find_field(c->field) : NULL;
-        if (f && !f->prefix) {
-            out->not_simple = true;
-            bool used_next = false;
-            const tracuu_clause_t *next = i + 1 < p->n ? &p->v[i + 1] : NULL;
-            if (next && next->group)
-                next = NULL;
-            tracuu_q_t *fq = tracuu_field_query(a, c, next, &used_next, out, err);
-            if (fq)
-                qpush(c->negated ? &negs : &match, fq);
-            i += used_next;
-            continue;
-        }
-        if (f)
-            prefix = f->prefix;
-        size_t m0 = match.n;
-        size_t n = text_clause(a, c, prefix, n_content > 0,
-                               c->negated ? &negs : &match, boost, out);
-        /* A free word that is a document symbol also matches it as a
-         * citation or an own number. */
-        tracuu_q_t *sym = !c->field && !c->negated && !c->quoted && match.n > m0
-                              ? tracuu_field_symbol_word(c->value, out)
-                              : NULL;
-        if (sym) {
-            out->not_simple = true;
-            tracuu_q_t *two[2] = {match.v[match.n - 1], sym};
-            match.v[match.n - 1] = tracuu_q_combine(TRACUU_Q_OR, two, 2);
-        }
-        if (n == 0 && !*err) {
-            tracuu_buf_t b = {0};
-            tracuu_buf_printf(&b, "'%s%s%.*s' has no word to search for",
-                              c->field ? c->field : "", c->field ? ":" : "",
-                              (int)tracuu_utf8_cut(c->value, strlen(c->value), 60),
-                              c->value);
-            *err = tracuu_buf_steal(&b);
-        }
+    return n_content;
+}
+
+/* A free word or text field clause c into match (or negs); a free word
+ * that is a document symbol also matches it as a citation or an own
+ * number. */
+static void word_clause(builder_t *b, const tracuu_clause_t *c,
+                        const char *prefix, bool may_drop, qlist_t *match,
+                        qlist_t *negs)
+{
+    size_t m0 = match->n;
+    size_t n = text_clause(b->a, c, prefix, may_drop,
+                           c->negated ? negs : match, b->boost, b->out);
+    tracuu_q_t *sym = !c->field && !c->negated && !c->quoted && match->n > m0
+                          ? tracuu_field_symbol_word(c->value, b->out)
+                          : NULL;
+    if (sym) {
+        b->out->not_simple = true;
+        tracuu_q_t *two[2] = {match->v[match->n - 1], sym};
+        match->v[match->n - 1] = tracuu_q_combine(TRACUU_Q_OR, two, 2);
     }
-    if (*err) {
+    if (n == 0 && !*b->err) {
+        tracuu_buf_t e = {0};
+        tracuu_buf_printf(&e, "'%s%s%.*s' has no word to search for",
+                          c->field ? c->field : "", c->field ? ":" : "",
+                          (int)tracuu_utf8_cut(c->value, strlen(c->value),
+                                               CLAUSE_SHOWN),
+                          c->value);
+        *b->err = tracuu_buf_steal(&e);
+    }
+}
+
+/* Clause i of p into match or negs; returns how many clauses it took (a
+ * field may take the next as its value). */
+static size_t build_clause(builder_t *b, const tracuu_parsed_t *p, size_t i,
+                           bool may_drop, qlist_t *match, qlist_t *negs)
+{
+    const tracuu_clause_t *c = &p->v[i];
+    if (c->group) {
+        b->out->not_simple = true;
+        tracuu_q_t *gq = build_list(b, c->group);
+        if (gq)
+            qpush(c->negated ? negs : match, gq);
+        return 1;
+    }
+    const tracuu_field_t *f = c->field ? find_field(c->field) : NULL;
+    if (f && !f->prefix) {
+        b->out->not_simple = true;
+        bool used_next = false;
+        const tracuu_clause_t *next = i + 1 < p->n ? &p->v[i + 1] : NULL;
+        if (next && next->group)
+            next = NULL;
+        tracuu_q_t *fq = tracuu_field_query(b->a, c, next, &used_next, b->out,
+                                            b->err);
+        if (fq)
+            qpush(c->negated ? negs : match, fq);
+        return 1 + used_next;
+    }
+    word_clause(b, c, f ? f->prefix : "", may_drop, match, negs);
+    return 1;
+}
+
+/* An AND list (or an OR of items): its clauses become match, negs;
+ * exact forms go into boost. NULL with *err set
+ * when a clause cannot be searched. */
+static tracuu_q_t *build_list(builder_t *b, const tracuu_parsed_t *p)
+{
+    if (p->is_or)
+        return build_or(b, p);
+    qlist_t match = {0}, negs = {0};
+    bool may_drop = content_clauses(p) > 0;
+    for (size_t i = 0; i < p->n && !*b->err;)
+        i += build_clause(b, p, i, may_drop, &match, &negs);
+    if (*b->err) {
         free_list(&match);
         free_list(&negs);
         return NULL;
     }
     tracuu_q_t *q = match.n ? combine_list(TRACUU_Q_AND, &match) : tracuu_q_all();
     if (negs.n) {
-        out->not_simple = true;
+        b->out->not_simple = true;
         tracuu_q_t *two[2] = {q, combine_list(TRACUU_Q_OR, &negs)};
         q = tracuu_q_combine(TRACUU_Q_AND_NOT, two, 2);
     }
@@ -315,7 +384,8 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
     memset(out, 0, sizeof *out);
     *err = NULL;
     qlist_t boost = {0};
-    tracuu_q_t *q = build_list(a, p, &boost, out, err);
+    builder_t b = {a, &boost, out, err};
+    tracuu_q_t *q = build_list(&b, p);
     if (!q) {
         free_list(&boost);
         tracuu_plan_free(out);

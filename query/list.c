@@ -1,7 +1,7 @@
 /* list.c: counts of cited documents, dates and movements over matching plans. */
 #include "list.h"
 
-#include <jansson.h>
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +11,10 @@
 #include "output.h"
 #include "rank.h"
 #include "schema.h"
+
+#define LIST_FIELDS 4     /* TAB-separated fields of a listing term */
+#define ISO_DATE_SIZE 16  /* room for "YYYY-MM-DD" */
+#define FIRST_ROWS 256    /* rows allocated at first */
 
 typedef struct row {
     char *term;      /* the listing term without its prefix */
@@ -70,7 +74,7 @@ static void add_row(rows_t *r, tracuu_list_kind_t kind, const char *term,
                     unsigned plans)
 {
     if (r->n == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 256;
+        r->cap = r->cap ? r->cap * 2 : FIRST_ROWS;
         r->v = tracuu_xrealloc(r->v, r->cap * sizeof *r->v);
     }
     r->v[r->n++] = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans};
@@ -132,105 +136,166 @@ static const char *role_name(char letter)
 }
 
 /* "20140407" -> "2014-04-07", "201404" -> "2014-04". */
-static void iso(const char *digits, char out[16])
+static void iso(const char *digits, char out[ISO_DATE_SIZE])
 {
     size_t n = strlen(digits);
     if (n >= 8)
-        snprintf(out, 16, "%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
+        snprintf(out, ISO_DATE_SIZE, "%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
     else if (n >= 6)
-        snprintf(out, 16, "%.4s-%.2s", digits, digits + 4);
+        snprintf(out, ISO_DATE_SIZE, "%.4s-%.2s", digits, digits + 4);
     else
-        snprintf(out, 16, "%.4s", digits);
+        snprintf(out, ISO_DATE_SIZE, "%.4s", digits);
 }
 
-/* Split a TAB-separated term into at most 4 fields (pointers into a copy). */
-static size_t split(char *s, char *f[4])
+/* Split a TAB-separated term into at most LIST_FIELDS fields (pointers
+ * into a copy). */
+static size_t split(char *s, char *f[LIST_FIELDS])
 {
     size_t n = 0;
     f[n++] = s;
-    for (char *p = s; *p && n < 4; p++) {
+    for (char *p = s; *p && n < LIST_FIELDS; p++) {
         if (*p == '\t') {
             *p = '\0';
             f[n++] = p + 1;
         }
     }
-    for (size_t i = n; i < 4; i++)
+    for (size_t i = n; i < LIST_FIELDS; i++)
         f[i] = "";
     return n;
 }
 
-/* Print s, escaped (escape.h: the index is untrusted), padded with
- * spaces to width characters (not bytes). */
-static void pad(FILE *f, const char *s, int width)
+/* A column of a table: its JSON key, the field of the term it shows, its
+ * text width (printf's convention: negative, left-aligned) and whether
+ * an empty field is null (text: "-"). */
+typedef struct column {
+    const char *key;
+    int field;
+    int width;
+    bool nullable;
+} column_t;
+
+#define TEXT_COUNT_WIDTH 6 /* the plans column, right-aligned */
+#define MAX_COLUMNS 4
+
+typedef struct table {
+    const char *name;            /* --list's argument, in JSON */
+    column_t cols[MAX_COLUMNS];
+    size_t n_cols;
+    const char *gap;             /* text: between two columns */
+    bool header;                 /* text: a line of column names first */
+} table_t;
+
+static const table_t *table_of(tracuu_list_kind_t kind)
 {
-    tracuu_buf_t b = {0};
-    tracuu_escape_text(&b, s, strlen(s));
-    fputs(b.s, f);
-    int n = 0;
-    for (const unsigned char *p = (const unsigned char *)b.s; *p; p++)
-        n += (*p & 0xC0) != 0x80;
-    for (; n < width; n++)
-        fputc(' ', f);
-    tracuu_buf_free(&b);
+    static const table_t cites = {
+        "cites",
+        {{"symbol", 0, -22, false},
+         {"type", 2, -24, true},
+         {"date", 1, -10, true},
+         {"issuer", 3, 0, true}},
+        4, " ", true};
+    static const table_t dates = {
+        "dates", {{"date", 0, -10, false}, {"role", 1, 0, false}}, 2, "  ",
+        false};
+    static const table_t movements = {
+        "movements", {{"kind", 0, -15, false}, {"name", 1, 0, false}}, 2, " ",
+        false};
+    return kind == TRACUU_LIST_CITES ? &cites
+           : kind == TRACUU_LIST_DATES ? &dates : &movements;
 }
 
-static void print_row(tracuu_list_kind_t kind, const row_t *r, bool json,
-                      json_t *items, FILE *f)
+/* The fields of a row's term: TAB-separated, or for a date its ISO form
+ * and its role. copy: the term's copy the fields point into; date: room
+ * for the ISO form. */
+static void fields_of(tracuu_list_kind_t kind, char *copy, char date[ISO_DATE_SIZE],
+                      char *fld[LIST_FIELDS])
 {
+    if (kind != TRACUU_LIST_DATES) {
+        split(copy, fld);
+        return;
+    }
+    iso(copy + 1, date);
+    fld[0] = date;
+    fld[1] = (char *)role_name(copy[0]);
+    fld[2] = fld[3] = "";
+}
+
+/* Text: the count, then the columns ("-" for an empty nullable field). */
+static void text_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
+                     char *fld[LIST_FIELDS])
+{
+    p->width(p, TEXT_COUNT_WIDTH);
+    p->integer(p, plans);
+    p->literal(p, "  ");
+    for (size_t c = 0; c < t->n_cols; c++) {
+        const column_t *col = &t->cols[c];
+        const char *v = fld[col->field];
+        if (c)
+            p->literal(p, t->gap);
+        p->width(p, col->width);
+        tracuu_print_str(p, col->nullable && !*v ? "-" : v);
+    }
+    p->separator(p);
+}
+
+/* Structured: a map of the columns, then the count. */
+static void struct_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
+                       char *fld[LIST_FIELDS])
+{
+    p->begin_map(p);
+    for (size_t c = 0; c < t->n_cols; c++) {
+        const column_t *col = &t->cols[c];
+        const char *v = fld[col->field];
+        p->map_key(p, col->key);
+        tracuu_print_str(p, col->nullable && !*v ? NULL : v);
+    }
+    p->map_key(p, "plans");
+    p->integer(p, plans);
+    p->end(p);
+}
+
+static void print_row(tracuu_printer_t *p, tracuu_list_kind_t kind,
+                      const row_t *r)
+{
+    assert(table_of(kind)->n_cols <= MAX_COLUMNS);
     char *copy = tracuu_xstrdup(r->term);
-    char *fld[4];
-    json_t *o = json ? json_object() : NULL;
-    if (kind == TRACUU_LIST_CITES) {
-        split(copy, fld);
-        if (json) {
-            json_object_set_new(o, "symbol", json_string(fld[0]));
-            json_object_set_new(o, "type", *fld[2] ? json_string(fld[2]) : json_null());
-            json_object_set_new(o, "date", *fld[1] ? json_string(fld[1]) : json_null());
-            json_object_set_new(o, "issuer", *fld[3] ? json_string(fld[3]) : json_null());
-        } else {
-            fprintf(f, "%6u  ", r->plans);
-            pad(f, fld[0], 22);
-            fputc(' ', f);
-            pad(f, *fld[2] ? fld[2] : "-", 24);
-            fputc(' ', f);
-            pad(f, *fld[1] ? fld[1] : "-", 10);
-            fputc(' ', f);
-            pad(f, *fld[3] ? fld[3] : "-", 0);
-            fputc('\n', f);
-        }
-    } else if (kind == TRACUU_LIST_DATES) {
-        char date[16];
-        iso(copy + 1, date);
-        if (json) {
-            json_object_set_new(o, "date", json_string(date));
-            json_object_set_new(o, "role", json_string(role_name(copy[0])));
-        } else {
-            fprintf(f, "%6u  %-10s  %s\n", r->plans, date, role_name(copy[0]));
-        }
-    } else {
-        split(copy, fld);
-        if (json) {
-            json_object_set_new(o, "kind", json_string(fld[0]));
-            json_object_set_new(o, "name", json_string(fld[1]));
-        } else {
-            fprintf(f, "%6u  ", r->plans);
-            pad(f, fld[0], 15);
-            fputc(' ', f);
-            pad(f, fld[1], 0);
-            fputc('\n', f);
-        }
-    }
-    if (json) {
-        json_object_set_new(o, "plans", json_integer(r->plans));
-        json_array_append_new(items, o);
-    }
+    char *fld[LIST_FIELDS], date[ISO_DATE_SIZE];
+    fields_of(kind, copy, date, fld);
+    if (p->structured)
+        struct_row(p, table_of(kind), r->plans, fld);
+    else
+        text_row(p, table_of(kind), r->plans, fld);
     free(copy);
 }
 
-static const char *kind_name(tracuu_list_kind_t kind)
+/* The table's opening: the document and its "items" list, or the text
+ * header line. */
+static void print_head(tracuu_printer_t *p, tracuu_list_kind_t kind,
+                       const char *query)
 {
-    return kind == TRACUU_LIST_CITES ? "cites"
-           : kind == TRACUU_LIST_DATES ? "dates" : "movements";
+    const table_t *t = table_of(kind);
+    if (p->structured) {
+        tracuu_print_document(p);
+        p->map_key(p, "list");
+        tracuu_print_str(p, t->name);
+        p->map_key(p, "query");
+        tracuu_print_str(p, query);
+        p->map_key(p, "items");
+        p->begin_list(p);
+        return;
+    }
+    if (!t->header)
+        return;
+    p->width(p, TEXT_COUNT_WIDTH);
+    tracuu_print_str(p, "plans");
+    p->literal(p, "  ");
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (c)
+            p->literal(p, t->gap);
+        p->width(p, t->cols[c].width);
+        tracuu_print_str(p, t->cols[c].key);
+    }
+    p->separator(p);
 }
 
 /* The rows of the plans matching q: each plan's listing terms. An index
@@ -285,9 +350,10 @@ static tracuu_status_t collect_all(tracuu_db_t *db, tracuu_list_kind_t kind,
 }
 
 long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
-                       tracuu_list_kind_t kind, const char *query, bool json,
-                       FILE *f)
+                       tracuu_list_kind_t kind, const char *query,
+                       tracuu_printer_t *p)
 {
+    assert(kind != TRACUU_LIST_NONE);
     rows_t rows = {0};
     tracuu_status_t st = q ? collect_matching(db, q, kind, &rows)
                            : collect_all(db, kind, &rows);
@@ -295,7 +361,7 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
         tracuu_buf_t b = {0};
         const char *e = tracuu_db_last_error(db);
         tracuu_escape_text(&b, e, strlen(e));
-        fflush(f);
+        fflush(p->f);
         fprintf(stderr, "tracuu-query: %s\n", b.s);
         tracuu_buf_free(&b);
         free_rows(&rows);
@@ -305,25 +371,12 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
     if (rows.n)
         qsort(rows.v, rows.n, sizeof *rows.v,
               kind == TRACUU_LIST_DATES ? by_group : by_count);
-    json_t *doc = NULL, *items = NULL;
-    if (json) {
-        doc = json_object();
-        items = json_array();
-        json_object_set_new(doc, "format_version",
-                            json_integer(TRACUU_JSON_FORMAT_VERSION));
-        json_object_set_new(doc, "list", json_string(kind_name(kind)));
-        json_object_set_new(doc, "query", query ? json_string(query) : json_null());
-    } else if (kind == TRACUU_LIST_CITES) {
-        fprintf(f, "%6s  %-22s %-24s %-10s %s\n", "plans", "symbol", "type",
-                "date", "issuer");
-    }
+    print_head(p, kind, query);
     for (size_t i = 0; i < rows.n; i++)
-        print_row(kind, &rows.v[i], json, items, f);
-    if (json) {
-        json_object_set_new(doc, "items", items);
-        json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        fputc('\n', f);
-        json_decref(doc);
+        print_row(p, kind, &rows.v[i]);
+    if (p->structured) {
+        p->end(p); /* items */
+        p->end(p); /* the document, written out */
     }
     long n = (long)rows.n;
     free_rows(&rows);

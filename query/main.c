@@ -1,4 +1,5 @@
 /* main.c: tracuu-query command line. */
+#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -29,6 +30,22 @@ static const char *prog = "tracuu-query";
  * it (fetch_hits goes on by itself after a reopen; this is for the
  * search, and for a hit removed meanwhile). */
 #define SEARCH_ATTEMPTS 10
+
+/* Exit status (README): something matched, nothing did, or a usage,
+ * query, index or output error. */
+enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_TROUBLE = 2 };
+#define OPT_GO_ON (-1)      /* apply_option: the next option */
+
+#define DEFAULT_LIMIT 10    /* results shown without --limit */
+#define MAX_COUNT 1000000   /* the largest --limit and --offset */
+#define QUERY_SHOWN 80      /* bytes of a bad query echoed */
+
+typedef enum color { COLOR_AUTO = -1, COLOR_NEVER = 0, COLOR_ALWAYS = 1 } color_t;
+typedef enum sort {
+    SORT_DATE_DOWN = -1, /* newest first, unknown dates last */
+    SORT_RELEVANCE = 0,
+    SORT_DATE_UP = 1,
+} sort_t;
 
 static void usage(FILE *f)
 {
@@ -98,20 +115,20 @@ static int output_written(int rc)
         return rc;
     int err = errno ? errno : EIO;
     fprintf(stderr, "%s: write error: %s\n", prog, strerror(err));
-    return 2;
+    return EXIT_TROUBLE;
 }
 
-static int parse_count(const char *opt, const char *arg, unsigned *out)
+static bool parse_count(const char *opt, const char *arg, unsigned *out)
 {
     char *end = NULL;
     long n = strtol(arg, &end, 10);
-    if (!*arg || *end || n < 0 || n > 1000000) {
-        fprintf(stderr, "%s: %s wants a number from 0 to 1000000, not '%s'\n",
-                prog, opt, arg);
-        return -1;
+    if (!*arg || *end || n < 0 || n > MAX_COUNT) {
+        fprintf(stderr, "%s: %s wants a number from 0 to %d, not '%s'\n",
+                prog, opt, MAX_COUNT, arg);
+        return false;
     }
     *out = (unsigned)n;
-    return 0;
+    return true;
 }
 
 typedef struct opts {
@@ -120,8 +137,8 @@ typedef struct opts {
     bool count;
     bool null; /* --paths: NUL-terminated */
     unsigned limit, offset;
-    int color; /* -1 auto, 0 never, 1 always */
-    int sort;  /* 0 relevance, 1 date ascending, -1 date descending */
+    color_t color;
+    sort_t sort;
     tracuu_list_kind_t list;
 } opts_t;
 
@@ -167,6 +184,8 @@ static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
                                  size_t i, bool paths_only,
                                  const tracuu_wants_t *w, fetched_t *f)
 {
+    assert(i < tracuu_mset_size(m));
+    assert(paths_only || w); /* snippets need the positions wanted */
     unsigned id = tracuu_mset_docid(m, i);
     f->score = tracuu_mset_score(m, i);
     tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,
@@ -237,7 +256,7 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         if (o->format == TRACUU_FORMAT_PATHS) {
             tracuu_hit_t h = {o->offset + i + 1, f[i].path, NULL, f[i].score,
                               NULL, NULL, 0, NULL};
-            pr->hit(pr, &h);
+            tracuu_print_hit(pr, &h);
             continue;
         }
         const char *js, *text;
@@ -255,7 +274,7 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         tracuu_passage_snippets(a, plan, &src, &sn, &n_sn, &why);
         tracuu_hit_t h = {o->offset + i + 1, path ? path : "?", title,
                           f[i].score, issued, sn, n_sn, why};
-        pr->hit(pr, &h);
+        tracuu_print_hit(pr, &h);
         tracuu_snippets_free(sn, n_sn);
         json_decref(meta);
     }
@@ -280,7 +299,7 @@ static long control_at(const char *s)
  * echoed whole), escaped like a file name (a tab or line feed shows). */
 static void bad_query(const char *query, const char *err)
 {
-    size_t shown = tracuu_utf8_cut(query, strlen(query), 80);
+    size_t shown = tracuu_utf8_cut(query, strlen(query), QUERY_SHOWN);
     tracuu_buf_t qb = {0}, eb = {0};
     tracuu_escape_name(&qb, query, shown);
     tracuu_escape_text(&eb, err, strlen(err));
@@ -290,230 +309,302 @@ static void bad_query(const char *query, const char *err)
     tracuu_buf_free(&eb);
 }
 
-static int search(const opts_t *o, const char *query)
+/* Why a query cannot be searched (said on stderr), or 0 when it can. */
+static int check_query(const opts_t *o, const char *query)
 {
     size_t valid = tracuu_utf8_valid_prefix(query, strlen(query));
     if (valid != strlen(query)) {
         fprintf(stderr, "%s: the query is not valid UTF-8 (bad byte at "
                         "offset %zu); check the terminal's encoding\n",
                 prog, valid);
-        return 2;
+        return EXIT_TROUBLE;
     }
     long ctl = control_at(query);
     if (ctl >= 0) {
         fprintf(stderr, "%s: the query contains a control character (byte "
                         "0x%02x at offset %ld); type only text\n",
                 prog, (unsigned char)query[ctl], ctl);
-        return 2;
+        return EXIT_TROUBLE;
     }
     if (!*query && o->list == TRACUU_LIST_NONE) {
         fprintf(stderr, "%s: empty query\n", prog);
-        return 2;
+        return EXIT_TROUBLE;
     }
-    tracuu_analyzer_t *a = NULL;
-    if (tracuu_analyzer_new(&a) != TRACUU_OK) {
+    return 0;
+}
+
+/* What a query turns into before the index is opened. */
+typedef struct prepared {
+    tracuu_analyzer_t *a;
+    tracuu_norm_t norm;
+    tracuu_parsed_t parsed;
+    tracuu_plan_t plan;
+    char *err;
+} prepared_t;
+
+static void prepared_free(prepared_t *pq)
+{
+    free(pq->err);
+    tracuu_plan_free(&pq->plan);
+    tracuu_parsed_free(&pq->parsed);
+    tracuu_norm_free(&pq->norm);
+    tracuu_analyzer_free(pq->a);
+}
+
+/* Normalise, parse and build query into *pq (free with prepared_free
+ * whatever it returns); false when it cannot (said on stderr). An empty
+ * query (--list of every plan) has an empty plan. */
+static bool prepare(const char *query, prepared_t *pq)
+{
+    memset(pq, 0, sizeof *pq);
+    if (tracuu_analyzer_new(&pq->a) != TRACUU_OK) {
         fprintf(stderr, "%s: cannot open ICU's word breaker\n", prog);
-        return 2;
+        return false;
     }
     /* The whole query goes through the document normaliser first, so
      * NFD, old tone placement and stray controls are handled once. */
-    tracuu_norm_t norm;
-    if (tracuu_normalize(query, strlen(query), &norm) != 0) {
-        tracuu_analyzer_free(a);
+    if (tracuu_normalize(query, strlen(query), &pq->norm) != 0) {
         fprintf(stderr, "%s: cannot normalise the query\n", prog);
-        return 2;
+        return false;
     }
-    tracuu_parsed_t parsed;
-    tracuu_plan_t plan = {0};
-    char *err = NULL;
-    int rc = 2;
-    parsed.v = NULL;
-    parsed.n = 0;
-    if (*query && (!tracuu_query_parse(norm.s, tracuu_query_known_field,
-                                       &parsed, &err) ||
-                   !tracuu_query_build(a, &parsed, &plan, &err))) {
-        bad_query(query, err);
-        goto out;
+    if (*query && (!tracuu_query_parse(pq->norm.s, tracuu_query_known_field,
+                                       &pq->parsed, &pq->err) ||
+                   !tracuu_query_build(pq->a, &pq->parsed, &pq->plan,
+                                       &pq->err))) {
+        bad_query(query, pq->err);
+        return false;
     }
+    return true;
+}
+
+/* The index of o, open for reading, or NULL (said on stderr). */
+static tracuu_db_t *open_index(const opts_t *o)
+{
     char *db_path = tracuu_index_path(o->db);
     char *msg = NULL;
     tracuu_db_t *db = NULL;
     if (!db_path) {
         fprintf(stderr, "%s: no index given and no home directory: use --db "
                         "DIR or set TRACUU_DB\n", prog);
-        goto out;
+        return NULL;
     }
     if (tracuu_index_open(db_path, TRACUU_DB_READ, &db, &msg) != TRACUU_OK) {
         say("", msg); /* it names the index */
-        free(msg);
-        free(db_path);
-        goto out;
+        db = NULL;
     }
+    free(msg);
     free(db_path);
-    if (o->list != TRACUU_LIST_NONE) {
-        long rows = tracuu_list_print(db, *query ? plan.q_match : NULL, o->list,
-                                      *query ? query : NULL,
-                                      o->format == TRACUU_FORMAT_JSON, stdout);
-        rc = rows < 0 ? 2 : rows > 0 ? 0 : 1;
-        tracuu_db_close(db);
-        goto out;
-    }
+    return db;
+}
+
+static void printer_for(const opts_t *o, tracuu_printer_t *pr)
+{
+    bool color = o->color == COLOR_ALWAYS ||
+                 (o->color == COLOR_AUTO && isatty(STDOUT_FILENO));
+    tracuu_printer_init(pr, o->format, stdout, color, isatty(STDOUT_FILENO),
+                        o->null);
+}
+
+static int list(const opts_t *o, tracuu_db_t *db, const prepared_t *pq,
+                const char *query)
+{
+    tracuu_printer_t pr;
+    printer_for(o, &pr);
+    long rows = tracuu_list_print(db, *query ? pq->plan.q_match : NULL,
+                                  o->list, *query ? query : NULL, &pr);
+    return rows < 0 ? EXIT_TROUBLE : rows > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
+}
+
+/* What a search found: the match set and, unless counting, its hits. */
+typedef struct found {
+    tracuu_mset_t *m;
+    fetched_t *hits;
+} found_t;
+
+/* Run the search of o for pq into *fd. An indexer committing meanwhile
+ * makes the revision read go stale: reopen and run the search again
+ * (SEARCH_ATTEMPTS more times at most). */
+static tracuu_status_t run_search(const opts_t *o, tracuu_db_t *db,
+                                  const prepared_t *pq,
+                                  const tracuu_wants_t *wt, found_t *fd)
+{
+    const tracuu_plan_t *plan = &pq->plan;
     tracuu_search_opts_t so = {o->offset, o->count ? 0 : o->limit,
-                               o->sort ? TRACUU_SLOT_ISSUED : -1, o->sort < 0,
-                               o->count};
-    tracuu_mset_t *m = NULL;
-    fetched_t *hits = NULL;
-    tracuu_wants_t *wt =
-        o->format == TRACUU_FORMAT_PATHS ? NULL : tracuu_wants_new(&plan);
+                               o->sort != SORT_RELEVANCE ? TRACUU_SLOT_ISSUED : -1,
+                               o->sort == SORT_DATE_DOWN, o->count};
     tracuu_status_t st;
-    /* An indexer committing meanwhile makes the revision read go stale:
-     * reopen and run the search again (a few times at most). */
     for (int attempt = 0;; attempt++) {
-        if (o->count || o->sort)
-            st = tracuu_db_search(db, o->count ? plan.q_match : plan.q, &so,
-                                  &m);
+        if (o->count || o->sort != SORT_RELEVANCE)
+            st = tracuu_db_search(db, o->count ? plan->q_match : plan->q,
+                                  &so, &fd->m);
         else
-            st = tracuu_rank(db, &plan, o->offset, o->limit, &m);
+            st = tracuu_rank(db, plan, o->offset, o->limit, &fd->m);
         if (st == TRACUU_OK && !o->count)
-            st = fetch_hits(db, m, o->format == TRACUU_FORMAT_PATHS, wt,
-                            &hits);
+            st = fetch_hits(db, fd->m, o->format == TRACUU_FORMAT_PATHS, wt,
+                            &fd->hits);
         if (!tracuu_index_moved(st) || attempt == SEARCH_ATTEMPTS)
-            break;
-        tracuu_mset_free(m);
-        m = NULL;
+            return st;
+        tracuu_mset_free(fd->m);
+        fd->m = NULL;
         tracuu_db_reopen(db);
     }
-    if (st != TRACUU_OK) {
-        say("search failed: ", tracuu_db_last_error(db));
-        tracuu_wants_free(wt);
-        tracuu_mset_free(m);
-        tracuu_db_close(db);
-        goto out;
-    }
-    unsigned total = tracuu_mset_total(m);
+}
+
+static void print_results(const opts_t *o, prepared_t *pq, const char *query,
+                          const found_t *fd)
+{
+    unsigned total = tracuu_mset_total(fd->m);
+    tracuu_printer_t pr;
     if (o->count) {
-        printf("%u\n", total);
-    } else {
-        tracuu_printer_t pr;
-        bool color = o->color == 1 || (o->color == -1 && isatty(1));
-        tracuu_printer_init(&pr, o->format, stdout, color, isatty(1), o->null);
-        char *desc = tracuu_q_describe(plan.q);
-        pr.begin(&pr, query, desc, total, o->offset, o->limit);
-        free(desc);
-        print_hits(a, hits, tracuu_mset_size(m), &plan, o, &pr);
-        pr.end(&pr);
+        tracuu_printer_init(&pr, TRACUU_FORMAT_TEXT, stdout, false, false,
+                            false);
+        pr.integer(&pr, total);
+        pr.separator(&pr);
+        return;
     }
-    free_fetched(hits, tracuu_mset_size(m));
+    printer_for(o, &pr);
+    char *desc = tracuu_q_describe(pq->plan.q);
+    tracuu_print_results_begin(&pr, query, desc, total, o->offset, o->limit);
+    free(desc);
+    print_hits(pq->a, fd->hits, tracuu_mset_size(fd->m), &pq->plan, o, &pr);
+    tracuu_print_results_end(&pr);
+}
+
+static int search_and_print(const opts_t *o, tracuu_db_t *db, prepared_t *pq,
+                            const char *query)
+{
+    found_t fd = {NULL, NULL};
+    tracuu_wants_t *wt = o->format == TRACUU_FORMAT_PATHS
+                             ? NULL : tracuu_wants_new(&pq->plan);
+    int rc = EXIT_TROUBLE;
+    if (run_search(o, db, pq, wt, &fd) != TRACUU_OK) {
+        say("search failed: ", tracuu_db_last_error(db));
+    } else {
+        print_results(o, pq, query, &fd);
+        rc = tracuu_mset_total(fd.m) > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
+    }
+    if (fd.hits)
+        free_fetched(fd.hits, tracuu_mset_size(fd.m));
     tracuu_wants_free(wt);
-    rc = total > 0 ? 0 : 1;
-    tracuu_mset_free(m);
-    tracuu_db_close(db);
-out:
-    free(err);
-    tracuu_plan_free(&plan);
-    tracuu_parsed_free(&parsed);
-    tracuu_norm_free(&norm);
-    tracuu_analyzer_free(a);
+    tracuu_mset_free(fd.m);
     return rc;
+}
+
+static int search(const opts_t *o, const char *query)
+{
+    int rc = check_query(o, query);
+    if (rc)
+        return rc;
+    prepared_t pq;
+    rc = EXIT_TROUBLE;
+    tracuu_db_t *db = NULL;
+    if (prepare(query, &pq) && (db = open_index(o)) != NULL)
+        rc = o->list != TRACUU_LIST_NONE ? list(o, db, &pq, query)
+                                         : search_and_print(o, db, &pq, query);
+    tracuu_db_close(db);
+    prepared_free(&pq);
+    return rc;
+}
+
+static const struct option longopts[] = {
+    {"db", required_argument, NULL, 'd'},
+    {"json", no_argument, NULL, 'J'},
+    {"paths", no_argument, NULL, 'P'},
+    {"count", no_argument, NULL, 'C'},
+    {"null", no_argument, NULL, '0'},
+    {"limit", required_argument, NULL, 'n'},
+    {"offset", required_argument, NULL, 'O'},
+    {"color", required_argument, NULL, 'K'},
+    {"sort", required_argument, NULL, 'S'},
+    {"list", required_argument, NULL, 'L'},
+    {"colour", required_argument, NULL, 'K'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* The index of word in names[0..n), or -1. */
+static int choose(const char *word, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(word, names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Apply option c (with optarg) to *o: OPT_GO_ON, or the exit status to
+ * end with. */
+static int apply_option(int c, opts_t *o)
+{
+    static const char *const colors[] = {"auto", "always", "never"};
+    static const color_t color_v[] = {COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER};
+    static const char *const sorts[] = {"date", "-date", "relevance"};
+    static const sort_t sort_v[] = {SORT_DATE_UP, SORT_DATE_DOWN, SORT_RELEVANCE};
+    int v;
+    switch (c) {
+    case 'd': o->db = optarg; return OPT_GO_ON;
+    case 'J': o->format = TRACUU_FORMAT_JSON; return OPT_GO_ON;
+    case 'P': o->format = TRACUU_FORMAT_PATHS; return OPT_GO_ON;
+    case 'C': o->count = true; return OPT_GO_ON;
+    case '0': o->null = true; return OPT_GO_ON;
+    case 'n':
+        return parse_count("--limit", optarg, &o->limit) ? OPT_GO_ON
+                                                         : EXIT_TROUBLE;
+    case 'O':
+        return parse_count("--offset", optarg, &o->offset) ? OPT_GO_ON
+                                                           : EXIT_TROUBLE;
+    case 'K':
+        if ((v = choose(optarg, colors, 3)) < 0) {
+            fprintf(stderr, "%s: --color wants auto, always or never\n", prog);
+            return EXIT_TROUBLE;
+        }
+        o->color = color_v[v];
+        return OPT_GO_ON;
+    case 'S':
+        if ((v = choose(optarg, sorts, 3)) < 0) {
+            fprintf(stderr, "%s: --sort wants date, -date or relevance, "
+                            "not '%s'\n", prog, optarg);
+            return EXIT_TROUBLE;
+        }
+        o->sort = sort_v[v];
+        return OPT_GO_ON;
+    case 'L':
+        if (tracuu_list_parse(optarg, &o->list))
+            return OPT_GO_ON;
+        fprintf(stderr, "%s: --list wants cites, dates or movements, "
+                        "not '%s'\n", prog, optarg);
+        return EXIT_TROUBLE;
+    case 'h':
+        usage(stdout);
+        return output_written(EXIT_MATCH);
+    case 'V':
+        printf("tracuu-query %s (index schema %s)\n", TRACUU_VERSION,
+               TRACUU_SCHEMA_VERSION);
+        return output_written(EXIT_MATCH);
+    default:
+        fprintf(stderr, "Try 'tracuu-query --help'.\n");
+        return EXIT_TROUBLE;
+    }
 }
 
 int main(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"json", no_argument, NULL, 'J'},
-        {"paths", no_argument, NULL, 'P'},
-        {"count", no_argument, NULL, 'C'},
-        {"null", no_argument, NULL, '0'},
-        {"limit", required_argument, NULL, 'n'},
-        {"offset", required_argument, NULL, 'O'},
-        {"color", required_argument, NULL, 'K'},
-        {"sort", required_argument, NULL, 'S'},
-        {"list", required_argument, NULL, 'L'},
-        {"colour", required_argument, NULL, 'K'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
-    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, 10, 0, -1, 0,
-                TRACUU_LIST_NONE};
+    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, DEFAULT_LIMIT, 0,
+                COLOR_AUTO, SORT_RELEVANCE, TRACUU_LIST_NONE};
     int c;
     while ((c = getopt_long(argc, argv, "+d:n:0hV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            o.db = optarg;
-            break;
-        case 'J':
-            o.format = TRACUU_FORMAT_JSON;
-            break;
-        case 'P':
-            o.format = TRACUU_FORMAT_PATHS;
-            break;
-        case 'C':
-            o.count = true;
-            break;
-        case '0':
-            o.null = true;
-            break;
-        case 'n':
-            if (parse_count("--limit", optarg, &o.limit) != 0)
-                return 2;
-            break;
-        case 'O':
-            if (parse_count("--offset", optarg, &o.offset) != 0)
-                return 2;
-            break;
-        case 'K':
-            if (strcmp(optarg, "auto") == 0)
-                o.color = -1;
-            else if (strcmp(optarg, "always") == 0)
-                o.color = 1;
-            else if (strcmp(optarg, "never") == 0)
-                o.color = 0;
-            else {
-                fprintf(stderr, "%s: --color wants auto, always or never\n", prog);
-                return 2;
-            }
-            break;
-        case 'S':
-            if (strcmp(optarg, "date") == 0)
-                o.sort = 1;
-            else if (strcmp(optarg, "-date") == 0)
-                o.sort = -1;
-            else if (strcmp(optarg, "relevance") == 0)
-                o.sort = 0;
-            else {
-                fprintf(stderr, "%s: --sort wants date, -date or relevance, "
-                                "not '%s'\n", prog, optarg);
-                return 2;
-            }
-            break;
-        case 'L':
-            if (!tracuu_list_parse(optarg, &o.list)) {
-                fprintf(stderr, "%s: --list wants cites, dates or movements, "
-                                "not '%s'\n", prog, optarg);
-                return 2;
-            }
-            break;
-        case 'h':
-            usage(stdout);
-            return output_written(0);
-        case 'V':
-            printf("tracuu-query %s (index schema %s)\n", TRACUU_VERSION,
-                   TRACUU_SCHEMA_VERSION);
-            return output_written(0);
-        default:
-            fprintf(stderr, "Try 'tracuu-query --help'.\n");
-            return 2;
-        }
+        int rc = apply_option(c, &o);
+        if (rc != OPT_GO_ON)
+            return rc;
     }
     if (optind >= argc && o.list == TRACUU_LIST_NONE) {
-        fprintf(stderr, "%s: no query given\nTry 'tracuu-query --help'.\n", prog);
-        return 2;
+        fprintf(stderr, "%s: no query given\nTry 'tracuu-query --help'.\n",
+                prog);
+        return EXIT_TROUBLE;
     }
     if (o.null && (o.format != TRACUU_FORMAT_PATHS || o.count)) {
         fprintf(stderr, "%s: -0/--null goes with --paths\n", prog);
-        return 2;
+        return EXIT_TROUBLE;
     }
     char *query = join_args(argc - optind, argv + optind);
     int rc = search(&o, query);

@@ -1,6 +1,8 @@
-/* output.c: the text, JSON and paths printers. */
+/* output.c: the text, JSON and paths printers, and the search results
+ * written through them. */
 #include "output.h"
 
+#include <assert.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,128 +10,336 @@
 #include "buf.h"
 #include "escape.h"
 
-/* Write n bytes of s to f as text for a terminal (escape.h). */
-static void put_text(FILE *f, const char *s, size_t n)
+/* --- text: values only, escaped, padded to the width asked --- */
+
+/* Characters (not bytes) in UTF-8 s[0..n). */
+static int chars_in(const char *s, size_t n)
 {
+    int c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Write s[0..n), already escaped, padded to p->pad; the pad is used up. */
+static void text_put_padded(tracuu_printer_t *p, const char *s, size_t n)
+{
+    int w = p->pad < 0 ? -p->pad : p->pad;
+    int fill = w - chars_in(s, n);
+    if (p->pad > 0)
+        for (int i = 0; i < fill; i++)
+            fputc(' ', p->f);
+    fwrite(s, 1, n, p->f);
+    if (p->pad < 0)
+        for (int i = 0; i < fill; i++)
+            fputc(' ', p->f);
+    p->pad = 0;
+}
+
+static void text_nothing(tracuu_printer_t *p)
+{
+    (void)p;
+}
+
+static void text_map_key(tracuu_printer_t *p, const char *key)
+{
+    (void)p;
+    (void)key;
+}
+
+static void text_string(tracuu_printer_t *p, const char *s, size_t n)
+{
+    if (!s)
+        return;
     tracuu_buf_t b = {0};
     tracuu_escape_text(&b, s, n);
-    fwrite(b.s, 1, b.len, f);
+    text_put_padded(p, b.s ? b.s : "", b.len);
     tracuu_buf_free(&b);
 }
 
-/* s escaped as a file name (new; free with free()). */
-static char *name_of(const char *s)
+static void text_name(tracuu_printer_t *p, const char *s)
 {
     tracuu_buf_t b = {0};
     tracuu_escape_name(&b, s, strlen(s));
-    return tracuu_buf_steal(&b);
+    text_put_padded(p, b.s ? b.s : "", b.len);
+    tracuu_buf_free(&b);
 }
 
-/* --- text --- */
+static void text_integer(tracuu_printer_t *p, long long v)
+{
+    char s[32];
+    int n = snprintf(s, sizeof s, "%lld", v);
+    text_put_padded(p, s, (size_t)n);
+}
 
-static void text_begin(tracuu_printer_t *p, const char *query,
-                       const char *parsed, unsigned total, unsigned offset,
-                       unsigned limit)
+static void text_real(tracuu_printer_t *p, double v)
+{
+    char s[64];
+    int n = snprintf(s, sizeof s, "%g", v);
+    text_put_padded(p, s, (size_t)n);
+}
+
+static void text_width(tracuu_printer_t *p, int w)
+{
+    p->pad = w;
+}
+
+static void text_literal(tracuu_printer_t *p, const char *s)
+{
+    fputs(s, p->f);
+}
+
+static void text_separator(tracuu_printer_t *p)
+{
+    fputc('\n', p->f);
+}
+
+/* --- paths: raw bytes, for xargs --- */
+
+/* NUL-terminated with -0 (the only form a name with a line feed
+ * survives), else one a line, escaped on a terminal. */
+static void paths_name(tracuu_printer_t *p, const char *s)
+{
+    if (p->tty && !p->null)
+        text_name(p, s);
+    else
+        fputs(s, p->f);
+}
+
+static void paths_separator(tracuu_printer_t *p)
+{
+    fputc(p->null ? '\0' : '\n', p->f);
+}
+
+/* --- JSON: jansson values, written out when the outermost closes --- */
+
+#define JSON_MAX_DEPTH 8
+
+typedef struct json_state {
+    json_t *open[JSON_MAX_DEPTH]; /* borrowed but open[0], the document */
+    int depth;
+    char *key;                    /* the next value's, in a map */
+} json_state_t;
+
+/* Add v (taken) to the innermost container. A value jansson refuses (a
+ * string that is not UTF-8) leaves its key out, as it always has. */
+static void json_add(tracuu_printer_t *p, json_t *v)
+{
+    json_state_t *s = p->state;
+    assert(s && s->depth > 0); /* a value goes into an open map or list */
+    json_t *top = s->open[s->depth - 1];
+    if (json_is_object(top)) {
+        assert(s->key);
+        json_object_set_new(top, s->key, v);
+        free(s->key);
+        s->key = NULL;
+    } else {
+        json_array_append_new(top, v);
+    }
+}
+
+/* The state lives from the opening of a document to its end. */
+static void json_open(tracuu_printer_t *p, json_t *c)
+{
+    if (!p->state)
+        p->state = tracuu_xcalloc(1, sizeof(json_state_t));
+    json_state_t *s = p->state;
+    assert(s->depth < JSON_MAX_DEPTH);
+    if (s->depth > 0)
+        json_add(p, c);
+    s->open[s->depth++] = c;
+}
+
+static void json_begin_map(tracuu_printer_t *p)
+{
+    json_open(p, json_object());
+}
+
+static void json_begin_list(tracuu_printer_t *p)
+{
+    json_open(p, json_array());
+}
+
+static void json_end(tracuu_printer_t *p)
+{
+    json_state_t *s = p->state;
+    assert(s && s->depth > 0);
+    if (--s->depth > 0)
+        return;
+    json_dumpf(s->open[0], p->f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', p->f);
+    json_decref(s->open[0]);
+    free(s->key);
+    free(s);
+    p->state = NULL;
+}
+
+static void json_map_key(tracuu_printer_t *p, const char *key)
+{
+    json_state_t *s = p->state;
+    assert(s && s->depth > 0);
+    free(s->key);
+    s->key = tracuu_xstrdup(key);
+}
+
+static void json_string_(tracuu_printer_t *p, const char *s, size_t n)
+{
+    json_add(p, s ? json_stringn(s, n) : json_null());
+}
+
+static void json_name(tracuu_printer_t *p, const char *s)
+{
+    json_add(p, json_string(s));
+}
+
+static void json_integer_(tracuu_printer_t *p, long long v)
+{
+    json_add(p, json_integer((json_int_t)v));
+}
+
+static void json_real_(tracuu_printer_t *p, double v)
+{
+    json_add(p, json_real(v));
+}
+
+static void json_width(tracuu_printer_t *p, int w)
 {
     (void)p;
-    (void)query;
-    (void)parsed;
-    (void)total;
-    (void)offset;
-    (void)limit;
+    (void)w;
 }
+
+static void json_literal(tracuu_printer_t *p, const char *s)
+{
+    (void)p;
+    (void)s;
+}
+
+void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
+                         bool color, bool tty, bool null)
+{
+    if (format == TRACUU_FORMAT_JSON) {
+        *p = (tracuu_printer_t){json_begin_map, json_begin_list, json_end,
+                                json_map_key, json_string_, json_name,
+                                json_integer_, json_real_, json_width,
+                                json_literal, text_nothing, true, format, f,
+                                color, tty, null, 0, NULL};
+        return;
+    }
+    *p = (tracuu_printer_t){text_nothing, text_nothing, text_nothing,
+                            text_map_key, text_string, text_name,
+                            text_integer, text_real, text_width, text_literal,
+                            text_separator, false, format, f, color, tty,
+                            null, 0, NULL};
+    if (format == TRACUU_FORMAT_PATHS) {
+        p->name = paths_name;
+        p->separator = paths_separator;
+    }
+}
+
+void tracuu_print_str(tracuu_printer_t *p, const char *s)
+{
+    p->string(p, s, s ? strlen(s) : 0);
+}
+
+void tracuu_print_document(tracuu_printer_t *p)
+{
+    if (!p->structured)
+        return;
+    p->begin_map(p);
+    p->map_key(p, "format_version");
+    p->integer(p, TRACUU_JSON_FORMAT_VERSION);
+}
+
+void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
+                                const char *parsed, unsigned total,
+                                unsigned offset, unsigned limit)
+{
+    if (!p->structured)
+        return;
+    tracuu_print_document(p);
+    p->map_key(p, "query");
+    tracuu_print_str(p, query);
+    p->map_key(p, "parsed");
+    tracuu_print_str(p, parsed ? parsed : "");
+    p->map_key(p, "total");
+    p->integer(p, total);
+    p->map_key(p, "offset");
+    p->integer(p, offset);
+    p->map_key(p, "limit");
+    p->integer(p, limit);
+    p->map_key(p, "hits");
+    p->begin_list(p);
+}
+
+void tracuu_print_results_end(tracuu_printer_t *p)
+{
+    if (!p->structured)
+        return;
+    p->end(p); /* hits */
+    p->end(p); /* the document, written out */
+}
+
+/* --- a hit as text --- */
 
 static void text_snippet(tracuu_printer_t *p, const tracuu_snippet_t *s)
 {
     const char *on = p->color ? "\033[1;31m" : "[";
     const char *off = p->color ? "\033[0m" : "]";
     size_t at = 0;
-    fputs("   ", p->f);
+    p->literal(p, "   ");
     for (size_t m = 0; m < s->n_marks; m++) {
-        put_text(p->f, s->text + at, s->marks[m].start - at);
-        fputs(on, p->f);
-        put_text(p->f, s->text + s->marks[m].start, s->marks[m].len);
-        fputs(off, p->f);
+        assert(s->marks[m].start >= at);
+        p->string(p, s->text + at, s->marks[m].start - at);
+        p->literal(p, on);
+        p->string(p, s->text + s->marks[m].start, s->marks[m].len);
+        p->literal(p, off);
         at = s->marks[m].start + s->marks[m].len;
     }
-    put_text(p->f, s->text + at, strlen(s->text + at));
-    fputc('\n', p->f);
+    tracuu_print_str(p, s->text + at);
+    p->separator(p);
 }
 
 /* Paths, titles and snippets come from the files and the index, both
- * untrusted: every one is escaped (escape.h), so a name holding a line
- * feed or a terminal sequence shows as \n or \e, never acts. */
+ * untrusted: every one is escaped, so a name holding a line feed or a
+ * terminal sequence shows as \n or \e, never acts. */
 static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
-    char *path = name_of(h->path);
-    if (p->color)
-        fprintf(p->f, "\033[1m%zu. %s\033[0m\n", h->rank, path);
-    else
-        fprintf(p->f, "%zu. %s\n", h->rank, path);
-    free(path);
+    p->literal(p, p->color ? "\033[1m" : "");
+    p->integer(p, (long long)h->rank);
+    p->literal(p, ". ");
+    p->name(p, h->path);
+    p->literal(p, p->color ? "\033[0m" : "");
+    p->separator(p);
     if (h->title && *h->title) {
-        fputs("   ", p->f);
-        put_text(p->f, h->title, strlen(h->title));
-        fputc('\n', p->f);
+        p->literal(p, "   ");
+        tracuu_print_str(p, h->title);
+        p->separator(p);
     }
     if (h->issued) {
-        fputs("   ngày ban hành: ", p->f);
-        put_text(p->f, h->issued, strlen(h->issued));
-        fputc('\n', p->f);
+        p->literal(p, "   ngày ban hành: ");
+        tracuu_print_str(p, h->issued);
+        p->separator(p);
     }
     for (size_t i = 0; i < h->n_snippets; i++)
         text_snippet(p, &h->snippets[i]);
-    if (h->note)
-        fprintf(p->f, "   (%s)\n", h->note);
-}
-
-static void text_end(tracuu_printer_t *p)
-{
-    (void)p;
-}
-
-/* --- paths --- */
-
-/* Raw bytes, for xargs: NUL-terminated with -0 (the only form a name with
- * a line feed survives), else one a line, escaped on a terminal. */
-static void paths_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
-{
-    if (p->null) {
-        fwrite(h->path, 1, strlen(h->path) + 1, p->f);
-    } else if (p->tty) {
-        char *path = name_of(h->path);
-        fprintf(p->f, "%s\n", path);
-        free(path);
-    } else {
-        fprintf(p->f, "%s\n", h->path);
+    if (h->note) { /* a static string of ours */
+        p->literal(p, "   (");
+        p->literal(p, h->note);
+        p->literal(p, ")");
+        p->separator(p);
     }
 }
 
-/* --- JSON --- */
+/* --- a hit, structured --- */
 
-static void json_begin(tracuu_printer_t *p, const char *query,
-                       const char *parsed, unsigned total, unsigned offset,
-                       unsigned limit)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "format_version",
-                        json_integer(TRACUU_JSON_FORMAT_VERSION));
-    json_object_set_new(o, "query", json_string(query));
-    json_object_set_new(o, "parsed", json_string(parsed ? parsed : ""));
-    json_object_set_new(o, "total", json_integer(total));
-    json_object_set_new(o, "offset", json_integer(offset));
-    json_object_set_new(o, "limit", json_integer(limit));
-    json_object_set_new(o, "hits", json_array());
-    p->state = o;
-}
-
-/* The n bytes at s in base64 (RFC 4648, padded), as a JSON string. */
-static json_t *base64(const char *s, size_t n)
+/* The n bytes at s in base64 (RFC 4648, padded); new, free with free(). */
+static char *base64(const char *s, size_t n)
 {
     static const char al[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     const unsigned char *u = (const unsigned char *)s;
     tracuu_buf_t b = {0};
+    tracuu_buf_puts(&b, "");
     for (size_t i = 0; i < n; i += 3) {
         unsigned v = (unsigned)u[i] << 16;
         if (i + 1 < n)
@@ -141,92 +351,84 @@ static json_t *base64(const char *s, size_t n)
                      i + 2 < n ? al[v & 63] : '='};
         tracuu_buf_append(&b, q, 4);
     }
-    json_t *j = json_string(b.s ? b.s : "");
+    return tracuu_buf_steal(&b);
+}
+
+/* Structured formats hold UTF-8 only: a file name that is not comes out
+ * with U+FFFD in place of its bad bytes, and its exact bytes in base64
+ * as "path_bytes" (only then). */
+static void struct_path(tracuu_printer_t *p, const char *path)
+{
+    size_t n = strlen(path);
+    p->map_key(p, "path");
+    if (tracuu_utf8_valid_prefix(path, n) == n) {
+        p->name(p, path);
+        return;
+    }
+    tracuu_buf_t b = {0};
+    tracuu_buf_puts(&b, "");
+    for (size_t i = 0; i < n;)
+        tracuu_buf_put_cp(&b, tracuu_utf8_next(path, n, &i));
+    p->name(p, b.s);
     tracuu_buf_free(&b);
-    return j;
+    char *bytes = base64(path, n);
+    p->map_key(p, "path_bytes");
+    tracuu_print_str(p, bytes);
+    free(bytes);
 }
 
-static void json_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
+static void struct_snippet(tracuu_printer_t *p, const tracuu_snippet_t *s)
 {
-    json_t *o = p->state;
-    json_t *hit = json_object();
-    json_object_set_new(hit, "rank", json_integer((json_int_t)h->rank));
-    /* JSON holds UTF-8 only: a file name that is not comes out with
-     * U+FFFD in place of its bad bytes, and its exact bytes in base64 as
-     * "path_bytes" (only then). */
-    json_t *path = json_string(h->path);
-    json_t *bytes = NULL;
-    if (!path) {
-        tracuu_buf_t b = {0};
-        size_t n = strlen(h->path), i = 0;
-        while (i < n)
-            tracuu_buf_put_cp(&b, tracuu_utf8_next(h->path, n, &i));
-        path = json_string(b.s ? b.s : "");
-        tracuu_buf_free(&b);
-        bytes = base64(h->path, n);
+    p->begin_map(p);
+    p->map_key(p, "text");
+    tracuu_print_str(p, s->text);
+    p->map_key(p, "matches");
+    p->begin_list(p);
+    for (size_t m = 0; m < s->n_marks; m++) {
+        p->begin_map(p);
+        p->map_key(p, "start");
+        p->integer(p, (long long)s->marks[m].start);
+        p->map_key(p, "length");
+        p->integer(p, (long long)s->marks[m].len);
+        p->end(p);
     }
-    json_object_set_new(hit, "path", path);
-    if (bytes)
-        json_object_set_new(hit, "path_bytes", bytes);
-    json_object_set_new(hit, "title", json_string(h->title ? h->title : ""));
-    json_object_set_new(hit, "score", json_real(h->score));
-    json_object_set_new(hit, "issued",
-                        h->issued ? json_string(h->issued) : json_null());
-    json_t *sn = json_array();
-    for (size_t i = 0; i < h->n_snippets; i++) {
-        const tracuu_snippet_t *s = &h->snippets[i];
-        json_t *so = json_object();
-        json_object_set_new(so, "text", json_string(s->text));
-        json_t *marks = json_array();
-        for (size_t m = 0; m < s->n_marks; m++) {
-            json_t *mo = json_object();
-            json_object_set_new(mo, "start", json_integer((json_int_t)s->marks[m].start));
-            json_object_set_new(mo, "length", json_integer((json_int_t)s->marks[m].len));
-            json_array_append_new(marks, mo);
-        }
-        json_object_set_new(so, "matches", marks);
-        json_array_append_new(sn, so);
+    p->end(p);
+    p->end(p);
+}
+
+static void struct_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    p->begin_map(p);
+    p->map_key(p, "rank");
+    p->integer(p, (long long)h->rank);
+    struct_path(p, h->path);
+    p->map_key(p, "title");
+    tracuu_print_str(p, h->title ? h->title : "");
+    p->map_key(p, "score");
+    p->real(p, h->score);
+    p->map_key(p, "issued");
+    tracuu_print_str(p, h->issued);
+    p->map_key(p, "snippets");
+    p->begin_list(p);
+    for (size_t i = 0; i < h->n_snippets; i++)
+        struct_snippet(p, &h->snippets[i]);
+    p->end(p);
+    if (h->note) {
+        p->map_key(p, "note");
+        tracuu_print_str(p, h->note);
     }
-    json_object_set_new(hit, "snippets", sn);
-    if (h->note)
-        json_object_set_new(hit, "note", json_string(h->note));
-    json_array_append_new(json_object_get(o, "hits"), hit);
+    p->end(p);
 }
 
-static void json_end(tracuu_printer_t *p)
+void tracuu_print_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
-    json_t *o = p->state;
-    json_dumpf(o, p->f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    fputc('\n', p->f);
-    json_decref(o);
-    p->state = NULL;
-}
-
-void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
-                         bool color, bool tty, bool null)
-{
-    memset(p, 0, sizeof *p);
-    p->f = f;
-    p->color = color;
-    p->tty = tty;
-    p->null = null;
-    switch (format) {
-    case TRACUU_FORMAT_JSON:
-        p->begin = json_begin;
-        p->hit = json_hit;
-        p->end = json_end;
-        break;
-    case TRACUU_FORMAT_PATHS:
-        p->begin = text_begin;
-        p->hit = paths_hit;
-        p->end = text_end;
-        break;
-    case TRACUU_FORMAT_TEXT:
-    default:
-        p->begin = text_begin;
-        p->hit = text_hit;
-        p->end = text_end;
-        break;
+    if (p->structured) {
+        struct_hit(p, h);
+    } else if (p->format == TRACUU_FORMAT_PATHS) {
+        p->name(p, h->path);
+        p->separator(p);
+    } else {
+        text_hit(p, h);
     }
 }
 

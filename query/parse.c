@@ -63,11 +63,17 @@ static void error(parser_t *ps, const char *fmt, const char *detail)
     ps->err = tracuu_buf_steal(&b);
 }
 
-/* The start of text quoted in an error: 40 bytes at most, whole
+/* The limits of parse.h as text, for the messages. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+/* Bytes of a query quoted in an error. */
+#define QUOTED_BYTES 40
+
+/* The start of text quoted in an error: QUOTED_BYTES at most, whole
  * characters (new; free with free()). */
 static char *quoted_start(const char *s)
 {
-    return tracuu_xstrndup(s, tracuu_utf8_cut(s, strlen(s), 40));
+    return tracuu_xstrndup(s, tracuu_utf8_cut(s, strlen(s), QUOTED_BYTES));
 }
 
 static void push(tracuu_parsed_t *p, tracuu_clause_t c)
@@ -184,14 +190,16 @@ static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
         }
     }
     if (++ps->clauses > TRACUU_QUERY_MAX_CLAUSES) {
-        error(ps, "too many words and clauses (at most %s)", "256");
+        error(ps, "too many words and clauses (at most %s)",
+              STR(TRACUU_QUERY_MAX_CLAUSES));
         return false;
     }
     tracuu_clause_t c = {0};
     c.negated = negated;
     if (*ps->s == '(') {
         if (depth >= TRACUU_QUERY_MAX_DEPTH) {
-            error(ps, "parentheses nested too deep (at most %s)", "16");
+            error(ps, "parentheses nested too deep (at most %s)",
+                  STR(TRACUU_QUERY_MAX_DEPTH));
             return false;
         }
         ps->s++;
@@ -297,7 +305,8 @@ bool tracuu_query_parse(const char *q, bool (*known_field)(const char *),
     memset(out, 0, sizeof *out);
     *err = NULL;
     if (strlen(q) > TRACUU_QUERY_MAX_BYTES) {
-        *err = tracuu_xstrdup("query too long (at most 4096 bytes)");
+        *err = tracuu_xstrdup("query too long (at most " STR(
+            TRACUU_QUERY_MAX_BYTES) " bytes)");
         return false;
     }
     parser_t ps = {q, known_field, 0, NULL};

@@ -5,6 +5,7 @@
  * when the positions cannot be used. */
 #include "passage.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -422,6 +423,7 @@ static void region_bytes(ckpts_t *ck, size_t text_len, unsigned lo,
         *from = text_len;
     if (*to > text_len || *to < *from)
         *to = text_len;
+    assert(*from <= *to && *to <= text_len);
 }
 
 /* The numbers a cited symbol or a date of the query must be written
@@ -491,6 +493,8 @@ static bool blank_byte(char c)
 static bool region_read(const source_t *src, size_t from, size_t to,
                         char **buf, size_t *len, size_t *at)
 {
+    assert(from <= to && to <= src->len);
+    assert(src->text || src->fd >= 0);
     size_t f = from > SNAP ? from - SNAP : 0;
     size_t t = to + SNAP < src->len ? to + SNAP : src->len;
     char *b = tracuu_xmalloc(t - f + 1);
@@ -522,15 +526,32 @@ static bool region_read(const source_t *src, size_t from, size_t to,
     return true;
 }
 
-/* Snippets of bytes [from, to) of the source: normalised (unless they are
+/* The cutting of one hit's snippets from the regions its positions
+ * name. */
+typedef struct passage {
+    tracuu_analyzer_t *a;
+    const tracuu_plan_t *plan;
+    const tracuu_hit_source_t *f;
+    ckpts_t ck;
+    source_t src;
+    char *again;           /* the file decoded whole, when it was */
+    tracuu_snippet_t *sn;  /* the snippets so far (room for 3) */
+    size_t n;
+    bool bad;              /* the file is not the text indexed, or a
+                              citation is not where its numbers are */
+} passage_t;
+
+/* Snippets of bytes [from, to) of ps's source: normalised (unless they are
  * already), the query's citations and dates found in them. want_span:
  * none unless one of those is there. false when the bytes are not the
  * text indexed. */
-static bool region_snippets(tracuu_analyzer_t *a, const source_t *src,
-                            size_t from, size_t to, const tracuu_plan_t *plan,
+static bool region_snippets(const passage_t *ps, size_t from, size_t to,
                             bool want_span, tracuu_snippet_t **sn,
                             size_t *n_sn)
 {
+    tracuu_analyzer_t *a = ps->a;
+    const source_t *src = &ps->src;
+    const tracuu_plan_t *plan = ps->plan;
     *sn = NULL;
     *n_sn = 0;
     char *bytes;
@@ -551,10 +572,12 @@ static bool region_snippets(tracuu_analyzer_t *a, const source_t *src,
     tracuu_span_t *spans = NULL;
     size_t n_spans = 0;
     want_spans(plan, text, len, &spans, &n_spans);
-    if (!want_span || n_spans)
-        tracuu_snippets_slice(a, text, len, at > 0, more_after,
-                              plan->highlight,
-                              plan->n_highlight, spans, n_spans, 2, sn, n_sn);
+    if (!want_span || n_spans) {
+        tracuu_snip_text_t t = {text, len, false, at > 0, more_after};
+        tracuu_snip_query_t sq = {plan->highlight, plan->n_highlight, spans,
+                                  n_spans, SNIPPETS_PER_HIT};
+        tracuu_snippets_slice(a, &t, &sq, sn, n_sn);
+    }
     free(spans);
     if (!src->normalised)
         tracuu_norm_free(&norm);
@@ -584,6 +607,7 @@ static void inner_text(const char *t, const char **from, size_t *len)
  * cut once shorter.) *one is taken or left to the caller to free. */
 static void add_snippet(tracuu_snippet_t *sn, size_t *n, tracuu_snippet_t *one)
 {
+    assert(*n <= SNIPPETS_PER_HIT); /* sn has room for one more */
     if (!one->text)
         return;
     const char *a, *b;
@@ -607,6 +631,107 @@ static void add_snippet(tracuu_snippet_t *sn, size_t *n, tracuu_snippet_t *one)
     *one = (tracuu_snippet_t){0};
 }
 
+/* Whether positions can show where f matched: WHOLE_TEXT when the index
+ * has no checkpoints for it or a citation or date asked for is not
+ * written with its numbers as syllables, NO_PASSAGE when it matched on
+ * no body word. */
+typedef enum usable { USABLE, WHOLE_TEXT, NO_PASSAGE } usable_t;
+
+static usable_t positions_usable(const tracuu_hit_source_t *f,
+                                 const tracuu_plan_t *plan, ckpts_t *ck)
+{
+    size_t first;
+    if (!ck_get(ck, 0, &first))
+        return WHOLE_TEXT;
+    size_t n_numbers = 0;
+    for (size_t i = 0; i < f->n_hp; i++)
+        n_numbers += f->hp[i].group == GROUP_NUMBER;
+    if ((plan->n_cites || plan->n_days) && n_numbers == 0)
+        return WHOLE_TEXT;
+    return f->n_hp == 0 ? NO_PASSAGE : USABLE;
+}
+
+/* Where ps's text comes from: the index's stored text, else its file read
+ * again (region by region when its bytes are its text). false, with *why
+ * set, when the file cannot be used. */
+static bool open_source(passage_t *ps, const char **why)
+{
+    const tracuu_hit_source_t *f = ps->f;
+    ps->src = (source_t){f->stored, f->stored_len, true, -1};
+    if (f->stored_len != 0 ||
+        !json_is_false(json_object_get(f->meta, "text_stored")))
+        return true;
+    ps->src.normalised = false;
+    ps->src.text = NULL;
+    if (json_is_true(json_object_get(f->meta, "raw"))) {
+        /* Its bytes are its text: only the regions shown are read. */
+        struct stat st;
+        ps->src.fd = open_indexed(f->path, f->meta, &st, why);
+        if (ps->src.fd >= 0)
+            ps->src.len = (size_t)st.st_size;
+    } else {
+        ps->again = reread(f->path, f->meta, false, &ps->src.len, why);
+        ps->src.text = ps->again;
+    }
+    return *why == NULL;
+}
+
+/* A citation or date asked for: snippets around the numbers it is
+ * written with (MAX_NUMBER_HITS of them tried at most). */
+static void at_numbers(passage_t *ps)
+{
+    const tracuu_hit_source_t *f = ps->f;
+    unsigned done_to = 0;
+    size_t tried = 0;
+    bool days_only = single_days(ps->plan);
+    for (size_t i = 0; i < f->n_hp && ps->n < SNIPPETS_PER_HIT && !ps->bad &&
+                       tried < MAX_NUMBER_HITS;
+         i++) {
+        unsigned p = f->hp[i].pos;
+        if (f->hp[i].group != GROUP_NUMBER || (done_to && p < done_to))
+            continue;
+        if (days_only && !day_near(f->hp, f->n_hp, i))
+            continue;
+        tried++;
+        size_t from, to;
+        region_bytes(&ps->ck, ps->src.len, p > NUMBER_POS ? p - NUMBER_POS : 0,
+                     p + NUMBER_POS, &from, &to);
+        tracuu_snippet_t *one = NULL;
+        size_t n_one = 0;
+        if (to > from)
+            ps->bad = !region_snippets(ps, from, to, true, &one, &n_one);
+        if (n_one) {
+            add_snippet(ps->sn, &ps->n, &one[0]);
+            done_to = p + NUMBER_POS;
+        }
+        tracuu_snippets_free(one, n_one);
+    }
+}
+
+/* The query's words: snippets where most of them meet, the first of each
+ * region in turn, then the second ones. */
+static void at_words(passage_t *ps)
+{
+    unsigned lo[MAX_REGIONS], hi[MAX_REGIONS];
+    size_t n_reg = ps->n < SNIPPETS_PER_HIT && !ps->bad
+                       ? pick_regions(ps->f->hp, ps->f->n_hp, lo, hi) : 0;
+    tracuu_snippet_t *per[MAX_REGIONS] = {0};
+    size_t n_per[MAX_REGIONS] = {0};
+    for (size_t r = 0; r < n_reg && !ps->bad; r++) {
+        size_t from, to;
+        region_bytes(&ps->ck, ps->src.len, lo[r], hi[r], &from, &to);
+        if (to > from)
+            ps->bad = !region_snippets(ps, from, to, false, &per[r],
+                                       &n_per[r]);
+    }
+    for (size_t round = 0; round < SNIPPETS_PER_HIT; round++)
+        for (size_t r = 0; r < n_reg; r++)
+            if (round < n_per[r] && ps->n < SNIPPETS_PER_HIT)
+                add_snippet(ps->sn, &ps->n, &per[r][round]);
+    for (size_t r = 0; r < n_reg; r++)
+        tracuu_snippets_free(per[r], n_per[r]);
+}
+
 /* The snippets of a hit, cut from the regions where its positions say the
  * query matched: around the numbers its citations and dates are written
  * with (where the extractors find them again), then where most of its
@@ -619,116 +744,39 @@ static bool snippets_at_positions(tracuu_analyzer_t *a,
                                   tracuu_snippet_t **out, size_t *n_out,
                                   const char **why)
 {
-    json_t *meta = f->meta;
-    const char *stored = f->stored;
-    size_t stored_len = f->stored_len;
     *out = NULL;
     *n_out = 0;
-    ckpts_t ckv, *ck = &ckv;
-    size_t first;
-    ck_init(ck, f->ck, f->ck_len);
-    if (!ck_get(ck, 0, &first)) {
-        ck_free(ck);
-        return false;
+    passage_t ps = {a, plan, f, {0}, {NULL, 0, true, -1}, NULL, NULL, 0,
+                    false};
+    ck_init(&ps.ck, f->ck, f->ck_len);
+    usable_t u = positions_usable(f, plan, &ps.ck);
+    if (u != USABLE || !open_source(&ps, why)) {
+        if (ps.src.fd >= 0)
+            close(ps.src.fd);
+        free(ps.again);
+        ck_free(&ps.ck);
+        return u != WHOLE_TEXT;
     }
-    bool spans_wanted = plan->n_cites || plan->n_days;
-    size_t n_numbers = 0;
-    for (size_t i = 0; i < f->n_hp; i++)
-        n_numbers += f->hp[i].group == GROUP_NUMBER;
-    if (spans_wanted && n_numbers == 0) {
-        ck_free(ck); /* not written with its numbers as syllables */
-        return false;
-    }
-    if (f->n_hp == 0) {
-        ck_free(ck); /* matched on no body word: no passage to show */
-        return true;
-    }
-    source_t src = {stored, stored_len, true, -1};
-    char *again = NULL;
-    if (stored_len == 0 &&
-        json_is_false(json_object_get(meta, "text_stored"))) {
-        src.normalised = false;
-        src.text = NULL;
-        if (json_is_true(json_object_get(meta, "raw"))) {
-            /* Its bytes are its text: only the regions shown are read. */
-            struct stat st;
-            src.fd = open_indexed(f->path, meta, &st, why);
-            if (src.fd >= 0)
-                src.len = (size_t)st.st_size;
-        } else {
-            again = reread(f->path, meta, false, &src.len, why);
-            src.text = again;
-        }
-        if (*why) {
-            if (src.fd >= 0)
-                close(src.fd);
-            ck_free(ck);
-            return true;
-        }
-    }
-    tracuu_snippet_t *sn = tracuu_xcalloc(3, sizeof *sn);
-    size_t n = 0;
-    bool bad = false;
-    /* A citation or date asked for: around the numbers it is written
-     * with. */
-    unsigned done_to = 0;
-    size_t tried = 0;
-    bool days_only = single_days(plan);
-    for (size_t i = 0; i < f->n_hp && n < 2 && !bad && tried < MAX_NUMBER_HITS;
-         i++) {
-        unsigned p = f->hp[i].pos;
-        if (f->hp[i].group != GROUP_NUMBER || (done_to && p < done_to))
-            continue;
-        if (days_only && !day_near(f->hp, f->n_hp, i))
-            continue;
-        tried++;
-        size_t from, to;
-        region_bytes(ck, src.len, p > NUMBER_POS ? p - NUMBER_POS : 0,
-                     p + NUMBER_POS, &from, &to);
-        tracuu_snippet_t *one = NULL;
-        size_t n_one = 0;
-        if (to > from)
-            bad = !region_snippets(a, &src, from, to, plan, true, &one, &n_one);
-        if (n_one) {
-            add_snippet(sn, &n, &one[0]);
-            done_to = p + NUMBER_POS;
-        }
-        tracuu_snippets_free(one, n_one);
-    }
+    /* Room for SNIPPETS_PER_HIT and the one add_snippet may be given. */
+    ps.sn = tracuu_xcalloc(SNIPPETS_PER_HIT + 1, sizeof *ps.sn);
+    at_numbers(&ps);
     /* Numbers everywhere but not the citation or date near any tried:
      * the extractors go through the whole text instead. */
-    bad = bad || (spans_wanted && n == 0 && plan->n_highlight == 0);
-    /* The query's words: where most of them meet. */
-    unsigned lo[MAX_REGIONS], hi[MAX_REGIONS];
-    size_t n_reg = n < 2 && !bad ? pick_regions(f->hp, f->n_hp, lo, hi) : 0;
-    tracuu_snippet_t *per[MAX_REGIONS] = {0};
-    size_t n_per[MAX_REGIONS] = {0};
-    for (size_t r = 0; r < n_reg && !bad; r++) {
-        size_t from, to;
-        region_bytes(ck, src.len, lo[r], hi[r], &from, &to);
-        if (to > from)
-            bad = !region_snippets(a, &src, from, to, plan, false, &per[r],
-                                   &n_per[r]);
-    }
-    /* The first of each region in turn, then the second ones. */
-    for (size_t round = 0; round < 2; round++)
-        for (size_t r = 0; r < n_reg; r++)
-            if (round < n_per[r] && n < 2)
-                add_snippet(sn, &n, &per[r][round]);
-    for (size_t r = 0; r < n_reg; r++)
-        tracuu_snippets_free(per[r], n_per[r]);
-    if (src.fd >= 0)
-        close(src.fd);
-    free(again);
-    ck_free(ck);
-    if (bad) {
+    ps.bad = ps.bad || ((plan->n_cites || plan->n_days) && ps.n == 0 &&
+                        plan->n_highlight == 0);
+    at_words(&ps);
+    if (ps.src.fd >= 0)
+        close(ps.src.fd);
+    free(ps.again);
+    ck_free(&ps.ck);
+    if (ps.bad) {
         /* The file's bytes are not the text indexed, or the citation was
          * not found where its numbers are: search the text whole. */
-        tracuu_snippets_free(sn, n);
+        tracuu_snippets_free(ps.sn, ps.n);
         return false;
     }
-    *out = sn;
-    *n_out = n;
+    *out = ps.sn;
+    *n_out = ps.n;
     return true;
 }
 
@@ -758,8 +806,10 @@ void tracuu_passage_snippets(tracuu_analyzer_t *a, const tracuu_plan_t *plan,
     tracuu_span_t *spans = NULL;
     size_t n_spans = 0;
     want_spans(plan, text, tl, &spans, &n_spans);
-    tracuu_snippets_text(a, text, tl, raw, plan->highlight, plan->n_highlight,
-                         spans, n_spans, 2, sn, n_sn);
+    tracuu_snip_text_t t = {text, tl, raw, false, false};
+    tracuu_snip_query_t sq = {plan->highlight, plan->n_highlight, spans,
+                              n_spans, SNIPPETS_PER_HIT};
+    tracuu_snippets_text(a, &t, &sq, sn, n_sn);
     free(spans);
     free(again);
 }

@@ -52,7 +52,10 @@ typedef struct tracuu_hit_source {
     size_t n_hp;
 } tracuu_hit_source_t;
 
-/* Up to two snippets of hit h of plan (*sn new, free with
+/* Snippets shown of a hit at most. */
+#define SNIPPETS_PER_HIT 2
+
+/* Up to SNIPPETS_PER_HIT snippets of hit h of plan (*sn new, free with
  * tracuu_snippets_free; *n of them): cut from the regions where its
  * positions say the query matched (around the numbers its citations and
  * dates are written with, then where most of its words meet), else found

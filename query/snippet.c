@@ -1,6 +1,7 @@
 /* snippet.c: best windows of matched syllables, cut from the stored text. */
 #include "snippet.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 
 /* Syllables shown around the matches. */
 #define WINDOW 28
+/* Syllables shown before a window's first match. */
+#define LEAD_TOKENS 3
 #define MAX_TERMS 64
 #define SPAN_HIT (MAX_TERMS - 1)
 
@@ -158,6 +161,7 @@ static void window_scores(const int *hit, size_t n, int *sc)
         for (; end < n && end < from + WINDOW; end++) {
             if (hit[end] < 0)
                 continue;
+            assert(hit[end] < MAX_TERMS); /* a run's index, or SPAN_HIT */
             count++;
             if (per_run[hit[end]]++ == 0)
                 seen |= 1ULL << hit[end];
@@ -171,11 +175,23 @@ static void window_scores(const int *hit, size_t n, int *sc)
     }
 }
 
-/* lead, trail: text was left out before or after the window. */
-static void cut(const char *text, const tracuu_tokens_t *tk, const int *hit,
-                size_t from, size_t to, bool lead, bool trail,
-                tracuu_snippet_t *sn)
+/* A text broken into tokens, and which of them matched (hit[i]: the run
+ * of token i, or -1). */
+typedef struct marked {
+    const char *text;
+    const tracuu_tokens_t *tk;
+    const int *hit;
+} marked_t;
+
+/* Snippet *sn of tokens [from, to) of m. lead, trail: text was left out
+ * before or after the window. */
+static void cut(const marked_t *m, size_t from, size_t to, bool lead,
+                bool trail, tracuu_snippet_t *sn)
 {
+    const char *text = m->text;
+    const tracuu_tokens_t *tk = m->tk;
+    const int *hit = m->hit;
+    assert(from < to && to <= tk->n);
     tracuu_buf_t b = {0};
     tracuu_mark_t *marks = tracuu_xcalloc(to - from + 1, sizeof *marks);
     size_t nm = 0;
@@ -247,96 +263,122 @@ typedef struct found {
     int score;
 } found_t;
 
-/* The best windows of text[rs, re) (up to max), appended to *fs. */
-static void best_in_text(tracuu_analyzer_t *a, const char *text, size_t len,
-                         size_t rs, size_t re, bool more_before,
-                         bool more_after, const tracuu_hl_t *hl, size_t n_hl,
-                         const tracuu_span_t *spans, size_t n_spans,
-                         size_t max, found_t **fs, size_t *n_fs);
+typedef struct found_list {
+    found_t *v;
+    size_t n;
+} found_list_t;
 
-/* The best windows of text[rs, re) (up to max), appended to *fs. Raw
- * text (not yet normalised: read again from its file) is normalised
- * region by region, which is all a snippet needs. */
-static void best_in(tracuu_analyzer_t *a, const char *text, size_t len,
-                    size_t rs, size_t re, bool raw, const tracuu_hl_t *hl,
-                    size_t n_hl, const tracuu_span_t *spans, size_t n_spans,
-                    size_t max, found_t **fs, size_t *n_fs)
+/* Bytes [rs, re) of text, and whether the text goes on around them
+ * (beyond rs and re, or beyond the text: a slice of a longer one). */
+typedef struct region {
+    const char *text;
+    size_t rs, re;
+    bool more_before, more_after;
+} region_t;
+
+/* Mark in hit[0..tk->n) the tokens of text matching sq's runs and
+ * inside its spans. Returns the number marked. */
+static size_t mark_all(const char *text, const tracuu_tokens_t *tk,
+                       const tracuu_snip_query_t *sq, int *hit)
 {
-    if (!raw) {
-        best_in_text(a, text, len, rs, re, rs > 0, re < len, hl, n_hl, spans,
-                     n_spans, max, fs, n_fs);
-        return;
-    }
-    tracuu_norm_t n;
-    if (tracuu_normalize(text + rs, re - rs, &n) != 0)
-        return;
-    best_in_text(a, n.s, n.len, 0, n.len, rs > 0, re < len, hl, n_hl, NULL, 0,
-                 max, fs, n_fs);
-    tracuu_norm_free(&n);
+    forms_t f;
+    forms_make(text, tk, sq->hl, sq->n_hl, &f);
+    size_t n_hits = mark_runs(&f, sq->hl, sq->n_hl, hit);
+    forms_free(&f);
+    if (sq->n_spans)
+        n_hits += mark_spans(tk, sq->spans, sq->n_spans, hit);
+    return n_hits;
 }
 
-static void best_in_text(tracuu_analyzer_t *a, const char *text, size_t len,
-                         size_t rs, size_t re, bool more_before,
-                         bool more_after, const tracuu_hl_t *hl, size_t n_hl,
-                         const tracuu_span_t *spans, size_t n_spans,
-                         size_t max, found_t **fs, size_t *n_fs)
+/* The best scoring start of a window (sc) at a match of hit[0..n), a
+ * little before it, that overlaps none of starts[0..taken); its score,
+ * or 0 when there is none. */
+static int best_window(const int *hit, const int *sc, size_t n,
+                       const size_t *starts, size_t taken, size_t *best_from)
 {
-    (void)len;
+    int best = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (hit[i] < 0)
+            continue;
+        /* Start a little before the first match of the window. */
+        size_t from = i > LEAD_TOKENS ? i - LEAD_TOKENS : 0;
+        bool overlaps = false;
+        for (size_t k = 0; k < taken; k++)
+            overlaps |= from < starts[k] + WINDOW && starts[k] < from + WINDOW;
+        if (!overlaps && sc[from] > best) {
+            best = sc[from];
+            *best_from = from;
+        }
+    }
+    return best;
+}
+
+/* The best windows of r (up to sq->max, in normalised text), appended to
+ * *fl. */
+static void best_in_text(tracuu_analyzer_t *a, const region_t *r,
+                         const tracuu_snip_query_t *sq, found_list_t *fl)
+{
+    assert(r->rs <= r->re);
     tracuu_tokens_t tk = {0};
-    if (tracuu_analyzer_tokenize(a, text + rs, re - rs, &tk) != TRACUU_OK ||
-        tk.n == 0) {
+    if (tracuu_analyzer_tokenize(a, r->text + r->rs, r->re - r->rs, &tk) !=
+            TRACUU_OK || tk.n == 0) {
         tracuu_tokens_free(&tk);
         return;
     }
     for (size_t i = 0; i < tk.n; i++) {
-        tk.v[i].start += rs;
-        tk.v[i].end += rs;
+        tk.v[i].start += r->rs;
+        tk.v[i].end += r->rs;
     }
     int *hit = tracuu_xmalloc(tk.n * sizeof *hit);
-    forms_t f;
-    forms_make(text, &tk, hl, n_hl, &f);
-    size_t n_hits = mark_runs(&f, hl, n_hl, hit);
-    forms_free(&f);
-    if (n_spans)
-        n_hits += mark_spans(&tk, spans, n_spans, hit);
-    size_t *starts = tracuu_xcalloc(max + 1, sizeof *starts);
+    size_t n_hits = mark_all(r->text, &tk, sq, hit);
+    size_t *starts = tracuu_xcalloc(sq->max + 1, sizeof *starts);
     int *sc = NULL;
     if (n_hits) {
         sc = tracuu_xmalloc(tk.n * sizeof *sc);
         window_scores(hit, tk.n, sc);
     }
-    for (size_t taken = 0; n_hits && taken < max; taken++) {
-        int best = 0;
-        size_t best_from = 0;
-        for (size_t i = 0; i < tk.n; i++) {
-            if (hit[i] < 0)
-                continue;
-            /* Start a little before the first match of the window. */
-            size_t from = i > 3 ? i - 3 : 0;
-            bool overlaps = false;
-            for (size_t k = 0; k < taken; k++)
-                overlaps |= from < starts[k] + WINDOW && starts[k] < from + WINDOW;
-            if (overlaps)
-                continue;
-            if (sc[from] > best) {
-                best = sc[from];
-                best_from = from;
-            }
-        }
+    marked_t m = {r->text, &tk, hit};
+    for (size_t taken = 0; n_hits && taken < sq->max; taken++) {
+        size_t from = 0;
+        int best = best_window(hit, sc, tk.n, starts, taken, &from);
         if (best == 0)
             break;
-        size_t to = best_from + WINDOW < tk.n ? best_from + WINDOW : tk.n;
-        *fs = tracuu_xrealloc(*fs, (*n_fs + 1) * sizeof **fs);
-        found_t *fd = &(*fs)[(*n_fs)++];
+        size_t to = from + WINDOW < tk.n ? from + WINDOW : tk.n;
+        fl->v = tracuu_xrealloc(fl->v, (fl->n + 1) * sizeof *fl->v);
+        found_t *fd = &fl->v[fl->n++];
         fd->score = best;
-        cut(text, &tk, hit, best_from, to, best_from > 0 || more_before,
-            to < tk.n || more_after, &fd->sn);
-        starts[taken] = best_from;
+        cut(&m, from, to, from > 0 || r->more_before,
+            to < tk.n || r->more_after, &fd->sn);
+        starts[taken] = from;
     }
     free(sc);
     free(starts);
     free(hit);
     tracuu_tokens_free(&tk);
+}
+
+/* The best windows of bytes [rs, re) of t (up to sq->max), appended to
+ * *fl. Raw text (not yet normalised: read again from its file) is
+ * normalised region by region, which is all a snippet needs; spans are
+ * left out then (they index normalised text). */
+static void best_in(tracuu_analyzer_t *a, const tracuu_snip_text_t *t,
+                    size_t rs, size_t re, const tracuu_snip_query_t *sq,
+                    found_list_t *fl)
+{
+    if (!t->raw) {
+        region_t r = {t->s, rs, re, rs > 0, re < t->len};
+        best_in_text(a, &r, sq, fl);
+        return;
+    }
+    tracuu_norm_t n;
+    if (tracuu_normalize(t->s + rs, re - rs, &n) != 0)
+        return;
+    tracuu_snip_query_t no_spans = *sq;
+    no_spans.spans = NULL;
+    no_spans.n_spans = 0;
+    region_t r = {n.s, 0, n.len, rs > 0, re < t->len};
+    best_in_text(a, &r, &no_spans, fl);
+    tracuu_norm_free(&n);
 }
 
 /* Texts longer than this are searched for the query's syllables first,
@@ -402,10 +444,13 @@ static bool rest_follows(const tracuu_folded_t *f, size_t i,
 
 /* Where in text the query's runs (a phrase whole) and the spans occur, each
  * scored by the distinct runs found near it; best first. */
-static size_t candidates(const char *text, size_t len, const tracuu_hl_t *hl,
-                         size_t n_hl, const tracuu_span_t *spans,
-                         size_t n_spans, cand_t **out)
+static size_t candidates(const char *text, size_t len,
+                         const tracuu_snip_query_t *sq, cand_t **out)
 {
+    const tracuu_hl_t *hl = sq->hl;
+    size_t n_hl = sq->n_hl;
+    const tracuu_span_t *spans = sq->spans;
+    size_t n_spans = sq->n_spans;
     size_t cap = 64, n = 0;
     cand_t *c = tracuu_xmalloc(cap * sizeof *c);
     tracuu_folded_t f;
@@ -459,10 +504,12 @@ static int by_score(const void *a, const void *b)
     return (y->score > x->score) - (y->score < x->score);
 }
 
-/* The best max of fs[0..n_fs) into *out (the rest freed), fs freed. */
-static void keep_best(found_t *fs, size_t n_fs, size_t max,
-                      tracuu_snippet_t **out, size_t *n)
+/* The best max of fl into *out (the rest freed), fl's array freed. */
+static void keep_best(found_list_t *fl, size_t max, tracuu_snippet_t **out,
+                      size_t *n)
 {
+    found_t *fs = fl->v;
+    size_t n_fs = fl->n;
     if (n_fs == 0) {
         free(fs);
         return;
@@ -493,73 +540,77 @@ static tracuu_span_t *sorted_copy(const tracuu_span_t *spans, size_t n)
 }
 
 void tracuu_snippets_spans(tracuu_analyzer_t *a, const char *text, size_t len,
-                           const tracuu_hl_t *hl, size_t n_hl,
-                           const tracuu_span_t *spans, size_t n_spans,
-                           size_t max, tracuu_snippet_t **out, size_t *n)
+                           const tracuu_snip_query_t *sq,
+                           tracuu_snippet_t **out, size_t *n)
 {
-    tracuu_snippets_text(a, text, len, false, hl, n_hl, spans, n_spans, max,
-                         out, n);
+    tracuu_snip_text_t t = {text, len, false, false, false};
+    tracuu_snippets_text(a, &t, sq, out, n);
 }
 
-void tracuu_snippets_text(tracuu_analyzer_t *a, const char *text, size_t len,
-                          bool raw, const tracuu_hl_t *hl, size_t n_hl,
-                          const tracuu_span_t *spans, size_t n_spans,
-                          size_t max, tracuu_snippet_t **out, size_t *n)
+/* Up to MAX_REGIONS regions of t, around the best candidates and not
+ * overlapping, searched for windows into *fl. */
+static void best_in_regions(tracuu_analyzer_t *a, const tracuu_snip_text_t *t,
+                            const tracuu_snip_query_t *sq, found_list_t *fl)
 {
-    *out = NULL;
-    *n = 0;
-    if (max == 0 || len == 0)
-        return;
-    tracuu_span_t *sorted = sorted_copy(spans, n_spans);
-    found_t *fs = NULL;
-    size_t n_fs = 0;
-    if (len <= SMALL_TEXT) {
-        best_in(a, text, len, 0, len, raw, hl, n_hl, sorted, n_spans, max,
-                &fs, &n_fs);
-    } else {
-        cand_t *c = NULL;
-        size_t n_c = candidates(text, len, hl, n_hl, sorted, n_spans, &c);
-        size_t taken[MAX_REGIONS][2];
-        size_t regions = 0;
-        for (size_t i = 0; i < n_c && regions < MAX_REGIONS; i++) {
-            size_t rs = c[i].at > REGION_BEFORE ? c[i].at - REGION_BEFORE : 0;
-            size_t re = c[i].at + REGION_AFTER;
-            bool overlaps = false;
-            for (size_t k = 0; k < regions; k++)
-                overlaps |= rs < taken[k][1] && taken[k][0] < re;
-            if (overlaps)
-                continue;
-            re = re < len ? utf8_back(text, re) : len;
-            rs = utf8_back(text, rs);
-            taken[regions][0] = rs;
-            taken[regions][1] = re;
-            regions++;
-            best_in(a, text, len, rs, re, raw, hl, n_hl, sorted, n_spans, max,
-                    &fs, &n_fs);
-        }
-        free(c);
+    cand_t *c = NULL;
+    size_t n_c = candidates(t->s, t->len, sq, &c);
+    size_t taken[MAX_REGIONS][2];
+    size_t regions = 0;
+    for (size_t i = 0; i < n_c && regions < MAX_REGIONS; i++) {
+        size_t rs = c[i].at > REGION_BEFORE ? c[i].at - REGION_BEFORE : 0;
+        size_t re = c[i].at + REGION_AFTER;
+        bool overlaps = false;
+        for (size_t k = 0; k < regions; k++)
+            overlaps |= rs < taken[k][1] && taken[k][0] < re;
+        if (overlaps)
+            continue;
+        re = re < t->len ? utf8_back(t->s, re) : t->len;
+        rs = utf8_back(t->s, rs);
+        taken[regions][0] = rs;
+        taken[regions][1] = re;
+        regions++;
+        best_in(a, t, rs, re, sq, fl);
     }
-    free(sorted);
-    keep_best(fs, n_fs, max, out, n);
+    free(c);
 }
 
-void tracuu_snippets_slice(tracuu_analyzer_t *a, const char *text, size_t len,
-                           bool more_before, bool more_after,
-                           const tracuu_hl_t *hl, size_t n_hl,
-                           const tracuu_span_t *spans, size_t n_spans,
-                           size_t max, tracuu_snippet_t **out, size_t *n)
+void tracuu_snippets_text(tracuu_analyzer_t *a, const tracuu_snip_text_t *t,
+                          const tracuu_snip_query_t *sq,
+                          tracuu_snippet_t **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    if (max == 0 || len == 0)
+    if (sq->max == 0 || t->len == 0)
         return;
-    tracuu_span_t *sorted = sorted_copy(spans, n_spans);
-    found_t *fs = NULL;
-    size_t n_fs = 0;
-    best_in_text(a, text, len, 0, len, more_before, more_after, hl, n_hl,
-                 sorted, n_spans, max, &fs, &n_fs);
+    tracuu_span_t *sorted = sorted_copy(sq->spans, sq->n_spans);
+    tracuu_snip_query_t q = *sq;
+    q.spans = sorted;
+    found_list_t fl = {NULL, 0};
+    if (t->len <= SMALL_TEXT)
+        best_in(a, t, 0, t->len, &q, &fl);
+    else
+        best_in_regions(a, t, &q, &fl);
     free(sorted);
-    keep_best(fs, n_fs, max, out, n);
+    keep_best(&fl, sq->max, out, n);
+}
+
+void tracuu_snippets_slice(tracuu_analyzer_t *a, const tracuu_snip_text_t *t,
+                           const tracuu_snip_query_t *sq,
+                           tracuu_snippet_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (sq->max == 0 || t->len == 0)
+        return;
+    assert(!t->raw);
+    tracuu_span_t *sorted = sorted_copy(sq->spans, sq->n_spans);
+    tracuu_snip_query_t q = *sq;
+    q.spans = sorted;
+    found_list_t fl = {NULL, 0};
+    region_t r = {t->s, 0, t->len, t->more_before, t->more_after};
+    best_in_text(a, &r, &q, &fl);
+    free(sorted);
+    keep_best(&fl, sq->max, out, n);
 }
 
 static void tracuu_snippets_free_one(tracuu_snippet_t *s)

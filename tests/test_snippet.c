@@ -36,8 +36,9 @@ static char *marked(const char *q, const char *text, size_t *n_snippets,
     assert_true(tracuu_query_build(an, &p, &plan, &err));
     tracuu_snippet_t *sn = NULL;
     size_t n = 0;
-    tracuu_snippets_spans(an, text, strlen(text), plan.highlight,
-                          plan.n_highlight, spans, n_spans, 2, &sn, &n);
+    tracuu_snip_query_t sq = {plan.highlight, plan.n_highlight, spans,
+                              n_spans, 2};
+    tracuu_snippets_spans(an, text, strlen(text), &sq, &sn, &n);
     tracuu_buf_t b = {0};
     tracuu_buf_puts(&b, "");
     for (size_t i = 0; i < n && i < 1; i++)

@@ -1,0 +1,135 @@
+/* test_output.c: the printers of tracuu-query (text, JSON, paths). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+
+/* A printer of format writing to memory; out() gives what it wrote. */
+static FILE *mem;
+static char *mem_s;
+static size_t mem_n;
+
+static tracuu_printer_t open_printer(tracuu_format_t format, bool tty,
+                                     bool null)
+{
+    mem = open_memstream(&mem_s, &mem_n);
+    assert_non_null(mem);
+    tracuu_printer_t p;
+    tracuu_printer_init(&p, format, mem, false, tty, null);
+    return p;
+}
+
+/* What the printer wrote (valid until the next open_printer). */
+static const char *out(void)
+{
+    fclose(mem);
+    return mem_s;
+}
+
+static int free_out(void **state)
+{
+    (void)state;
+    free(mem_s);
+    mem_s = NULL;
+    return 0;
+}
+
+static const tracuu_snippet_t *one_snippet(void)
+{
+    static tracuu_mark_t marks[] = {{5, 7}}; /* "hoạch" */
+    static tracuu_snippet_t s = {"Kế hoạch thi đua", marks, 1};
+    return &s;
+}
+
+static void test_text_hit_marks_and_escapes(void **state)
+{
+    (void)state;
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_TEXT, false, false);
+    tracuu_hit_t h = {3, "/kho/a\nb.txt", "KẾ HOẠCH\x1b[31m", 0.5,
+                      "2024-07-24", one_snippet(), 1, NULL};
+    tracuu_print_results_begin(&p, "ke hoach", "Query(x)", 9, 2, 10);
+    tracuu_print_hit(&p, &h);
+    tracuu_print_results_end(&p);
+    assert_string_equal(out(),
+                        "3. /kho/a\\nb.txt\n"
+                        "   KẾ HOẠCH\\e[31m\n"
+                        "   ngày ban hành: 2024-07-24\n"
+                        "   Kế [hoạch] thi đua\n");
+}
+
+/* Widths count characters, not bytes: "Đà" is two wide. */
+static void test_text_width_counts_characters(void **state)
+{
+    (void)state;
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_TEXT, false, false);
+    p.width(&p, 6);
+    p.integer(&p, 42);
+    p.literal(&p, "|");
+    p.width(&p, -5);
+    tracuu_print_str(&p, "Đà");
+    p.literal(&p, "|");
+    p.width(&p, 4);
+    tracuu_print_str(&p, "Đà");
+    p.literal(&p, "|");
+    tracuu_print_str(&p, NULL); /* null: nothing in text */
+    p.map_key(&p, "ignored");
+    p.separator(&p);
+    assert_string_equal(out(), "    42|Đà   |  Đà|\n");
+}
+
+static void test_paths_raw_escaped_on_tty_and_nul(void **state)
+{
+    (void)state;
+    tracuu_hit_t h = {1, "/kho/a\nb.txt", NULL, 0, NULL, NULL, 0, NULL};
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_PATHS, false, false);
+    tracuu_print_hit(&p, &h);
+    assert_string_equal(out(), "/kho/a\nb.txt\n");
+    free(mem_s);
+    p = open_printer(TRACUU_FORMAT_PATHS, true, false);
+    tracuu_print_hit(&p, &h);
+    assert_string_equal(out(), "/kho/a\\nb.txt\n");
+    free(mem_s);
+    p = open_printer(TRACUU_FORMAT_PATHS, true, true);
+    tracuu_print_hit(&p, &h);
+    fclose(mem);
+    assert_int_equal(mem_n, strlen(h.path) + 1);
+    assert_memory_equal(mem_s, "/kho/a\nb.txt", strlen(h.path) + 1);
+}
+
+static void test_json_document_nests_and_versions(void **state)
+{
+    (void)state;
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_JSON, false, false);
+    tracuu_hit_t h = {1, "/kho/\xff.txt", "T", 0.25, NULL, one_snippet(), 1,
+                      "file changed"};
+    tracuu_print_results_begin(&p, "q", NULL, 1, 0, 10);
+    tracuu_print_hit(&p, &h);
+    tracuu_print_results_end(&p);
+    assert_null(p.state); /* freed when the document ended */
+    const char *s = out();
+    assert_non_null(strstr(s, "\"format_version\": 1,"));
+    assert_non_null(strstr(s, "\"parsed\": \"\","));
+    assert_non_null(strstr(s, "\"path\": \"/kho/\xef\xbf\xbd.txt\",\n"
+                              "      \"path_bytes\": \"L2toby//LnR4dA==\""));
+    assert_non_null(strstr(s, "\"issued\": null,"));
+    assert_non_null(strstr(s, "\"start\": 5,\n"));
+    assert_non_null(strstr(s, "\"note\": \"file changed\"\n    }\n  ]\n}\n"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_text_hit_marks_and_escapes, free_out),
+        cmocka_unit_test_teardown(test_text_width_counts_characters, free_out),
+        cmocka_unit_test_teardown(test_paths_raw_escaped_on_tty_and_nul,
+                                  free_out),
+        cmocka_unit_test_teardown(test_json_document_nests_and_versions,
+                                  free_out),
+    };
+    return cmocka_run_group_tests_name("output", tests, NULL, NULL);
+}
