@@ -80,7 +80,7 @@ static const struct {
 static const char *const emulation_openers[] = {
     "thuc hien", "day manh", "day nhanh", "chu dong", "xay dung", "nang cao",
     "hoan thanh", "bao ve", "phat trien", "cai cach", "chung tay",
-    "chung suc", "doi moi", "ung dung", "dam bao", "bao dam", "tang cuong",
+    "chung suc", "doi moi", "ung dung", "tang cuong",
     "giam ngheo", "toan dan", "thuc hanh", "van dong", "lap thanh tich",
     "binh dan hoc vu", "hoc tap va lam theo", "xoa nha", "vi nguoi ngheo",
     "ca nuoc",
@@ -741,7 +741,11 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
     const tracuu_mt_row_t *row = NULL;
     bool province = false;
     size_t e = tracuu_mt_match(f, n, p, false, &row, &province);
-    if (e) {
+    size_t tw = 1;
+    for (size_t j = p; e && j < e; j++)
+        tw += f[j] == ' ' || f[j] == '\n';
+    /* A short one ("06", "Đề án 06") only after its own introducer. */
+    if (e && (tw >= 3 || row->kind == kind)) {
         size_t pe = period_at(f, n, skip_ws(f, n, e, NULL));
         emit_row(k, t, base + src[p], base + src[pe ? pe : e], kind, false,
                  row);

@@ -93,7 +93,8 @@ static void add_pat(const char *s, size_t len, size_t row, bool province)
                     (kind == TRACUU_MOVEMENT_PHONG_TRAO ||
                      kind == TRACUU_MOVEMENT_CUOC_VAN_DONG) &&
                     strcmp(p, "thuc hanh tiet kiem chong lang phi") != 0 &&
-                    strcmp(p, "vi su tien bo cua phu nu") != 0;
+                    strcmp(p, "vi su tien bo cua phu nu") != 0 &&
+                    strncmp(p, "quy ", 4) != 0; /* the fund, no movement */
     T.pats = tracuu_xrealloc(T.pats, (T.n_pats + 1) * sizeof *T.pats);
     T.pats[T.n_pats++] = (pat_t){tracuu_xstrdup(p), row, anywhere, province};
     free(w);
