@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "fold.h"
 #include "movement.h"
 #include "output.h"
 #include "rank.h"
@@ -16,6 +17,7 @@ typedef struct row {
     char *term;      /* the listing term without its prefix */
     char *group;     /* what rows are counted under */
     unsigned plans;
+    json_t *spell;   /* movements: {spelling: plans} of the group */
 } row_t;
 
 typedef struct rows {
@@ -50,14 +52,20 @@ static const char *prefix_of(tracuu_list_kind_t kind)
     }
 }
 
-/* Movements group by their key (case, dashes, punctuation aside). */
+/* Movements (kind TAB canonical TAB spelling) group by kind and the key
+ * of the canonical name without diacritics (case, dashes, punctuation,
+ * OCR-dropped marks aside). */
 static char *group_of(tracuu_list_kind_t kind, const char *term)
 {
     if (kind != TRACUU_LIST_MOVEMENTS)
         return tracuu_xstrdup(term);
     const char *tab = strchr(term, '\t');
     const char *name = tab ? tab + 1 : term;
-    char *key = tracuu_movement_key(name, strlen(name));
+    const char *tab2 = strchr(name, '\t');
+    tracuu_buf_t a = {0};
+    tracuu_fold_ascii(name, tab2 ? (size_t)(tab2 - name) : strlen(name), &a);
+    char *key = tracuu_movement_key(a.s, a.len);
+    tracuu_buf_free(&a);
     tracuu_buf_t b = {0};
     tracuu_buf_append(&b, term, tab ? (size_t)(tab - term) : 0);
     tracuu_buf_putc(&b, '\t');
@@ -73,7 +81,34 @@ static void add_row(rows_t *r, tracuu_list_kind_t kind, const char *term,
         r->cap = r->cap ? r->cap * 2 : 256;
         r->v = tracuu_xrealloc(r->v, r->cap * sizeof *r->v);
     }
-    r->v[r->n++] = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans};
+    r->v[r->n++] = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans,
+                           NULL};
+    const char *t2 = kind == TRACUU_LIST_MOVEMENTS ? strchr(term, '\t') : NULL;
+    t2 = t2 ? strchr(t2 + 1, '\t') : NULL;
+    if (t2) {
+        r->v[r->n - 1].spell = json_object();
+        json_object_set_new(r->v[r->n - 1].spell, t2 + 1, json_integer(plans));
+    }
+}
+
+/* Bytes of the canonical name in a movement's term. */
+static size_t canonical_len(const char *term)
+{
+    const char *a = strchr(term, '\t');
+    const char *b = a ? strchr(a + 1, '\t') : NULL;
+    return b ? (size_t)(b - a) : 0;
+}
+
+/* Add the spellings of y to x's. */
+static void add_spellings(row_t *x, const row_t *y)
+{
+    const char *s;
+    json_t *v;
+    json_object_foreach(y->spell, s, v) {
+        json_t *old = json_object_get(x->spell, s);
+        json_int_t n = json_integer_value(v) + (old ? json_integer_value(old) : 0);
+        json_object_set_new(x->spell, s, json_integer(n));
+    }
 }
 
 static int by_group(const void *a, const void *b)
@@ -103,6 +138,16 @@ static void merge(rows_t *r)
     for (size_t i = 1; i < r->n; i++) {
         if (strcmp(r->v[i].group, r->v[o].group) == 0) {
             r->v[o].plans += r->v[i].plans;
+            if (r->v[o].spell && r->v[i].spell) {
+                add_spellings(&r->v[o], &r->v[i]);
+                /* The canonical name with its diacritics is shown. */
+                if (canonical_len(r->v[i].term) > canonical_len(r->v[o].term)) {
+                    char *t = r->v[o].term;
+                    r->v[o].term = r->v[i].term;
+                    r->v[i].term = t;
+                }
+            }
+            json_decref(r->v[i].spell);
             free(r->v[i].term);
             free(r->v[i].group);
         } else {
@@ -117,6 +162,7 @@ static void free_rows(rows_t *r)
     for (size_t i = 0; i < r->n; i++) {
         free(r->v[i].term);
         free(r->v[i].group);
+        json_decref(r->v[i].spell);
     }
     free(r->v);
 }
@@ -174,6 +220,25 @@ static void pad(FILE *f, const char *s, int width)
     tracuu_buf_free(&b);
 }
 
+/* "  [Dan van khéo 2; dân vận khéo 5]": the spellings of a movement,
+ * unless its canonical name is the only one. */
+static void print_spellings(FILE *f, json_t *spell, const char *canonical)
+{
+    if (!spell || (json_object_size(spell) == 1 &&
+                   json_object_get(spell, canonical)))
+        return;
+    const char *s;
+    json_t *v;
+    const char *sep = "  [";
+    json_object_foreach(spell, s, v) {
+        fputs(sep, f);
+        pad(f, s, 0);
+        fprintf(f, " %lld", (long long)json_integer_value(v));
+        sep = "; ";
+    }
+    fputc(']', f);
+}
+
 static void print_row(tracuu_list_kind_t kind, const row_t *r, bool json,
                       json_t *items, FILE *f)
 {
@@ -212,11 +277,14 @@ static void print_row(tracuu_list_kind_t kind, const row_t *r, bool json,
         if (json) {
             json_object_set_new(o, "kind", json_string(fld[0]));
             json_object_set_new(o, "name", json_string(fld[1]));
+            if (r->spell)
+                json_object_set(o, "spellings", r->spell);
         } else {
             fprintf(f, "%6u  ", r->plans);
             pad(f, fld[0], 15);
             fputc(' ', f);
             pad(f, fld[1], 0);
+            print_spellings(f, r->spell, fld[1]);
             fputc('\n', f);
         }
     }
