@@ -277,9 +277,10 @@ static void emit_row(sink_t *k, const char *t, size_t s, size_t e,
     char *name = clean_name(t, s, e);
     if (!name)
         return;
-    if (!row)
-        row = tracuu_mt_lookup(name, strlen(name), kind);
-    if (!row && !has_letter(name)) {
+    bool letter = has_letter(name);
+    if (!row && !letter)
+        row = tracuu_mt_lookup(name, strlen(name), kind); /* "Đề án 06" */
+    if (!row && !letter) {
         free(name);
         return;
     }
@@ -290,6 +291,8 @@ static void emit_row(sink_t *k, const char *t, size_t s, size_t e,
     k->last_start = s;
     if (row)
         kind = row->kind;
+    /* Distinct by the kind met and the name; the table is looked up once
+     * per distinct name. */
     if (k->set) {
         tracuu_buf_clear(&k->id);
         tracuu_buf_printf(&k->id, "%d\t%s", (int)kind, name);
@@ -301,6 +304,10 @@ static void emit_row(sink_t *k, const char *t, size_t s, size_t e,
             return;
         }
     }
+    if (!row)
+        row = tracuu_mt_lookup(name, strlen(name), kind);
+    if (row)
+        kind = row->kind;
     if (m->n == k->cap) {
         k->cap = k->cap ? k->cap * 2 : 16;
         m->v = tracuu_xrealloc(m->v, k->cap * sizeof *m->v);

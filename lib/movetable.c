@@ -255,6 +255,23 @@ static void drop_tail(char *w)
     }
 }
 
+/* The digits of a and b, in order, are the same. */
+static bool same_digits(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && !(*a >= '0' && *a <= '9'))
+            a++;
+        while (*b && !(*b >= '0' && *b <= '9'))
+            b++;
+        if (*a != *b)
+            return false;
+        if (!*a)
+            return true;
+        a++;
+        b++;
+    }
+}
+
 static const tracuu_mt_row_t *find_key(const char *w, bool fuzzy,
                                        tracuu_movement_kind_t prefer)
 {
@@ -267,12 +284,29 @@ static const tracuu_mt_row_t *find_key(const char *w, bool fuzzy,
         }
     if (any)
         return any;
+    /* "Tây Ninh chung sức …": a province's name (five words at most)
+     * before a "<Tỉnh> …" variant. */
+    size_t wl = strlen(w);
+    for (size_t j = 0; j < T.n_pats; j++) {
+        size_t pl = strlen(T.pats[j].words);
+        if (!T.pats[j].province || pl + 2 > wl || w[wl - pl - 1] != ' ' ||
+            strcmp(w + wl - pl, T.pats[j].words) != 0)
+            continue;
+        size_t words = 1;
+        for (size_t i = 0; i < wl - pl - 1; i++)
+            words += w[i] == ' ';
+        if (words <= 5)
+            return &T.rows[T.pats[j].row];
+    }
     size_t len = strlen(w);
     if (!fuzzy || len < 12)
         return NULL;
-    size_t limit = len < 30 ? 1 : 2;
+    /* One edit in ten letters (OCR "Ca nuéc chung strc …"); the numbers
+     * must agree ("đến năm 2025" is not "đến năm 2030"). */
+    size_t limit = len / 10;
     for (size_t j = 0; j < T.n_pats; j++)
-        if (distance(w, T.pats[j].words, limit) <= limit)
+        if (T.pats[j].words[0] == w[0] && same_digits(w, T.pats[j].words) &&
+            distance(w, T.pats[j].words, limit) <= limit)
             return &T.rows[T.pats[j].row];
     return NULL;
 }
