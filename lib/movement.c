@@ -588,8 +588,9 @@ static size_t period_at(const char *f, size_t n, size_t i)
     if (!g)
         return 0;
     size_t y = skip_ws(f, n, g, NULL), e = y;
-    while (e < n && (is_alnum(f[e]) || f[e] == ' ' || f[e] == '-'))
-        e++;
+    while (e < n && (is_alnum(f[e]) || f[e] == ' ' || f[e] == '-' ||
+                     (f[e] == '\n' && e > y && f[e - 1] == '-')))
+        e++; /* "giai đoạn 2021 -⏎2025" */
     while (e > y && !is_alnum(f[e - 1]))
         e--;
     return e > y ? e : 0;
@@ -676,6 +677,12 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
             size_t nl = 0, w = skip_ws(f, n, i, &nl);
             /* A blank line ends it unless the sentence runs on in lower
              * case (text from PDF has blank lines between lines). */
+            size_t d = w;
+            while (d < n && is_alnum(f[d]) && d - w < 3)
+                d++;
+            if (d > w && d < n && (f[d] == ')' ||
+                                   (f[d] == '.' && f[w] >= '0' && f[w] <= '9')))
+                break; /* "1.", "a)": an item of a list opens the line */
             if (nl > 2 || skip_bullet(f, n, w) != w ||
                 (nl == 2 && (w >= n || upper_at(t, len, base + src[w]))))
                 break;
