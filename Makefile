@@ -115,6 +115,16 @@ $(B)/gen/segment.c: data/segment-vi.tsv
 $(B)/gen/segment.o: $(B)/gen/segment.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
+# The table of national movements is compiled in from data/movements.tsv.
+$(B)/libtracuu.a: $(B)/gen/movements.o
+
+$(B)/gen/movements.c: data/movements.tsv scripts/embed-list
+	@mkdir -p $(@D)
+	sh scripts/embed-list tracuu_movement_table $< > $@
+
+$(B)/gen/movements.o: $(B)/gen/movements.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 deps:

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "movetable.h"
 #include "normalize.h"
 
 /* Every scan is bounded by these (bytes of folded text unless said). */
@@ -26,21 +27,33 @@ enum {
 
 /* ---- Tables -------------------------------------------------------------- */
 
-/* Introducers, folded; the longer of two with a common start comes first.
- * Only "phong trào thi đua" may introduce an unquoted name. */
+/* How the name after an introducer may stand: only in quotes, or also
+ * unquoted as a movement, a programme, a project, a motto, a festival,
+ * or after "Ngày" only a "Ngày toàn dân …". */
+enum mode {
+    QUOTED, EMULATION, MOVEMENT, PROGRAMME, PROJECT, MOTTO, FESTIVAL, DAY
+};
+
+/* Introducers, folded; the longer of two with a common start comes first. */
 static const struct {
     const char *folded;
     tracuu_movement_kind_t kind;
-    bool unquoted;
+    enum mode mode;
 } introducers[] = {
-    {"phong trao thi dua", TRACUU_MOVEMENT_PHONG_TRAO, true},
-    {"phong trao", TRACUU_MOVEMENT_PHONG_TRAO, false},
-    {"cuoc van dong", TRACUU_MOVEMENT_CUOC_VAN_DONG, false},
-    {"chu de thi dua", TRACUU_MOVEMENT_CHU_DE_THI_DUA, false},
-    {"chu de", TRACUU_MOVEMENT_CHU_DE, false},
-    {"chuyen de", TRACUU_MOVEMENT_CHUYEN_DE, false},
-    {"phuong cham", TRACUU_MOVEMENT_PHUONG_CHAM, false},
-    {"de an", TRACUU_MOVEMENT_DE_AN, false},
+    {"phong trao thi dua", TRACUU_MOVEMENT_PHONG_TRAO, EMULATION},
+    {"phong trao", TRACUU_MOVEMENT_PHONG_TRAO, MOVEMENT},
+    {"phuong cham", TRACUU_MOVEMENT_PHUONG_CHAM, MOTTO},
+    {"cuoc van dong", TRACUU_MOVEMENT_CUOC_VAN_DONG, MOVEMENT},
+    {"chu de thi dua", TRACUU_MOVEMENT_CHU_DE_THI_DUA, QUOTED},
+    {"chu de", TRACUU_MOVEMENT_CHU_DE, QUOTED},
+    {"chuyen de", TRACUU_MOVEMENT_CHUYEN_DE, QUOTED},
+    {"chuong trinh", TRACUU_MOVEMENT_CHUONG_TRINH, PROGRAMME},
+    {"de an", TRACUU_MOVEMENT_DE_AN, PROJECT},
+    {"dot thi dua", TRACUU_MOVEMENT_PHONG_TRAO, EMULATION},
+    {"khau hieu", TRACUU_MOVEMENT_KHAU_HIEU, QUOTED},
+    {"mo hinh", TRACUU_MOVEMENT_MO_HINH, QUOTED},
+    {"ngay hoi", TRACUU_MOVEMENT_NGAY_HOI, FESTIVAL},
+    {"ngay", TRACUU_MOVEMENT_NGAY_HOI, DAY},
 };
 
 static const struct {
@@ -55,16 +68,75 @@ static const struct {
     [TRACUU_MOVEMENT_PHUONG_CHAM] = {"phương châm", "phuong-cham", "phuong cham"},
     [TRACUU_MOVEMENT_DE_AN] = {"đề án", "de-an", "de an"},
     [TRACUU_MOVEMENT_CHUYEN_DE] = {"chuyên đề", "chuyen-de", "chuyen de"},
+    [TRACUU_MOVEMENT_CHUONG_TRINH] = {"chương trình", "chuong-trinh", "chuong trinh"},
+    [TRACUU_MOVEMENT_KHAU_HIEU] = {"khẩu hiệu", "khau-hieu", "khau hieu"},
+    [TRACUU_MOVEMENT_MO_HINH] = {"mô hình", "mo-hinh", "mo hinh"},
+    [TRACUU_MOVEMENT_NGAY_HOI] = {"ngày hội", "ngay-hoi", "ngay hoi"},
 };
 
-/* Words an unquoted movement name opens with: what the movement does.
- * "phong trào thi đua yêu nước …" is the generic emulation, no name. */
-static const char *const unquoted_openers[] = {
+/* Words an unquoted name opens with after "phong trào thi đua": what the
+ * movement does. "phong trào thi đua yêu nước …" is the generic
+ * emulation: no name. */
+static const char *const emulation_openers[] = {
     "thuc hien", "day manh", "day nhanh", "chu dong", "xay dung", "nang cao",
     "hoan thanh", "bao ve", "phat trien", "cai cach", "chung tay",
-    "chung suc", "doi moi", "ung dung", "dam bao", "bao dam", "tang cuong",
-    "giam ngheo",
+    "chung suc", "doi moi", "ung dung", "tang cuong",
+    "giam ngheo", "toan dan", "thuc hanh", "van dong", "lap thanh tich",
+    "binh dan hoc vu", "hoc tap va lam theo", "xoa nha", "vi nguoi ngheo",
+    "ca nuoc",
 };
+/* After "phong trào", "cuộc vận động": fewer ("phong trào thanh niên",
+ * "phong trào đổi mới sáng tạo của tổ chức" are fields of activity). */
+static const char *const movement_openers[] = {
+    "toan dan", "binh dan hoc vu", "hoc tap va lam theo", "thuc hanh tiet kiem",
+    "xoa nha", "vi nguoi ngheo", "chung tay", "chung suc", "ca nuoc",
+    "den on",
+};
+
+/* Lower-case words an unquoted programme or project name opens with;
+ * a verb only with its period ("… đến năm 2020"). */
+static const char *const programme_openers[] = {
+    "muc tieu quoc gia", "quoc gia", "hanh dong quoc gia",
+};
+/* What follows "mục tiêu quốc gia", "quốc gia" in a programme's name. */
+static const char *const programme_words[] = {
+    "giam ngheo", "xay dung", "phat trien", "phong", "ve", "khac phuc",
+    "bao ve", "dam bao", "nang cao", "ho tro", "cham soc", "tiet kiem",
+    "ung pho", "quan ly", "chuyen doi", "1719",
+};
+static const char *const verb_openers[] = {
+    "phat trien", "thi diem", "nang cao", "dau tu", "tuyen chon",
+    "day manh", "nghien cuu", "chuyen doi", "tang cuong", "xay dung",
+    "ho tro",
+};
+
+/* Capitalised words after "Chương trình", "Đề án", "Ngày hội" that are
+ * no name: documents, the common noun, councils. */
+static const char *const not_names[] = {
+    "so", "hanh dong cua", "hanh dong thuc hien", "cong tac", "phoi hop",
+    "lam viec", "ky niem", "nghi su", "giam sat", "dao tao", "boi duong",
+    "nay", "tong the", "chi tiet", "chinh phu", "ke hoach", "du an",
+    "trien khai", "thuc hien", "muc tieu", "xay dung luat", "dong", "nghi",
+    "cua", "co cau", "kinh phi", "mtqg", "tren", "do", "la", "va", "cap",
+    "chi dao", "hoat dong", "tai", "dai hoi", "lay",
+};
+
+/* Words that end an unquoted name (the name stands before them). */
+static const char *const name_stops[] = {
+    "gan voi", "gan lien", "nham", "tren dia ban", "tren pham vi",
+    "duoc", "thong qua", "gop phan", "va cac", "va phong trao",
+    "va cuoc van dong", "va chuong trinh", "va de an", "phong trao",
+    "cuoc van dong", "ke hoach", "thi dua yeu nuoc", "sau day", "goi tat",
+    "trong do", "tu nam", "tu ngay", "la",
+};
+
+/* Words an unquoted name cannot end with: it was cut short. */
+static const char *const dangling[] = {"trong", "cua", "va", "ve", "cho",
+                                       "voi", "hien", "cac", "o"};
+
+/* Words before an introducer that make it plural or a class. */
+static const char *const plurals[] = {"cac", "nhung", "moi", "nhieu", "thi",
+                                      "quy", "ban", "luat"};
 
 /* Quotation marks: opening, closing. */
 static const struct {
@@ -171,8 +243,33 @@ static bool has_letter(const char *s)
     return false;
 }
 
-static void emit(sink_t *k, const char *t, size_t s, size_t e,
-                 tracuu_movement_kind_t kind, bool quoted)
+/* The canonical name of a name no table row knows: the first letter
+ * upper, a title in capitals in usual case. New. */
+static char *own_canonical(const char *name)
+{
+    size_t n = strlen(name), i = 0;
+    bool lower = false;
+    while (i < n && !lower) {
+        uint32_t cp = tracuu_utf8_next(name, n, &i);
+        lower = tracuu_cp_upper(cp) != cp;
+    }
+    tracuu_buf_t b = {0};
+    if (!lower)
+        tracuu_fold_lower(name, n, &b);
+    else
+        tracuu_buf_append(&b, name, n);
+    i = 0;
+    uint32_t cp = tracuu_utf8_next(b.s, b.len, &i);
+    tracuu_buf_t o = {0};
+    tracuu_buf_put_cp(&o, tracuu_cp_upper(cp));
+    tracuu_buf_append(&o, b.s + i, b.len - i);
+    tracuu_buf_free(&b);
+    return tracuu_buf_steal(&o);
+}
+
+static void emit_row(sink_t *k, const char *t, size_t s, size_t e,
+                     tracuu_movement_kind_t kind, bool quoted,
+                     const tracuu_mt_row_t *row)
 {
     tracuu_movements_t *m = k->out;
     if (k->any && s <= k->last_start)
@@ -180,7 +277,10 @@ static void emit(sink_t *k, const char *t, size_t s, size_t e,
     char *name = clean_name(t, s, e);
     if (!name)
         return;
-    if (!has_letter(name)) {
+    bool letter = has_letter(name);
+    if (!row && !letter)
+        row = tracuu_mt_lookup(name, strlen(name), kind); /* "Đề án 06" */
+    if (!row && !letter) {
         free(name);
         return;
     }
@@ -189,6 +289,10 @@ static void emit(sink_t *k, const char *t, size_t s, size_t e,
         s++;
     k->any = true;
     k->last_start = s;
+    if (row)
+        kind = row->kind;
+    /* Distinct by the kind met and the name; the table is looked up once
+     * per distinct name. */
     if (k->set) {
         tracuu_buf_clear(&k->id);
         tracuu_buf_printf(&k->id, "%d\t%s", (int)kind, name);
@@ -200,11 +304,22 @@ static void emit(sink_t *k, const char *t, size_t s, size_t e,
             return;
         }
     }
+    if (!row)
+        row = tracuu_mt_lookup(name, strlen(name), kind);
+    if (row)
+        kind = row->kind;
     if (m->n == k->cap) {
         k->cap = k->cap ? k->cap * 2 : 16;
         m->v = tracuu_xrealloc(m->v, k->cap * sizeof *m->v);
     }
-    m->v[m->n++] = (tracuu_movement_t){kind, name, {s, e}, quoted, 1};
+    char *canon = row ? tracuu_xstrdup(row->canonical) : own_canonical(name);
+    m->v[m->n++] = (tracuu_movement_t){kind, name, canon, {s, e}, quoted, 1};
+}
+
+static void emit(sink_t *k, const char *t, size_t s, size_t e,
+                 tracuu_movement_kind_t kind, bool quoted)
+{
+    emit_row(k, t, s, e, kind, quoted, NULL);
 }
 
 /* ---- The grammar --------------------------------------------------------- */
@@ -227,6 +342,17 @@ static bool de_an_spelled(const char *t, size_t s, size_t e)
     tracuu_tone_t ta = tracuu_cp_tone(a);
     return tracuu_cp_lower(tracuu_cp_untoned(a)) == 'a' &&
            (ta == TRACUU_TONE_NONE || ta == TRACUU_TONE_ACUTE);
+}
+
+/* No letter of source t[s..e) bears a tone ("phương châm", not "phương
+ * chấm"). */
+static bool toneless(const char *t, size_t s, size_t e)
+{
+    size_t i = s;
+    while (i < e)
+        if (tracuu_cp_tone(tracuu_utf8_next(t, e, &i)) != TRACUU_TONE_NONE)
+            return false;
+    return true;
 }
 
 /* Between an introducer and its quote: ':' , "năm 2024" (OCR "nim 2024"),
@@ -341,57 +467,361 @@ static size_t quoted_list(const char *f, size_t n, const size_t *src,
     return end;
 }
 
-/* "Phong trào thi đua thực hiện Đề án … giai đoạn 2021 - 2025": the name
- * runs from a verb to the period, within one clause. Returns the folded
- * end of the name, or 0. */
-static size_t unquoted_name(const char *f, size_t n, const size_t *src,
-                            const char *t, size_t base, size_t p, sink_t *k)
+/* Any of words[0..nw) at folded f[i]: its end, or 0. */
+static size_t any_at(const char *f, size_t n, size_t i,
+                     const char *const *words, size_t nw)
 {
-    size_t newlines = 0;
-    p = skip_ws(f, n, p, &newlines);
-    if (newlines > 3)
-        return 0;
-    bool verb = false;
-    for (size_t i = 0; i < COUNT(unquoted_openers) && !verb; i++)
-        verb = tracuu_folded_match(f, n, p, unquoted_openers[i]) != 0;
-    if (!verb)
-        return 0;
-    size_t limit = p + UNQUOTED_BYTES < n ? p + UNQUOTED_BYTES : n;
-    for (size_t i = p; i < limit; i++) {
-        char c = f[i];
-        if (c == '.' || c == ';' || c == ':' || c == '(' || c == ')' ||
-            c == '/' || quote_at(f, n, i) >= 0 ||
-            memcmp(f + i, "\xE2\x80\x9D", n - i >= 3 ? 3 : 0) == 0)
-            return 0; /* the clause ends, or a quote or a number comes */
-        if (i > p && !is_alnum(f[i - 1]) && tracuu_folded_match(f, n, i, "phong trao"))
-            return 0;
-        if (i == p || is_alnum(f[i - 1]))
-            continue;
-        size_t g = tracuu_folded_match(f, n, i, "giai doan");
-        if (!g)
-            continue;
-        size_t y = skip_ws(f, n, g, NULL);
-        if (y == g || n - y < 4 || !(f[y] >= '1' && f[y] <= '2'))
-            return 0;
-        size_t e = i;
-        while (e > p && (is_ws(f[e - 1]) || f[e - 1] == ','))
-            e--;
-        size_t words = 0;
-        for (size_t j = p; j < e; j++)
-            words += f[j] == ' ' || f[j] == '\n';
-        if (words < 3 || words > 60)
-            return 0;
-        emit(k, t, base + src[p], base + src[e], TRACUU_MOVEMENT_PHONG_TRAO,
-             false);
-        return e;
+    for (size_t j = 0; j < nw; j++) {
+        size_t e = tracuu_folded_match(f, n, i, words[j]);
+        if (e)
+            return e;
     }
     return 0;
 }
 
+/* Whether source t[p] opens with an upper-case letter. */
+static bool upper_at(const char *t, size_t len, size_t p)
+{
+    size_t i = p;
+    uint32_t cp = p < len ? tracuu_utf8_next(t, len, &i) : 0;
+    return tracuu_cp_lower(cp) != cp;
+}
+
+/* The folded start of the word after the one at p (same line), or 0. */
+static size_t next_word(const char *f, size_t n, size_t p)
+{
+    while (p < n && is_alnum(f[p]))
+        p++;
+    p = skip_ws(f, n, p, NULL);
+    return p < n && is_alnum(f[p]) ? p : 0;
+}
+
+/* The word before folded position i is one of plurals[]. */
+static bool plural_before(const char *f, size_t i)
+{
+    size_t e = i;
+    while (e > 0 && is_ws(f[e - 1]))
+        e--;
+    size_t s = e;
+    while (s > 0 && is_alnum(f[s - 1]))
+        s--;
+    for (size_t j = 0; j < COUNT(plurals); j++)
+        if (e - s == strlen(plurals[j]) && memcmp(f + s, plurals[j], e - s) == 0)
+            return true;
+    return false;
+}
+
+/* A programme's words after "… quốc gia" at folded p. */
+static bool programme_opens(const char *f, size_t n, size_t p)
+{
+    size_t e = any_at(f, n, p, programme_openers, COUNT(programme_openers));
+    if (!e)
+        return false;
+    e = skip_ws(f, n, e, NULL);
+    return any_at(f, n, e, programme_words, COUNT(programme_words)) != 0;
+}
+
+/* Whether an unquoted name may open at folded p (source sp, the next
+ * word sp2) after an introducer of this mode: an opener, or a
+ * capitalised name. *dated: only with its period. */
+static bool may_open(const char *f, size_t n, size_t p, const char *t,
+                     size_t len, size_t sp, size_t sp2, enum mode mode,
+                     bool *dated)
+{
+    *dated = false;
+    if (p >= n || !is_alnum(f[p]))
+        return false;
+    bool digit = f[p] >= '0' && f[p] <= '9';
+    switch (mode) {
+    case DAY:
+        return tracuu_folded_match(f, n, p, "toan dan") != 0;
+    case MOTTO:
+        return !any_at(f, n, p, not_names, COUNT(not_names));
+    case EMULATION:
+        return any_at(f, n, p, emulation_openers, COUNT(emulation_openers));
+    case MOVEMENT:
+        return any_at(f, n, p, movement_openers, COUNT(movement_openers));
+    case FESTIVAL:
+        if (tracuu_folded_match(f, n, p, "toan dan") ||
+            tracuu_folded_match(f, n, p, "dai doan ket") ||
+            tracuu_folded_match(f, n, p, "quoc phong toan dan"))
+            return true;
+        break;
+    case PROGRAMME:
+        if (programme_opens(f, n, p) || digit)
+            return true;
+        break;
+    case PROJECT:
+        if (digit)
+            return true;
+        break;
+    default:
+        return false;
+    }
+    if (any_at(f, n, p, not_names, COUNT(not_names)))
+        return false;
+    /* "chương trình Phát triển công dân số": a capital, then lower case. */
+    if (upper_at(t, len, sp) && sp2 && !upper_at(t, len, sp2))
+        return true;
+    *dated = mode != FESTIVAL &&
+             any_at(f, n, p, verb_openers, COUNT(verb_openers)) != 0;
+    return *dated || (upper_at(t, len, sp) && mode == PROJECT);
+}
+
+/* Folded f[p..e) holds a period: "đến năm 2030", "giai đoạn …". */
+static bool has_period(const char *f, size_t p, size_t e)
+{
+    static const char *const periods[] = {"den nam", "giai doan", "nam 20",
+                                          "tam nhin"};
+    for (size_t i = p; i < e; i++)
+        if (!is_alnum(f[i - (i > 0)]) || i == p)
+            for (size_t j = 0; j < COUNT(periods); j++)
+                if (tracuu_folded_match(f, e, i, periods[j]))
+                    return true;
+    return false;
+}
+
+/* "giai đoạn 2021 - 2025", "giai đoạn II" at folded i: its end, or 0. */
+static size_t period_at(const char *f, size_t n, size_t i)
+{
+    size_t g = tracuu_folded_match(f, n, i, "giai doan");
+    if (!g)
+        return 0;
+    size_t y = skip_ws(f, n, g, NULL), e = y;
+    while (e < n && (is_alnum(f[e]) || f[e] == ' ' || f[e] == '-' ||
+                     (f[e] == '\n' && e > y && f[e - 1] == '-')))
+        e++; /* "giai đoạn 2021 -⏎2025" */
+    while (e > y && !is_alnum(f[e - 1]))
+        e--;
+    return e > y ? e : 0;
+}
+
+/* Words that end an unquoted name, with their diacritics (folded,
+ * "có" would stop "cơ sở"): the verb of the sentence, a conjunction. */
+static const char *const exact_stops[] = {
+    "có", "bao gồm", "trình thủ tướng", "trình chính phủ", "trình cấp",
+    "trình ủy ban", "trình hội đồng", "xem xét", "tập trung", "vào", "đối với",
+    "đã", "phải", "chỉ", "khi", "thì", "để", "do", "tại", "đang", "sẽ",
+    "như", "bằng", "qua", "hằng", "trước", "sau", "giao", "phối hợp",
+};
+
+/* Source word(s) w (lower case, one space between words) at t[p]: case
+ * aside, blanks free, up to a word's end. */
+static bool exact_at(const char *t, size_t len, size_t p, const char *w)
+{
+    size_t i = p, j = 0, wl = strlen(w);
+    while (j < wl) {
+        if (w[j] == ' ') {
+            if (i >= len || !is_ws(t[i]))
+                return false;
+            while (i < len && is_ws(t[i]))
+                i++;
+            j++;
+            continue;
+        }
+        if (i >= len)
+            return false;
+        uint32_t a = tracuu_cp_lower(tracuu_utf8_next(t, len, &i));
+        uint32_t b = tracuu_utf8_next(w, wl, &j);
+        if (a != b)
+            return false;
+    }
+    size_t k = i;
+    uint32_t next = i < len ? tracuu_utf8_next(t, len, &k) : ' ';
+    return !(tracuu_cp_fold(next) >= 'a' && tracuu_cp_fold(next) <= 'z') &&
+           !(next >= '0' && next <= '9');
+}
+
+static bool exact_stop(const char *t, size_t len, size_t p)
+{
+    for (size_t j = 0; j < COUNT(exact_stops); j++)
+        if (exact_at(t, len, p, exact_stops[j]))
+            return true;
+    return false;
+}
+
+/* Where an unquoted name opened at folded p ends: the clause's end, a
+ * conjunction, a following introducer, a date or a symbol. Returns the
+ * end, 0 when it runs too long. */
+static size_t name_end(const char *f, size_t n, const char *t, size_t len,
+                       size_t base, const size_t *src, size_t p,
+                       enum mode mode)
+{
+    size_t limit = p + UNQUOTED_BYTES < n ? p + UNQUOTED_BYTES : n;
+    size_t i = p, words = 0;
+    while (i < limit) {
+        char c = f[i];
+        if (c == '.' || c == ';' || c == ':' || c == '(' || c == ')' ||
+            c == '?' || c == '!' || c == '/' || c == '[' || c == '"')
+            break;
+        if ((unsigned char)c >= 0x80) {
+            /* A dash ("kinh tế – xã hội") is part of the name. */
+            if (n - i >= 3 && (unsigned char)c == 0xE2 &&
+                (unsigned char)f[i + 1] == 0x80 &&
+                ((unsigned char)f[i + 2] == 0x93 ||
+                 (unsigned char)f[i + 2] == 0x94)) {
+                i += 3;
+                continue;
+            }
+            break;
+        }
+        if (c == ',') {
+            size_t w = skip_ws(f, n, i + 1, NULL);
+            if (mode != MOTTO && mode != EMULATION &&
+                !tracuu_folded_match(f, n, w, "chong"))
+                break;
+            i++;
+            continue;
+        }
+        if (c == '\n') {
+            size_t nl = 0, w = skip_ws(f, n, i, &nl);
+            /* A blank line ends it unless the sentence runs on in lower
+             * case (text from PDF has blank lines between lines). */
+            size_t d = w;
+            while (d < n && is_alnum(f[d]) && d - w < 3)
+                d++;
+            if (d > w && d < n && (f[d] == ')' ||
+                                   (f[d] == '.' && f[w] >= '0' && f[w] <= '9')))
+                break; /* "1.", "a)": an item of a list opens the line */
+            if (nl > 2 || skip_bullet(f, n, w) != w ||
+                (nl == 2 && (w >= n || upper_at(t, len, base + src[w]))))
+                break;
+            i = w;
+            continue;
+        }
+        if (!is_alnum(c) || (i > p && is_alnum(f[i - 1]))) {
+            i++;
+            continue;
+        }
+        size_t pe = period_at(f, n, i);
+        if (pe)
+            return pe;
+        if (i > p && mode != MOTTO &&
+            (any_at(f, n, i, name_stops, COUNT(name_stops)) ||
+             exact_stop(t, len, base + src[i])))
+            break;
+        if (++words > 40)
+            return 0;
+        size_t w0 = i;
+        while (i < n && is_alnum(f[i]))
+            i++;
+        if (i < n && f[i] == '/') {
+            i = w0; /* a date or a symbol: "26/6", "135/QĐ-TTg" */
+            break;
+        }
+        if (i - w0 == 2 && memcmp(f + w0, "so", 2) == 0 && i + 1 < n &&
+            f[i] == ' ' && f[i + 1] >= '0' && f[i + 1] <= '9') {
+            i = w0; /* "số 30-CTr/TU" */
+            break;
+        }
+    }
+    while (i > p && (is_ws(f[i - 1]) || f[i - 1] == ',' || f[i - 1] == '-'))
+        i--;
+    return i;
+}
+
+/* "“Chương trình điều chỉnh mức sinh …”": the kind word inside the
+ * quotes, the name the rest of them. Returns the folded end, or 0. */
+static size_t quoted_kind(const char *f, size_t n, const size_t *src,
+                          const char *t, size_t base, size_t is, size_t p,
+                          tracuu_movement_kind_t kind, sink_t *k)
+{
+    size_t c = closing(f, n, is - 3, 0);
+    if (!c || c <= p)
+        return 0;
+    emit(k, t, base + src[p], base + src[c], kind, true);
+    return c + 3;
+}
+
+/* An unquoted name after the introducer at folded [is, p): a national
+ * one of the table, else one the introducer's mode admits. Returns the
+ * folded end of the name, or 0. */
+static size_t unquoted_name(const char *f, size_t n, const size_t *src,
+                            const char *t, size_t base, size_t len, size_t is,
+                            size_t p, tracuu_movement_kind_t kind,
+                            enum mode mode, sink_t *k)
+{
+    if (plural_before(f, is))
+        return 0;
+    if ((mode == PROGRAMME || mode == PROJECT) && is >= 3 &&
+        memcmp(f + is - 3, "\xE2\x80\x9C", 3) == 0)
+        return quoted_kind(f, n, src, t, base, is, p, kind, k);
+    size_t newlines = 0;
+    p = skip_ws(f, n, p, &newlines);
+    if (mode == MOTTO && p < n && f[p] == ':')
+        p = skip_ws(f, n, p + 1, &newlines);
+    if (newlines > 1 || p >= n)
+        return 0;
+    const tracuu_mt_row_t *row = NULL;
+    bool province = false;
+    size_t e = tracuu_mt_match(f, n, p, false, &row, &province);
+    size_t tw = 1;
+    for (size_t j = p; e && j < e; j++)
+        tw += f[j] == ' ' || f[j] == '\n';
+    /* A short one ("06", "Đề án 06") only after its own introducer. */
+    if (e && (tw >= 3 || row->kind == kind)) {
+        size_t pe = period_at(f, n, skip_ws(f, n, e, NULL));
+        emit_row(k, t, base + src[p], base + src[pe ? pe : e], kind, false,
+                 row);
+        return pe ? pe : e;
+    }
+    size_t p2 = next_word(f, n, p);
+    bool dated;
+    if (!may_open(f, n, p, t, len, base + src[p], p2 ? base + src[p2] : 0,
+                  mode, &dated))
+        return 0;
+    e = name_end(f, n, t, len, base, src, p, mode);
+    if (!e || e <= p || (dated && !has_period(f, p, e)))
+        return 0;
+    bool digits = f[p] >= '0' && f[p] <= '9';
+    size_t words = 1;
+    for (size_t j = p; j < e; j++)
+        words += is_ws(f[j]) && !is_ws(f[j + 1]);
+    if (words < 3 && !digits)
+        return 0;
+    /* "nâng cao chất lượng trong Phong trào “…”": cut short, no name. */
+    size_t lw = e;
+    while (lw > p && is_alnum(f[lw - 1]))
+        lw--;
+    if (any_at(f, e, lw, dangling, COUNT(dangling)) == e)
+        return 0;
+    emit_row(k, t, base + src[p], base + src[e], kind, false, NULL);
+    return e;
+}
+
+/* A national name of the table standing alone at folded i ("đẩy mạnh học
+ * tập và làm theo tư tưởng …", "Tây Ninh chung sức …"). Returns the end,
+ * or 0. */
+static size_t table_name(const char *f, size_t n, const size_t *src,
+                         const char *t, size_t len, size_t base, size_t i,
+                         sink_t *k)
+{
+    const tracuu_mt_row_t *row = NULL;
+    bool province = false;
+    size_t e = tracuu_mt_match(f, n, i, true, &row, &province);
+    if (!e || plural_before(f, i))
+        return 0;
+    size_t s = i;
+    /* "Tây Ninh chung sức …": the province's capitalised words. */
+    for (int w = 0; province && w < 3 && s > 0; w++) {
+        size_t a = s;
+        while (a > 0 && (f[a - 1] == ' ' || f[a - 1] == '\t'))
+            a--;
+        size_t b = a;
+        while (b > 0 && is_alnum(f[b - 1]))
+            b--;
+        if (b == a || !upper_at(t, len, base + src[b]))
+            break;
+        s = b;
+    }
+    emit_row(k, t, base + src[s], base + src[e], row->kind, false, row);
+    return e;
+}
+
 /* Scan folded window f (source t + base) for introducers starting before
  * folded position core. */
-static void scan(const char *t, size_t base, const tracuu_folded_t *F,
-                 size_t core_src_end, sink_t *k)
+static void scan(const char *t, size_t len, size_t base,
+                 const tracuu_folded_t *F, size_t core_src_end, sink_t *k)
 {
     const char *f = F->s;
     size_t n = F->len;
@@ -399,25 +829,35 @@ static void scan(const char *t, size_t base, const tracuu_folded_t *F,
         if (i > 0 && is_alnum(f[i - 1]))
             continue;
         char c = f[i];
-        if (c != 'p' && c != 'c' && c != 'd')
+        if (!is_alnum(c))
             continue;
-        for (size_t j = 0; j < COUNT(introducers); j++) {
+        size_t after = 0;
+        bool intro = false;
+        for (size_t j = 0; j < COUNT(introducers) && !intro; j++) {
+            if (c != introducers[j].folded[0])
+                continue;
             size_t e = tracuu_folded_match(f, n, i, introducers[j].folded);
             if (!e)
                 continue;
+            intro = true;
             tracuu_movement_kind_t kind = introducers[j].kind;
             if (kind == TRACUU_MOVEMENT_DE_AN &&
                 !de_an_spelled(t, base + F->src[i], base + F->src[e]))
                 break;
-            size_t after = 0, q = filler(f, n, e);
+            if (kind == TRACUU_MOVEMENT_PHUONG_CHAM &&
+                !toneless(t, base + F->src[i], base + F->src[e]))
+                break; /* "đơn phương chấm dứt" */
+            size_t q = filler(f, n, e);
             if (q)
                 after = quoted_list(f, n, F->src, t, base, q, kind, k);
-            else if (introducers[j].unquoted)
-                after = unquoted_name(f, n, F->src, t, base, e, k);
-            if (after > i)
-                i = after - 1; /* introducers inside names are words */
-            break;
+            else if (introducers[j].mode != QUOTED)
+                after = unquoted_name(f, n, F->src, t, base, len, i, e, kind,
+                                      introducers[j].mode, k);
         }
+        if (!intro)
+            after = table_name(f, n, F->src, t, len, base, i, k);
+        if (after > i)
+            i = after - 1; /* introducers inside names are words */
     }
 }
 
@@ -436,7 +876,7 @@ static void scan_windows(const char *text, size_t len, sink_t *k)
         size_t we = len - core > OVERLAP ? core + OVERLAP : len;
         tracuu_folded_t F;
         tracuu_folded_make(text + ws, we - ws, &F);
-        scan(text, ws, &F, core, k);
+        scan(text, len, ws, &F, core, k);
         tracuu_folded_free(&F);
         ws = core;
     }
@@ -473,8 +913,10 @@ void tracuu_movements_free(tracuu_movements_t *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->n; i++)
+    for (size_t i = 0; i < m->n; i++) {
         free(m->v[i].name);
+        free(m->v[i].canonical);
+    }
     free(m->v);
     m->v = NULL;
     m->n = 0;

@@ -21,6 +21,10 @@ typedef enum tracuu_movement_kind {
     TRACUU_MOVEMENT_PHUONG_CHAM,    /* phương châm “…” */
     TRACUU_MOVEMENT_DE_AN,          /* Đề án “…” */
     TRACUU_MOVEMENT_CHUYEN_DE,      /* Chuyên đề năm 2024 về “…” */
+    TRACUU_MOVEMENT_CHUONG_TRINH,   /* Chương trình mục tiêu quốc gia … */
+    TRACUU_MOVEMENT_KHAU_HIEU,      /* khẩu hiệu “…” */
+    TRACUU_MOVEMENT_MO_HINH,        /* mô hình “…” */
+    TRACUU_MOVEMENT_NGAY_HOI,       /* Ngày hội …, Ngày toàn dân … */
     TRACUU_MOVEMENT_KIND_LAST
 } tracuu_movement_kind_t;
 
@@ -28,6 +32,9 @@ typedef struct tracuu_movement {
     tracuu_movement_kind_t kind;
     char *name;          /* new; the name with blanks and line breaks
                             collapsed to single spaces, no quotes */
+    char *canonical;     /* new; the movement's one name: the table's
+                            (data/movements.tsv) for a national one, else
+                            the name with its first letter upper */
     tracuu_span_t span;  /* bytes of the name in the text (inside quotes) */
     bool quoted;         /* false for an unquoted name ("Phong trào thi đua
                             thực hiện Đề án … giai đoạn 2021 - 2025") */

@@ -365,6 +365,10 @@ static tracuu_status_t add_period(tracuu_doc_t *doc, const tracuu_period_t *p)
     return st;
 }
 
+/* A movement's names: its words as written (XM) and, when it differs,
+ * its canonical name's (so movement:"dân vận khéo" finds "Dan van khéo"
+ * and "Tây Ninh chung sức …" the national one), each at its own gap;
+ * XMN kind TAB canonical TAB name for listing. */
 static tracuu_status_t add_movements(tracuu_analyzer_t *a, tracuu_doc_t *doc,
                                      const tracuu_movements_t *m)
 {
@@ -374,25 +378,32 @@ static tracuu_status_t add_movements(tracuu_analyzer_t *a, tracuu_doc_t *doc,
         const tracuu_movement_t *mv = &m->v[i];
         if (!mv->name || !*mv->name)
             continue;
+        const char *canon = mv->canonical ? mv->canonical : mv->name;
         unsigned count = mv->count ? mv->count : 1;
-        st = add_field_words(a, doc, TRACUU_PREFIX_MOVEMENT, mv->name,
-                             (uint32_t)(i + 1) * TRACUU_MOVEMENT_GAP, count - 1);
+        uint32_t pos = (uint32_t)(2 * i + 1) * TRACUU_MOVEMENT_GAP;
+        st = add_field_words(a, doc, TRACUU_PREFIX_MOVEMENT, mv->name, pos,
+                             count - 1);
+        char *k1 = tracuu_movement_key(mv->name, strlen(mv->name));
+        char *k2 = tracuu_movement_key(canon, strlen(canon));
+        if (st == TRACUU_OK && strcmp(k1, k2) != 0)
+            st = add_field_words(a, doc, TRACUU_PREFIX_MOVEMENT, canon,
+                                 pos + TRACUU_MOVEMENT_GAP, count - 1);
+        free(k1);
+        free(k2);
         if (st == TRACUU_OK)
             st = add_bool(doc, TRACUU_PREFIX_KIND,
                           tracuu_movement_kind_key(mv->kind), false);
         tracuu_buf_clear(&t);
-        tracuu_buf_printf(&t, "%s%s\t", TRACUU_PREFIX_MOVEMENT_LIST,
-                          tracuu_movement_kind_key(mv->kind));
-        size_t n = strlen(mv->name);
-        size_t room = TRACUU_TERM_MAX - t.len;
-        if (n > room) {
-            n = room;
-            while (n > 0 && ((unsigned char)mv->name[n] & 0xC0) == 0x80)
+        tracuu_buf_printf(&t, "%s%s\t%s\t%s", TRACUU_PREFIX_MOVEMENT_LIST,
+                          tracuu_movement_kind_key(mv->kind), canon, mv->name);
+        size_t n = t.len;
+        if (n > TRACUU_TERM_MAX) {
+            n = TRACUU_TERM_MAX;
+            while (n > 0 && ((unsigned char)t.s[n] & 0xC0) == 0x80)
                 n--;
         }
-        tracuu_buf_append(&t, mv->name, n);
         if (st == TRACUU_OK)
-            st = tracuu_doc_add_term(doc, t.s, t.len, count);
+            st = tracuu_doc_add_term(doc, t.s, n, count);
     }
     tracuu_buf_free(&t);
     return st;

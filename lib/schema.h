@@ -21,8 +21,10 @@
  *           m mentioned) + yyyy[mm[dd]]
  *   XP      a year covered by a period ("giai đoạn 2021 - 2025": XP2021..XP2025)
  *   XM      folded syllables of movement names, with positions; each name
- *           starts TRACUU_MOVEMENT_GAP positions after the previous one
- *   XMN     a movement name for listing: kind key TAB name
+ *           starts TRACUU_MOVEMENT_GAP positions after the previous one,
+ *           the name as written then its canonical name when it differs
+ *   XMN     a movement name for listing: kind key TAB canonical name TAB
+ *           the name as written (movement.h; data/movements.tsv)
  *   XK      kind of a movement the plan names: "XKcuoc-van-dong"
  *   XT      folded document type of the plan: "XTke hoach"
  *   XI      folded syllables of the issuing body, with positions
@@ -63,11 +65,13 @@
  *                  inode, size; racy files with a hash of their bytes),
  *                  "mtime_ns", "ctime_ns", "ino" in the data; failures
  *                  remembered with the same signature
+ *   5  2026-12-06  movements: XMN holds the canonical name before the
+ *                  name as written; XM also the canonical name's words
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "4"
+#define TRACUU_SCHEMA_VERSION "5"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 #define TRACUU_PREFIX_EXACT "XE"

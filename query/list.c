@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "fold.h"
 #include "movement.h"
 #include "output.h"
 #include "rank.h"
@@ -16,10 +17,18 @@
 #define ISO_DATE_SIZE 16  /* room for "YYYY-MM-DD" */
 #define FIRST_ROWS 256    /* rows allocated at first */
 
+/* One spelling of a movement and the plans that write it so. */
+typedef struct spelling {
+    char *s;
+    unsigned plans;
+} spelling_t;
+
 typedef struct row {
     char *term;      /* the listing term without its prefix */
     char *group;     /* what rows are counted under */
     unsigned plans;
+    spelling_t *spell; /* movements: the group's spellings, in order met */
+    size_t n_spell;
 } row_t;
 
 typedef struct rows {
@@ -54,14 +63,20 @@ static const char *prefix_of(tracuu_list_kind_t kind)
     }
 }
 
-/* Movements group by their key (case, dashes, punctuation aside). */
+/* Movements (kind TAB canonical TAB spelling) group by kind and the key
+ * of the canonical name without diacritics (case, dashes, punctuation,
+ * OCR-dropped marks aside). */
 static char *group_of(tracuu_list_kind_t kind, const char *term)
 {
     if (kind != TRACUU_LIST_MOVEMENTS)
         return tracuu_xstrdup(term);
     const char *tab = strchr(term, '\t');
     const char *name = tab ? tab + 1 : term;
-    char *key = tracuu_movement_key(name, strlen(name));
+    const char *tab2 = strchr(name, '\t');
+    tracuu_buf_t a = {0};
+    tracuu_fold_ascii(name, tab2 ? (size_t)(tab2 - name) : strlen(name), &a);
+    char *key = tracuu_movement_key(a.s, a.len);
+    tracuu_buf_free(&a);
     tracuu_buf_t b = {0};
     tracuu_buf_append(&b, term, tab ? (size_t)(tab - term) : 0);
     tracuu_buf_putc(&b, '\t');
@@ -77,7 +92,50 @@ static void add_row(rows_t *r, tracuu_list_kind_t kind, const char *term,
         r->cap = r->cap ? r->cap * 2 : FIRST_ROWS;
         r->v = tracuu_xrealloc(r->v, r->cap * sizeof *r->v);
     }
-    r->v[r->n++] = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans};
+    row_t *row = &r->v[r->n++];
+    *row = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans, NULL, 0};
+    const char *t2 = kind == TRACUU_LIST_MOVEMENTS ? strchr(term, '\t') : NULL;
+    t2 = t2 ? strchr(t2 + 1, '\t') : NULL;
+    if (t2) {
+        row->spell = tracuu_xcalloc(1, sizeof *row->spell);
+        row->spell[0] = (spelling_t){tracuu_xstrdup(t2 + 1), plans};
+        row->n_spell = 1;
+    }
+}
+
+/* Bytes of the canonical name in a movement's term. */
+static size_t canonical_len(const char *term)
+{
+    const char *a = strchr(term, '\t');
+    const char *b = a ? strchr(a + 1, '\t') : NULL;
+    return b ? (size_t)(b - a) : 0;
+}
+
+/* Add the spellings of y to x's (y's are freed). */
+static void add_spellings(row_t *x, row_t *y)
+{
+    for (size_t i = 0; i < y->n_spell; i++) {
+        size_t k = 0;
+        while (k < x->n_spell && strcmp(x->spell[k].s, y->spell[i].s) != 0)
+            k++;
+        if (k < x->n_spell) {
+            x->spell[k].plans += y->spell[i].plans;
+            free(y->spell[i].s);
+            continue;
+        }
+        x->spell = tracuu_xrealloc(x->spell, (x->n_spell + 1) * sizeof *x->spell);
+        x->spell[x->n_spell++] = y->spell[i];
+    }
+    free(y->spell);
+    y->spell = NULL;
+    y->n_spell = 0;
+}
+
+static void free_spellings(row_t *r)
+{
+    for (size_t i = 0; i < r->n_spell; i++)
+        free(r->spell[i].s);
+    free(r->spell);
 }
 
 static int by_group(const void *a, const void *b)
@@ -107,6 +165,16 @@ static void merge(rows_t *r)
     for (size_t i = 1; i < r->n; i++) {
         if (strcmp(r->v[i].group, r->v[o].group) == 0) {
             r->v[o].plans += r->v[i].plans;
+            if (r->v[o].spell && r->v[i].spell) {
+                /* The canonical name with its diacritics is shown. */
+                if (canonical_len(r->v[i].term) > canonical_len(r->v[o].term)) {
+                    char *t = r->v[o].term;
+                    r->v[o].term = r->v[i].term;
+                    r->v[i].term = t;
+                }
+                add_spellings(&r->v[o], &r->v[i]);
+            }
+            free_spellings(&r->v[i]);
             free(r->v[i].term);
             free(r->v[i].group);
         } else {
@@ -121,6 +189,7 @@ static void free_rows(rows_t *r)
     for (size_t i = 0; i < r->n; i++) {
         free(r->v[i].term);
         free(r->v[i].group);
+        free_spellings(&r->v[i]);
     }
     free(r->v);
 }
@@ -220,10 +289,40 @@ static void fields_of(tracuu_list_kind_t kind, char *copy, char date[ISO_DATE_SI
     fld[2] = fld[3] = "";
 }
 
+/* A movement's spellings: text "  [Dan van khéo 2; dân vận khéo 5]"
+ * unless its canonical name (canonical) is the only one; structured
+ * "spellings": {spelling: plans}. */
+static void print_spellings(tracuu_printer_t *p, const row_t *r,
+                            const char *canonical)
+{
+    if (!r->spell)
+        return;
+    if (p->structured) {
+        p->map_key(p, "spellings");
+        p->begin_map(p);
+        for (size_t i = 0; i < r->n_spell; i++) {
+            p->map_key(p, r->spell[i].s);
+            p->integer(p, r->spell[i].plans);
+        }
+        p->end(p);
+        return;
+    }
+    if (r->n_spell == 1 && strcmp(r->spell[0].s, canonical) == 0)
+        return;
+    for (size_t i = 0; i < r->n_spell; i++) {
+        p->literal(p, i ? "; " : "  [");
+        tracuu_print_str(p, r->spell[i].s);
+        p->literal(p, " ");
+        p->integer(p, r->spell[i].plans);
+    }
+    p->literal(p, "]");
+}
+
 /* Text: the count, then the columns ("-" for an empty nullable field). */
-static void text_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
+static void text_row(tracuu_printer_t *p, const table_t *t, const row_t *r,
                      char *fld[LIST_FIELDS])
 {
+    unsigned plans = r->plans;
     p->width(p, TEXT_COUNT_WIDTH);
     p->integer(p, plans);
     p->literal(p, "  ");
@@ -235,13 +334,15 @@ static void text_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
         p->width(p, col->width);
         tracuu_print_str(p, col->nullable && !*v ? "-" : v);
     }
+    print_spellings(p, r, fld[1]);
     p->separator(p);
 }
 
 /* Structured: a map of the columns, then the count. */
-static void struct_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
+static void struct_row(tracuu_printer_t *p, const table_t *t, const row_t *r,
                        char *fld[LIST_FIELDS])
 {
+    unsigned plans = r->plans;
     p->begin_map(p);
     for (size_t c = 0; c < t->n_cols; c++) {
         const column_t *col = &t->cols[c];
@@ -249,6 +350,7 @@ static void struct_row(tracuu_printer_t *p, const table_t *t, unsigned plans,
         p->map_key(p, col->key);
         tracuu_print_str(p, col->nullable && !*v ? NULL : v);
     }
+    print_spellings(p, r, fld[1]);
     p->map_key(p, "plans");
     p->integer(p, plans);
     p->end(p);
@@ -262,9 +364,9 @@ static void print_row(tracuu_printer_t *p, tracuu_list_kind_t kind,
     char *fld[LIST_FIELDS], date[ISO_DATE_SIZE];
     fields_of(kind, copy, date, fld);
     if (p->structured)
-        struct_row(p, table_of(kind), r->plans, fld);
+        struct_row(p, table_of(kind), r, fld);
     else
-        text_row(p, table_of(kind), r->plans, fld);
+        text_row(p, table_of(kind), r, fld);
     free(copy);
 }
 
