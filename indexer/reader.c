@@ -76,18 +76,52 @@ static const format_t *format_of(tracuu_fmt_t fmt)
     return NULL;
 }
 
-bool tracuu_read_supported(const char *path)
+int tracuu_read_classify(const char *path, char *what, size_t size)
 {
     const char *ext = extension(path);
     if (format_by_ext(ext))
-        return true;
+        return 1;
     for (size_t i = 0; never_exts[i]; i++)
-        if (strcasecmp(ext, never_exts[i]) == 0)
-            return false;
+        if (strcasecmp(ext, never_exts[i]) == 0) {
+            snprintf(what, size, ".%s", ext);
+            return 0;
+        }
     tracuu_sniff_t s;
-    if (!tracuu_sniff_file(path, TRACUU_FMT_TEXT, &s))
-        return false;
-    return s.fmt != TRACUU_FMT_TEXT && format_of(s.fmt) != NULL;
+    if (!tracuu_sniff_file(path, TRACUU_FMT_TEXT, &s)) {
+        snprintf(what, size, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    if (s.fmt != TRACUU_FMT_TEXT && format_of(s.fmt) != NULL)
+        return 1;
+    const char *kind = s.fmt == TRACUU_FMT_TEXT ? "text" : s.what;
+    if (*ext)
+        snprintf(what, size, ".%s: %s", ext, kind);
+    else
+        snprintf(what, size, "no extension: %s", kind);
+    return 0;
+}
+
+bool tracuu_read_supported(const char *path)
+{
+    char what[128];
+    return tracuu_read_classify(path, what, sizeof what) == 1;
+}
+
+const char *tracuu_read_ext_row(const char *path, char *buf, size_t size)
+{
+    const char *ext = extension(path);
+    size_t n = strlen(ext);
+    bool ok = n > 0 && n <= 8 && size > 8;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (ext[i] >= 'a' && ext[i] <= 'z') || (ext[i] >= 'A' && ext[i] <= 'Z') ||
+             (ext[i] >= '0' && ext[i] <= '9');
+    if (!ok) {
+        snprintf(buf, size, "other");
+        return buf;
+    }
+    for (size_t i = 0; i <= n; i++)
+        buf[i] = (char)(ext[i] >= 'A' && ext[i] <= 'Z' ? ext[i] + 32 : ext[i]);
+    return buf;
 }
 
 const char *tracuu_read_format_name(const char *path)

@@ -46,6 +46,17 @@ typedef struct tracuu_read_opts {
  * second case is the file opened: 8 KiB, and a zip's directory. */
 bool tracuu_read_supported(const char *path);
 
+/* The same, saying why not: 1 supported; 0 not, with what (size bytes)
+ * naming it for a message (".gif", ".abc: binary data", "no extension:
+ * text"); -1 when its content had to be seen and it could not be read
+ * (what: the error). */
+int tracuu_read_classify(const char *path, char *what, size_t size);
+
+/* The row of the summary table for a file not read: its extension in
+ * lower case ("gif"; at most 8 letters or digits), else "other". Into
+ * buf (size >= 16); returns buf. */
+const char *tracuu_read_ext_row(const char *path, char *buf, size_t size);
+
 /* The format a path's extension announces ("docx", "pdf", ...), or
  * "other"; static. For counting files that were not read (unchanged). */
 const char *tracuu_read_format_name(const char *path);

@@ -484,6 +484,16 @@ static void test_supported_by_extension_or_content(void **state)
     assert_true(tracuu_read_supported("/nowhere/e.csv"));
     assert_true(tracuu_read_supported("/nowhere/e.tsv"));
     assert_false(tracuu_read_supported("/nowhere/d.gif"));
+    char what[64], row[16];
+    assert_int_equal(tracuu_read_classify("/nowhere/Thumbs.db", what, sizeof what), 0);
+    assert_string_equal(what, ".db");
+    assert_int_equal(tracuu_read_classify("/nowhere/x.GIF", what, sizeof what), 0);
+    assert_string_equal(what, ".GIF");
+    assert_string_equal(tracuu_read_ext_row("/a/x.GIF", row, sizeof row), "gif");
+    assert_string_equal(tracuu_read_ext_row("/a/.DS_Store", row, sizeof row), "other");
+    assert_string_equal(tracuu_read_ext_row("/a.b/NOTES", row, sizeof row), "other");
+    assert_string_equal(tracuu_read_ext_row("/a/x.verylongext", row, sizeof row), "other");
+    assert_int_equal(tracuu_read_classify("/nowhere/no-extension", what, sizeof what), -1);
     assert_false(tracuu_read_supported("/nowhere/no-extension"));
     /* a PDF without extension is found by its content; text is not */
     char pdf[] = "/tmp/tracuu-test-noext-XXXXXX";
