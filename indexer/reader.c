@@ -2,6 +2,7 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -153,24 +154,59 @@ static tracuu_read_opts_t fill_opts(const tracuu_read_opts_t *in)
     return o;
 }
 
-tracuu_read_status_t tracuu_read_file_opts(const char *path,
-                                           const tracuu_read_opts_t *opts,
-                                           tracuu_read_result_t *out)
+/* Open path for reading without following a link or blocking on a FIFO,
+ * and check it is a regular file (the walk's one when o has its inode).
+ * Returns the descriptor, or -1 with out's reason set (*rs). */
+static int open_checked(const char *path, const tracuu_read_opts_t *o,
+                        struct stat *st, tracuu_read_result_t *out,
+                        tracuu_read_status_t *rs)
 {
-    memset(out, 0, sizeof *out);
-    tracuu_read_opts_t o = fill_opts(opts);
-    const format_t *by_ext = format_by_ext(extension(path));
-    out->format = by_ext ? by_ext->name : "unknown";
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot open: %s",
-                               strerror(errno));
-    if (!S_ISREG(st.st_mode))
-        return tracuu_read_say(out, TRACUU_READ_SKIP, "not a regular file");
-    if (st.st_size == 0)
-        return tracuu_read_say(out, TRACUU_READ_SKIP, "empty file");
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        int e = errno;
+        struct stat l;
+        if (e == ELOOP && lstat(path, &l) == 0 && S_ISLNK(l.st_mode))
+            *rs = tracuu_read_say(out, TRACUU_READ_SKIP,
+                                  "a symbolic link, not read (it was not "
+                                  "one when the folders were walked?)");
+        else
+            *rs = tracuu_read_say(out, TRACUU_READ_FAIL, "cannot open: %s",
+                                  strerror(e));
+        return -1;
+    }
+    const char *bad = NULL;
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode))
+        bad = "not a regular file";
+    else if (o->ino && ((uint64_t)st->st_ino != o->ino ||
+                        (uint64_t)st->st_dev != o->dev))
+        bad = "replaced by another file since the folders were walked";
+    if (bad) {
+        close(fd);
+        *rs = tracuu_read_say(out, TRACUU_READ_SKIP, "%s", bad);
+        return -1;
+    }
+    return fd;
+}
+
+/* The name through which readers and converters (other processes) read
+ * the open file fd: /proc/PID/fd/N, or path when /proc does not show it. */
+static void fd_name(int fd, const struct stat *st, const char *path,
+                    char *buf, size_t size)
+{
+    snprintf(buf, size, "/proc/%ld/fd/%d", (long)getpid(), fd);
+    struct stat via;
+    if (stat(buf, &via) != 0 || via.st_ino != st->st_ino ||
+        via.st_dev != st->st_dev)
+        snprintf(buf, size, "%s", path);
+}
+
+static tracuu_read_status_t read_open(const char *path, const char *name,
+                                      const format_t *by_ext,
+                                      tracuu_read_opts_t *o,
+                                      tracuu_read_result_t *out)
+{
     tracuu_sniff_t s;
-    if (!tracuu_sniff_file(path, by_ext ? by_ext->fmt : TRACUU_FMT_TEXT, &s))
+    if (!tracuu_sniff_file(name, by_ext ? by_ext->fmt : TRACUU_FMT_TEXT, &s))
         return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot read: %s",
                                strerror(errno));
     const format_t *f = format_of(s.fmt);
@@ -191,7 +227,8 @@ tracuu_read_status_t tracuu_read_file_opts(const char *path,
                                s.what);
     }
     out->format = f->name;
-    tracuu_read_status_t rs = f->read(path, &o, out);
+    o->name = path;
+    tracuu_read_status_t rs = f->read(name, o, out);
     out->format = f->name;
     if (out->title &&
         tracuu_utf8_valid_prefix(out->title, strlen(out->title)) !=
@@ -206,6 +243,30 @@ tracuu_read_status_t tracuu_read_file_opts(const char *path,
     }
     if (rs != TRACUU_READ_OK && !out->reason)
         tracuu_read_say(out, rs, "unreadable %s", f->name);
+    return rs;
+}
+
+tracuu_read_status_t tracuu_read_file_opts(const char *path,
+                                           const tracuu_read_opts_t *opts,
+                                           tracuu_read_result_t *out)
+{
+    memset(out, 0, sizeof *out);
+    tracuu_read_opts_t o = fill_opts(opts);
+    const format_t *by_ext = format_by_ext(extension(path));
+    out->format = by_ext ? by_ext->name : "unknown";
+    struct stat st;
+    tracuu_read_status_t rs = TRACUU_READ_FAIL;
+    int fd = open_checked(path, &o, &st, out, &rs);
+    if (fd < 0)
+        return rs;
+    if (st.st_size == 0) {
+        close(fd);
+        return tracuu_read_say(out, TRACUU_READ_SKIP, "empty file");
+    }
+    char name[64 + PATH_MAX];
+    fd_name(fd, &st, path, name, sizeof name);
+    rs = read_open(path, name, by_ext, &o, out);
+    close(fd);
     return rs;
 }
 

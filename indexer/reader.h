@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum tracuu_read_status {
     TRACUU_READ_OK = 0,   /* text is set */
@@ -37,6 +38,11 @@ typedef struct tracuu_read_opts {
                              * bytes unpacked from one docx, odt, xlsx or
                              * ods (200) */
     unsigned ocr_dpi;       /* resolution of the page images for OCR (300) */
+    uint64_t dev, ino;      /* when ino is not 0: the file the walk saw; a
+                             * file that is another one now is not read */
+    const char *name;       /* set by tracuu_read_file_opts for the readers:
+                             * the name given, whose extension counts (the
+                             * path a reader gets is /proc/PID/fd/N) */
 } tracuu_read_opts_t;
 
 /* True when path has an extension some reader handles, or, for a name
@@ -62,7 +68,12 @@ const char *tracuu_read_ext_row(const char *path, char *buf, size_t size);
 const char *tracuu_read_format_name(const char *path);
 
 /* Read path into out (new contents; free with tracuu_read_result_free),
- * with the default options. The format is decided by content, not by
+ * with the default options. The file is opened once, without following
+ * a symbolic link (O_NOFOLLOW; the walk passes real paths) and without
+ * blocking on a FIFO, and must be a regular file (and the walk's one when
+ * opts has dev and ino); every reader and converter then reads that open
+ * file through /proc/PID/fd/N, so a name swapped for a link or a FIFO
+ * after the walk is refused ("a symbolic link"), never read. The format is decided by content, not by
  * the extension; unknown binary files are skipped with a reason. */
 tracuu_read_status_t tracuu_read_file(const char *path,
                                       tracuu_read_result_t *out);

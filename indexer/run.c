@@ -233,7 +233,8 @@ static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr, int64_t run_ns)
         snprintf(sig + n, sizeof sig - n, " racy %s", j->racy_hash);
     }
     tracuu_read_result_t r;
-    tracuu_read_opts_t ro = {.ocr = ocr, .max_mb = MAX_TEXT_MB};
+    tracuu_read_opts_t ro = {.ocr = ocr, .max_mb = MAX_TEXT_MB,
+                             .dev = j->file->dev, .ino = j->file->ino};
     j->rs = tracuu_read_file_opts(j->file->path, &ro, &r);
     j->format = r.format;
     if (j->rs != TRACUU_READ_OK) {
