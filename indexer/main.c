@@ -35,15 +35,24 @@ static void usage(FILE *f)
             "                     what was found; no PATH\n"
             "      --follow-symlinks  follow symbolic links that lead outside\n"
             "                     the PATHs too (by default they are skipped)\n"
-            "  -q, --quiet        no summary line\n"
+            "  -q, --quiet        no summary line, no progress line, and the\n"
+            "                     files of unsupported types are not named\n"
             "  -v, --verbose      a line per indexed file\n"
             "  -h, --help         this help\n"
             "  -V, --version      version\n"
             "\n"
-            "Exit status: 0 every file indexed, 2 some files skipped (each is\n"
-            "named on stderr with the reason), 1 fatal error (a PATH that does\n"
-            "not exist, the index cannot be written), 130/143 stopped by\n"
-            "SIGINT/SIGTERM.\n");
+            "Every file under the PATHs is indexed, unchanged, or named on\n"
+            "stderr with the reason; the summary table counts each format.\n"
+            "Files of types no reader handles (.gif, .zip, .xls, Thumbs.db ...)\n"
+            "are named \"not read: unsupported file type\" and counted in the\n"
+            "column \"unsupported\", and do not by themselves make the exit\n"
+            "status 2. Directories .git, .svn, .hg and .bzr are not walked.\n"
+            "\n"
+            "Exit status: 0 every file indexed, unchanged or unsupported, 2 some\n"
+            "files skipped or failed (each is named on stderr with the\n"
+            "reason: unreadable, too large, needs --ocr ...), 1 fatal error\n"
+            "(a PATH that does not exist, the index cannot be written),\n"
+            "130/143 stopped by SIGINT/SIGTERM.\n");
 }
 
 /* Check that everything written to stdout reached it (a full disk, a

@@ -310,18 +310,19 @@ void tracuu_summary_print(const tracuu_summary_t *s, FILE *out)
     fmt_row_t *rows = tracuu_xmalloc(s->n_fmts * sizeof *rows);
     memcpy(rows, s->fmts, s->n_fmts * sizeof *rows);
     qsort(rows, s->n_fmts, sizeof *rows, by_name);
-    fprintf(out, "  %-8s %9s %10s %8s %7s\n", "format", "indexed", "unchanged",
-            "skipped", "failed");
+    fprintf(out, "  %-8s %9s %10s %8s %7s %12s\n", "format", "indexed",
+            "unchanged", "skipped", "failed", "unsupported");
     size_t tot[TRACUU_OUTCOME_LAST] = {0};
     for (size_t i = 0; i < s->n_fmts; i++) {
-        fprintf(out, "  %-8s %9zu %10zu %8zu %7zu\n", rows[i].name, rows[i].n[0],
-                rows[i].n[1], rows[i].n[2], rows[i].n[3]);
+        fprintf(out, "  %-8s %9zu %10zu %8zu %7zu %12zu\n", rows[i].name,
+                rows[i].n[0], rows[i].n[1], rows[i].n[2], rows[i].n[3],
+                rows[i].n[4]);
         for (int k = 0; k < TRACUU_OUTCOME_LAST; k++)
             tot[k] += rows[i].n[k];
     }
     if (s->n_fmts > 1)
-        fprintf(out, "  %-8s %9zu %10zu %8zu %7zu\n", "total", tot[0], tot[1],
-                tot[2], tot[3]);
+        fprintf(out, "  %-8s %9zu %10zu %8zu %7zu %12zu\n", "total", tot[0],
+                tot[1], tot[2], tot[3], tot[4]);
     free(rows);
     if (s->n_reasons == 0)
         return;

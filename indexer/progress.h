@@ -53,6 +53,7 @@ typedef enum tracuu_outcome {
     TRACUU_OUTCOME_UNCHANGED,
     TRACUU_OUTCOME_SKIPPED,
     TRACUU_OUTCOME_FAILED,
+    TRACUU_OUTCOME_UNSUPPORTED, /* a type no reader handles: named, not read */
     TRACUU_OUTCOME_LAST
 } tracuu_outcome_t;
 
@@ -76,10 +77,11 @@ size_t tracuu_summary_count(const tracuu_summary_t *s, const char *format,
 
 /* Print the table of formats by outcome, then the reasons of skipped and
  * failed files with their counts, most frequent first:
- *   format    indexed  unchanged  skipped  failed
- *   docx          120         10        2       1
+ *   format    indexed  unchanged  skipped  failed  unsupported
+ *   docx          120         10        2       1            0
+ *   gif             0          0        0       0            3
  *   ...
- *   total         200         10       17       1
+ *   total         200         10       17       1            3
  *   skipped: 12 scanned, no text (use --ocr); 3 png image, not a document
  *   failed: 1 damaged PDF
  * Nothing when nothing was counted. */

@@ -675,8 +675,9 @@ tracuu_read_status_t tracuu_read_csv(const char *path, const tracuu_read_opts_t 
     tracuu_read_status_t rs = tracuu_read_text(path, o, out);
     if (rs != TRACUU_READ_OK)
         return rs;
-    size_t len = strlen(path);
-    char sep = len > 4 && strcasecmp(path + len - 4, ".tsv") == 0
+    const char *name = o->name ? o->name : path; /* path: /proc/PID/fd/N */
+    size_t len = strlen(name);
+    char sep = len > 4 && strcasecmp(name + len - 4, ".tsv") == 0
                    ? '\t' : csv_separator(out->text, out->len);
     sheet_text_t t = {0};
     csv_cells(out->text, out->len, sep, &t);

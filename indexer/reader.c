@@ -2,6 +2,7 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -76,18 +77,52 @@ static const format_t *format_of(tracuu_fmt_t fmt)
     return NULL;
 }
 
-bool tracuu_read_supported(const char *path)
+int tracuu_read_classify(const char *path, char *what, size_t size)
 {
     const char *ext = extension(path);
     if (format_by_ext(ext))
-        return true;
+        return 1;
     for (size_t i = 0; never_exts[i]; i++)
-        if (strcasecmp(ext, never_exts[i]) == 0)
-            return false;
+        if (strcasecmp(ext, never_exts[i]) == 0) {
+            snprintf(what, size, ".%s", ext);
+            return 0;
+        }
     tracuu_sniff_t s;
-    if (!tracuu_sniff_file(path, TRACUU_FMT_TEXT, &s))
-        return false;
-    return s.fmt != TRACUU_FMT_TEXT && format_of(s.fmt) != NULL;
+    if (!tracuu_sniff_file(path, TRACUU_FMT_TEXT, &s)) {
+        snprintf(what, size, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    if (s.fmt != TRACUU_FMT_TEXT && format_of(s.fmt) != NULL)
+        return 1;
+    const char *kind = s.fmt == TRACUU_FMT_TEXT ? "text" : s.what;
+    if (*ext)
+        snprintf(what, size, ".%s: %s", ext, kind);
+    else
+        snprintf(what, size, "no extension: %s", kind);
+    return 0;
+}
+
+bool tracuu_read_supported(const char *path)
+{
+    char what[128];
+    return tracuu_read_classify(path, what, sizeof what) == 1;
+}
+
+const char *tracuu_read_ext_row(const char *path, char *buf, size_t size)
+{
+    const char *ext = extension(path);
+    size_t n = strlen(ext);
+    bool ok = n > 0 && n <= 8 && size > 8;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (ext[i] >= 'a' && ext[i] <= 'z') || (ext[i] >= 'A' && ext[i] <= 'Z') ||
+             (ext[i] >= '0' && ext[i] <= '9');
+    if (!ok) {
+        snprintf(buf, size, "other");
+        return buf;
+    }
+    for (size_t i = 0; i <= n; i++)
+        buf[i] = (char)(ext[i] >= 'A' && ext[i] <= 'Z' ? ext[i] + 32 : ext[i]);
+    return buf;
 }
 
 const char *tracuu_read_format_name(const char *path)
@@ -119,24 +154,59 @@ static tracuu_read_opts_t fill_opts(const tracuu_read_opts_t *in)
     return o;
 }
 
-tracuu_read_status_t tracuu_read_file_opts(const char *path,
-                                           const tracuu_read_opts_t *opts,
-                                           tracuu_read_result_t *out)
+/* Open path for reading without following a link or blocking on a FIFO,
+ * and check it is a regular file (the walk's one when o has its inode).
+ * Returns the descriptor, or -1 with out's reason set (*rs). */
+static int open_checked(const char *path, const tracuu_read_opts_t *o,
+                        struct stat *st, tracuu_read_result_t *out,
+                        tracuu_read_status_t *rs)
 {
-    memset(out, 0, sizeof *out);
-    tracuu_read_opts_t o = fill_opts(opts);
-    const format_t *by_ext = format_by_ext(extension(path));
-    out->format = by_ext ? by_ext->name : "unknown";
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot open: %s",
-                               strerror(errno));
-    if (!S_ISREG(st.st_mode))
-        return tracuu_read_say(out, TRACUU_READ_SKIP, "not a regular file");
-    if (st.st_size == 0)
-        return tracuu_read_say(out, TRACUU_READ_SKIP, "empty file");
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        int e = errno;
+        struct stat l;
+        if (e == ELOOP && lstat(path, &l) == 0 && S_ISLNK(l.st_mode))
+            *rs = tracuu_read_say(out, TRACUU_READ_SKIP,
+                                  "a symbolic link, not read (it was not "
+                                  "one when the folders were walked?)");
+        else
+            *rs = tracuu_read_say(out, TRACUU_READ_FAIL, "cannot open: %s",
+                                  strerror(e));
+        return -1;
+    }
+    const char *bad = NULL;
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode))
+        bad = "not a regular file";
+    else if (o->ino && ((uint64_t)st->st_ino != o->ino ||
+                        (uint64_t)st->st_dev != o->dev))
+        bad = "replaced by another file since the folders were walked";
+    if (bad) {
+        close(fd);
+        *rs = tracuu_read_say(out, TRACUU_READ_SKIP, "%s", bad);
+        return -1;
+    }
+    return fd;
+}
+
+/* The name through which readers and converters (other processes) read
+ * the open file fd: /proc/PID/fd/N, or path when /proc does not show it. */
+static void fd_name(int fd, const struct stat *st, const char *path,
+                    char *buf, size_t size)
+{
+    snprintf(buf, size, "/proc/%ld/fd/%d", (long)getpid(), fd);
+    struct stat via;
+    if (stat(buf, &via) != 0 || via.st_ino != st->st_ino ||
+        via.st_dev != st->st_dev)
+        snprintf(buf, size, "%s", path);
+}
+
+static tracuu_read_status_t read_open(const char *path, const char *name,
+                                      const format_t *by_ext,
+                                      tracuu_read_opts_t *o,
+                                      tracuu_read_result_t *out)
+{
     tracuu_sniff_t s;
-    if (!tracuu_sniff_file(path, by_ext ? by_ext->fmt : TRACUU_FMT_TEXT, &s))
+    if (!tracuu_sniff_file(name, by_ext ? by_ext->fmt : TRACUU_FMT_TEXT, &s))
         return tracuu_read_say(out, TRACUU_READ_FAIL, "cannot read: %s",
                                strerror(errno));
     const format_t *f = format_of(s.fmt);
@@ -157,7 +227,8 @@ tracuu_read_status_t tracuu_read_file_opts(const char *path,
                                s.what);
     }
     out->format = f->name;
-    tracuu_read_status_t rs = f->read(path, &o, out);
+    o->name = path;
+    tracuu_read_status_t rs = f->read(name, o, out);
     out->format = f->name;
     if (out->title &&
         tracuu_utf8_valid_prefix(out->title, strlen(out->title)) !=
@@ -172,6 +243,30 @@ tracuu_read_status_t tracuu_read_file_opts(const char *path,
     }
     if (rs != TRACUU_READ_OK && !out->reason)
         tracuu_read_say(out, rs, "unreadable %s", f->name);
+    return rs;
+}
+
+tracuu_read_status_t tracuu_read_file_opts(const char *path,
+                                           const tracuu_read_opts_t *opts,
+                                           tracuu_read_result_t *out)
+{
+    memset(out, 0, sizeof *out);
+    tracuu_read_opts_t o = fill_opts(opts);
+    const format_t *by_ext = format_by_ext(extension(path));
+    out->format = by_ext ? by_ext->name : "unknown";
+    struct stat st;
+    tracuu_read_status_t rs = TRACUU_READ_FAIL;
+    int fd = open_checked(path, &o, &st, out, &rs);
+    if (fd < 0)
+        return rs;
+    if (st.st_size == 0) {
+        close(fd);
+        return tracuu_read_say(out, TRACUU_READ_SKIP, "empty file");
+    }
+    char name[64 + PATH_MAX];
+    fd_name(fd, &st, path, name, sizeof name);
+    rs = read_open(path, name, by_ext, &o, out);
+    close(fd);
     return rs;
 }
 

@@ -55,6 +55,7 @@ static const char *prog = "tracuu-index";
 typedef struct counts {
     size_t seen, indexed, unchanged, removed, skipped, failed;
     size_t failed_before;  /* not read again: failed before, unchanged */
+    size_t unsupported;    /* of a type no reader handles: named, counted */
     uint64_t bytes;
 } counts_t;
 
@@ -232,7 +233,8 @@ static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr, int64_t run_ns)
         snprintf(sig + n, sizeof sig - n, " racy %s", j->racy_hash);
     }
     tracuu_read_result_t r;
-    tracuu_read_opts_t ro = {.ocr = ocr, .max_mb = MAX_TEXT_MB};
+    tracuu_read_opts_t ro = {.ocr = ocr, .max_mb = MAX_TEXT_MB,
+                             .dev = j->file->dev, .ino = j->file->ino};
     j->rs = tracuu_read_file_opts(j->file->path, &ro, &r);
     j->format = r.format;
     if (j->rs != TRACUU_READ_OK) {
@@ -658,6 +660,26 @@ static int cmp_job(const void *a, const void *b)
     return (x->file > y->file) - (x->file < y->file);
 }
 
+/* The files of types no reader handles: each is named on stderr (unless
+ * quiet) and counted under its extension, but is no reason for exit 2:
+ * an archive folder's Thumbs.db or .zip is not a failure. */
+static void account_others(run_t *r, const tracuu_walk_t *w)
+{
+    for (size_t i = 0; i < w->n_others; i++) {
+        const tracuu_walk_other_t *f = &w->others[i];
+        char row[16];
+        tracuu_buf_t why = {0};
+        tracuu_buf_printf(&why, "unsupported file type (%s)", f->what);
+        r->c.seen++;
+        r->c.unsupported++;
+        tracuu_summary_add(r->sum, tracuu_read_ext_row(f->path, row, sizeof row),
+                           TRACUU_OUTCOME_UNSUPPORTED, why.s);
+        if (!r->o->quiet)
+            warn(NULL, f->path, "not read", why.s);
+        tracuu_buf_free(&why);
+    }
+}
+
 /* Split the walked files into unchanged ones, remembered failures and
  * each shard's jobs. A file stays in the shard that holds its document
  * or its failure; new files are shared out among want shards when they
@@ -855,9 +877,10 @@ static void print_summary(const counts_t *c, tracuu_summary_t *sum,
 {
     double mb = (double)c->bytes / 1e6;
     printf("%s: %zu files seen, %zu indexed, %zu unchanged, %zu removed, "
-           "%zu skipped or failed; %.2f MB in %.2f s (%.2f MB/s)\n",
+           "%zu skipped or failed, %zu unsupported; %.2f MB in %.2f s "
+           "(%.2f MB/s)\n",
            prog, c->seen, c->indexed, c->unchanged, c->removed,
-           c->skipped + c->failed + c->failed_before, mb, secs,
+           c->skipped + c->failed + c->failed_before, c->unsupported, mb, secs,
            secs > 0 ? mb / secs : 0.0);
     if (c->failed_before)
         printf("%s: %zu files failed before and are unchanged "
@@ -911,6 +934,7 @@ int tracuu_run(const tracuu_run_opts_t *o)
     pthread_mutex_init(&r.mu, NULL);
     pthread_mutex_init(&r.commit_mu, NULL);
     uint64_t job_bytes = 0;
+    account_others(&r, &w);
     plan_jobs(&r, ix, jobs, &job_bytes);
     size_t n_jobs = 0;
     for (unsigned k = 0; k < ix->n; k++)

@@ -63,7 +63,34 @@ static void add_file(walker_t *k, const char *path, const struct stat *st)
     w->files[w->n++] = (tracuu_walk_file_t){
         real, (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec,
         (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec,
-        (uint64_t)st->st_ino, (uint64_t)st->st_size};
+        (uint64_t)st->st_ino, (uint64_t)st->st_size, (uint64_t)st->st_dev};
+}
+
+static void add_other(walker_t *k, const char *path, const char *what)
+{
+    char *real = realpath(path, NULL);
+    if (!real) {
+        problem(k, path, strerror(errno));
+        return;
+    }
+    tracuu_walk_t *w = k->w;
+    if (w->n_others == w->cap_others) {
+        w->cap_others = w->cap_others ? w->cap_others * 2 : 64;
+        w->others = tracuu_xrealloc(w->others,
+                                    w->cap_others * sizeof *w->others);
+    }
+    w->others[w->n_others++] = (tracuu_walk_other_t){real, tracuu_xstrdup(what)};
+}
+
+/* Version control directories: their files are history, not documents,
+ * and there are many (ripgrep and others skip them too). */
+static bool vcs_dir(const char *name)
+{
+    static const char *const vcs[] = {".git", ".svn", ".hg", ".bzr", NULL};
+    for (size_t i = 0; vcs[i]; i++)
+        if (strcmp(name, vcs[i]) == 0)
+            return true;
+    return false;
 }
 
 int64_t tracuu_walk_mtime_s(const tracuu_walk_file_t *f)
@@ -128,6 +155,15 @@ static void visit_dir(walker_t *k, const char *path, int depth)
     while ((e = readdir(d)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
+        if (vcs_dir(e->d_name) && (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN)) {
+            tracuu_buf_t sub = {0};
+            struct stat vst;
+            tracuu_buf_printf(&sub, "%s/%s", path, e->d_name);
+            bool dir = lstat(sub.s, &vst) == 0 && S_ISDIR(vst.st_mode);
+            tracuu_buf_free(&sub);
+            if (dir)
+                continue;
+        }
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             names = tracuu_xrealloc(names, cap * sizeof *names);
@@ -149,7 +185,7 @@ static void visit_dir(walker_t *k, const char *path, int depth)
     free(names);
 }
 
-/* named: the user gave this path, so report it even when unsupported. */
+/* named: the user gave this path. */
 static void visit(walker_t *k, const char *path, int depth, bool named)
 {
     struct stat st;
@@ -173,23 +209,31 @@ static void visit(walker_t *k, const char *path, int depth, bool named)
             problem(k, path, "directory already visited (link loop?)");
         return;
     }
-    if (!tracuu_read_supported(path)) {
-        if (named)
-            problem(k, path, "unsupported file type");
-        return;
-    }
     if (leaves_roots(k, path))
         return;
     if (!S_ISREG(st.st_mode)) {
         problem(k, path, "not a regular file");
         return;
     }
-    add_file(k, path, &st);
+    char what[160];
+    int sup = tracuu_read_classify(path, what, sizeof what);
+    if (sup < 0)
+        problem(k, path, what);
+    else if (sup == 0)
+        add_other(k, path, what);
+    else
+        add_file(k, path, &st);
 }
 
 static int by_path(const void *a, const void *b)
 {
     const tracuu_walk_file_t *x = a, *y = b;
+    return strcmp(x->path, y->path);
+}
+
+static int by_path_other(const void *a, const void *b)
+{
+    const tracuu_walk_other_t *x = a, *y = b;
     return strcmp(x->path, y->path);
 }
 
@@ -209,6 +253,19 @@ void tracuu_walk(const char *const *paths, size_t n, unsigned flags,
     for (size_t i = 0; i < n; i++)
         visit(&k, paths[i], 0, true);
     free(k.seen);
+    if (w->n_others > 1) {
+        qsort(w->others, w->n_others, sizeof *w->others, by_path_other);
+        size_t o = 1;
+        for (size_t i = 1; i < w->n_others; i++) {
+            if (strcmp(w->others[i].path, w->others[o - 1].path) == 0) {
+                free(w->others[i].path);
+                free(w->others[i].what);
+            } else {
+                w->others[o++] = w->others[i];
+            }
+        }
+        w->n_others = o;
+    }
     if (w->n > 1) {
         qsort(w->files, w->n, sizeof *w->files, by_path);
         size_t o = 1;
@@ -235,6 +292,11 @@ void tracuu_walk_free(tracuu_walk_t *w)
     for (size_t i = 0; i < w->n_blind; i++)
         free(w->blind[i]);
     free(w->blind);
+    for (size_t i = 0; i < w->n_others; i++) {
+        free(w->others[i].path);
+        free(w->others[i].what);
+    }
+    free(w->others);
     memset(w, 0, sizeof *w);
 }
 

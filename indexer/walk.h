@@ -11,7 +11,15 @@ typedef struct tracuu_walk_file {
     int64_t ctime_ns;
     uint64_t ino;
     uint64_t size;
+    uint64_t dev;      /* the device holding it (with ino: which file) */
 } tracuu_walk_file_t;
+
+/* A regular file under the roots that no reader handles (a .gif, a
+ * Thumbs.db, a .zip): named and counted, never read. */
+typedef struct tracuu_walk_other {
+    char *path;        /* absolute, symlinks resolved */
+    char *what;        /* what it is: ".gif", "no extension: binary data" */
+} tracuu_walk_other_t;
 
 /* The file's mtime in whole seconds (rounded down). */
 int64_t tracuu_walk_mtime_s(const tracuu_walk_file_t *f);
@@ -29,13 +37,19 @@ typedef struct tracuu_walk {
                                    paths): what lies below is unknown */
     size_t n_blind;
     size_t n_problems;          /* paths reported through warn */
+    tracuu_walk_other_t *others;/* unsupported files, sorted by path, no
+                                   duplicates; not reported through warn */
+    size_t n_others, cap_others;
 } tracuu_walk_t;
 
 /* Follow symbolic links that lead outside the roots too. */
 #define TRACUU_WALK_FOLLOW_LINKS 1u
 
 /* Collect the supported files under paths[0..n) into w (new contents;
- * free with tracuu_walk_free). Directories are followed recursively,
+ * free with tracuu_walk_free), and the regular files of other types into
+ * w->others. Directories are followed recursively (hidden ones too, but
+ * not the version control directories .git, .svn, .hg and .bzr, skipped
+ * without a word unless given as a path),
  * symbolic links to files and directories too, each directory once; a
  * link whose target lies outside every root (real paths) is reported and
  * not followed, unless flags has TRACUU_WALK_FOLLOW_LINKS (a link in an

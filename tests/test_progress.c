@@ -134,6 +134,9 @@ static void test_summary_counts_and_groups_reasons(void **state)
     tracuu_summary_add(s, "txt", TRACUU_OUTCOME_SKIPPED, "file too large (300 MB; the limit is 200 MB)");
     tracuu_summary_add(s, "txt", TRACUU_OUTCOME_SKIPPED, "file too large (250 MB; the limit is 200 MB)");
     tracuu_summary_add(s, NULL, TRACUU_OUTCOME_SKIPPED, "png image, not a document");
+    tracuu_summary_add(s, "gif", TRACUU_OUTCOME_UNSUPPORTED, "unsupported file type (.gif)");
+    tracuu_summary_add(s, "gif", TRACUU_OUTCOME_UNSUPPORTED, "unsupported file type (.gif)");
+    assert_int_equal(tracuu_summary_count(s, "gif", TRACUU_OUTCOME_UNSUPPORTED), 2);
     assert_int_equal(tracuu_summary_count(s, "docx", TRACUU_OUTCOME_INDEXED), 2);
     assert_int_equal(tracuu_summary_count(s, NULL, TRACUU_OUTCOME_SKIPPED), 5);
     assert_int_equal(tracuu_summary_count(s, "other", TRACUU_OUTCOME_SKIPPED), 1);
@@ -142,10 +145,13 @@ static void test_summary_counts_and_groups_reasons(void **state)
     FILE *f = open_memstream(&text, &len);
     tracuu_summary_print(s, f);
     fclose(f);
-    assert_non_null(strstr(text, "  format     indexed  unchanged  skipped  failed\n"));
-    assert_non_null(strstr(text, "  docx             2          1        0       0\n"));
-    assert_non_null(strstr(text, "  pdf              0          0        2       1\n"));
-    assert_non_null(strstr(text, "  total            2          1        5       1\n"));
+    assert_non_null(strstr(text, "  format     indexed  unchanged  skipped  failed  unsupported\n"));
+    assert_non_null(strstr(text, "  docx             2          1        0       0            0\n"));
+    assert_non_null(strstr(text, "  gif              0          0        0       0            2\n"));
+    assert_non_null(strstr(text, "  pdf              0          0        2       1            0\n"));
+    assert_non_null(strstr(text, "  total            2          1        5       1            2\n"));
+    /* unsupported files are in the table, not in the lists of reasons */
+    assert_null(strstr(text, "unsupported file type"));
     assert_non_null(strstr(text, "  skipped: 2 file too large; 2 scanned, no text (use --ocr); "
                                  "1 png image, not a document\n"));
     assert_non_null(strstr(text, "  failed: 1 damaged PDF\n"));

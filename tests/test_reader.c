@@ -471,6 +471,69 @@ static void test_subprocess_limits(void **state)
     tracuu_subproc_result_free(&res);
 }
 
+/* A name swapped for a symbolic link (or a FIFO) after the walk is
+ * refused, not followed: the walk passes real paths, so the reader opens
+ * with O_NOFOLLOW, and converters read the file it opened. */
+static void test_symbolic_link_fifo_and_other_file_refused(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/tracuu-test-link-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char real[256], link[256], pdf[256], fifo[256];
+    snprintf(real, sizeof real, "%s/plan.txt", dir);
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    snprintf(pdf, sizeof pdf, "%s/link.pdf", dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo.txt", dir);
+    FILE *f = fopen(real, "w");
+    assert_non_null(f);
+    fputs("Kế hoạch thi đua năm 2025\n", f);
+    fclose(f);
+    assert_int_equal(symlink(real, link), 0);
+    char *fix = realpath(FIX "plan.pdf", NULL);
+    assert_non_null(fix);
+    assert_int_equal(symlink(fix, pdf), 0);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+
+    got_t g = read_fix(real);
+    assert_int_equal(g.st, TRACUU_READ_OK);
+    has(&g, "thi đua");
+    got_free(&g);
+    const char *refused[] = {link, pdf};
+    for (size_t i = 0; i < 2; i++) {
+        g = read_fix(refused[i]);
+        assert_int_equal(g.st, TRACUU_READ_SKIP);
+        if (!strstr(g.r.reason, "a symbolic link"))
+            fail_msg("%s: %s", refused[i], g.r.reason);
+        got_free(&g);
+    }
+    g = read_fix(fifo); /* must not block */
+    assert_int_equal(g.st, TRACUU_READ_SKIP);
+    assert_string_equal(g.r.reason, "not a regular file");
+    got_free(&g);
+    /* the walk saw another file under this name */
+    struct stat st;
+    assert_int_equal(stat(fix, &st), 0);
+    tracuu_read_opts_t o = {.dev = (uint64_t)st.st_dev,
+                            .ino = (uint64_t)st.st_ino + 1};
+    g = read_with(fix, &o);
+    assert_int_equal(g.st, TRACUU_READ_SKIP);
+    assert_non_null(strstr(g.r.reason, "replaced by another file"));
+    got_free(&g);
+    if (tracuu_subproc_have("pdftotext")) { /* the walk's own file: read */
+        o.ino = (uint64_t)st.st_ino;
+        g = read_with(fix, &o);
+        assert_int_equal(g.st, TRACUU_READ_OK);
+        has(&g, "thi đua");
+        got_free(&g);
+    }
+    unlink(real);
+    unlink(link);
+    unlink(pdf);
+    unlink(fifo);
+    rmdir(dir);
+    free(fix);
+}
+
 static void test_supported_by_extension_or_content(void **state)
 {
     (void)state;
@@ -484,6 +547,16 @@ static void test_supported_by_extension_or_content(void **state)
     assert_true(tracuu_read_supported("/nowhere/e.csv"));
     assert_true(tracuu_read_supported("/nowhere/e.tsv"));
     assert_false(tracuu_read_supported("/nowhere/d.gif"));
+    char what[64], row[16];
+    assert_int_equal(tracuu_read_classify("/nowhere/Thumbs.db", what, sizeof what), 0);
+    assert_string_equal(what, ".db");
+    assert_int_equal(tracuu_read_classify("/nowhere/x.GIF", what, sizeof what), 0);
+    assert_string_equal(what, ".GIF");
+    assert_string_equal(tracuu_read_ext_row("/a/x.GIF", row, sizeof row), "gif");
+    assert_string_equal(tracuu_read_ext_row("/a/.DS_Store", row, sizeof row), "other");
+    assert_string_equal(tracuu_read_ext_row("/a.b/NOTES", row, sizeof row), "other");
+    assert_string_equal(tracuu_read_ext_row("/a/x.verylongext", row, sizeof row), "other");
+    assert_int_equal(tracuu_read_classify("/nowhere/no-extension", what, sizeof what), -1);
     assert_false(tracuu_read_supported("/nowhere/no-extension"));
     /* a PDF without extension is found by its content; text is not */
     char pdf[] = "/tmp/tracuu-test-noext-XXXXXX";
@@ -862,6 +935,7 @@ static void test_readers_run_in_parallel(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_symbolic_link_fifo_and_other_file_refused),
         cmocka_unit_test(test_docx_paragraphs_table_notes_headers),
         cmocka_unit_test(test_docx_vntime_runs_are_decoded),
         cmocka_unit_test(test_odt_paragraphs_spaces_notes_headers),

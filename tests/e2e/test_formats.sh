@@ -213,7 +213,7 @@ expect_rc 2 "indexing without --ocr (images skipped)"
 sanitizer_clean "$TMP/err1" || bad "sanitizer report: $(head -c 2000 "$TMP/err1")"
 grep -q "^tracuu-index: 9 files seen, 5 indexed, .* 4 skipped or failed" "$TMP/out1" && ok ||
     bad "summary without --ocr: $(cat "$TMP/out1")"
-grep -q "^  image  *0  *0  *3  *0$" "$TMP/out1" && ok || bad "no image row: $(cat "$TMP/out1")"
+grep -q "^  image  *0  *0  *3  *0  *0$" "$TMP/out1" && ok || bad "no image row: $(cat "$TMP/out1")"
 # every image named, with the reason that a run with --ocr reads again
 for f in scan-c.png scan-e.jpg scan-a.tif; do
     grep -q "archive/$f: skipped: image: use --ocr$" "$TMP/err1" && ok || bad "$f not named: $(cat "$TMP/err1")"
