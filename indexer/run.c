@@ -151,9 +151,16 @@ static bool racy(const tracuu_walk_file_t *f, int64_t run_ns)
  * out[17]; false when it cannot be read. */
 static bool file_hash(const char *path, char out[17])
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    /* Not blocking and not following: the file may have been swapped for
+     * a FIFO or a link since the walk; only a regular file is hashed. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0)
         return false;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return false;
+    }
     uint64_t h = 0xcbf29ce484222325ULL;
     unsigned char buf[65536];
     ssize_t n;
