@@ -4,6 +4,8 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <exception>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -296,12 +298,53 @@ const char *tracuu_db_last_error(const tracuu_db_t *db)
     return db ? db->err.c_str() : "no index";
 }
 
+namespace {
+
+// The index a thread is committing to, for stopped_in_commit.
+thread_local const char *committing = nullptr;
+
+// Xapian 1.4 can stop inside a commit that fails on a full disk (its
+// recovery writes too, and throws through its own noexcept code:
+// std::terminate, no exception to catch). The index keeps its last
+// commit (a commit is atomic); say so and exit 1 rather than abort.
+[[noreturn]] void stopped_in_commit()
+{
+    char msg[512];
+    std::snprintf(msg, sizeof msg,
+                  "tracuu: %s: the Xapian library stopped while committing "
+                  "(a write failed: is the disk full?); the index keeps its "
+                  "last commit\n",
+                  committing ? committing : "the index");
+    ssize_t written = write(2, msg, std::strlen(msg));
+    (void)written;
+    _exit(1);
+}
+
+void abort_in_commit()
+{
+    if (committing)
+        stopped_in_commit();
+    std::abort();
+}
+
+} // namespace
+
 tracuu_status_t tracuu_db_commit(tracuu_db_t *db)
 {
     return guarded(db, [&] {
         if (!db->wr)
             throw Xapian::InvalidOperationError("index opened for reading");
-        db->wr->commit();
+        std::terminate_handler old = std::set_terminate(abort_in_commit);
+        committing = db->path.c_str();
+        try {
+            db->wr->commit();
+        } catch (...) {
+            committing = nullptr;
+            std::set_terminate(old);
+            throw;
+        }
+        committing = nullptr;
+        std::set_terminate(old);
     });
 }
 
