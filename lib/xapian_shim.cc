@@ -257,16 +257,21 @@ tracuu_status_t tracuu_db_open_shards(const char *dir,
     return TRACUU_OK;
 }
 
-void tracuu_db_abandon(tracuu_db_t *db)
+namespace {
+
+// Close db, a writer's pending changes committed (commit) or dropped: a
+// transaction begun unflushed and never committed is cancelled when the
+// writer is destroyed, and with it every change since the last commit
+// (Xapian 1.4 has no other way to drop them; close() and the destructor
+// commit otherwise). No exception escapes.
+void close_db(tracuu_db_t *db, bool commit)
 {
     if (!db)
         return;
     try {
-        // A transaction begun unflushed and never committed: destroying
-        // the writer cancels it, and with it every change pending since
-        // the last commit (Xapian 1.4 has no other way to drop them;
-        // close() and the destructor commit otherwise).
-        if (db->wr)
+        if (db->wr && commit)
+            db->wr->close();
+        else if (db->wr)
             db->wr->begin_transaction(false);
     } catch (...) {
     }
@@ -277,20 +282,16 @@ void tracuu_db_abandon(tracuu_db_t *db)
     delete db;
 }
 
+} // namespace
+
+void tracuu_db_abandon(tracuu_db_t *db)
+{
+    close_db(db, false);
+}
+
 void tracuu_db_close(tracuu_db_t *db)
 {
-    if (!db)
-        return;
-    try {
-        if (db->wr)
-            db->wr->close(); // commits pending changes
-    } catch (...) {
-    }
-    try {
-        delete db->rd; // the writer when wr is set
-    } catch (...) {
-    }
-    delete db;
+    close_db(db, true);
 }
 
 const char *tracuu_db_last_error(const tracuu_db_t *db)

@@ -18,21 +18,20 @@
 #include "schema.h"
 #include "xdb.h"
 
+#include "testutil.h"
+
 static char dir[64];
 
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/tracuu-test-index.XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
+    return tt_make_dir(dir, sizeof dir, "/tmp/tracuu-test-index.XXXXXX");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return tt_remove_dir(dir);
 }
 
 /* dir/name in a buffer of the caller's. */

@@ -14,21 +14,20 @@
 #include "schema.h"
 #include "xdb.h"
 
+#include "testutil.h"
+
 static char dir[64];
 
 static int setup(void **state)
 {
     (void)state;
-    strcpy(dir, "/tmp/tracuu-test-xdb.XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
+    return tt_make_dir(dir, sizeof dir, "/tmp/tracuu-test-xdb.XXXXXX");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return tt_remove_dir(dir);
 }
 
 static char *db_path(const char *name)

@@ -68,4 +68,20 @@ static inline char *tt_read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* A scratch directory made from template (ending in XXXXXX, at most
+ * size - 1 bytes) into dir: 0, or -1. For cmocka group setups. */
+static inline int tt_make_dir(char *dir, size_t size, const char *template)
+{
+    snprintf(dir, size, "%s", template);
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+/* Remove the scratch directory dir and all it holds: 0, or -1. */
+static inline int tt_remove_dir(const char *dir)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
 #endif

@@ -26,6 +26,30 @@ need_shared() {
     fi
 }
 
+# need_tools NAME TOOL...: skip the script (or fail under CI) when a
+# program it runs is missing; "tesseract-vie" asks for tesseract's
+# Vietnamese data.
+need_tools() {
+    name=$1; shift
+    missing=""
+    for tool in "$@"; do
+        if [ "$tool" = tesseract-vie ]; then
+            command -v tesseract >/dev/null 2>&1 &&
+                ! tesseract --list-langs 2>/dev/null | grep -qx vie &&
+                missing="$missing tesseract-ocr-vie"
+        elif ! command -v "$tool" >/dev/null 2>&1; then
+            missing="$missing $tool"
+        fi
+    done
+    [ -z "$missing" ] && return 0
+    if [ "${CI:-}" = true ]; then
+        echo "$name: FAILED: not installed:$missing (required under CI)"
+        exit 1
+    fi
+    echo "skipped:$missing not installed ($name)"
+    exit 0
+}
+
 # sanitizer_clean FILE: no ASan/UBSan report in FILE.
 sanitizer_clean() {
     ! grep -q 'ERROR: AddressSanitizer\|runtime error:\|LeakSanitizer' "$1"

@@ -13,21 +13,7 @@
 # on one busy core).
 . tests/e2e/lib.sh
 
-missing=""
-for tool in soffice pdftoppm pdftotext pdfinfo tesseract python3 iconv; do
-    command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
-done
-if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
-    missing="$missing tesseract-ocr-vie"
-fi
-if [ -n "$missing" ]; then
-    if [ "${CI:-}" = true ]; then
-        echo "test_formats: FAILED: not installed:$missing (required under CI)"
-        exit 1
-    fi
-    echo "skipped:$missing not installed (test_formats)"
-    exit 0
-fi
+need_tools test_formats soffice pdftoppm pdftotext pdfinfo tesseract python3 iconv tesseract-vie
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 secs() { echo "$(($1 / 1000)).$(($1 % 1000 / 100))"; }

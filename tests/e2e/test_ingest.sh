@@ -11,21 +11,7 @@
 # installed" and passes, except under CI=true, where it fails.
 . tests/e2e/lib.sh
 
-missing=""
-for tool in soffice pdftotext pdftoppm pdfinfo tesseract antiword unrtf iconv python3; do
-    command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
-done
-if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
-    missing="$missing tesseract-ocr-vie"
-fi
-if [ -n "$missing" ]; then
-    if [ "${CI:-}" = true ]; then
-        echo "test_ingest: FAILED: not installed:$missing (required under CI)"
-        exit 1
-    fi
-    echo "skipped:$missing not installed (test_ingest)"
-    exit 0
-fi
+need_tools test_ingest soffice pdftotext pdftoppm pdfinfo tesseract antiword unrtf iconv python3 tesseract-vie
 
 
 # stems LETTERS...: the sorted stems of plans named by letter.

@@ -3,6 +3,8 @@
 # (during commits, the merge and on stdout), a chmod after a failure, and
 # SIGTERM while a converter runs.
 . tests/e2e/lib.sh
+# Under CI the fault injection and the converter checks must run.
+[ "${CI:-}" = true ] && need_tools test_trust_index strace pgrep xapian-delve
 
 # count DB QUERY...: the number of matching documents (0 when none).
 count() {
