@@ -1,0 +1,88 @@
+# tracuu.bash: bash completion for tracuu-query and tracuu-index.
+# Installed as bash-completion/completions/tracuu-query (tracuu-index a
+# link to it); or source it from ~/.bashrc. Needs bash alone (not the
+# bash-completion package): options, the values of --list, --color and
+# --sort, directories for -d, the query's field names (title:, cites:, ...)
+# and the kinds of movement after kind:.
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+_tracuu_query_opts='-d --db --json --paths -0 --null --count -n --limit
+--offset --color --colour --sort --list -h --help -V --version'
+_tracuu_index_opts='-d --db -j --jobs --no-delete --ocr --retry-failed
+--repair --follow-symlinks -q --quiet -v --verbose -h --help -V --version'
+_tracuu_fields='title: movement: issuer: signer: cites: number: date:
+issued: period: kind: type:'
+_tracuu_kinds='phong-trao cuoc-van-dong chu-de-thi-dua chu-de phuong-cham
+de-an chuyen-de chuong-trinh khau-hieu mo-hinh ngay-hoi'
+
+# _tracuu_reply WORD RLWORD CANDIDATES: COMPREPLY gets the CANDIDATES that
+# begin with WORD (the whole word typed, "kind:ph"), each less the part of
+# WORD before RLWORD (the part readline replaces: "ph", as ':' and '='
+# break words for it).
+_tracuu_reply()
+{
+    local word=$1 rlword=$2 c
+    local pre=${word%"$rlword"}
+    COMPREPLY=()
+    for c in $(compgen -W "$3" -- "$word"); do
+        COMPREPLY+=("${c#"$pre"}")
+    done
+}
+
+# _tracuu_value OPTION RLWORD: COMPREPLY gets the values OPTION takes;
+# returns 1 when OPTION takes no value.
+_tracuu_value()
+{
+    case $1 in
+    -d | --db)
+        local IFS=$'\n'
+        COMPREPLY=($(compgen -d -- "$2"))
+        compopt -o filenames 2>/dev/null ;;
+    --list) _tracuu_reply "$2" "$2" 'cites dates movements' ;;
+    --color | --colour) _tracuu_reply "$2" "$2" 'auto always never' ;;
+    --sort) _tracuu_reply "$2" "$2" 'relevance date -date' ;;
+    -n | --limit | --offset | -j | --jobs) COMPREPLY=() ;;
+    *) return 1 ;;
+    esac
+    return 0
+}
+
+_tracuu()
+{
+    local line=${COMP_LINE:0:COMP_POINT}
+    local word=${line##*[[:space:]]}
+    local rlword=${line##*[$COMP_WORDBREAKS]}
+    local before=${line%"$word"}
+    before=${before%"${before##*[![:space:]]}"}
+    local prev=${before##*[[:space:]]}
+    local cmd=${1##*/} opts
+    [ "$cmd" = tracuu-index ] && opts=$_tracuu_index_opts || opts=$_tracuu_query_opts
+    COMPREPLY=()
+    # The query after "--" is no option.
+    case " $before " in *" -- "*) prev= ;; esac
+    case $word in
+    --*=*)
+        _tracuu_value "${word%%=*}" "$rlword"
+        return 0 ;;
+    esac
+    if [[ $prev == -* && $prev != -- ]] && _tracuu_value "$prev" "$rlword"; then
+        return 0
+    fi
+    if [[ $word == -* && " $before " != *" -- "* ]]; then
+        _tracuu_reply "$word" "$rlword" "$opts"
+        return 0
+    fi
+    [ "$cmd" = tracuu-index ] && return 0  # paths: readline's file names
+    case $word in
+    kind:*)
+        _tracuu_reply "$word" "$rlword" "$(printf 'kind:%s ' $_tracuu_kinds)" ;;
+    *:*) ;;
+    *)
+        _tracuu_reply "$word" "$rlword" "$_tracuu_fields"
+        compopt -o nospace 2>/dev/null ;;
+    esac
+    return 0
+}
+
+complete -F _tracuu tracuu-query
+complete -F _tracuu -o default tracuu-index
