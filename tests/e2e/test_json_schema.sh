@@ -1,0 +1,96 @@
+# test_json_schema.sh: the --json output of tracuu-query, for searches (hits,
+# no hit, --offset, --sort date, a file name that is not UTF-8, a file gone
+# since it was indexed) and each --list, validated against
+# doc/tracuu-query.schema.json with Python's jsonschema; the schema itself
+# checked, and documents it must refuse refused.
+. tests/e2e/lib.sh
+need_shared test_json_schema
+SCHEMA=doc/tracuu-query.schema.json
+PY=""
+for p in /usr/bin/python3 python3; do
+    if "$p" -c 'import jsonschema' 2>/dev/null; then PY=$p; break; fi
+done
+if [ -z "$PY" ]; then
+    if [ "${CI:-}" = true ]; then
+        echo "test_json_schema: FAILED: python3-jsonschema not installed (required under CI)"
+        exit 1
+    fi
+    echo "skipped: python3-jsonschema not installed (test_json_schema)"
+    exit 0
+fi
+
+mkdir -p "$TMP/plans"
+cp "$SHARED"/seeds/*.txt "$TMP/plans/"
+# A name that is not UTF-8 (Latin-1 é), and a file removed after indexing.
+printf 'KẾ HOẠCH thi đua khen thưởng năm 2024, thực hiện Chỉ thị số 34-CT/TW\n' \
+    >"$TMP/plans/ke-hoach-$(printf '\351').txt"
+printf 'KẾ HOẠCH thi đua sẽ bị xoá, Chỉ thị số 34-CT/TW\n' >"$TMP/plans/gone.txt"
+DB="$TMP/db"
+"$IDX" -q -d "$DB" "$TMP/plans" >"$TMP/idx.out" 2>"$TMP/idx.err"; RC=$?
+expect_rc 0 "indexing the seeds"
+rm "$TMP/plans/gone.txt"
+
+n=0
+# json NAME WANT_RC ARGS...: --json output of a query, kept as $TMP/NAME.json.
+json() {
+    name=$1; want=$2; shift 2
+    q "$DB" --json "$@"
+    expect_rc "$want" "--json $*"
+    cp "$TMP/out" "$TMP/$name.json"
+    n=$((n + 1))
+}
+json hits 0 --limit 20 thi đua
+json cites 0 cites:34-CT/TW
+json none 1 nosuchwordxyz
+json offset 0 --offset 2 --limit 2 date:2024
+json sorted 0 --sort date --limit 3 kind:phong-trao
+json fields 0 'movement:"dân vận khéo"' issued:2025
+json list_cites 0 --list cites
+json list_cites_q 0 --list cites 'movement:"dân vận khéo"'
+json list_dates 0 --list dates
+json list_movements 0 --list movements
+json list_none 1 --list movements nosuchwordxyz
+
+# The outputs hold what the checks below are about (else they prove little).
+grep -q '"path_bytes"' "$TMP/cites.json" && ok || bad "no path_bytes in cites:34-CT/TW output"
+grep -q '"note"' "$TMP/cites.json" && ok || bad "no note for the file gone in cites:34-CT/TW output"
+grep -q '"issued": null' "$TMP/hits.json" && ok || bad "no null issued in thi đua output"
+
+"$PY" - "$SCHEMA" "$TMP"/*.json >"$TMP/py.out" 2>&1 <<'PY' && ok || bad "schema validation: $(cat "$TMP/py.out")"
+import copy, json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1]))
+V = jsonschema.Draft202012Validator
+V.check_schema(schema)
+v = V(schema)
+docs = {}
+for f in sys.argv[2:]:
+    d = json.load(open(f))
+    e = jsonschema.exceptions.best_match(v.iter_errors(d))
+    assert e is None, "%s: at %s: %s" % (f, "/".join(map(str, e.absolute_path)), e.message[:300])
+    docs[f.rsplit("/", 1)[1]] = d
+# Documents the schema must refuse: it describes, it does not just accept.
+def refused(name, change):
+    d = copy.deepcopy(docs[name])
+    change(d)
+    assert not v.is_valid(d), "accepted: %s changed by %s" % (name, change.__doc__)
+def drop_hits(d): "no hits"; del d["hits"]
+def version_2(d): "format_version 2"; d["format_version"] = 2
+def byte_start(d): "a match start as a string"; d["hits"][0]["snippets"][0]["matches"][0]["start"] = "16"
+def extra(d): "an unknown key in a hit"; d["hits"][0]["extra"] = 1
+def bad_date(d): "issued 07/01/2025"; d["hits"][0]["issued"] = "07/01/2025"
+def bad_role(d): "role due"; d["items"][0]["role"] = "due"
+def bad_kind(d): "kind phong trào"; d["items"][0]["kind"] = "phong trào"
+def cites_no_symbol(d): "a cites row without symbol"; del d["items"][0]["symbol"]
+def list_extra(d): "an unknown key in a list"; d["total"] = 3
+def day_of_month(d): "a listed date 2024-1-5"; d["items"][0]["date"] = "2024-1-5"
+for name, f in [("hits.json", drop_hits), ("hits.json", version_2),
+                ("hits.json", byte_start), ("hits.json", extra),
+                ("fields.json", bad_date), ("list_dates.json", bad_role),
+                ("list_movements.json", bad_kind), ("list_cites.json", cites_no_symbol),
+                ("list_cites.json", list_extra), ("list_dates.json", day_of_month)]:
+    refused(name, f)
+print(len(docs), "documents valid")
+PY
+[ "$n" = "$(ls "$TMP"/*.json | wc -l)" ] && ok || bad "outputs kept"
+finish
