@@ -169,3 +169,47 @@ bench: deps
 
 clean:
 	rm -rf build build-san build-fuzz tracuu-index tracuu-query
+
+# --- Installing, and the manual pages -------------------------------------
+# `make install` copies the programs ($(B), build/ by default), the manual
+# pages, the bash and zsh completion and the JSON Schema of --json under
+# PREFIX, staged under DESTDIR when given (make install DESTDIR=/tmp/p
+# PREFIX=/usr); `make uninstall` with the same two removes them. The
+# programs read no data file at run time: the stopwords, the word
+# segmenter's model and the movements table are compiled in.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATAROOTDIR ?= $(PREFIX)/share
+MANDIR ?= $(DATAROOTDIR)/man
+DOCDIR ?= $(DATAROOTDIR)/doc/tracuu
+BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
+# Debian's zsh reads vendor-completions under /usr, site-functions elsewhere.
+ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(DATAROOTDIR)/zsh/vendor-completions,$(DATAROOTDIR)/zsh/site-functions)
+INSTALL ?= install
+MAN1 := doc/tracuu-index.1 doc/tracuu-query.1
+MAN7 := doc/tracuu-search-terms.7
+INSTALLED := $(BINDIR)/tracuu-index $(BINDIR)/tracuu-query \
+    $(MAN1:doc/%=$(MANDIR)/man1/%) $(MAN7:doc/%=$(MANDIR)/man7/%) \
+    $(BASHCOMPDIR)/tracuu-query $(BASHCOMPDIR)/tracuu-index $(ZSHCOMPDIR)/_tracuu \
+    $(DOCDIR)/tracuu-query.schema.json $(DOCDIR)/README.md $(DOCDIR)/COPYING
+
+.PHONY: install uninstall check-man
+install: $(B)/tracuu-index $(B)/tracuu-query
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 755 $(B)/tracuu-index $(B)/tracuu-query $(DESTDIR)$(BINDIR)/
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	$(INSTALL) -m 644 completion/tracuu.bash $(DESTDIR)$(BASHCOMPDIR)/tracuu-query
+	ln -sf tracuu-query $(DESTDIR)$(BASHCOMPDIR)/tracuu-index
+	$(INSTALL) -m 644 completion/_tracuu $(DESTDIR)$(ZSHCOMPDIR)/_tracuu
+	$(INSTALL) -m 644 doc/tracuu-query.schema.json README.md COPYING $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(INSTALLED:%=$(DESTDIR)%)
+	rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
+
+# The pages render without a warning, document every option and run their
+# examples (tests/e2e/test_man.sh, also run by `make check`).
+check-man: $(B)/tracuu-index $(B)/tracuu-query
+	@B=$(B) sh tests/e2e/test_man.sh
