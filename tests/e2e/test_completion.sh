@@ -69,6 +69,36 @@ if [ -d "$SHARED/seeds" ]; then
     done
 fi
 
+# The same through bash's own readline, on a terminal (a pty): what a
+# tab inserts in the line.
+python3 - "$TMP" >"$TMP/rl.out" 2>&1 <<'PY' && ok || bad "readline completion: $(cat "$TMP/rl.out")"
+import os, pty, select, sys, time
+def typed(keys, want):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update(PS1="$ ", INPUTRC="/dev/null")
+        os.execvp("bash", ["bash", "--norc", "--noprofile", "-i"])
+    def read(until, prompt=False, secs=5.0):
+        out, end = b"", time.time() + secs
+        while (until not in out or prompt and not out.endswith(b"$ ")) and time.time() < end:
+            if select.select([fd], [], [], 0.05)[0]:
+                try: out += os.read(fd, 4096)
+                except OSError: break
+        return out
+    read(b"$ ")
+    os.write(fd, b". completion/tracuu.bash; echo lo''aded\n"); read(b"loaded\r\n", True)
+    os.write(fd, keys.encode() + b"\t"); out = read(want.encode())
+    os.kill(pid, 9); os.waitpid(pid, 0); os.close(fd)
+    return out.decode("utf-8", "replace").rsplit("\r", 1)[-1].rstrip("\x07")
+tmp = sys.argv[1]
+for keys, want in [("tracuu-query kind:cu", "tracuu-query kind:cuoc-van-dong "),
+                   ("tracuu-query --sort=-", "tracuu-query --sort=-date "),
+                   ("tracuu-query thi đua ti", "tracuu-query thi đua title:"),
+                   ("tracuu-query -d " + tmp + "/ot", "tracuu-query -d " + tmp + "/other/")]:
+    got = typed(keys, want)
+    assert got.endswith(want), "%r: got %r" % (keys, got)
+PY
+
 if command -v zsh >/dev/null 2>&1; then
     zsh -n completion/_tracuu && ok || bad "completion/_tracuu: zsh -n"
     grep -q '^#compdef tracuu-query tracuu-index' completion/_tracuu && ok ||
