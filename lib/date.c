@@ -1,6 +1,7 @@
 /* date.c: dates, periods and their roles in Vietnamese administrative text, one linear scan. */
 #include "date.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -8,7 +9,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "doctables.h"
 #include "fold.h"
+#include "scan.h"
 
 /*
  * How it works. Every date or period contains an ASCII digit, so the scan
@@ -41,17 +44,6 @@
 
 /* ---- characters ---------------------------------------------------- */
 
-static bool is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
 typedef enum cls { C_OTHER, C_LETTER, C_MARK, C_DIGIT, C_SPACE } cls_t;
 
 /* Folded letter of cp ('a'..'z'), or 0 when cp is not a Latin letter. */
@@ -69,9 +61,9 @@ static int fold_letter(uint32_t cp)
 static cls_t classify(uint32_t cp)
 {
     if (cp < 0x80) {
-        if (is_digit((int)cp))
+        if (tracuu_scan_is_digit((int)cp))
             return C_DIGIT;
-        if (is_space((int)cp))
+        if (tracuu_scan_is_space((int)cp))
             return C_SPACE;
         return fold_letter(cp) ? C_LETTER : C_OTHER;
     }
@@ -80,40 +72,12 @@ static cls_t classify(uint32_t cp)
     return fold_letter(cp) ? C_LETTER : C_OTHER;
 }
 
-/* Code point at t[*i] (i < len), advancing *i. */
-static uint32_t next_cp(const char *t, size_t len, size_t *i)
-{
-    unsigned char c = (unsigned char)t[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    }
-    return tracuu_utf8_next(t, len, i);
-}
-
-/* Code point ending at t[pos) (pos > 0); *start gets its first byte. */
-static uint32_t prev_cp(const char *t, size_t pos, size_t *start)
-{
-    size_t i = pos - 1;
-    for (int k = 0; k < 3 && i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80;
-         k++)
-        i--;
-    size_t j = i;
-    uint32_t cp = next_cp(t, pos, &j);
-    if (j != pos) { /* not one well-formed character: treat the byte alone */
-        i = pos - 1;
-        cp = 0xFFFD;
-    }
-    *start = i;
-    return cp;
-}
-
 static cls_t class_before(const char *t, size_t pos)
 {
     if (pos == 0)
         return C_OTHER;
     size_t s;
-    return classify(prev_cp(t, pos, &s));
+    return classify(tracuu_scan_cp_before(t, pos, &s));
 }
 
 static cls_t class_at(const char *t, size_t len, size_t pos)
@@ -121,42 +85,7 @@ static cls_t class_at(const char *t, size_t len, size_t pos)
     if (pos >= len)
         return C_OTHER;
     size_t i = pos;
-    return classify(next_cp(t, len, &i));
-}
-
-/* Skip at most WS_MAX bytes of whitespace forward / backward. */
-static size_t skip_ws(const char *t, size_t len, size_t i)
-{
-    size_t lim = i + WS_MAX;
-    while (i < len && i < lim && is_space((unsigned char)t[i]))
-        i++;
-    return i;
-}
-
-static size_t skip_ws_back(const char *t, size_t i)
-{
-    size_t lim = i > WS_MAX ? i - WS_MAX : 0;
-    while (i > lim && is_space((unsigned char)t[i - 1]))
-        i--;
-    return i;
-}
-
-/* A dash at t[i]: '-', en dash, em dash, figure dash, minus. Returns its
- * byte length, 0 when none. */
-static size_t dash_at(const char *t, size_t len, size_t i)
-{
-    if (i >= len)
-        return 0;
-    if (t[i] == '-')
-        return 1;
-    if (i + 2 < len && (unsigned char)t[i] == 0xE2) {
-        unsigned char b1 = (unsigned char)t[i + 1], b2 = (unsigned char)t[i + 2];
-        if (b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) /* U+2010..2015 */
-            return 3;
-        if (b1 == 0x88 && b2 == 0x92) /* U+2212 minus */
-            return 3;
-    }
-    return 0;
+    return classify(tracuu_scan_cp_at(t, len, i, &i));
 }
 
 /* ---- numbers and words --------------------------------------------- */
@@ -166,13 +95,13 @@ static size_t read_num(const char *t, size_t len, size_t i, long *val, int *nd)
 {
     long v = 0;
     int n = 0;
-    while (i < len && is_digit((unsigned char)t[i])) {
+    while (i < len && tracuu_scan_is_digit((unsigned char)t[i])) {
         if (n < 6)
             v = v * 10 + (t[i] - '0');
         n++;
         i++;
         if (n > 12) { /* a long digit string: skip it whole, it is no date */
-            while (i < len && is_digit((unsigned char)t[i]))
+            while (i < len && tracuu_scan_is_digit((unsigned char)t[i]))
                 i++;
             break;
         }
@@ -225,6 +154,7 @@ static void put_utf8(word_t *w, uint32_t cp)
  * no letter is there. */
 static bool word_at(const char *t, size_t len, size_t pos, word_t *w)
 {
+    assert(pos <= len);
     w->start = w->end = pos;
     w->nfold = w->nlower = 0;
     w->ascii = true;
@@ -234,7 +164,7 @@ static bool word_at(const char *t, size_t len, size_t pos, word_t *w)
     int letters = 0;
     while (i < len) {
         size_t at = i;
-        uint32_t cp = next_cp(t, len, &i);
+        uint32_t cp = tracuu_scan_cp_at(t, len, i, &i);
         cls_t c = classify(cp);
         if (c == C_MARK && letters > 0) {
             w->ascii = false;
@@ -265,11 +195,12 @@ static bool word_at(const char *t, size_t len, size_t pos, word_t *w)
 /* The word ending at t[pos) (no space between); false when none. */
 static bool word_before(const char *t, size_t len, size_t pos, word_t *w)
 {
+    assert(pos <= len);
     size_t i = pos;
     int n = 0;
     while (i > 0 && n <= WORD_MAX) {
         size_t s;
-        cls_t c = classify(prev_cp(t, i, &s));
+        cls_t c = classify(tracuu_scan_cp_before(t, i, &s));
         if (c != C_LETTER && c != C_MARK)
             break;
         i = s;
@@ -281,7 +212,7 @@ static bool word_before(const char *t, size_t len, size_t pos, word_t *w)
     /* a word must start with a letter, not a stray mark */
     while (i < pos && class_at(t, len, i) == C_MARK) {
         size_t j = i;
-        next_cp(t, len, &j);
+        tracuu_scan_cp_at(t, len, j, &j);
         i = j;
     }
     if (!word_at(t, len, i, w) || w->end != pos)
@@ -293,81 +224,19 @@ static bool word_before(const char *t, size_t len, size_t pos, word_t *w)
 
 /* ---- keywords ------------------------------------------------------ */
 
-typedef enum kw {
-    KW_NONE = 0,
-    KW_NGAY, KW_THANG, KW_NAM, KW_QUY,
-    KW_DEN, KW_TOI, KW_TU, KW_TRUOC, KW_HET, KW_HAN, KW_CHOT, KW_CHAM,
-    KW_NHAT, KW_LA, KW_VA, KW_SO, KW_VIET,
-    KW_LUAT, KW_BO, KW_HIEN, KW_PHAP, KW_LENH,
-    KW_STOP /* a word that cannot sit inside a law's title */
-} kw_t;
-
-/* exact: '|'-separated lowercase spellings with diacritics; plain:
- * spellings written without any diacritic, including OCR damage seen in
- * the seeds (seed 002: "nidm", "nim" for năm, "tir" for từ, "s6", "se"
- * for số). */
-static const struct keyword {
-    kw_t kw;
-    const char *exact;
-    const char *plain;
-} keywords[] = {
-    {KW_NGAY, "ngày", "ngay"},
-    {KW_THANG, "tháng", "thang"},
-    {KW_NAM, "năm", "nam|nim|nidm|ndm|niam"},
-    {KW_QUY, "quý", "quy"},
-    {KW_DEN, "đến", "den"},
-    {KW_TOI, "tới", "toi"},
-    {KW_TU, "từ", "tu|tir"},
-    {KW_TRUOC, "trước", "truoc"},
-    {KW_HET, "hết", "het"},
-    {KW_HAN, "hạn", "han"},
-    {KW_CHOT, "chót", "chot"},
-    {KW_CHAM, "chậm", "cham"},
-    {KW_NHAT, "nhất", "nhat"},
-    {KW_LA, "là", "la"},
-    {KW_VA, "và", "va"},
-    {KW_SO, "số", "so|s|se|s6"},
-    {KW_VIET, "việt", "viet"},
-    {KW_LUAT, "luật", "luat"},
-    {KW_BO, "bộ", "bo"},
-    {KW_HIEN, "hiến", "hien"},
-    {KW_PHAP, "pháp", "phap"},
-    {KW_LENH, "lệnh", "lenh"},
-    /* time and clause words: "triển khai Luật X trong năm 2024". Not
-     * words seen inside law titles (Đầu tư, Hàng hải, Các tổ chức tín
-     * dụng, Đầu tư theo phương thức đối tác công tư, Đầu tư nước ngoài tại
-     * Việt Nam), and no plain spelling that is also a title word (thi: thi
-     * đua, tai: tài nguyên). */
-    {KW_STOP, "trong|vào|cuối|giữa|sau|này|được|đã|sẽ|thì|khi|hằng|mỗi",
-     "trong|vao|cuoi|giua|duoc|khi"},
-};
-
-static bool in_list(const char *list, const char *s, size_t n)
-{
-    const char *p = list;
-    while (*p) {
-        const char *e = strchr(p, '|');
-        size_t k = e ? (size_t)(e - p) : strlen(p);
-        if (k == n && memcmp(p, s, n) == 0)
-            return true;
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    return false;
-}
+typedef tracuu_dateword_t kw_t;
 
 static kw_t keyword_of(const word_t *w)
 {
     if (w->longer || w->nfold == 0)
-        return KW_NONE;
-    for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
-        const struct keyword *e = &keywords[k];
-        if (w->ascii ? in_list(e->plain, w->fold, w->nfold)
-                     : in_list(e->exact, w->lower, w->nlower))
+        return TRACUU_KW_NONE;
+    for (const tracuu_datekw_t *e = tracuu_datekws; e->kw; e++) {
+        if (!w->ascii ? tracuu_scan_in_alts(e->exact, w->lower, w->nlower)
+            : e->plain ? tracuu_scan_in_alts(e->plain, w->fold, w->nfold)
+                       : tracuu_scan_in_list(tracuu_so_words, w->fold, w->nfold))
             return e->kw;
     }
-    return KW_NONE;
+    return TRACUU_KW_NONE;
 }
 
 /* Shapes accepted inside the three-number "D tháng M năm Y". */
@@ -385,7 +254,7 @@ static bool loose_nam(const word_t *w)
 
 static bool loose_ngay(const word_t *w)
 {
-    return keyword_of(w) == KW_NGAY ||
+    return keyword_of(w) == TRACUU_KW_NGAY ||
            (!w->longer && w->nfold == 4 && w->fold[0] == 'n' &&
             w->fold[1] == 'g' && w->fold[3] == 'y');
 }
@@ -435,12 +304,12 @@ static bool clean_end(const char *t, size_t len, size_t i)
     if (i >= len)
         return true;
     unsigned char c = (unsigned char)t[i];
-    if (is_digit(c) || c == '/')
+    if (tracuu_scan_is_digit(c) || c == '/')
         return false;
-    size_t dl = dash_at(t, len, i);
+    size_t dl = tracuu_scan_dash_len(t, len, i);
     if (dl && class_at(t, len, i + dl) == C_LETTER)
         return false;
-    if (c == '.' && i + 1 < len && is_digit((unsigned char)t[i + 1]))
+    if (c == '.' && i + 1 < len && tracuu_scan_is_digit((unsigned char)t[i + 1]))
         return false;
     return true;
 }
@@ -454,20 +323,20 @@ static shape_t parse_long(const char *t, size_t len, size_t p, hit_t *h)
     size_t i = read_num(t, len, p, &d, &nd);
     if (nd < 1 || nd > 2)
         return NO;
-    i = skip_ws(t, len, i);
+    i = tracuu_scan_skip_space(t, len, i, WS_MAX);
     if (!word_at(t, len, i, &w) || !loose_thang(&w))
         return NO;
-    i = skip_ws(t, len, w.end);
+    i = tracuu_scan_skip_space(t, len, w.end, WS_MAX);
     size_t j = read_num(t, len, i, &m, &nd);
     if (nd < 1 || nd > 2)
         return NO;
-    i = skip_ws(t, len, j);
+    i = tracuu_scan_skip_space(t, len, j, WS_MAX);
     /* another date word typed for "năm" happens: "ngày 01 tháng 01 ngày
      * 2012", "ngày 15 tháng 9 tháng 2022"; four digits must follow */
     if (!word_at(t, len, i, &w) ||
-        !(loose_nam(&w) || loose_ngay(&w) || keyword_of(&w) == KW_THANG))
+        !(loose_nam(&w) || loose_ngay(&w) || keyword_of(&w) == TRACUU_KW_THANG))
         return NO;
-    i = skip_ws(t, len, w.end);
+    i = tracuu_scan_skip_space(t, len, w.end, WS_MAX);
     j = read_num(t, len, i, &y, &nd);
     if (nd != 4 || class_at(t, len, j) == C_LETTER)
         return NO;
@@ -518,7 +387,7 @@ static shape_t parse_numeric(const char *t, size_t len, size_t p, bool spaced,
         return NO;
     j = read_sep(t, len, i, spaced, &s2);
     if (!j && spaced && s1 == '/' && i + 1 < len && t[i] == ' ' &&
-        is_digit((unsigned char)t[i + 1])) {
+        tracuu_scan_is_digit((unsigned char)t[i + 1])) {
         j = i + 1; /* "ngày 16/6 2025": a slash typed as a space */
         s2 = s1;
     }
@@ -548,8 +417,8 @@ static shape_t parse_full(const char *t, size_t len, size_t p, bool spaced,
  * may be glued: "ngày03"). */
 static shape_t parse_after_ngay(const char *t, size_t len, size_t i, hit_t *h)
 {
-    i = skip_ws(t, len, i);
-    if (i >= len || !is_digit((unsigned char)t[i]))
+    i = tracuu_scan_skip_space(t, len, i, WS_MAX);
+    if (i >= len || !tracuu_scan_is_digit((unsigned char)t[i]))
         return NO;
     return parse_full(t, len, i, true, h);
 }
@@ -559,17 +428,17 @@ static shape_t parse_after_ngay(const char *t, size_t len, size_t i, hit_t *h)
  * 0 when none. */
 static size_t read_connector(const char *t, size_t len, size_t i)
 {
-    i = skip_ws(t, len, i);
-    size_t dl = dash_at(t, len, i);
+    i = tracuu_scan_skip_space(t, len, i, WS_MAX);
+    size_t dl = tracuu_scan_dash_len(t, len, i);
     if (dl)
-        return skip_ws(t, len, i + dl);
+        return tracuu_scan_skip_space(t, len, i + dl, WS_MAX);
     word_t w;
     if (!word_at(t, len, i, &w))
         return 0;
     kw_t k = keyword_of(&w);
-    if (k != KW_DEN && k != KW_TOI && k != KW_VA)
+    if (k != TRACUU_KW_DEN && k != TRACUU_KW_TOI && k != TRACUU_KW_VA)
         return 0;
-    return skip_ws(t, len, w.end);
+    return tracuu_scan_skip_space(t, len, w.end, WS_MAX);
 }
 
 /* "ngày 15/11 đến ngày 20/11/2025", "ngày 17 đến ngày 20 tháng 11 năm
@@ -584,15 +453,15 @@ static shape_t parse_day_range(const char *t, size_t len, size_t p, hit_t *a,
     if (nd < 1 || nd > 2)
         return NO;
     size_t end_a = i;
-    size_t j = skip_ws(t, len, i);
+    size_t j = tracuu_scan_skip_space(t, len, i, WS_MAX);
     word_t w;
     if (j < len && t[j] == '/') {
         j = read_num(t, len, j + 1, &m, &nd);
         if (nd < 1 || nd > 2)
             return NO;
         end_a = j;
-    } else if (word_at(t, len, j, &w) && keyword_of(&w) == KW_THANG) {
-        j = skip_ws(t, len, w.end);
+    } else if (word_at(t, len, j, &w) && keyword_of(&w) == TRACUU_KW_THANG) {
+        j = tracuu_scan_skip_space(t, len, w.end, WS_MAX);
         size_t k = read_num(t, len, j, &m, &nd);
         if (nd < 1 || nd > 2)
             return NO;
@@ -604,8 +473,8 @@ static shape_t parse_day_range(const char *t, size_t len, size_t p, hit_t *a,
     if (!c)
         return NO;
     if (word_at(t, len, c, &w) && loose_ngay(&w))
-        c = skip_ws(t, len, w.end);
-    if (c >= len || !is_digit((unsigned char)t[c]))
+        c = tracuu_scan_skip_space(t, len, w.end, WS_MAX);
+    if (c >= len || !tracuu_scan_is_digit((unsigned char)t[c]))
         return NO;
     shape_t r = parse_full(t, len, c, true, b);
     if (r != OK)
@@ -627,14 +496,14 @@ static shape_t parse_month(const char *t, size_t len, size_t p, hit_t *h)
     size_t i = read_num(t, len, p, &m, &nd);
     if (nd < 1 || nd > 2)
         return NO;
-    size_t j = skip_ws(t, len, i);
+    size_t j = tracuu_scan_skip_space(t, len, i, WS_MAX);
     word_t w;
     if (j < len && t[j] == '/') {
         j++;
         if (j < len && t[j] == ' ')
             j++;
-    } else if (word_at(t, len, j, &w) && keyword_of(&w) == KW_NAM) {
-        j = skip_ws(t, len, w.end);
+    } else if (word_at(t, len, j, &w) && keyword_of(&w) == TRACUU_KW_NAM) {
+        j = tracuu_scan_skip_space(t, len, w.end, WS_MAX);
     } else {
         return NO;
     }
@@ -662,9 +531,9 @@ static shape_t parse_month_range(const char *t, size_t len, size_t p,
     if (!c)
         return NO;
     word_t w;
-    if (word_at(t, len, c, &w) && keyword_of(&w) == KW_THANG)
-        c = skip_ws(t, len, w.end);
-    if (c >= len || !is_digit((unsigned char)t[c]))
+    if (word_at(t, len, c, &w) && keyword_of(&w) == TRACUU_KW_THANG)
+        c = tracuu_scan_skip_space(t, len, w.end, WS_MAX);
+    if (c >= len || !tracuu_scan_is_digit((unsigned char)t[c]))
         return NO;
     shape_t r = parse_month(t, len, c, b);
     if (r != OK)
@@ -685,11 +554,11 @@ static shape_t parse_month_range(const char *t, size_t len, size_t p,
 static bool parse_year_pair(const char *t, size_t len, long y1,
                             size_t after_y1, long *y2, size_t *end)
 {
-    size_t i = skip_ws(t, len, after_y1);
-    size_t dl = dash_at(t, len, i);
+    size_t i = tracuu_scan_skip_space(t, len, after_y1, WS_MAX);
+    size_t dl = tracuu_scan_dash_len(t, len, i);
     if (!dl)
         return false;
-    i = skip_ws(t, len, i + dl);
+    i = tracuu_scan_skip_space(t, len, i + dl, WS_MAX);
     int nd;
     size_t j = read_num(t, len, i, y2, &nd);
     if (nd != 4 || !year_ok(*y2) || *y2 <= y1 || *y2 - y1 > 100)
@@ -726,22 +595,22 @@ typedef struct left {
 static void left_of(const scan_t *s, size_t p, left_t *l)
 {
     memset(l, 0, sizeof *l);
-    size_t q = skip_ws_back(s->t, p);
+    size_t q = tracuu_scan_skip_space_back(s->t, p, WS_MAX);
     l->glued = q == p;
     if (!word_before(s->t, s->len, q, &l->w))
         return;
     l->has_word = true;
     l->kw_start = l->w.start;
     kw_t k = keyword_of(&l->w);
-    if (k == KW_NONE && loose_ngay(&l->w))
-        k = KW_NGAY;
-    if (k == KW_NAM && l->w.fold[1] == 'a') {
+    if (k == TRACUU_KW_NONE && loose_ngay(&l->w))
+        k = TRACUU_KW_NGAY;
+    if (k == TRACUU_KW_NAM && l->w.fold[1] == 'a') {
         /* "Việt Nam 2024" is no year */
         word_t v;
-        size_t r = skip_ws_back(s->t, l->w.start);
+        size_t r = tracuu_scan_skip_space_back(s->t, l->w.start, WS_MAX);
         if (r < l->w.start && word_before(s->t, s->len, r, &v) &&
-            keyword_of(&v) == KW_VIET)
-            k = KW_NONE;
+            keyword_of(&v) == TRACUU_KW_VIET)
+            k = TRACUU_KW_NONE;
     }
     l->kw = k;
 }
@@ -781,14 +650,14 @@ static size_t skip_title_gap(const char *t, size_t len, size_t q)
     size_t lim = q > 8 ? q - 8 : 0;
     while (q > lim) {
         unsigned char c = (unsigned char)t[q - 1];
-        if (is_space(c) || c == ',' || c == '-') {
+        if (tracuu_scan_is_space(c) || c == ',' || c == '-') {
             q--;
             continue;
         }
         if (c >= 0x80) {
             size_t st;
-            prev_cp(t, q, &st);
-            if (dash_at(t, len, st) == q - st) {
+            tracuu_scan_cp_before(t, q, &st);
+            if (tracuu_scan_dash_len(t, len, st) == q - st) {
                 q = st;
                 continue;
             }
@@ -815,26 +684,26 @@ static bool law_title_before(const scan_t *s, size_t pos)
         if (!word_before(t, s->len, q, &w))
             return false;
         kw_t k = keyword_of(&w);
-        if (k == KW_LUAT) {
+        if (k == TRACUU_KW_LUAT) {
             if (w.capital) /* older laws: "Luật báo chí ngày ..." */
                 return have_after && strcmp(after.lower, "này") != 0 &&
                        strcmp(after.fold, "nay") != 0;
             word_t b; /* "Bộ luật"; otherwise a plain word: "pháp luật" */
-            size_t r = skip_ws_back(t, w.start);
+            size_t r = tracuu_scan_skip_space_back(t, w.start, WS_MAX);
             if (r < w.start && word_before(t, s->len, r, &b) &&
-                keyword_of(&b) == KW_BO && b.capital)
+                keyword_of(&b) == TRACUU_KW_BO && b.capital)
                 return true;
         }
-        if (k == KW_PHAP || k == KW_LENH) {
+        if (k == TRACUU_KW_PHAP || k == TRACUU_KW_LENH) {
             word_t b; /* "Hiến pháp", "Pháp lệnh" */
-            size_t r = skip_ws_back(t, w.start);
+            size_t r = tracuu_scan_skip_space_back(t, w.start, WS_MAX);
             if (r < w.start && word_before(t, s->len, r, &b) && b.capital &&
-                keyword_of(&b) == (k == KW_PHAP ? KW_HIEN : KW_PHAP))
+                keyword_of(&b) == (k == TRACUU_KW_PHAP ? TRACUU_KW_HIEN : TRACUU_KW_PHAP))
                 return true;
         }
         /* (not năm: "Luật Biển Việt Nam ngày ...") */
-        if (k == KW_STOP || k == KW_NGAY || k == KW_THANG || k == KW_SO ||
-            k == KW_TU || k == KW_DEN || k == KW_TOI || k == KW_TRUOC)
+        if (k == TRACUU_KW_STOP || k == TRACUU_KW_NGAY || k == TRACUU_KW_THANG || k == TRACUU_KW_SO ||
+            k == TRACUU_KW_TU || k == TRACUU_KW_DEN || k == TRACUU_KW_TOI || k == TRACUU_KW_TRUOC)
             return false;
         after = w;
         have_after = true;
@@ -856,9 +725,9 @@ static bool cased(uint32_t cp)
 static bool cited_before(const scan_t *s, size_t start)
 {
     const char *t = s->t;
-    size_t q = skip_ws_back(t, start);
+    size_t q = tracuu_scan_skip_space_back(t, start, WS_MAX);
     if (q > 0 && t[q - 1] == ',')
-        q = skip_ws_back(t, q - 1);
+        q = tracuu_scan_skip_space_back(t, q - 1, WS_MAX);
     if (s->nex && exclude_ends_in(s, q, start))
         return true;
     /* up to three space-separated tokens of letters, digits, / - . & */
@@ -873,7 +742,7 @@ static bool cited_before(const scan_t *s, size_t start)
         bool tslash = false, tcap = false;
         while (i > lim) {
             size_t st;
-            uint32_t cp = prev_cp(t, i, &st);
+            uint32_t cp = tracuu_scan_cp_before(t, i, &st);
             cls_t c = classify(cp);
             if (c == C_DIGIT) {
                 any_digit = true;
@@ -908,7 +777,7 @@ static bool cited_before(const scan_t *s, size_t start)
         slash |= tslash;
         digit |= any_digit;
         capital |= tcap;
-        if (i == 0 || !is_space((unsigned char)t[i - 1]) || only_digits_first)
+        if (i == 0 || !tracuu_scan_is_space((unsigned char)t[i - 1]) || only_digits_first)
             break;
         i--; /* one space or break between parts: "221/KH - LĐLĐ" */
     }
@@ -918,8 +787,8 @@ static bool cited_before(const scan_t *s, size_t start)
         return true;
     if (only_digits_first) { /* "số 12 ngày" */
         word_t w;
-        size_t r = skip_ws_back(t, first_tok_start);
-        if (word_before(t, s->len, r, &w) && keyword_of(&w) == KW_SO)
+        size_t r = tracuu_scan_skip_space_back(t, first_tok_start, WS_MAX);
+        if (word_before(t, s->len, r, &w) && keyword_of(&w) == TRACUU_KW_SO)
             return true;
     }
     return law_title_before(s, start);
@@ -930,10 +799,10 @@ static bool cited_before(const scan_t *s, size_t start)
 static bool deadline_before(const scan_t *s, size_t start)
 {
     const char *t = s->t;
-    kw_t k[3] = {KW_NONE, KW_NONE, KW_NONE};
+    kw_t k[3] = {TRACUU_KW_NONE, TRACUU_KW_NONE, TRACUU_KW_NONE};
     size_t q = start;
     for (int n = 0; n < 3; n++) {
-        q = skip_ws_back(t, q);
+        q = tracuu_scan_skip_space_back(t, q, WS_MAX);
         while (q > 0 && (t[q - 1] == ':' || t[q - 1] == '(' || t[q - 1] == ' '))
             q--;
         word_t w;
@@ -942,20 +811,20 @@ static bool deadline_before(const scan_t *s, size_t start)
         k[n] = keyword_of(&w);
         q = w.start;
     }
-    int i = k[0] == KW_LA ? 1 : 0; /* "hạn chót là ngày" */
+    int i = k[0] == TRACUU_KW_LA ? 1 : 0; /* "hạn chót là ngày" */
     switch (k[i]) {
-    case KW_DEN:
-    case KW_TOI:
-    case KW_TRUOC:
-    case KW_TU:
+    case TRACUU_KW_DEN:
+    case TRACUU_KW_TOI:
+    case TRACUU_KW_TRUOC:
+    case TRACUU_KW_TU:
         return true;
-    case KW_HET:
-        return i + 1 < 3 && (k[i + 1] == KW_DEN || k[i + 1] == KW_TOI ||
-                             k[i + 1] == KW_TRUOC);
-    case KW_CHOT:
-        return i + 1 < 3 && k[i + 1] == KW_HAN;
-    case KW_NHAT:
-        return i + 1 < 3 && k[i + 1] == KW_CHAM;
+    case TRACUU_KW_HET:
+        return i + 1 < 3 && (k[i + 1] == TRACUU_KW_DEN || k[i + 1] == TRACUU_KW_TOI ||
+                             k[i + 1] == TRACUU_KW_TRUOC);
+    case TRACUU_KW_CHOT:
+        return i + 1 < 3 && k[i + 1] == TRACUU_KW_HAN;
+    case TRACUU_KW_NHAT:
+        return i + 1 < 3 && k[i + 1] == TRACUU_KW_CHAM;
     default:
         return false;
     }
@@ -1000,7 +869,7 @@ static bool header_line(const scan_t *s, size_t kw, size_t end)
     if (i < s->len && t[i] != '\n')
         return false;
     /* a comma before "ngày" (line breaks allowed) */
-    size_t q = skip_ws_back(t, kw);
+    size_t q = tracuu_scan_skip_space_back(t, kw, WS_MAX);
     if (q == 0 || t[q - 1] != ',')
         return false;
     size_t place_end = q - 1;
@@ -1009,7 +878,7 @@ static bool header_line(const scan_t *s, size_t kw, size_t end)
     size_t p = place_end, plim = place_end > PLACE_MAX ? place_end - PLACE_MAX : 0;
     while (p > plim) {
         size_t st;
-        uint32_t cp = prev_cp(t, p, &st);
+        uint32_t cp = tracuu_scan_cp_before(t, p, &st);
         cls_t c = classify(cp);
         if (cp == ' ' && st > 0 && t[st - 1] == ' ')
             break;
@@ -1132,7 +1001,7 @@ static void try_after_slash(scan_t *s, size_t p)
     size_t r = q, lim = q > 24 ? q - 24 : 0;
     while (r > lim) {
         unsigned char c = (unsigned char)t[r - 1];
-        if (is_space(c) || c == '.' || c == '_')
+        if (tracuu_scan_is_space(c) || c == '.' || c == '_')
             r--;
         else if (r >= 3 && (unsigned char)t[r - 3] == 0xE2 &&
                  (unsigned char)t[r - 2] == 0x80 && c == 0xA6) /* … */
@@ -1157,8 +1026,8 @@ static void try_after_slash(scan_t *s, size_t p)
         b--;
     if (b == e || b == 0 || t[b - 1] != ' ')
         return;
-    size_t rr = skip_ws_back(t, b);
-    if (!word_before(t, s->len, rr, &w) || keyword_of(&w) != KW_QUY)
+    size_t rr = tracuu_scan_skip_space_back(t, b, WS_MAX);
+    if (!word_before(t, s->len, rr, &w) || keyword_of(&w) != TRACUU_KW_QUY)
         return;
     long y;
     int nd;
@@ -1191,24 +1060,24 @@ static void try_year(scan_t *s, size_t p, const left_t *l)
         }
         return;
     }
-    if (l->kw != KW_NAM || class_at(t, s->len, e) == C_LETTER ||
+    if (l->kw != TRACUU_KW_NAM || class_at(t, s->len, e) == C_LETTER ||
         !clean_end(t, s->len, e))
         return;
     size_t nam = l->kw_start;
     /* the word before "năm" */
     word_t w0;
-    kw_t k0 = KW_NONE;
-    size_t r = skip_ws_back(t, nam);
+    kw_t k0 = TRACUU_KW_NONE;
+    size_t r = tracuu_scan_skip_space_back(t, nam, WS_MAX);
     if (r < nam && word_before(t, s->len, r, &w0))
         k0 = keyword_of(&w0);
     /* "(từ) năm Y1 đến năm Y2" */
-    size_t c = skip_ws(t, s->len, e);
+    size_t c = tracuu_scan_skip_space(t, s->len, e, WS_MAX);
     word_t w;
     if (word_at(t, s->len, c, &w) &&
-        (keyword_of(&w) == KW_DEN || keyword_of(&w) == KW_TOI)) {
-        size_t i = skip_ws(t, s->len, w.end);
-        if (word_at(t, s->len, i, &w) && keyword_of(&w) == KW_NAM)
-            i = skip_ws(t, s->len, w.end);
+        (keyword_of(&w) == TRACUU_KW_DEN || keyword_of(&w) == TRACUU_KW_TOI)) {
+        size_t i = tracuu_scan_skip_space(t, s->len, w.end, WS_MAX);
+        if (word_at(t, s->len, i, &w) && keyword_of(&w) == TRACUU_KW_NAM)
+            i = tracuu_scan_skip_space(t, s->len, w.end, WS_MAX);
         size_t j = read_num(t, s->len, i, &y2, &nd);
         if (nd == 4 && year_ok(y2) && y2 > y && clean_end(t, s->len, j) &&
             class_at(t, s->len, j) != C_LETTER) {
@@ -1221,7 +1090,7 @@ static void try_year(scan_t *s, size_t p, const left_t *l)
     }
     if (!fits(s, nam, e))
         return;
-    if (k0 == KW_DEN || k0 == KW_TOI) { /* "đến năm 2030" */
+    if (k0 == TRACUU_KW_DEN || k0 == TRACUU_KW_TOI) { /* "đến năm 2030" */
         push_period(s, 0, (int)y, w0.start, e);
         s->consumed = e;
         return;
@@ -1233,19 +1102,19 @@ static void try_year(scan_t *s, size_t p, const left_t *l)
     emit(s, &h, nam, false);
     /* a list: "năm 2024, 2025 và 2026" */
     for (int n = 0; n < 8; n++) {
-        size_t i = skip_ws(t, s->len, h.end);
+        size_t i = tracuu_scan_skip_space(t, s->len, h.end, WS_MAX);
         bool sep = false;
         if (i < s->len && t[i] == ',') {
-            i = skip_ws(t, s->len, i + 1);
+            i = tracuu_scan_skip_space(t, s->len, i + 1, WS_MAX);
             sep = true;
         }
-        if (word_at(t, s->len, i, &w) && keyword_of(&w) == KW_VA) {
-            i = skip_ws(t, s->len, w.end);
+        if (word_at(t, s->len, i, &w) && keyword_of(&w) == TRACUU_KW_VA) {
+            i = tracuu_scan_skip_space(t, s->len, w.end, WS_MAX);
             sep = true;
         }
         size_t j = read_num(t, s->len, i, &y2, &nd);
         if (!sep || nd != 4 || !year_ok(y2) || !clean_end(t, s->len, j) ||
-            class_at(t, s->len, j) == C_LETTER || dash_at(t, s->len, skip_ws(t, s->len, j)) ||
+            class_at(t, s->len, j) == C_LETTER || tracuu_scan_dash_len(t, s->len, tracuu_scan_skip_space(t, s->len, j, WS_MAX)) ||
             !fits(s, i, j))
             return;
         h.y = (int)y2;
@@ -1259,6 +1128,7 @@ static void try_year(scan_t *s, size_t p, const left_t *l)
 /* Everything that can start at the digit run at p. */
 static void try_at(scan_t *s, size_t p)
 {
+    assert(p < s->len && tracuu_scan_is_digit((unsigned char)s->t[p]));
     const char *t = s->t;
     size_t len = s->len;
     left_t l;
@@ -1274,21 +1144,21 @@ static void try_at(scan_t *s, size_t p)
         /* inside a symbol or a number: "34-CT", "1.000", "93,5", "QH-2021",
          * "10:30" */
         if ((c == '-' || c == '.') && p >= 2 &&
-            (is_digit((unsigned char)t[p - 2]) ||
+            (tracuu_scan_is_digit((unsigned char)t[p - 2]) ||
              class_before(t, p - 1) == C_LETTER))
             return;
-        if ((c == ',' || c == ':') && p >= 2 && is_digit((unsigned char)t[p - 2]))
+        if ((c == ',' || c == ':') && p >= 2 && tracuu_scan_is_digit((unsigned char)t[p - 2]))
             return;
-        if (c >= 0x80 && p >= 3 && dash_at(t, len, p - 3) == 3 &&
+        if (c >= 0x80 && p >= 3 && tracuu_scan_dash_len(t, len, p - 3) == 3 &&
             class_before(t, p - 3) == C_LETTER)
             return;
     }
     left_of(s, p, &l);
-    if (l.has_word && l.glued && l.kw != KW_NGAY && l.kw != KW_THANG &&
-        l.kw != KW_NAM)
+    if (l.has_word && l.glued && l.kw != TRACUU_KW_NGAY && l.kw != TRACUU_KW_THANG &&
+        l.kw != TRACUU_KW_NAM)
         return; /* digits glued to a word: OCR "s6", "t6", "16n"; QH15 */
 
-    bool ngay = l.kw == KW_NGAY;
+    bool ngay = l.kw == TRACUU_KW_NGAY;
     size_t start = ngay ? l.kw_start : p;
 
     r = parse_full(t, len, p, ngay, &a);
@@ -1298,14 +1168,14 @@ static void try_at(scan_t *s, size_t p)
         s->consumed = a.end;
         return;
     }
-    if (ngay || l.kw == KW_TU) {
+    if (ngay || l.kw == TRACUU_KW_TU) {
         r = parse_day_range(t, len, p, &a, &b);
         if (r != NO) {
             if (r == OK && fits(s, start, b.end)) {
                 emit(s, &a, start, false);
                 size_t bs = b.start;
                 word_t w; /* the second day's own "ngày" */
-                size_t q = skip_ws_back(t, bs);
+                size_t q = tracuu_scan_skip_space_back(t, bs, WS_MAX);
                 if (word_before(t, len, q, &w) && loose_ngay(&w))
                     bs = w.start;
                 emit(s, &b, bs, false);
@@ -1314,10 +1184,10 @@ static void try_at(scan_t *s, size_t p)
             return;
         }
     }
-    if (l.kw == KW_THANG) {
+    if (l.kw == TRACUU_KW_THANG) {
         /* not the month of a broken day: "ngày 31 tháng 02 năm 2024" */
-        size_t q = skip_ws_back(t, l.kw_start);
-        if (q > 0 && is_digit((unsigned char)t[q - 1]))
+        size_t q = tracuu_scan_skip_space_back(t, l.kw_start, WS_MAX);
+        if (q > 0 && tracuu_scan_is_digit((unsigned char)t[q - 1]))
             return;
         r = parse_month(t, len, p, &a);
         if (r != NO) {
@@ -1332,8 +1202,8 @@ static void try_at(scan_t *s, size_t p)
                 emit(s, &a, l.kw_start, false);
                 size_t bs = b.start;
                 word_t w;
-                size_t q2 = skip_ws_back(t, bs);
-                if (word_before(t, len, q2, &w) && keyword_of(&w) == KW_THANG)
+                size_t q2 = tracuu_scan_skip_space_back(t, bs, WS_MAX);
+                if (word_before(t, len, q2, &w) && keyword_of(&w) == TRACUU_KW_THANG)
                     bs = w.start;
                 emit(s, &b, bs, false);
             }
@@ -1352,12 +1222,12 @@ static void scan_all(scan_t *s)
     size_t ei = 0;
     size_t p = 0;
     while (p < len) {
-        if (!is_digit((unsigned char)text[p])) {
+        if (!tracuu_scan_is_digit((unsigned char)text[p])) {
             p++;
             continue;
         }
         size_t run = p;
-        while (run < len && is_digit((unsigned char)text[run]))
+        while (run < len && tracuu_scan_is_digit((unsigned char)text[run]))
             run++;
         while (ei < s->nex && s->ex[ei].end <= p)
             ei++;
@@ -1365,36 +1235,35 @@ static void scan_all(scan_t *s)
             p = s->ex[ei].end > run ? s->ex[ei].end : run;
             continue;
         }
-        if (p >= s->consumed && (p == 0 || !is_digit((unsigned char)text[p - 1])))
+        if (p >= s->consumed && (p == 0 || !tracuu_scan_is_digit((unsigned char)text[p - 1])))
             try_at(s, p);
         p = s->consumed > run ? s->consumed : run;
     }
 }
 
-int tracuu_dates_extract(const char *text, size_t len,
+void tracuu_dates_extract(const char *text, size_t len,
                          const tracuu_span_t *exclude, size_t n_exclude,
                          tracuu_dates_t *out)
 {
     memset(out, 0, sizeof *out);
     if (!text || len == 0)
-        return 0;
+        return;
     scan_t s = {.t = text, .len = len, .ex = exclude,
                 .nex = exclude ? n_exclude : 0, .out = out};
     scan_all(&s);
     out->tally_dates = (tracuu_tally_t){out->n_dates, out->n_dates, out->n_dates};
     out->tally_periods =
         (tracuu_tally_t){out->n_periods, out->n_periods, out->n_periods};
-    return 0;
 }
 
-int tracuu_dates_extract_distinct(const char *text, size_t len,
+void tracuu_dates_extract_distinct(const char *text, size_t len,
                                   const tracuu_span_t *exclude,
                                   size_t n_exclude, size_t max_dates,
                                   size_t max_periods, tracuu_dates_t *out)
 {
     memset(out, 0, sizeof *out);
     if (!text || len == 0)
-        return 0;
+        return;
     tracuu_distinct_t dset = {.max = max_dates}, pset = {.max = max_periods};
     scan_t s = {.t = text, .len = len, .ex = exclude,
                 .nex = exclude ? n_exclude : 0, .out = out,
@@ -1404,7 +1273,6 @@ int tracuu_dates_extract_distinct(const char *text, size_t len,
     out->tally_periods = pset.tally;
     tracuu_distinct_free(&dset);
     tracuu_distinct_free(&pset);
-    return 0;
 }
 
 void tracuu_dates_free(tracuu_dates_t *d)
@@ -1421,9 +1289,9 @@ bool tracuu_date_parse_at(const char *text, size_t len, size_t pos,
 {
     if (!text || pos >= len)
         return false;
-    size_t i = skip_ws(text, len, pos);
+    size_t i = tracuu_scan_skip_space(text, len, pos, WS_MAX);
     if (i < len && text[i] == ',')
-        i = skip_ws(text, len, i + 1);
+        i = tracuu_scan_skip_space(text, len, i + 1, WS_MAX);
     size_t start = i;
     word_t w;
     if (word_at(text, len, i, &w) && loose_ngay(&w))
@@ -1450,9 +1318,9 @@ bool tracuu_date_parse_query(const char *s, size_t len, tracuu_date_t *out)
     if (!s)
         return false;
     size_t a = 0, b = len;
-    while (a < b && is_space((unsigned char)s[a]))
+    while (a < b && tracuu_scan_is_space((unsigned char)s[a]))
         a++;
-    while (b > a && is_space((unsigned char)s[b - 1]))
+    while (b > a && tracuu_scan_is_space((unsigned char)s[b - 1]))
         b--;
     long v[3];
     int nd[3];
@@ -1460,7 +1328,7 @@ bool tracuu_date_parse_query(const char *s, size_t len, tracuu_date_t *out)
     char sep = 0;
     size_t i = a;
     while (i < b) {
-        if (n == 3 || !is_digit((unsigned char)s[i]))
+        if (n == 3 || !tracuu_scan_is_digit((unsigned char)s[i]))
             return false;
         i = read_num(s, b, i, &v[n], &nd[n]);
         n++;
@@ -1533,9 +1401,9 @@ bool tracuu_date_parse_range(const char *s, size_t len, tracuu_date_t *from,
     memset(&t, 0, sizeof t);
     bool lempty = true, rempty = true;
     for (size_t i = 0; i < k; i++)
-        lempty &= is_space((unsigned char)s[i]);
+        lempty &= tracuu_scan_is_space((unsigned char)s[i]);
     for (size_t i = r; i < len; i++)
-        rempty &= is_space((unsigned char)s[i]);
+        rempty &= tracuu_scan_is_space((unsigned char)s[i]);
     if (lempty && rempty)
         return false;
     if (!lempty && !tracuu_date_parse_query(s, k, &f))

@@ -1,13 +1,16 @@
 /* header.c: what a plan says about itself, read from its first lines and its signature block. */
 #include "header.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "doctables.h"
 #include "fold.h"
+#include "scan.h"
 
 /* Every loop over lines and bytes is bounded by these. */
 enum {
@@ -41,50 +44,6 @@ typedef struct lines {
 } lines_t;
 
 /* ---- Tables -------------------------------------------------------------- */
-
-/* Document types (NĐ 30/2020 appendix III and legal-normative kinds):
- * folded spelling, canonical spelling. */
-static const struct {
-    const char *folded;
-    const char *name;
-} doc_types[] = {
-    {"ke hoach", "KẾ HOẠCH"},
-    {"ke hoach lien tich", "KẾ HOẠCH LIÊN TỊCH"},
-    {"quyet dinh", "QUYẾT ĐỊNH"},
-    {"nghi quyet", "NGHỊ QUYẾT"},
-    {"nghi quyet lien tich", "NGHỊ QUYẾT LIÊN TỊCH"},
-    {"chi thi", "CHỈ THỊ"},
-    {"quy che", "QUY CHẾ"},
-    {"quy dinh", "QUY ĐỊNH"},
-    {"thong cao", "THÔNG CÁO"},
-    {"thong bao", "THÔNG BÁO"},
-    {"huong dan", "HƯỚNG DẪN"},
-    {"chuong trinh", "CHƯƠNG TRÌNH"},
-    {"phuong an", "PHƯƠNG ÁN"},
-    {"de an", "ĐỀ ÁN"},
-    {"du an", "DỰ ÁN"},
-    {"bao cao", "BÁO CÁO"},
-    {"bien ban", "BIÊN BẢN"},
-    {"to trinh", "TỜ TRÌNH"},
-    {"hop dong", "HỢP ĐỒNG"},
-    {"cong dien", "CÔNG ĐIỆN"},
-    {"cong van", "CÔNG VĂN"},
-    {"ban ghi nho", "BẢN GHI NHỚ"},
-    {"ban thoa thuan", "BẢN THỎA THUẬN"},
-    {"giay moi", "GIẤY MỜI"},
-    {"giay uy quyen", "GIẤY ỦY QUYỀN"},
-    {"giay gioi thieu", "GIẤY GIỚI THIỆU"},
-    {"ket luan", "KẾT LUẬN"},
-    {"thong tri", "THÔNG TRI"},
-    {"hien phap", "HIẾN PHÁP"},
-    {"bo luat", "BỘ LUẬT"},
-    {"luat", "LUẬT"},
-    {"phap lenh", "PHÁP LỆNH"},
-    {"lenh", "LỆNH"},
-    {"nghi dinh", "NGHỊ ĐỊNH"},
-    {"thong tu", "THÔNG TƯ"},
-    {"thong tu lien tich", "THÔNG TƯ LIÊN TỊCH"},
-};
 
 /* Words a line of body text starts with; they end a title or a header. */
 static const char *const body_openers[] = {
@@ -137,24 +96,13 @@ static const char *const roles[] = {
 
 /* ---- Small text helpers -------------------------------------------------- */
 
-static bool is_blank_byte(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static bool is_ascii_alnum(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-}
-
 /* Trim blanks and Markdown marks ('#', '*', '>') off both ends. */
 static line_t line_trim(const char *t, size_t s, size_t e)
 {
-    while (s < e && (is_blank_byte(t[s]) || t[s] == '#' || t[s] == '*' ||
+    while (s < e && (tracuu_scan_is_space(t[s]) || t[s] == '#' || t[s] == '*' ||
                      t[s] == '>'))
         s++;
-    while (e > s && (is_blank_byte(t[e - 1]) || t[e - 1] == '*'))
+    while (e > s && (tracuu_scan_is_space(t[e - 1]) || t[e - 1] == '*'))
         e--;
     return (line_t){s, e};
 }
@@ -207,6 +155,7 @@ static bool line_separator(const char *t, line_t l)
 static size_t fold_range(const char *t, size_t s, size_t e, char *out,
                          size_t cap)
 {
+    assert(cap > 0 && s <= e);
     size_t n = 0;
     bool space = false;
     size_t i = s;
@@ -245,13 +194,6 @@ static bool starts_with(const char *s, const char *p)
     return strncmp(s, p, strlen(p)) == 0;
 }
 
-/* s starts with word(s) p followed by a non-letter (or the end). */
-static bool starts_with_word(const char *s, const char *p)
-{
-    size_t n = strlen(p);
-    return strncmp(s, p, n) == 0 && !is_ascii_alnum(s[n]);
-}
-
 enum { HAS_UPPER = 1, HAS_LOWER = 2 };
 
 /* Which cases the letters of t[s..e) come in. */
@@ -277,22 +219,8 @@ static bool range_upper(const char *t, size_t s, size_t e)
 /* The first character of t[s..e) is a lowercase letter or a digit. */
 static bool starts_lower(const char *t, size_t s, size_t e)
 {
-    if (s >= e)
-        return false;
-    size_t i = s;
-    uint32_t cp = tracuu_utf8_next(t, e, &i);
-    if (cp >= '0' && cp <= '9')
-        return true;
-    return tracuu_cp_upper(cp) != cp;
-}
-
-static bool starts_upper(const char *t, size_t s, size_t e)
-{
-    if (s >= e)
-        return false;
-    size_t i = s;
-    uint32_t cp = tracuu_utf8_next(t, e, &i);
-    return tracuu_cp_lower(cp) != cp;
+    return s < e && (tracuu_scan_is_digit((unsigned char)t[s]) ||
+                     tracuu_scan_lower_at(t, e, s));
 }
 
 /* Append t[s..e) to b with Markdown '*' dropped and blanks collapsed,
@@ -330,7 +258,7 @@ static size_t count_words(const char *f)
 
 static bool folded_word_start(const char *f, size_t i)
 {
-    return i == 0 || !is_ascii_alnum(f[i - 1]);
+    return i == 0 || !tracuu_scan_is_alnum(f[i - 1]);
 }
 
 static bool has_digit(const char *f)
@@ -344,8 +272,8 @@ static bool has_digit(const char *f)
 static bool starts_with_org(const char *f)
 {
     for (size_t i = 0; i < COUNT(org_words); i++)
-        if (starts_with_word(f, org_words[i]))
-            return !starts_with_word(f, "bo truong");
+        if (tracuu_scan_starts_word(f, org_words[i]))
+            return !tracuu_scan_starts_word(f, "bo truong");
     return false;
 }
 
@@ -370,7 +298,7 @@ static bool folded_cites(const char *f)
     for (size_t i = 0; f[i]; i++) {
         if (f[i] >= '0' && f[i] <= '9' && (f[i + 1] == '/' || f[i + 1] == '-'))
             return true;
-        if (starts_with_word(f + i, "so") && folded_word_start(f, i) &&
+        if (tracuu_scan_starts_word(f + i, "so") && folded_word_start(f, i) &&
             f[i + 2] == ' ' && f[i + 3] >= '0' && f[i + 3] <= '9')
             return true;
     }
@@ -407,9 +335,9 @@ static bool line_body_start(const char *t, line_t l, const char *f)
 
 static const char *doc_type_folded(const char *f)
 {
-    for (size_t i = 0; i < COUNT(doc_types); i++)
-        if (strcmp(f, doc_types[i].folded) == 0)
-            return doc_types[i].name;
+    for (const tracuu_heading_t *h = tracuu_headings; h->folded; h++)
+        if (strcmp(f, h->folded) == 0)
+            return h->name;
     return NULL;
 }
 
@@ -448,7 +376,7 @@ static bool title_continues(const char *t, line_t l, size_t gap, bool upper)
     if (upper) /* "2026 - 2030" has no letters and goes on too */
         return (cases & HAS_LOWER) == 0 && gap == 0;
     if (cases == HAS_UPPER ||
-        (starts_upper(t, l.s, l.e) && folded_body_opener(f)))
+        (tracuu_scan_upper_at(t, l.e, l.s) && folded_body_opener(f)))
         return false;
     /* After a blank line only a phrase that goes on in lowercase. */
     return gap == 0 || starts_lower(t, l.s, l.e);
@@ -487,7 +415,7 @@ static size_t number_line(const char *t, line_t l, const char *f)
 {
     size_t w = 0, i = 0;
     while (w < 3 && f[i]) {
-        if (starts_with_word(f + i, "so")) {
+        if (tracuu_scan_starts_word(f + i, "so")) {
             size_t k = i + 2;
             while (f[k] == ' ')
                 k++;
@@ -500,7 +428,7 @@ static size_t number_line(const char *t, line_t l, const char *f)
                 return 0;
             size_t p = colon ? (size_t)(c - t) + 1 : l.s;
             if (!colon)
-                while (p < l.e && !is_blank_byte(t[p]))
+                while (p < l.e && !tracuu_scan_is_space(t[p]))
                     p++;
             return p;
         }
@@ -515,7 +443,7 @@ static size_t number_line(const char *t, line_t l, const char *f)
 
 static bool number_byte(char c)
 {
-    return !is_blank_byte(c) && c != '|' && c != ',' && c != ';' && c != '*';
+    return !tracuu_scan_is_space(c) && c != '|' && c != ',' && c != ';' && c != '*';
 }
 
 /* Read the number at t[p..e): tokens glued by '-' or '/' across spaces
@@ -560,14 +488,6 @@ static char *number_read(const char *t, size_t p, size_t e, tracuu_span_t *sp)
 
 /* ---- Place and date line -------------------------------------------------- */
 
-static size_t skip_ws(const char *f, size_t n, size_t i)
-{
-    while (i < n && (f[i] == ' ' || f[i] == '\n' || f[i] == '\t' ||
-                     f[i] == '\r'))
-        i++;
-    return i;
-}
-
 static size_t skip_digits(const char *f, size_t n, size_t i, size_t max)
 {
     size_t k = 0;
@@ -582,7 +502,7 @@ static size_t skip_digits(const char *f, size_t n, size_t i, size_t max)
  * returns the end of the year, or 0. */
 static size_t date_end(const char *f, size_t n, size_t i)
 {
-    i = skip_ws(f, n, i);
+    i = tracuu_scan_skip_space(f, n, i, SIZE_MAX);
     size_t d = skip_digits(f, n, i, 2);
     if (d == i)
         return 0;
@@ -594,17 +514,17 @@ static size_t date_end(const char *f, size_t n, size_t i)
         size_t y = skip_digits(f, n, m + 1, 4);
         return y == m + 5 ? y : 0;
     }
-    i = skip_ws(f, n, i);
+    i = tracuu_scan_skip_space(f, n, i, SIZE_MAX);
     if (n - i < 5 || strncmp(f + i, "thang", 5) != 0)
         return 0;
-    i = skip_ws(f, n, i + 5);
+    i = tracuu_scan_skip_space(f, n, i + 5, SIZE_MAX);
     size_t m = skip_digits(f, n, i, 2);
     if (m == i)
         return 0;
-    i = skip_ws(f, n, m);
+    i = tracuu_scan_skip_space(f, n, m, SIZE_MAX);
     if (n - i < 3 || strncmp(f + i, "nam", 3) != 0)
         return 0;
-    i = skip_ws(f, n, i + 3);
+    i = tracuu_scan_skip_space(f, n, i + 3, SIZE_MAX);
     size_t y = skip_digits(f, n, i, 4);
     return y == i + 4 ? y : 0;
 }
@@ -617,7 +537,7 @@ static bool place_head(const char *t, line_t l)
     fold_line(t, l, f, sizeof f);
     return !line_blank(l) && !line_separator(t, l) && !has_digit(f) &&
            !strchr(f, ':') && !strchr(f, '|') && count_words(f) <= 4 &&
-           !range_upper(t, l.s, l.e) && starts_upper(t, l.s, l.e) &&
+           !range_upper(t, l.s, l.e) && tracuu_scan_upper_at(t, l.e, l.s) &&
            !starts_with(f, "doc lap");
 }
 
@@ -643,7 +563,7 @@ static bool date_line_at(const char *t, const lines_t *L, size_t i,
     size_t c = (size_t)(comma - F.s);
     if (F.src[c] >= l.e - l.s)
         goto out;
-    size_t k = skip_ws(F.s, F.len, c + 1);
+    size_t k = tracuu_scan_skip_space(F.s, F.len, c + 1, SIZE_MAX);
     if (F.len - k < 5 || strncmp(F.s + k, "ngay", 4) != 0)
         goto out;
     size_t y = date_end(F.s, F.len, k + 4);
@@ -669,11 +589,11 @@ static bool date_line_at(const char *t, const lines_t *L, size_t i,
     char pf[FOLD_CAP];
     fold_range(b.s ? b.s : "", 0, b.len, pf, sizeof pf);
     if (b.len == 0 || has_digit(pf) || strchr(pf, ':') ||
-        count_words(pf) > 8 || !starts_upper(b.s, 0, b.len)) {
+        count_words(pf) > 8 || !tracuu_scan_upper_at(b.s, b.len, 0)) {
         tracuu_buf_free(&b);
         goto out;
     }
-    while (place_start < pe && is_blank_byte(t[place_start]))
+    while (place_start < pe && tracuu_scan_is_space(t[place_start]))
         place_start++;
     h->place = tracuu_buf_steal(&b);
     h->date_line.start = place_start;
@@ -731,7 +651,7 @@ static char *issuer_from_block(const char *t, const lines_t *L, size_t stop)
             e = q;
         }
         while (e > l.s && (t[e - 1] == '-' || t[e - 1] == '_' ||
-                           is_blank_byte(t[e - 1]) || t[e - 1] == '*'))
+                           tracuu_scan_is_space(t[e - 1]) || t[e - 1] == '*'))
             e--;
         if (e <= l.s) {
             if (bar || last)
@@ -751,11 +671,10 @@ static char *issuer_from_block(const char *t, const lines_t *L, size_t stop)
     /* A block that is only a type line is no issuer. */
     char f[FOLD_CAP];
     fold_range(b.s, 0, b.len, f, sizeof f);
-    for (size_t i = 0; i < COUNT(doc_types); i++)
-        if (strcmp(f, doc_types[i].folded) == 0) {
-            tracuu_buf_free(&b);
-            return NULL;
-        }
+    if (doc_type_folded(f)) {
+        tracuu_buf_free(&b);
+        return NULL;
+    }
     return tracuu_buf_steal(&b);
 }
 
@@ -802,7 +721,7 @@ static char *issuer_from_opening(const char *t, size_t from, size_t to)
             v = tracuu_folded_match(F.s, F.len, i, opening_verbs[k]);
         if (!v)
             continue;
-        size_t o = 0, vs = skip_ws(F.s, F.len, v);
+        size_t o = 0, vs = tracuu_scan_skip_space(F.s, F.len, v, SIZE_MAX);
         if (vs == v)
             continue;
         for (size_t k = 0; k < COUNT(opening_objects) && !o; k++)
@@ -811,7 +730,7 @@ static char *issuer_from_opening(const char *t, size_t from, size_t to)
             continue;
         /* Back to the start of the clause. */
         size_t e = i;
-        while (e > 0 && is_blank_byte(F.s[e - 1]))
+        while (e > 0 && tracuu_scan_is_space(F.s[e - 1]))
             e--;
         size_t s = e;
         while (s > 0 && e - s < 400) {
@@ -830,7 +749,7 @@ static char *issuer_from_opening(const char *t, size_t from, size_t to)
             }
             s--;
         }
-        s = skip_ws(F.s, F.len, s);
+        s = tracuu_scan_skip_space(F.s, F.len, s, SIZE_MAX);
         if (s >= e)
             break;
         size_t cut = e;
@@ -844,7 +763,7 @@ static char *issuer_from_opening(const char *t, size_t from, size_t to)
         char f[FOLD_CAP];
         fold_range(t, ss, se, f, sizeof f);
         size_t w = count_words(f);
-        if (starts_upper(t, ss, se) && starts_with_org(f) && !has_digit(f) &&
+        if (tracuu_scan_upper_at(t, se, ss) && starts_with_org(f) && !has_digit(f) &&
             w >= 2 && w <= 16)
             res = clean_dup(t, ss, se);
         break; /* only the first such clause speaks for the plan */
@@ -893,7 +812,7 @@ static bool folded_role(const char *f)
     if (starts_with(r, "pho ")) /* a deputy of anything */
         return true;
     for (size_t i = 0; i < COUNT(roles); i++)
-        if (starts_with_word(r, roles[i]))
+        if (tracuu_scan_starts_word(r, roles[i]))
             return true;
     return false;
 }
@@ -1084,11 +1003,11 @@ typedef struct recipients {
 /* Trim the bullet and the closing ';' ',' '.' of an item t[s..e). */
 static char *recipient_clean(const char *t, size_t s, size_t e)
 {
-    while (s < e && (t[s] == '-' || t[s] == '+' || is_blank_byte(t[s])))
+    while (s < e && (t[s] == '-' || t[s] == '+' || tracuu_scan_is_space(t[s])))
         s++;
     if (e - s >= 3 && memcmp(t + s, "\xE2\x80\xA2", 3) == 0)
         s += 3;
-    while (e > s && (is_blank_byte(t[e - 1]) || t[e - 1] == ';' ||
+    while (e > s && (tracuu_scan_is_space(t[e - 1]) || t[e - 1] == ';' ||
                      t[e - 1] == ',' || (t[e - 1] == '.' &&
                                          !(e - s >= 2 && t[e - 2] == '/'))))
         e--;
@@ -1270,11 +1189,11 @@ static void signature_block(const char *t, size_t len, size_t from,
 
 /* ---- The whole header ----------------------------------------------------- */
 
-int tracuu_header_extract(const char *text, size_t len, tracuu_header_t *out)
+void tracuu_header_extract(const char *text, size_t len, tracuu_header_t *out)
 {
     memset(out, 0, sizeof *out);
     if (!text || len == 0)
-        return 0;
+        return;
     lines_t L;
     lines_collect(text, len, 0, len < HEAD_BYTES ? len : HEAD_BYTES,
                   HEAD_LINES, &L);
@@ -1367,7 +1286,6 @@ int tracuu_header_extract(const char *text, size_t len, tracuu_header_t *out)
     free(L.v);
 
     signature_block(text, len, sig_from, out);
-    return 0;
 }
 
 void tracuu_header_free(tracuu_header_t *h)

@@ -153,16 +153,16 @@ static char ascii_out(const char *text, size_t len, size_t i)
     return c;
 }
 
-int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
+tracuu_status_t tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
 {
     memset(out, 0, sizeof *out);
     if (len >= UINT32_MAX / 2)
-        return -1; /* anchors are 32 bits; NFC may grow the text */
+        return TRACUU_ERR_ARG; /* anchors are 32 bits; NFC may grow it */
     state_t st = {0};
     UErrorCode err = U_ZERO_ERROR;
     st.nfc = unorm2_getNFCInstance(&err);
     if (U_FAILURE(err))
-        return -1;
+        return TRACUU_ERR_ICU;
     tracuu_fold_init();
     tracuu_buf_reserve(&st.out, len);
     anchor(&st, 0, 0);
@@ -248,7 +248,7 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
     if (st.failed) {
         tracuu_buf_free(&st.out);
         free(st.a);
-        return -1;
+        return TRACUU_ERR_ICU;
     }
     if (!st.out.s)
         tracuu_buf_puts(&st.out, "");
@@ -257,7 +257,7 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
     out->anchors = st.a;
     out->n_anchors = st.na;
     out->orig_len = len;
-    return 0;
+    return TRACUU_OK;
 }
 
 size_t tracuu_norm_orig_offset(const tracuu_norm_t *n, size_t pos)

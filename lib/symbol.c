@@ -1,6 +1,7 @@
 /* symbol.c: finds document symbols by stopping at digits and looking around. */
 #include "symbol.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "scan.h"
 
 /* Bounds on every part of a symbol, so that no lookahead runs away. */
 #define MAX_DIGITS 6        /* the number: 1 .. 999999 */
@@ -82,17 +84,6 @@ typedef struct fwin {
 
 /* ---- characters ---- */
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
 /* Letters that may appear in a code: ASCII, Đ đ, Ư ư. */
 static bool is_code_letter(uint32_t cp)
 {
@@ -136,59 +127,13 @@ static bool is_letter(uint32_t cp)
     return cp >= 0x250 && cp < 0x2000; /* IPA, marks, Greek .. Latin Ext. Add. */
 }
 
-static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *next)
-{
-    size_t j = i;
-    uint32_t cp = i < len ? tracuu_utf8_next(t, len, &j) : 0;
-    if (next)
-        *next = j;
-    return cp;
-}
-
-/* The code point ending just before i (0 at the start), and its start. */
-static uint32_t cp_before(const char *t, size_t i, size_t *start)
-{
-    if (i == 0) {
-        if (start)
-            *start = 0;
-        return 0;
-    }
-    size_t s = i - 1;
-    int k = 0;
-    while (s > 0 && k < 3 && ((unsigned char)t[s] & 0xC0) == 0x80) {
-        s--;
-        k++;
-    }
-    if (start)
-        *start = s;
-    return cp_at(t, i, s, NULL);
-}
-
-/* Byte length of a dash at i: - ‐ ‑ ‒ – — −; 0 if none. */
-static size_t dash_len(const char *t, size_t len, size_t i)
-{
-    if (i >= len)
-        return 0;
-    if (t[i] == '-')
-        return 1;
-    if (i + 2 < len && (unsigned char)t[i] == 0xE2) {
-        unsigned char b1 = (unsigned char)t[i + 1];
-        unsigned char b2 = (unsigned char)t[i + 2];
-        if (b1 == 0x80 && b2 >= 0x90 && b2 <= 0x94)
-            return 3;
-        if (b1 == 0x88 && b2 == 0x92)
-            return 3;
-    }
-    return 0;
-}
-
 static bool at_word_end(const char *t, size_t len, size_t i)
 {
     if (i >= len)
         return true;
-    if (is_digit(t[i]))
+    if (tracuu_scan_is_digit(t[i]))
         return false;
-    return !is_letter(cp_at(t, len, i, NULL));
+    return !is_letter(tracuu_scan_cp_at(t, len, i, NULL));
 }
 
 /* ---- the symbol grammar ---- */
@@ -200,7 +145,7 @@ static size_t skip_ws(const char *t, size_t len, size_t i, bool allow_nl,
 {
     size_t j = i;
     int nl = 0;
-    while (j < len && j - i < MAX_WS_BYTES && is_space(t[j])) {
+    while (j < len && j - i < MAX_WS_BYTES && tracuu_scan_is_space(t[j])) {
         if (t[j] == '\n') {
             if (!allow_nl || nl == MAX_WS_NL)
                 break;
@@ -234,7 +179,7 @@ static size_t parse_sep(const char *t, size_t len, size_t i, bool allow_space,
     if (j < len && t[j] == '/') {
         *kind = SEP_SLASH;
         j++;
-    } else if ((d = dash_len(t, len, j)) > 0) {
+    } else if ((d = tracuu_scan_dash_len(t, len, j)) > 0) {
         *kind = SEP_DASH;
         j += d;
     } else if (allow_space && saw) {
@@ -246,7 +191,7 @@ static size_t parse_sep(const char *t, size_t len, size_t i, bool allow_space,
         return i;
     }
     j = skip_ws(t, len, j, !query, &saw);
-    if (*kind == SEP_DASH && (d = dash_len(t, len, j)) > 0)
+    if (*kind == SEP_DASH && (d = tracuu_scan_dash_len(t, len, j)) > 0)
         j = skip_ws(t, len, j + d, !query, &saw);
     if (ws)
         *ws = saw;
@@ -280,7 +225,7 @@ static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
     c->txt[0] = '\0';
     while (j < len && j - i <= MAX_CODE_BYTES) {
         size_t next;
-        uint32_t cp = cp_at(t, len, j, &next);
+        uint32_t cp = tracuu_scan_cp_at(t, len, j, &next);
         char latin = cyrillic_lookalike(cp);
         if (is_code_letter(cp) || latin) {
             letters++;
@@ -296,7 +241,7 @@ static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
             continue;
         }
         if (cp == '&' && letters > 0 && next < len &&
-            is_code_letter(cp_at(t, len, next, NULL))) {
+            is_code_letter(tracuu_scan_cp_at(t, len, next, NULL))) {
             txt_put(c, "&", 1);
             j = next;
             continue;
@@ -306,15 +251,15 @@ static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
     if (letters == 0)
         return false;
     /* "QH 11": a legislature number set apart by one space. */
-    if (ends_with_qh(c) && j + 1 < len && t[j] == ' ' && is_digit(t[j + 1])) {
+    if (ends_with_qh(c) && j + 1 < len && t[j] == ' ' && tracuu_scan_is_digit(t[j + 1])) {
         size_t k = j + 1;
-        while (k < len && is_digit(t[k]) && k - j <= 3)
+        while (k < len && tracuu_scan_is_digit(t[k]) && k - j <= 3)
             k++;
         if (k - j - 1 <= 2 && at_word_end(t, len, k))
             j++;
     }
     size_t d0 = j;
-    while (j < len && is_digit(t[j]) && j - d0 <= MAX_CODE_DIGITS)
+    while (j < len && tracuu_scan_is_digit(t[j]) && j - d0 <= MAX_CODE_DIGITS)
         j++;
     if (j - d0 > MAX_CODE_DIGITS || j - i > MAX_CODE_BYTES)
         return false;
@@ -360,12 +305,13 @@ static bool type_case_ok(const code_t *c, const tracuu_doctype_t *type)
 static bool scan_parts(const char *t, size_t len, size_t i, bool query,
                        parsed_t *p)
 {
+    assert(i < len && tracuu_scan_is_digit((unsigned char)t[i]));
     memset(p, 0, sizeof *p);
     p->start = i;
     p->query = query;
     size_t j = i;
     long n = 0;
-    while (j < len && is_digit(t[j]) && j - i <= MAX_DIGITS) {
+    while (j < len && tracuu_scan_is_digit(t[j]) && j - i <= MAX_DIGITS) {
         n = n * 10 + (t[j] - '0');
         j++;
     }
@@ -373,10 +319,10 @@ static bool scan_parts(const char *t, size_t len, size_t i, bool query,
         return false;
     p->number = n;
     /* "66.2/2025/NQ-CP": a sub-number of one or two digits. */
-    if (j + 1 < len && t[j] == '.' && is_digit(t[j + 1])) {
+    if (j + 1 < len && t[j] == '.' && tracuu_scan_is_digit(t[j + 1])) {
         size_t k = j + 1;
         int sub = 0;
-        while (k < len && is_digit(t[k]) && k - j <= 3)
+        while (k < len && tracuu_scan_is_digit(t[k]) && k - j <= 3)
             sub = sub * 10 + (t[k++] - '0');
         if (k - j - 1 > 2 || sub == 0)
             return false;
@@ -399,10 +345,10 @@ static bool scan_parts(const char *t, size_t len, size_t i, bool query,
     j = after;
 
     /* N/YYYY/...: the year of a legal-normative symbol. */
-    if (j + 4 <= len && is_digit(t[j]) && (k == SEP_SLASH || query)) {
+    if (j + 4 <= len && tracuu_scan_is_digit(t[j]) && (k == SEP_SLASH || query)) {
         size_t y = j;
         int year = 0;
-        while (y < len && is_digit(t[y]) && y - j < 5) {
+        while (y < len && tracuu_scan_is_digit(t[y]) && y - j < 5) {
             year = year * 10 + (t[y] - '0');
             y++;
         }
@@ -734,7 +680,7 @@ static void fwin_make(const char *t, size_t len, size_t from, size_t to,
     size_t n = 0;
     for (size_t i = 0; i < f.len; i++) {
         char c = f.s[i];
-        if (is_space(c)) {
+        if (tracuu_scan_is_space(c)) {
             if (n > 0 && w->s[n - 1] == ' ')
                 continue;
             c = ' ';
@@ -759,7 +705,7 @@ static void fwin_free(fwin_t *w)
 
 static bool fchar_word(char c)
 {
-    return (c >= 'a' && c <= 'z') || is_digit(c) || (unsigned char)c >= 0x80;
+    return (c >= 'a' && c <= 'z') || tracuu_scan_is_digit(c) || (unsigned char)c >= 0x80;
 }
 
 /* Does w end (at n) with the word f, on a word boundary? */
@@ -775,7 +721,7 @@ static bool ends_with_word(const fwin_t *w, size_t n, const char *f,
 }
 
 /* Does w hold the word f at i, on word boundaries? */
-static bool word_at(const fwin_t *w, size_t i, const char *f)
+static bool fwin_word_at(const fwin_t *w, size_t i, const char *f)
 {
     size_t l = strlen(f);
     if (i + l > w->n || memcmp(w->s + i, f, l) != 0)
@@ -810,7 +756,7 @@ static const tracuu_typeword_t *typeword_at(const fwin_t *w, size_t i)
 {
     const tracuu_typeword_t *best = NULL;
     for (const tracuu_typeword_t *tw = tracuu_typewords; tw->word; tw++) {
-        if (word_at(w, i, tw->folded) &&
+        if (fwin_word_at(w, i, tw->folded) &&
             (!best || strlen(tw->folded) > strlen(best->folded)))
             best = tw;
     }
@@ -865,7 +811,7 @@ static void find_named_word(const char *t, size_t len, size_t so_start,
     fwin_make(t, len, from, so_start, &w);
     for (size_t i = w.n; i-- > 0;) {
         char c = w.s[i];
-        if (c == ';' || c == '.' || c == ':' || is_digit(c) || c == '(' ||
+        if (c == ';' || c == '.' || c == ':' || tracuu_scan_is_digit(c) || c == '(' ||
             c == ')')
             break;
         if (i > 0 && w.s[i - 1] != ' ')
@@ -873,7 +819,7 @@ static void find_named_word(const char *t, size_t len, size_t so_start,
         const tracuu_typeword_t *tw = typeword_at(&w, i);
         if (!tw)
             continue;
-        uint32_t cp = cp_at(t, len, w.src[i], NULL);
+        uint32_t cp = tracuu_scan_cp_at(t, len, w.src[i], NULL);
         if (tracuu_cp_lower(cp) == cp)
             continue; /* "pháp luật" is not a law's name */
         if (s->type_code[0] && strcmp(tw->code, s->type_code) != 0)
@@ -936,36 +882,28 @@ static bool stop_char(char c)
 static bool bullet_word(const char *t, size_t s, size_t e)
 {
     unsigned char c = (unsigned char)t[s];
-    if (c == '-' || c == '+' || c == '*' || dash_len(t, e, s) > 0 ||
+    if (c == '-' || c == '+' || c == '*' || tracuu_scan_dash_len(t, e, s) > 0 ||
         (c == 0xE2 && s + 2 < e)) /* • and other symbols */
         return true;
     size_t i = s;
-    while (i < e && is_digit(t[i]))
+    while (i < e && tracuu_scan_is_digit(t[i]))
         i++;
     return i > s && i < e && (t[i] == '.' || t[i] == ')');
-}
-
-static bool in_list(const char *const *list, const char *lw, size_t n)
-{
-    for (const char *const *st = list; *st; st++)
-        if (strlen(*st) == n && memcmp(*st, lw, n) == 0)
-            return true;
-    return false;
 }
 
 /* lw is the lowercased word (or two words); lower_initial tells whether
  * it was written with a lowercase first letter. */
 static bool stop_word(const char *lw, size_t n, bool lower_initial)
 {
-    if (in_list(tracuu_issuer_stops_any, lw, n))
+    if (tracuu_scan_in_list(tracuu_issuer_stops_any, lw, n))
         return true;
-    return lower_initial && in_list(tracuu_issuer_stops, lw, n);
+    return lower_initial && tracuu_scan_in_list(tracuu_issuer_stops, lw, n);
 }
 
 /* Quotes and other symbols that end a phrase: “ ” ‘ ’ « ». */
 static bool stop_symbol(const char *t, size_t len, size_t i)
 {
-    uint32_t cp = cp_at(t, len, i, NULL);
+    uint32_t cp = tracuu_scan_cp_at(t, len, i, NULL);
     return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
            cp == 0xAB || cp == 0xBB;
 }
@@ -1011,12 +949,6 @@ static size_t words_from(const char *t, const fwin_t *w, size_t i,
     return n;
 }
 
-static bool starts_upper(const char *t, size_t len, size_t i)
-{
-    uint32_t cp = cp_at(t, len, i, NULL);
-    return is_letter(cp) && tracuu_cp_lower(cp) != cp;
-}
-
 /* "của Ban Thường vụ Tỉnh ủy về ..." -> "Ban Thường vụ Tỉnh ủy". i is
  * the window index of the first word after "của". */
 static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
@@ -1034,11 +966,11 @@ static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
             break;
         if (wd[k].new_line && bullet_word(t, wd[k].s, wd[k].e))
             break;
-        if (is_digit(t[wd[k].s]))
+        if (tracuu_scan_is_digit(t[wd[k].s]))
             break;
         tracuu_buf_clear(&lw);
         tracuu_fold_lower(t + wd[k].s, wd[k].e - wd[k].s, &lw);
-        bool lower_initial = !starts_upper(t, len, wd[k].s);
+        bool lower_initial = !tracuu_scan_upper_at(t, len, wd[k].s);
         if (stop_word(lw.s, lw.len, lower_initial))
             break;
         if (k + 1 < n && wd[k + 1].e > wd[k + 1].s) {
@@ -1055,7 +987,7 @@ static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
             /* "Thương binh và Xã hội" goes on; "và các" (a stop),
              * "và Kế hoạch số" end the issuer. */
             if (k + 1 >= n || wd[k].last ||
-                !starts_upper(t, len, wd[k + 1].s) ||
+                !tracuu_scan_upper_at(t, len, wd[k + 1].s) ||
                 typeword_at(w, win_index(w, wd[k + 1].s)))
                 break;
         }
@@ -1094,7 +1026,7 @@ static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
 static size_t cua_at(const fwin_t *w, size_t i)
 {
     for (const char *const *c = tracuu_cua_words; *c; c++) {
-        if (word_at(w, i, *c)) {
+        if (fwin_word_at(w, i, *c)) {
             size_t j = i + strlen(*c);
             if (j < w->n && w->s[j] == ' ')
                 return j + 1;
@@ -1108,7 +1040,7 @@ static bool try_date(const char *t, size_t len, const fwin_t *w, size_t i,
 {
     if (i >= w->n)
         return false;
-    if (!word_at(w, i, "ngay") && !is_digit(w->s[i]))
+    if (!fwin_word_at(w, i, "ngay") && !tracuu_scan_is_digit(w->s[i]))
         return false;
     tracuu_date_t d;
     memset(&d, 0, sizeof d);
@@ -1151,11 +1083,11 @@ static void scan_after(const char *t, size_t len, tracuu_symbol_t *s)
 static bool after_so_word(const char *t, size_t i)
 {
     size_t a, b;
-    uint32_t o = cp_before(t, i, &a);
-    uint32_t s = cp_before(t, a, &b);
+    uint32_t o = tracuu_scan_cp_before(t, i, &a);
+    uint32_t s = tracuu_scan_cp_before(t, a, &b);
     if (tracuu_cp_fold(o) != 'o' || tracuu_cp_fold(s) != 's')
         return false;
-    return b == 0 || !is_letter(cp_before(t, b, NULL));
+    return b == 0 || !is_letter(tracuu_scan_cp_before(t, b, NULL));
 }
 
 /* May a number start at i? Not inside a word ("QH14"), a decimal
@@ -1166,14 +1098,14 @@ static bool start_ok(const char *t, size_t i)
     if (i == 0)
         return true;
     size_t ps;
-    uint32_t prev = cp_before(t, i, &ps);
+    uint32_t prev = tracuu_scan_cp_before(t, i, &ps);
     if (is_letter(prev) && after_so_word(t, i))
         return true;
     if (is_letter(prev) || prev == '/' || prev == '_' || prev == '&' ||
-        prev == '@' || prev == '%' || dash_len(t, i, ps) > 0)
+        prev == '@' || prev == '%' || tracuu_scan_dash_len(t, i, ps) > 0)
         return false;
     if (prev == '.' || prev == ',' || prev == ':') {
-        if (ps > 0 && is_digit(t[ps - 1]))
+        if (ps > 0 && tracuu_scan_is_digit(t[ps - 1]))
             return false;
     }
     /* "661: 2018/BVTV" */
@@ -1183,7 +1115,7 @@ static bool start_ok(const char *t, size_t i)
         j--;
         spaces++;
     }
-    if (spaces && j >= 2 && t[j - 1] == ':' && is_digit(t[j - 2]))
+    if (spaces && j >= 2 && t[j - 1] == ':' && tracuu_scan_is_digit(t[j - 2]))
         return false;
     return true;
 }
@@ -1206,12 +1138,12 @@ static void scan(const char *text, size_t len, sink_fn fn, void *ctx)
     tracuu_symbol_t *s = tracuu_xmalloc(sizeof *s);
     size_t i = 0;
     while (i < len) {
-        if (!is_digit(text[i])) {
+        if (!tracuu_scan_is_digit(text[i])) {
             i++;
             continue;
         }
         size_t run_end = i;
-        while (run_end < len && is_digit(text[run_end]))
+        while (run_end < len && tracuu_scan_is_digit(text[run_end]))
             run_end++;
         parsed_t p;
         if (!start_ok(text, i) || !scan_parts(text, len, i, false, &p)) {
@@ -1277,7 +1209,7 @@ static void identity(const tracuu_symbol_t *s, tracuu_buf_t *id)
 static bool digit_between(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (is_digit(t[i]))
+        if (tracuu_scan_is_digit(t[i]))
             return true;
     return false;
 }
@@ -1341,11 +1273,11 @@ bool tracuu_symbol_parse_query(const char *s, size_t len, tracuu_symbol_t *out)
     if (!s || !out)
         return false;
     size_t a = 0, e = len;
-    while (a < e && is_space(s[a]))
+    while (a < e && tracuu_scan_is_space(s[a]))
         a++;
-    while (e > a && is_space(s[e - 1]))
+    while (e > a && tracuu_scan_is_space(s[e - 1]))
         e--;
-    if (a == e || !is_digit(s[a]))
+    if (a == e || !tracuu_scan_is_digit(s[a]))
         return false;
     parsed_t p;
     before_t b;
@@ -1369,14 +1301,14 @@ bool tracuu_symbol_parse_type_number(const char *s, size_t len,
     int nt = 0;
     size_t i = 0;
     while (i < len) {
-        while (i < len && (is_space(s[i]) || s[i] == ':'))
+        while (i < len && (tracuu_scan_is_space(s[i]) || s[i] == ':'))
             i++;
         if (i >= len)
             break;
         if (nt == MAX_TOKENS)
             return false;
         ts[nt] = i;
-        while (i < len && !is_space(s[i]) && s[i] != ':')
+        while (i < len && !tracuu_scan_is_space(s[i]) && s[i] != ':')
             i++;
         te[nt++] = i;
     }
@@ -1388,7 +1320,7 @@ bool tracuu_symbol_parse_type_number(const char *s, size_t len,
         return false;
     long n = 0;
     for (size_t k = d; k < te[nt - 1]; k++) {
-        if (!is_digit(s[k]))
+        if (!tracuu_scan_is_digit(s[k]))
             return false;
         n = n * 10 + (s[k] - '0');
     }
