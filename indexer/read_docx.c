@@ -160,8 +160,9 @@ static void flush_run(wstate_t *w)
 }
 
 /* Handle one element start; returns true to skip its subtree. */
-static bool word_element(wstate_t *w, xmlTextReaderPtr r)
+static bool word_element(void *ctx, xmlTextReaderPtr r)
 {
+    wstate_t *w = ctx;
     const char *nm = tracuu_xml_local(r);
     int depth = xmlTextReaderDepth(r);
     bool empty = xmlTextReaderIsEmptyElement(r);
@@ -203,8 +204,9 @@ static bool word_element(wstate_t *w, xmlTextReaderPtr r)
     return false;
 }
 
-static void word_end(wstate_t *w, xmlTextReaderPtr r)
+static void word_end(void *ctx, xmlTextReaderPtr r)
 {
+    wstate_t *w = ctx;
     const char *nm = tracuu_xml_local(r);
     int depth = xmlTextReaderDepth(r);
     if (depth == w->in_t)
@@ -222,46 +224,29 @@ static void word_end(wstate_t *w, xmlTextReaderPtr r)
     }
 }
 
+static tracuu_buf_t *word_text_to(void *ctx)
+{
+    wstate_t *w = ctx;
+    return w->in_t >= 0 ? &w->run : NULL;
+}
+
 /* Append the text of a WordprocessingML part to out. */
 static tracuu_read_status_t word_part(const tracuu_buf_t *b, const char *name,
                                       const styles_t *styles, tracuu_buf_t *out,
                                       tracuu_enc_t *legacy,
                                       tracuu_read_result_t *res)
 {
-    tracuu_read_status_t rs = TRACUU_READ_OK;
-    tracuu_xml_err_t err;
-    xmlTextReaderPtr r = tracuu_xml_open(b, name, &err, res, &rs);
-    if (!r)
-        return rs;
+    static const tracuu_zipx_walk_t cb = {word_element, word_end,
+                                          word_text_to};
     wstate_t w = {.styles = styles, .out = out, .in_t = -1, .in_ppr = -1};
-    int ret = xmlTextReaderRead(r);
-    while (ret == 1) {
-        int type = xmlTextReaderNodeType(r);
-        bool skip = false;
-        if (type == XML_READER_TYPE_ELEMENT) {
-            skip = word_element(&w, r);
-        } else if (type == XML_READER_TYPE_END_ELEMENT) {
-            word_end(&w, r);
-        } else if (w.in_t >= 0 &&
-                   (type == XML_READER_TYPE_TEXT ||
-                    type == XML_READER_TYPE_CDATA ||
-                    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
-            const char *v = (const char *)xmlTextReaderConstValue(r);
-            if (v)
-                tracuu_buf_puts(&w.run, v);
-        }
-        ret = skip ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
-    }
+    tracuu_read_status_t rs = tracuu_zipx_walk(b, name, &cb, &w, res);
     flush_run(&w);
-    if (ret < 0)
-        rs = tracuu_xml_failed(name, &err, res);
     if (w.legacy_seen)
         *legacy = w.legacy;
     tracuu_buf_free(&w.run);
     xmlFree(w.run_font);
     xmlFree(w.run_style);
     xmlFree(w.para_style);
-    xmlFreeTextReader(r);
     return rs;
 }
 
@@ -322,18 +307,14 @@ tracuu_read_status_t tracuu_read_docx(const char *path,
                                       tracuu_read_result_t *out)
 {
     tracuu_zipdoc_t d;
-    tracuu_read_status_t rs = tracuu_zip_open(path, "docx", o, &d, out);
+    tracuu_buf_t raw = {0}, text = {0};
+    tracuu_read_status_t rs = tracuu_zipx_open_main(
+        path, "docx", o, "word/document.xml",
+        "no word/document.xml (not a Word document)", &d, &raw, out);
     if (rs != TRACUU_READ_OK)
         return rs;
-    tracuu_buf_t raw = {0}, text = {0};
     styles_t styles = {0};
     tracuu_enc_t legacy = TRACUU_ENC_UTF8;
-    int got = tracuu_zip_part(&d, "word/document.xml", &raw, out, &rs);
-    if (got == 0)
-        rs = tracuu_read_say(out, TRACUU_READ_FAIL,
-                             "no word/document.xml (not a Word document)");
-    if (got <= 0)
-        goto done;
     tracuu_buf_t sraw = {0};
     if (tracuu_zip_part(&d, "word/styles.xml", &sraw, out, &rs) < 0) {
         tracuu_buf_clear(&sraw);
@@ -364,12 +345,8 @@ tracuu_read_status_t tracuu_read_docx(const char *path,
         rs = word_parts(&d, "word/header", &styles, &text, &legacy, out);
     if (rs == TRACUU_READ_OK)
         rs = word_parts(&d, "word/footer", &styles, &text, &legacy, out);
-    if (rs == TRACUU_READ_OK) {
-        if (tracuu_zip_part(&d, "docProps/core.xml", &raw, out, &rs) > 0)
-            out->title = tracuu_zipx_first_element_text(&raw, "title",
-                                                        "docProps/core.xml");
-        rs = tracuu_zipx_secondary(rs, out);
-    }
+    if (rs == TRACUU_READ_OK)
+        rs = tracuu_zipx_title(&d, "docProps/core.xml", &raw, out);
     if (rs == TRACUU_READ_OK) {
         tracuu_buf_t label = {0};
         tracuu_read_enc_label(&label, "UTF-8", legacy);

@@ -16,8 +16,9 @@ static bool is_header_footer(const char *nm)
     return strncmp(nm, "header", 6) == 0 || strncmp(nm, "footer", 6) == 0;
 }
 
-static bool odf_element(ostate_t *s, xmlTextReaderPtr r)
+static bool odf_element(void *ctx, xmlTextReaderPtr r)
 {
+    ostate_t *s = ctx;
     const char *nm = tracuu_xml_local(r);
     int depth = xmlTextReaderDepth(r);
     bool empty = xmlTextReaderIsEmptyElement(r);
@@ -51,8 +52,9 @@ static bool odf_element(ostate_t *s, xmlTextReaderPtr r)
     return false;
 }
 
-static void odf_end(ostate_t *s, xmlTextReaderPtr r)
+static void odf_end(void *ctx, xmlTextReaderPtr r)
 {
+    ostate_t *s = ctx;
     const char *nm = tracuu_xml_local(r);
     int depth = xmlTextReaderDepth(r);
     if (depth == s->hf) {
@@ -73,40 +75,22 @@ static void odf_end(ostate_t *s, xmlTextReaderPtr r)
     }
 }
 
+static tracuu_buf_t *odf_text_to(void *ctx)
+{
+    ostate_t *s = ctx;
+    return s->in_par && (!s->need_hf || s->hf >= 0) ? s->target : NULL;
+}
+
 /* Append the text of an OpenDocument part to out (notes to notes). */
 static tracuu_read_status_t odf_part(const tracuu_buf_t *b, const char *name,
                                      bool need_hf, tracuu_buf_t *out,
                                      tracuu_buf_t *notes,
                                      tracuu_read_result_t *res)
 {
-    tracuu_read_status_t rs = TRACUU_READ_OK;
-    tracuu_xml_err_t err;
-    xmlTextReaderPtr r = tracuu_xml_open(b, name, &err, res, &rs);
-    if (!r)
-        return rs;
+    static const tracuu_zipx_walk_t cb = {odf_element, odf_end,
+                                          odf_text_to};
     ostate_t s = {out, notes, out, 0, -1, -1, need_hf};
-    int ret = xmlTextReaderRead(r);
-    while (ret == 1) {
-        int type = xmlTextReaderNodeType(r);
-        bool skip = false;
-        if (type == XML_READER_TYPE_ELEMENT)
-            skip = odf_element(&s, r);
-        else if (type == XML_READER_TYPE_END_ELEMENT)
-            odf_end(&s, r);
-        else if (s.in_par && (!s.need_hf || s.hf >= 0) &&
-                 (type == XML_READER_TYPE_TEXT ||
-                  type == XML_READER_TYPE_CDATA ||
-                  type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
-            const char *v = (const char *)xmlTextReaderConstValue(r);
-            if (v)
-                tracuu_buf_puts(s.target, v);
-        }
-        ret = skip ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
-    }
-    if (ret < 0)
-        rs = tracuu_xml_failed(name, &err, res);
-    xmlFreeTextReader(r);
-    return rs;
+    return tracuu_zipx_walk(b, name, &cb, &s, res);
 }
 
 tracuu_read_status_t tracuu_read_odt(const char *path,
@@ -114,16 +98,12 @@ tracuu_read_status_t tracuu_read_odt(const char *path,
                                      tracuu_read_result_t *out)
 {
     tracuu_zipdoc_t d;
-    tracuu_read_status_t rs = tracuu_zip_open(path, "odt", o, &d, out);
+    tracuu_buf_t raw = {0}, text = {0}, notes = {0};
+    tracuu_read_status_t rs = tracuu_zipx_open_main(
+        path, "odt", o, "content.xml",
+        "no content.xml (not an OpenDocument file)", &d, &raw, out);
     if (rs != TRACUU_READ_OK)
         return rs;
-    tracuu_buf_t raw = {0}, text = {0}, notes = {0};
-    int got = tracuu_zip_part(&d, "content.xml", &raw, out, &rs);
-    if (got == 0)
-        rs = tracuu_read_say(out, TRACUU_READ_FAIL,
-                             "no content.xml (not an OpenDocument file)");
-    if (got <= 0)
-        goto done;
     rs = odf_part(&raw, "content.xml", false, &text, &notes, out);
     if (rs == TRACUU_READ_OK && notes.len) {
         tracuu_zipx_ensure_newline(&text);
@@ -142,15 +122,10 @@ tracuu_read_status_t tracuu_read_odt(const char *path,
         }
         tracuu_buf_free(&hf);
     }
-    if (rs == TRACUU_READ_OK) {
-        if (tracuu_zip_part(&d, "meta.xml", &raw, out, &rs) > 0)
-            out->title =
-                tracuu_zipx_first_element_text(&raw, "title", "meta.xml");
-        rs = tracuu_zipx_secondary(rs, out);
-    }
+    if (rs == TRACUU_READ_OK)
+        rs = tracuu_zipx_title(&d, "meta.xml", &raw, out);
     if (rs == TRACUU_READ_OK)
         rs = tracuu_read_finish(out, &text, "UTF-8", true);
-done:
     tracuu_buf_free(&raw);
     tracuu_buf_free(&text);
     tracuu_buf_free(&notes);

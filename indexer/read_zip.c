@@ -221,8 +221,8 @@ void tracuu_zipx_ensure_newline(tracuu_buf_t *b)
 
 /* The text of the first element named name (dc:title), trimmed, with
  * runs of white space made one space; NULL when absent or empty. */
-char *tracuu_zipx_first_element_text(const tracuu_buf_t *b, const char *name,
-                                     const char *part)
+static char *first_element_text(const tracuu_buf_t *b, const char *name,
+                                const char *part)
 {
     if (!b->len || tracuu_zipx_declares_dtd(b))
         return NULL;
@@ -272,3 +272,67 @@ char *tracuu_zipx_first_element_text(const tracuu_buf_t *b, const char *name,
     return tracuu_buf_steal(&t);
 }
 
+tracuu_read_status_t tracuu_zipx_open_main(const char *path, const char *fmt,
+                                           const tracuu_read_opts_t *o,
+                                           const char *part,
+                                           const char *missing,
+                                           tracuu_zipdoc_t *d,
+                                           tracuu_buf_t *raw,
+                                           tracuu_read_result_t *out)
+{
+    tracuu_read_status_t rs = tracuu_zip_open(path, fmt, o, d, out);
+    if (rs != TRACUU_READ_OK)
+        return rs;
+    int got = tracuu_zip_part(d, part, raw, out, &rs);
+    if (got == 0)
+        rs = tracuu_read_say(out, TRACUU_READ_FAIL, "%s", missing);
+    if (got <= 0) {
+        tracuu_buf_free(raw);
+        tracuu_zip_close(d);
+    }
+    return rs;
+}
+
+tracuu_read_status_t tracuu_zipx_title(tracuu_zipdoc_t *d, const char *part,
+                                       tracuu_buf_t *raw,
+                                       tracuu_read_result_t *out)
+{
+    tracuu_read_status_t rs = TRACUU_READ_OK;
+    if (tracuu_zip_part(d, part, raw, out, &rs) > 0)
+        out->title = first_element_text(raw, "title", part);
+    return tracuu_zipx_secondary(rs, out);
+}
+
+tracuu_read_status_t tracuu_zipx_walk(const tracuu_buf_t *b, const char *name,
+                                      const tracuu_zipx_walk_t *cb, void *ctx,
+                                      tracuu_read_result_t *res)
+{
+    tracuu_read_status_t rs = TRACUU_READ_OK;
+    tracuu_xml_err_t err;
+    xmlTextReaderPtr r = tracuu_xml_open(b, name, &err, res, &rs);
+    if (!r)
+        return rs;
+    int ret = xmlTextReaderRead(r);
+    while (ret == 1) {
+        int type = xmlTextReaderNodeType(r);
+        bool skip = false;
+        tracuu_buf_t *to;
+        if (type == XML_READER_TYPE_ELEMENT) {
+            skip = cb->element(ctx, r);
+        } else if (type == XML_READER_TYPE_END_ELEMENT) {
+            cb->end(ctx, r);
+        } else if ((type == XML_READER_TYPE_TEXT ||
+                    type == XML_READER_TYPE_CDATA ||
+                    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
+                   (to = cb->text_to(ctx)) != NULL) {
+            const char *v = (const char *)xmlTextReaderConstValue(r);
+            if (v)
+                tracuu_buf_puts(to, v);
+        }
+        ret = skip ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
+    }
+    if (ret < 0)
+        rs = tracuu_xml_failed(name, &err, res);
+    xmlFreeTextReader(r);
+    return rs;
+}

@@ -235,6 +235,19 @@ bool tracuu_dt_year_ok(long y)
 
 /* ---- the shapes ---------------------------------------------------- */
 
+/* h is the date d.m.y written over [start, end): OK when that day
+ * exists, BAD when it does not (31/02/2024). */
+static shape_t hit_date(hit_t *h, size_t start, size_t end, long y, long m,
+                        long d)
+{
+    h->start = start;
+    h->end = end;
+    h->d = (int)d;
+    h->m = (int)m;
+    h->y = (int)y;
+    return tracuu_date_valid(h->y, h->m, h->d) ? OK : BAD;
+}
+
 /* After a complete numeric date: reject what continues as a symbol or a
  * longer number ("1/2/2024/QĐ", "1/2/2024-KH", "1.2.2024.5"). */
 bool tracuu_dt_clean_end(const char *t, size_t len, size_t i)
@@ -280,12 +293,7 @@ static shape_t parse_long(const char *t, size_t len, size_t p, hit_t *h)
     j = tracuu_dt_read_num(t, len, i, &y, &nd);
     if (nd != 4 || tracuu_dt_class_at(t, len, j) == C_LETTER)
         return NO;
-    h->start = p;
-    h->end = j;
-    h->d = (int)d;
-    h->m = (int)m;
-    h->y = (int)y;
-    return tracuu_date_valid(h->y, h->m, h->d) ? OK : BAD;
+    return hit_date(h, p, j, y, m, d);
 }
 
 /* A separator between numbers: '/', '-' or '.', with at most one space on
@@ -336,12 +344,7 @@ static shape_t parse_numeric(const char *t, size_t len, size_t p, bool spaced,
     i = tracuu_dt_read_num(t, len, j, &y, &nd);
     if (nd != 4 || !tracuu_dt_clean_end(t, len, i))
         return NO;
-    h->start = p;
-    h->end = i;
-    h->d = (int)d;
-    h->m = (int)m;
-    h->y = (int)y;
-    return tracuu_date_valid(h->y, h->m, h->d) ? OK : BAD;
+    return hit_date(h, p, i, y, m, d);
 }
 
 shape_t tracuu_dt_parse_full(const char *t, size_t len, size_t p, bool spaced,
