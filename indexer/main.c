@@ -105,7 +105,10 @@ static int repair_index(const char *db_opt, bool paths)
     return st == TRACUU_OK ? 0 : 1;
 }
 
-int main(int argc, char **argv)
+/* Read the options into o, *db_opt and *repair. Returns -1 to go on, or
+ * the exit status (--help, --version, a usage error). */
+static int parse_options(int argc, char **argv, tracuu_run_opts_t *o,
+                         const char **db_opt, bool *repair)
 {
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'},
@@ -121,41 +124,38 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    tracuu_run_opts_t o = {0};
-    const char *db_opt = NULL;
-    bool repair = false;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    o.jobs = cores > 0 ? (unsigned)cores : 1;
+    o->jobs = cores > 0 ? (unsigned)cores : 1;
     int c;
     while ((c = getopt_long(argc, argv, "d:j:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            db_opt = optarg;
+            *db_opt = optarg;
             break;
         case 'j':
-            if (!parse_jobs(optarg, &o.jobs))
+            if (!parse_jobs(optarg, &o->jobs))
                 return 2;
             break;
         case 'D':
-            o.no_delete = true;
+            o->no_delete = true;
             break;
         case 'O':
-            o.ocr = true;
+            o->ocr = true;
             break;
         case 'R':
-            o.retry_failed = true;
+            o->retry_failed = true;
             break;
         case 'P':
-            repair = true;
+            *repair = true;
             break;
         case 'L':
-            o.follow_symlinks = true;
+            o->follow_symlinks = true;
             break;
         case 'q':
-            o.quiet = true;
+            o->quiet = true;
             break;
         case 'v':
-            o.verbose = true;
+            o->verbose = true;
             break;
         case 'h':
             usage(stdout);
@@ -169,6 +169,17 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    tracuu_run_opts_t o = {0};
+    const char *db_opt = NULL;
+    bool repair = false;
+    int prc = parse_options(argc, argv, &o, &db_opt, &repair);
+    if (prc >= 0)
+        return prc;
     if (repair)
         return close_stdout(repair_index(db_opt, optind < argc));
     if (optind >= argc) {

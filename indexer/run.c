@@ -727,75 +727,67 @@ static void account_others(run_t *r, const tracuu_walk_t *w)
     }
 }
 
-/* Split the walked files into unchanged ones, remembered failures and
- * each shard's jobs. A file stays in the shard that holds its document
- * or its failure; new files are shared out among want shards when they
- * are at least an eighth as many as the documents indexed, else among
- * the shards there are. An eighth: on the benchmark's plans a second
- * thread saves 0.18 s per MB of new text (2.69 MB/s with one, 5.08 with
- * two) and the merge at the end costs 0.01 s per MB of all the text
- * (11.2 s for 1,121 MB), so writing in parallel pays from about a
- * sixteenth on; an eighth keeps a margin. */
-static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
-                      uint64_t *job_bytes)
+/* Decide for the walked file f: unchanged (counted), skipped as failed
+ * before (counted, told under --verbose), or a job, filled into *j
+ * (true). uid is scratch space. */
+static bool plan_file(run_t *r, tracuu_index_t *ix,
+                      const tracuu_walk_file_t *f, tracuu_buf_t *uid,
+                      job_t *j)
 {
     const tracuu_run_opts_t *o = r->o;
-    const tracuu_walk_t *w = r->w;
     counts_t *c = &r->c;
-    *job_bytes = 0;
-    r->all = tracuu_xcalloc(w->n + 1, sizeof *r->all);
-    size_t n_all = 0, n_new = 0;
-    tracuu_buf_t uid = {0};
-    for (size_t i = 0; i < w->n; i++) {
-        const tracuu_walk_file_t *f = &w->files[i];
-        c->seen++;
-        tracuu_buf_clear(&uid);
-        tracuu_record_uid(f->path, &uid);
-        unsigned docid = 0, home = HOME_NEW;
-        for (unsigned k = 0; k < ix->n && home == HOME_NEW; k++)
-            if (tracuu_db_lookup(ix->shards[k], uid.s, &docid) == TRACUU_OK)
-                home = k;
-        bool found = home != HOME_NEW;
-        if (found && unchanged(ix->shards[home], docid, f)) {
-            seen_add(&r->shards[home].seen, docid);
-            c->unchanged++;
-            tracuu_summary_add(r->sum, tracuu_read_format_name(f->path),
-                               TRACUU_OUTCOME_UNCHANGED, NULL);
-            continue;
-        }
-        bool remembered = false;
-        char *reason = NULL;
-        for (unsigned k = found ? home : 0; k < ix->n; k++) {
-            reason = failed_before(ix->shards[k], uid.s, f, &remembered);
-            if (remembered)
-                home = k;
-            if (remembered || found)
-                break;
-        }
-        bool retry = o->retry_failed || (o->ocr && reason && strstr(reason, "--ocr"));
-        if (reason && !retry) {
-            if (found)
-                seen_add(&r->shards[home].seen, docid);
-            c->failed_before++;
-            tracuu_buf_t why = {0};
-            tracuu_buf_printf(&why, "failed before: %s (--retry-failed)", reason);
-            tracuu_summary_add(r->sum, tracuu_read_format_name(f->path),
-                               TRACUU_OUTCOME_SKIPPED, why.s);
-            if (o->verbose)
-                warn(NULL, f->path, "skipped", why.s);
-            tracuu_buf_free(&why);
-            free(reason);
-            continue;
-        }
-        free(reason);
-        job_t *j = &r->all[n_all++];
-        j->file = f;
-        j->old_docid = found ? docid : 0;
-        j->home = (uint8_t)home;
-        j->failed_before = remembered;
-        n_new += home == HOME_NEW;
-        *job_bytes += f->size;
+    c->seen++;
+    tracuu_buf_clear(uid);
+    tracuu_record_uid(f->path, uid);
+    unsigned docid = 0, home = HOME_NEW;
+    for (unsigned k = 0; k < ix->n && home == HOME_NEW; k++)
+        if (tracuu_db_lookup(ix->shards[k], uid->s, &docid) == TRACUU_OK)
+            home = k;
+    bool found = home != HOME_NEW;
+    if (found && unchanged(ix->shards[home], docid, f)) {
+        seen_add(&r->shards[home].seen, docid);
+        c->unchanged++;
+        tracuu_summary_add(r->sum, tracuu_read_format_name(f->path),
+                           TRACUU_OUTCOME_UNCHANGED, NULL);
+        return false;
     }
+    bool remembered = false;
+    char *reason = NULL;
+    for (unsigned k = found ? home : 0; k < ix->n; k++) {
+        reason = failed_before(ix->shards[k], uid->s, f, &remembered);
+        if (remembered)
+            home = k;
+        if (remembered || found)
+            break;
+    }
+    bool retry =
+        o->retry_failed || (o->ocr && reason && strstr(reason, "--ocr"));
+    if (reason && !retry) {
+        if (found)
+            seen_add(&r->shards[home].seen, docid);
+        c->failed_before++;
+        tracuu_buf_t why = {0};
+        tracuu_buf_printf(&why, "failed before: %s (--retry-failed)", reason);
+        tracuu_summary_add(r->sum, tracuu_read_format_name(f->path),
+                           TRACUU_OUTCOME_SKIPPED, why.s);
+        if (o->verbose)
+            warn(NULL, f->path, "skipped", why.s);
+        tracuu_buf_free(&why);
+        free(reason);
+        return false;
+    }
+    free(reason);
+    j->file = f;
+    j->old_docid = found ? docid : 0;
+    j->home = (uint8_t)home;
+    j->failed_before = remembered;
+    return true;
+}
+
+/* More shards when the new files are many beside what the index holds
+ * (a first run, or a large addition): up to want. */
+static void grow_for_new(tracuu_index_t *ix, unsigned want, size_t n_new)
+{
     unsigned total = 0;
     for (unsigned k = 0; k < ix->n; k++) {
         unsigned count = 0;
@@ -810,16 +802,20 @@ static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
             free(msg);
         }
     }
-    tracuu_buf_free(&uid);
-    /* New files go to the shards in walk order, a run of them to each, so
-     * that every shard gets about as many bytes to index and the merged
-     * database numbers its documents in walk order (boolean matches, all
-     * of one weight, are listed in that order). */
+}
+
+/* New files go to the shards in walk order, a run of them to each, so
+ * that every shard gets about as many bytes to index and the merged
+ * database numbers its documents in walk order (boolean matches, all of
+ * one weight, are listed in that order); then each shard gets its jobs. */
+static void spread_jobs(run_t *r, tracuu_index_t *ix, size_t n_all,
+                        uint64_t job_bytes)
+{
     uint64_t load[TRACUU_MAX_SHARDS] = {0};
     for (size_t i = 0; i < n_all; i++)
         if (r->all[i].home != HOME_NEW)
             load[r->all[i].home] += r->all[i].file->size;
-    uint64_t share = *job_bytes / ix->n + 1;
+    uint64_t share = job_bytes / ix->n + 1;
     unsigned k = 0;
     for (size_t i = 0; i < n_all; i++) {
         job_t *j = &r->all[i];
@@ -841,6 +837,36 @@ static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
             at++;
         sh->n_jobs = (size_t)(&r->all[at] - sh->jobs);
     }
+}
+
+/* Split the walked files into unchanged ones, remembered failures and
+ * each shard's jobs. A file stays in the shard that holds its document
+ * or its failure; new files are shared out among want shards when they
+ * are at least an eighth as many as the documents indexed, else among
+ * the shards there are. An eighth: on the benchmark's plans a second
+ * thread saves 0.18 s per MB of new text (2.69 MB/s with one, 5.08 with
+ * two) and the merge at the end costs 0.01 s per MB of all the text
+ * (11.2 s for 1,121 MB), so writing in parallel pays from about a
+ * sixteenth on; an eighth keeps a margin. */
+static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
+                      uint64_t *job_bytes)
+{
+    const tracuu_walk_t *w = r->w;
+    *job_bytes = 0;
+    r->all = tracuu_xcalloc(w->n + 1, sizeof *r->all);
+    size_t n_all = 0, n_new = 0;
+    tracuu_buf_t uid = {0};
+    for (size_t i = 0; i < w->n; i++) {
+        job_t *j = &r->all[n_all];
+        if (!plan_file(r, ix, &w->files[i], &uid, j))
+            continue;
+        n_all++;
+        n_new += j->home == HOME_NEW;
+        *job_bytes += j->file->size;
+    }
+    tracuu_buf_free(&uid);
+    grow_for_new(ix, want, n_new);
+    spread_jobs(r, ix, n_all, *job_bytes);
 }
 
 static void free_shard_runs(run_t *r)

@@ -1,704 +1,5 @@
 /* date.c: dates, periods and their roles in Vietnamese administrative text, one linear scan. */
-#include "date.h"
-
-#include <limits.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "buf.h"
-#include "fold.h"
-
-/*
- * How it works. Every date or period contains an ASCII digit, so the scan
- * looks only at the start of each digit run and tries a few fixed shapes
- * around it, reading words backwards and forwards with bounded lookahead.
- * Words are compared folded (lowercase, no diacritics): a word written
- * without any diacritic may be one of the plain or OCR spellings in the
- * keyword table below ("nidm" for năm), a word with diacritics must be the
- * exact Vietnamese spelling (so "thắng" is not "tháng" and "nằm" is not
- * "năm"). The full "D tháng M năm Y" shape, whose three numbers already
- * make it unmistakable, accepts any word that looks like tháng or năm, and
- * in the year's place also "ngày" or "tháng" typed by mistake.
- *
- * Each digit run costs a bounded amount of work (every lookahead and
- * lookbehind has a byte or word limit below), so the scan is linear.
- *
- * A shape that is present but names an impossible day (31/02/2024) is
- * consumed without giving anything, so its pieces are not re-read as a
- * month or a year.
- */
-
-#define YEAR_MIN 1900
-#define YEAR_MAX 2100
-#define WS_MAX 24          /* whitespace allowed between parts of a date */
-#define WORD_MAX 16        /* code points of a word kept for comparison */
-#define HEADER_WINDOW 8192 /* the issue-date line lies in these first bytes */
-#define PLACE_MAX 96       /* bytes of a place name before ", ngày" */
-#define TITLE_WORDS 14     /* words between a law's name and its year */
-#define SYMBOL_BACK 48     /* bytes of symbol looked at before "ngày" */
-
-/* ---- characters ---------------------------------------------------- */
-
-static bool is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
-typedef enum cls { C_OTHER, C_LETTER, C_MARK, C_DIGIT, C_SPACE } cls_t;
-
-/* Folded letter of cp ('a'..'z'), or 0 when cp is not a Latin letter. */
-static int fold_letter(uint32_t cp)
-{
-    if (cp < 0x80) {
-        if (cp >= 'A' && cp <= 'Z')
-            return (int)(cp + 32);
-        return (cp >= 'a' && cp <= 'z') ? (int)cp : 0;
-    }
-    uint32_t f = tracuu_cp_fold(cp);
-    return (f >= 'a' && f <= 'z') ? (int)f : 0;
-}
-
-static cls_t classify(uint32_t cp)
-{
-    if (cp < 0x80) {
-        if (is_digit((int)cp))
-            return C_DIGIT;
-        if (is_space((int)cp))
-            return C_SPACE;
-        return fold_letter(cp) ? C_LETTER : C_OTHER;
-    }
-    if (cp >= 0x0300 && cp <= 0x036F)
-        return C_MARK;
-    return fold_letter(cp) ? C_LETTER : C_OTHER;
-}
-
-/* Code point at t[*i] (i < len), advancing *i. */
-static uint32_t next_cp(const char *t, size_t len, size_t *i)
-{
-    unsigned char c = (unsigned char)t[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    }
-    return tracuu_utf8_next(t, len, i);
-}
-
-/* Code point ending at t[pos) (pos > 0); *start gets its first byte. */
-static uint32_t prev_cp(const char *t, size_t pos, size_t *start)
-{
-    size_t i = pos - 1;
-    for (int k = 0; k < 3 && i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80;
-         k++)
-        i--;
-    size_t j = i;
-    uint32_t cp = next_cp(t, pos, &j);
-    if (j != pos) { /* not one well-formed character: treat the byte alone */
-        i = pos - 1;
-        cp = 0xFFFD;
-    }
-    *start = i;
-    return cp;
-}
-
-static cls_t class_before(const char *t, size_t pos)
-{
-    if (pos == 0)
-        return C_OTHER;
-    size_t s;
-    return classify(prev_cp(t, pos, &s));
-}
-
-static cls_t class_at(const char *t, size_t len, size_t pos)
-{
-    if (pos >= len)
-        return C_OTHER;
-    size_t i = pos;
-    return classify(next_cp(t, len, &i));
-}
-
-/* Skip at most WS_MAX bytes of whitespace forward / backward. */
-static size_t skip_ws(const char *t, size_t len, size_t i)
-{
-    size_t lim = i + WS_MAX;
-    while (i < len && i < lim && is_space((unsigned char)t[i]))
-        i++;
-    return i;
-}
-
-static size_t skip_ws_back(const char *t, size_t i)
-{
-    size_t lim = i > WS_MAX ? i - WS_MAX : 0;
-    while (i > lim && is_space((unsigned char)t[i - 1]))
-        i--;
-    return i;
-}
-
-/* A dash at t[i]: '-', en dash, em dash, figure dash, minus. Returns its
- * byte length, 0 when none. */
-static size_t dash_at(const char *t, size_t len, size_t i)
-{
-    if (i >= len)
-        return 0;
-    if (t[i] == '-')
-        return 1;
-    if (i + 2 < len && (unsigned char)t[i] == 0xE2) {
-        unsigned char b1 = (unsigned char)t[i + 1], b2 = (unsigned char)t[i + 2];
-        if (b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) /* U+2010..2015 */
-            return 3;
-        if (b1 == 0x88 && b2 == 0x92) /* U+2212 minus */
-            return 3;
-    }
-    return 0;
-}
-
-/* ---- numbers and words --------------------------------------------- */
-
-/* Digits at t[i]: value (when at most 6 digits) and count. */
-static size_t read_num(const char *t, size_t len, size_t i, long *val, int *nd)
-{
-    long v = 0;
-    int n = 0;
-    while (i < len && is_digit((unsigned char)t[i])) {
-        if (n < 6)
-            v = v * 10 + (t[i] - '0');
-        n++;
-        i++;
-        if (n > 12) { /* a long digit string: skip it whole, it is no date */
-            while (i < len && is_digit((unsigned char)t[i]))
-                i++;
-            break;
-        }
-    }
-    *val = n <= 6 ? v : -1;
-    *nd = n;
-    return i;
-}
-
-typedef struct word {
-    size_t start, end;
-    char fold[WORD_MAX + 1];         /* folded letters */
-    char lower[WORD_MAX * 4 + 1];    /* lowercase UTF-8 as written */
-    size_t nfold, nlower;
-    bool ascii;    /* no diacritic anywhere */
-    bool capital;  /* first letter uppercase */
-    bool longer;   /* more than WORD_MAX letters: matches nothing */
-} word_t;
-
-static void put_utf8(word_t *w, uint32_t cp)
-{
-    char tmp[4];
-    size_t n;
-    if (cp < 0x80) {
-        tmp[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        tmp[0] = (char)(0xC0 | (cp >> 6));
-        tmp[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        tmp[0] = (char)(0xE0 | (cp >> 12));
-        tmp[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        tmp[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        tmp[0] = (char)(0xF0 | (cp >> 18));
-        tmp[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        tmp[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        tmp[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    if (w->nlower + n < sizeof w->lower) {
-        memcpy(w->lower + w->nlower, tmp, n);
-        w->nlower += n;
-    }
-}
-
-/* The word (letters and combining marks) starting at t[pos]; false when
- * no letter is there. */
-static bool word_at(const char *t, size_t len, size_t pos, word_t *w)
-{
-    w->start = w->end = pos;
-    w->nfold = w->nlower = 0;
-    w->ascii = true;
-    w->capital = false;
-    w->longer = false;
-    size_t i = pos;
-    int letters = 0;
-    while (i < len) {
-        size_t at = i;
-        uint32_t cp = next_cp(t, len, &i);
-        cls_t c = classify(cp);
-        if (c == C_MARK && letters > 0) {
-            w->ascii = false;
-            continue;
-        }
-        if (c != C_LETTER) {
-            i = at;
-            break;
-        }
-        if (letters == WORD_MAX) {
-            w->longer = true; /* stop here: the word matches nothing */
-            break;
-        }
-        if (letters == 0)
-            w->capital = tracuu_cp_lower(cp) != cp;
-        if (cp >= 0x80)
-            w->ascii = false;
-        w->fold[w->nfold++] = (char)fold_letter(cp);
-        put_utf8(w, cp < 0x80 ? (uint32_t)fold_letter(cp) : tracuu_cp_lower(cp));
-        letters++;
-    }
-    w->fold[w->nfold] = '\0';
-    w->lower[w->nlower] = '\0';
-    w->end = i;
-    return letters > 0;
-}
-
-/* The word ending at t[pos) (no space between); false when none. */
-static bool word_before(const char *t, size_t len, size_t pos, word_t *w)
-{
-    size_t i = pos;
-    int n = 0;
-    while (i > 0 && n <= WORD_MAX) {
-        size_t s;
-        cls_t c = classify(prev_cp(t, i, &s));
-        if (c != C_LETTER && c != C_MARK)
-            break;
-        i = s;
-        n++;
-    }
-    if (i == pos)
-        return false;
-    bool more = n > WORD_MAX;
-    /* a word must start with a letter, not a stray mark */
-    while (i < pos && class_at(t, len, i) == C_MARK) {
-        size_t j = i;
-        next_cp(t, len, &j);
-        i = j;
-    }
-    if (!word_at(t, len, i, w) || w->end != pos)
-        return false;
-    if (more)
-        w->longer = true;
-    return true;
-}
-
-/* ---- keywords ------------------------------------------------------ */
-
-typedef enum kw {
-    KW_NONE = 0,
-    KW_NGAY, KW_THANG, KW_NAM, KW_QUY,
-    KW_DEN, KW_TOI, KW_TU, KW_TRUOC, KW_HET, KW_HAN, KW_CHOT, KW_CHAM,
-    KW_NHAT, KW_LA, KW_VA, KW_SO, KW_VIET,
-    KW_LUAT, KW_BO, KW_HIEN, KW_PHAP, KW_LENH,
-    KW_STOP /* a word that cannot sit inside a law's title */
-} kw_t;
-
-/* exact: '|'-separated lowercase spellings with diacritics; plain:
- * spellings written without any diacritic, including OCR damage seen in
- * the seeds (seed 002: "nidm", "nim" for năm, "tir" for từ, "s6", "se"
- * for số). */
-static const struct keyword {
-    kw_t kw;
-    const char *exact;
-    const char *plain;
-} keywords[] = {
-    {KW_NGAY, "ngày", "ngay"},
-    {KW_THANG, "tháng", "thang"},
-    {KW_NAM, "năm", "nam|nim|nidm|ndm|niam"},
-    {KW_QUY, "quý", "quy"},
-    {KW_DEN, "đến", "den"},
-    {KW_TOI, "tới", "toi"},
-    {KW_TU, "từ", "tu|tir"},
-    {KW_TRUOC, "trước", "truoc"},
-    {KW_HET, "hết", "het"},
-    {KW_HAN, "hạn", "han"},
-    {KW_CHOT, "chót", "chot"},
-    {KW_CHAM, "chậm", "cham"},
-    {KW_NHAT, "nhất", "nhat"},
-    {KW_LA, "là", "la"},
-    {KW_VA, "và", "va"},
-    {KW_SO, "số", "so|s|se|s6"},
-    {KW_VIET, "việt", "viet"},
-    {KW_LUAT, "luật", "luat"},
-    {KW_BO, "bộ", "bo"},
-    {KW_HIEN, "hiến", "hien"},
-    {KW_PHAP, "pháp", "phap"},
-    {KW_LENH, "lệnh", "lenh"},
-    /* time and clause words: "triển khai Luật X trong năm 2024". Not
-     * words seen inside law titles (Đầu tư, Hàng hải, Các tổ chức tín
-     * dụng, Đầu tư theo phương thức đối tác công tư, Đầu tư nước ngoài tại
-     * Việt Nam), and no plain spelling that is also a title word (thi: thi
-     * đua, tai: tài nguyên). */
-    {KW_STOP, "trong|vào|cuối|giữa|sau|này|được|đã|sẽ|thì|khi|hằng|mỗi",
-     "trong|vao|cuoi|giua|duoc|khi"},
-};
-
-static bool in_list(const char *list, const char *s, size_t n)
-{
-    const char *p = list;
-    while (*p) {
-        const char *e = strchr(p, '|');
-        size_t k = e ? (size_t)(e - p) : strlen(p);
-        if (k == n && memcmp(p, s, n) == 0)
-            return true;
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    return false;
-}
-
-static kw_t keyword_of(const word_t *w)
-{
-    if (w->longer || w->nfold == 0)
-        return KW_NONE;
-    for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
-        const struct keyword *e = &keywords[k];
-        if (w->ascii ? in_list(e->plain, w->fold, w->nfold)
-                     : in_list(e->exact, w->lower, w->nlower))
-            return e->kw;
-    }
-    return KW_NONE;
-}
-
-/* Shapes accepted inside the three-number "D tháng M năm Y". */
-static bool loose_thang(const word_t *w)
-{
-    return !w->longer && w->nfold >= 4 && w->nfold <= 6 && w->fold[0] == 't' &&
-           w->fold[1] == 'h' && w->fold[w->nfold - 1] == 'g';
-}
-
-static bool loose_nam(const word_t *w)
-{
-    return !w->longer && w->nfold >= 3 && w->nfold <= 4 && w->fold[0] == 'n' &&
-           w->fold[1] != 'h' && w->fold[w->nfold - 1] == 'm';
-}
-
-static bool loose_ngay(const word_t *w)
-{
-    return keyword_of(w) == KW_NGAY ||
-           (!w->longer && w->nfold == 4 && w->fold[0] == 'n' &&
-            w->fold[1] == 'g' && w->fold[3] == 'y');
-}
-
-/* ---- calendar ------------------------------------------------------ */
-
-static bool leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int tracuu_date_days_in_month(int year, int month)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12)
-        return 0;
-    return month == 2 && leap(year) ? 29 : days[month - 1];
-}
-
-bool tracuu_date_valid(int year, int month, int day)
-{
-    if (year < YEAR_MIN || year > YEAR_MAX)
-        return false;
-    return day >= 1 && day <= tracuu_date_days_in_month(year, month);
-}
-
-static bool year_ok(long y)
-{
-    return y >= YEAR_MIN && y <= YEAR_MAX;
-}
-
-/* ---- the shapes ---------------------------------------------------- */
-
-typedef enum shape { NO = 0, BAD, OK } shape_t;
-
-/* A recognised date: values and the bytes from its first digit to the end
- * of its last number. */
-typedef struct hit {
-    int y, m, d;
-    size_t start, end;
-} hit_t;
-
-/* After a complete numeric date: reject what continues as a symbol or a
- * longer number ("1/2/2024/QĐ", "1/2/2024-KH", "1.2.2024.5"). */
-static bool clean_end(const char *t, size_t len, size_t i)
-{
-    if (i >= len)
-        return true;
-    unsigned char c = (unsigned char)t[i];
-    if (is_digit(c) || c == '/')
-        return false;
-    size_t dl = dash_at(t, len, i);
-    if (dl && class_at(t, len, i + dl) == C_LETTER)
-        return false;
-    if (c == '.' && i + 1 < len && is_digit((unsigned char)t[i + 1]))
-        return false;
-    return true;
-}
-
-/* "07 tháng 01 năm 2025", spaces and line breaks optional between parts. */
-static shape_t parse_long(const char *t, size_t len, size_t p, hit_t *h)
-{
-    long d, m, y;
-    int nd;
-    word_t w;
-    size_t i = read_num(t, len, p, &d, &nd);
-    if (nd < 1 || nd > 2)
-        return NO;
-    i = skip_ws(t, len, i);
-    if (!word_at(t, len, i, &w) || !loose_thang(&w))
-        return NO;
-    i = skip_ws(t, len, w.end);
-    size_t j = read_num(t, len, i, &m, &nd);
-    if (nd < 1 || nd > 2)
-        return NO;
-    i = skip_ws(t, len, j);
-    /* another date word typed for "năm" happens: "ngày 01 tháng 01 ngày
-     * 2012", "ngày 15 tháng 9 tháng 2022"; four digits must follow */
-    if (!word_at(t, len, i, &w) ||
-        !(loose_nam(&w) || loose_ngay(&w) || keyword_of(&w) == KW_THANG))
-        return NO;
-    i = skip_ws(t, len, w.end);
-    j = read_num(t, len, i, &y, &nd);
-    if (nd != 4 || class_at(t, len, j) == C_LETTER)
-        return NO;
-    h->start = p;
-    h->end = j;
-    h->d = (int)d;
-    h->m = (int)m;
-    h->y = (int)y;
-    return tracuu_date_valid(h->y, h->m, h->d) ? OK : BAD;
-}
-
-/* A separator between numbers: '/', '-' or '.', with at most one space on
- * each side of a '/' when spaced ("ngày 21 /05/2010"). Returns the index
- * after it, or 0 when there is none; *sep gets the character. */
-static size_t read_sep(const char *t, size_t len, size_t i, bool spaced,
-                       char *sep)
-{
-    size_t j = i;
-    if (spaced && j < len && t[j] == ' ')
-        j++;
-    if (j >= len || (t[j] != '/' && t[j] != '-' && t[j] != '.'))
-        return 0;
-    *sep = t[j];
-    if (*sep != '/' && j != i)
-        return 0;
-    j++;
-    if (spaced && *sep == '/' && j < len && t[j] == ' ')
-        j++;
-    return j;
-}
-
-/* d/m/yyyy, d-m-yyyy, d.m.yyyy (one separator throughout). After "ngày"
- * (spaced) a space may stand around a slash or for the second one. */
-static shape_t parse_numeric(const char *t, size_t len, size_t p, bool spaced,
-                             hit_t *h)
-{
-    long d, m, y;
-    int nd;
-    char s1, s2;
-    size_t i = read_num(t, len, p, &d, &nd);
-    if (nd < 1 || nd > 2)
-        return NO;
-    size_t j = read_sep(t, len, i, spaced, &s1);
-    if (!j)
-        return NO;
-    i = read_num(t, len, j, &m, &nd);
-    if (nd < 1 || nd > 2)
-        return NO;
-    j = read_sep(t, len, i, spaced, &s2);
-    if (!j && spaced && s1 == '/' && i + 1 < len && t[i] == ' ' &&
-        is_digit((unsigned char)t[i + 1])) {
-        j = i + 1; /* "ngày 16/6 2025": a slash typed as a space */
-        s2 = s1;
-    }
-    if (!j || s2 != s1)
-        return NO;
-    i = read_num(t, len, j, &y, &nd);
-    if (nd != 4 || !clean_end(t, len, i))
-        return NO;
-    h->start = p;
-    h->end = i;
-    h->d = (int)d;
-    h->m = (int)m;
-    h->y = (int)y;
-    return tracuu_date_valid(h->y, h->m, h->d) ? OK : BAD;
-}
-
-static shape_t parse_full(const char *t, size_t len, size_t p, bool spaced,
-                          hit_t *h)
-{
-    shape_t r = parse_long(t, len, p, h);
-    if (r != NO)
-        return r;
-    return parse_numeric(t, len, p, spaced, h);
-}
-
-/* After "ngày": optional spaces then the digits of a full date (the word
- * may be glued: "ngày03"). */
-static shape_t parse_after_ngay(const char *t, size_t len, size_t i, hit_t *h)
-{
-    i = skip_ws(t, len, i);
-    if (i >= len || !is_digit((unsigned char)t[i]))
-        return NO;
-    return parse_full(t, len, i, true, h);
-}
-
-/* A connector between the two ends of a range of days or months: a dash,
- * "đến", "tới" or "và"; returns the index after it (and after spaces),
- * 0 when none. */
-static size_t read_connector(const char *t, size_t len, size_t i)
-{
-    i = skip_ws(t, len, i);
-    size_t dl = dash_at(t, len, i);
-    if (dl)
-        return skip_ws(t, len, i + dl);
-    word_t w;
-    if (!word_at(t, len, i, &w))
-        return 0;
-    kw_t k = keyword_of(&w);
-    if (k != KW_DEN && k != KW_TOI && k != KW_VA)
-        return 0;
-    return skip_ws(t, len, w.end);
-}
-
-/* "ngày 15/11 đến ngày 20/11/2025", "ngày 17 đến ngày 20 tháng 11 năm
- * 2025", "ngày 17 tháng 10 đến ngày 29 tháng 11 năm 2006", "16-20/11/2025":
- * the first day takes the missing month and year from the second. */
-static shape_t parse_day_range(const char *t, size_t len, size_t p, hit_t *a,
-                               hit_t *b)
-{
-    long d, m = 0;
-    int nd;
-    size_t i = read_num(t, len, p, &d, &nd);
-    if (nd < 1 || nd > 2)
-        return NO;
-    size_t end_a = i;
-    size_t j = skip_ws(t, len, i);
-    word_t w;
-    if (j < len && t[j] == '/') {
-        j = read_num(t, len, j + 1, &m, &nd);
-        if (nd < 1 || nd > 2)
-            return NO;
-        end_a = j;
-    } else if (word_at(t, len, j, &w) && keyword_of(&w) == KW_THANG) {
-        j = skip_ws(t, len, w.end);
-        size_t k = read_num(t, len, j, &m, &nd);
-        if (nd < 1 || nd > 2)
-            return NO;
-        end_a = k;
-    }
-    a->start = p;
-    a->end = end_a;
-    size_t c = read_connector(t, len, end_a);
-    if (!c)
-        return NO;
-    if (word_at(t, len, c, &w) && loose_ngay(&w))
-        c = skip_ws(t, len, w.end);
-    if (c >= len || !is_digit((unsigned char)t[c]))
-        return NO;
-    shape_t r = parse_full(t, len, c, true, b);
-    if (r != OK)
-        return r;
-    a->d = (int)d;
-    a->m = m ? (int)m : b->m;
-    a->y = b->y;
-    /* a range read backwards crosses a new year: 25/12 đến 05/01/2025 */
-    if (a->m > b->m || (a->m == b->m && a->d > b->d))
-        a->y--;
-    return tracuu_date_valid(a->y, a->m, a->d) ? OK : BAD;
-}
-
-/* After "tháng": "3 năm 2024" or "3/2024". */
-static shape_t parse_month(const char *t, size_t len, size_t p, hit_t *h)
-{
-    long m, y;
-    int nd;
-    size_t i = read_num(t, len, p, &m, &nd);
-    if (nd < 1 || nd > 2)
-        return NO;
-    size_t j = skip_ws(t, len, i);
-    word_t w;
-    if (j < len && t[j] == '/') {
-        j++;
-        if (j < len && t[j] == ' ')
-            j++;
-    } else if (word_at(t, len, j, &w) && keyword_of(&w) == KW_NAM) {
-        j = skip_ws(t, len, w.end);
-    } else {
-        return NO;
-    }
-    size_t k = read_num(t, len, j, &y, &nd);
-    if (nd != 4 || !clean_end(t, len, k))
-        return NO;
-    h->start = p;
-    h->end = k;
-    h->d = 0;
-    h->m = (int)m;
-    h->y = (int)y;
-    return (year_ok(y) && m >= 1 && m <= 12) ? OK : BAD;
-}
-
-/* "11 - 12/2025", "11 đến tháng 12 năm 2025": two months, one year. */
-static shape_t parse_month_range(const char *t, size_t len, size_t p,
-                                 hit_t *a, hit_t *b)
-{
-    long m;
-    int nd;
-    size_t i = read_num(t, len, p, &m, &nd);
-    if (nd < 1 || nd > 2)
-        return NO;
-    size_t c = read_connector(t, len, i);
-    if (!c)
-        return NO;
-    word_t w;
-    if (word_at(t, len, c, &w) && keyword_of(&w) == KW_THANG)
-        c = skip_ws(t, len, w.end);
-    if (c >= len || !is_digit((unsigned char)t[c]))
-        return NO;
-    shape_t r = parse_month(t, len, c, b);
-    if (r != OK)
-        return r;
-    a->start = p;
-    a->end = i;
-    a->d = 0;
-    a->m = (int)m;
-    a->y = b->y;
-    if (m < 1 || m > 12)
-        return BAD;
-    if (a->m > b->m)
-        a->y--;
-    return year_ok(a->y) ? OK : BAD;
-}
-
-/* "Y1 - Y2" (any dash, spaces and line breaks around it), Y1 < Y2. */
-static bool parse_year_pair(const char *t, size_t len, long y1,
-                            size_t after_y1, long *y2, size_t *end)
-{
-    size_t i = skip_ws(t, len, after_y1);
-    size_t dl = dash_at(t, len, i);
-    if (!dl)
-        return false;
-    i = skip_ws(t, len, i + dl);
-    int nd;
-    size_t j = read_num(t, len, i, y2, &nd);
-    if (nd != 4 || !year_ok(*y2) || *y2 <= y1 || *y2 - y1 > 100)
-        return false;
-    if (!clean_end(t, len, j) || class_at(t, len, j) == C_LETTER)
-        return false;
-    *end = j;
-    return true;
-}
+#include "date_impl.h"
 
 /* ---- the scanner --------------------------------------------------- */
 
@@ -726,22 +27,22 @@ typedef struct left {
 static void left_of(const scan_t *s, size_t p, left_t *l)
 {
     memset(l, 0, sizeof *l);
-    size_t q = skip_ws_back(s->t, p);
+    size_t q = tracuu_scan_skip_space_back(s->t, p, WS_MAX);
     l->glued = q == p;
-    if (!word_before(s->t, s->len, q, &l->w))
+    if (!tracuu_dt_word_before(s->t, s->len, q, &l->w))
         return;
     l->has_word = true;
     l->kw_start = l->w.start;
-    kw_t k = keyword_of(&l->w);
-    if (k == KW_NONE && loose_ngay(&l->w))
-        k = KW_NGAY;
-    if (k == KW_NAM && l->w.fold[1] == 'a') {
+    kw_t k = tracuu_dt_keyword_of(&l->w);
+    if (k == TRACUU_KW_NONE && tracuu_dt_loose_ngay(&l->w))
+        k = TRACUU_KW_NGAY;
+    if (k == TRACUU_KW_NAM && l->w.fold[1] == 'a') {
         /* "Việt Nam 2024" is no year */
         word_t v;
-        size_t r = skip_ws_back(s->t, l->w.start);
-        if (r < l->w.start && word_before(s->t, s->len, r, &v) &&
-            keyword_of(&v) == KW_VIET)
-            k = KW_NONE;
+        size_t r = tracuu_scan_skip_space_back(s->t, l->w.start, WS_MAX);
+        if (r < l->w.start && tracuu_dt_word_before(s->t, s->len, r, &v) &&
+            tracuu_dt_keyword_of(&v) == TRACUU_KW_VIET)
+            k = TRACUU_KW_NONE;
     }
     l->kw = k;
 }
@@ -781,14 +82,14 @@ static size_t skip_title_gap(const char *t, size_t len, size_t q)
     size_t lim = q > 8 ? q - 8 : 0;
     while (q > lim) {
         unsigned char c = (unsigned char)t[q - 1];
-        if (is_space(c) || c == ',' || c == '-') {
+        if (tracuu_scan_is_space(c) || c == ',' || c == '-') {
             q--;
             continue;
         }
         if (c >= 0x80) {
             size_t st;
-            prev_cp(t, q, &st);
-            if (dash_at(t, len, st) == q - st) {
+            tracuu_scan_cp_before(t, q, &st);
+            if (tracuu_scan_dash_len(t, len, st) == q - st) {
                 q = st;
                 continue;
             }
@@ -812,29 +113,32 @@ static bool law_title_before(const scan_t *s, size_t pos)
     bool have_after = false;
     for (int n = 0; n < TITLE_WORDS; n++) {
         q = skip_title_gap(t, s->len, q);
-        if (!word_before(t, s->len, q, &w))
+        if (!tracuu_dt_word_before(t, s->len, q, &w))
             return false;
-        kw_t k = keyword_of(&w);
-        if (k == KW_LUAT) {
+        kw_t k = tracuu_dt_keyword_of(&w);
+        if (k == TRACUU_KW_LUAT) {
             if (w.capital) /* older laws: "Luật báo chí ngày ..." */
                 return have_after && strcmp(after.lower, "này") != 0 &&
                        strcmp(after.fold, "nay") != 0;
             word_t b; /* "Bộ luật"; otherwise a plain word: "pháp luật" */
-            size_t r = skip_ws_back(t, w.start);
-            if (r < w.start && word_before(t, s->len, r, &b) &&
-                keyword_of(&b) == KW_BO && b.capital)
+            size_t r = tracuu_scan_skip_space_back(t, w.start, WS_MAX);
+            if (r < w.start && tracuu_dt_word_before(t, s->len, r, &b) &&
+                tracuu_dt_keyword_of(&b) == TRACUU_KW_BO && b.capital)
                 return true;
         }
-        if (k == KW_PHAP || k == KW_LENH) {
+        if (k == TRACUU_KW_PHAP || k == TRACUU_KW_LENH) {
             word_t b; /* "Hiến pháp", "Pháp lệnh" */
-            size_t r = skip_ws_back(t, w.start);
-            if (r < w.start && word_before(t, s->len, r, &b) && b.capital &&
-                keyword_of(&b) == (k == KW_PHAP ? KW_HIEN : KW_PHAP))
+            size_t r = tracuu_scan_skip_space_back(t, w.start, WS_MAX);
+            if (r < w.start && tracuu_dt_word_before(t, s->len, r, &b) &&
+                b.capital &&
+                tracuu_dt_keyword_of(&b) ==
+                    (k == TRACUU_KW_PHAP ? TRACUU_KW_HIEN : TRACUU_KW_PHAP))
                 return true;
         }
         /* (not năm: "Luật Biển Việt Nam ngày ...") */
-        if (k == KW_STOP || k == KW_NGAY || k == KW_THANG || k == KW_SO ||
-            k == KW_TU || k == KW_DEN || k == KW_TOI || k == KW_TRUOC)
+        if (k == TRACUU_KW_STOP || k == TRACUU_KW_NGAY ||
+            k == TRACUU_KW_THANG || k == TRACUU_KW_SO || k == TRACUU_KW_TU ||
+            k == TRACUU_KW_DEN || k == TRACUU_KW_TOI || k == TRACUU_KW_TRUOC)
             return false;
         after = w;
         have_after = true;
@@ -847,7 +151,8 @@ static bool law_title_before(const scan_t *s, size_t pos)
  * sometimes stands for CP in symbols. */
 static bool cased(uint32_t cp)
 {
-    return cp >= 0x80 && (tracuu_cp_lower(cp) != cp || tracuu_cp_upper(cp) != cp);
+    return cp >= 0x80 &&
+           (tracuu_cp_lower(cp) != cp || tracuu_cp_upper(cp) != cp);
 }
 
 /* The date starting at start follows a document symbol (a '/' and a
@@ -856,9 +161,9 @@ static bool cased(uint32_t cp)
 static bool cited_before(const scan_t *s, size_t start)
 {
     const char *t = s->t;
-    size_t q = skip_ws_back(t, start);
+    size_t q = tracuu_scan_skip_space_back(t, start, WS_MAX);
     if (q > 0 && t[q - 1] == ',')
-        q = skip_ws_back(t, q - 1);
+        q = tracuu_scan_skip_space_back(t, q - 1, WS_MAX);
     if (s->nex && exclude_ends_in(s, q, start))
         return true;
     /* up to three space-separated tokens of letters, digits, / - . & */
@@ -873,8 +178,8 @@ static bool cited_before(const scan_t *s, size_t start)
         bool tslash = false, tcap = false;
         while (i > lim) {
             size_t st;
-            uint32_t cp = prev_cp(t, i, &st);
-            cls_t c = classify(cp);
+            uint32_t cp = tracuu_scan_cp_before(t, i, &st);
+            cls_t c = tracuu_dt_classify(cp);
             if (c == C_DIGIT) {
                 any_digit = true;
                 lower_only = false;
@@ -908,7 +213,8 @@ static bool cited_before(const scan_t *s, size_t start)
         slash |= tslash;
         digit |= any_digit;
         capital |= tcap;
-        if (i == 0 || !is_space((unsigned char)t[i - 1]) || only_digits_first)
+        if (i == 0 || !tracuu_scan_is_space((unsigned char)t[i - 1]) ||
+            only_digits_first)
             break;
         i--; /* one space or break between parts: "221/KH - LĐLĐ" */
     }
@@ -918,8 +224,9 @@ static bool cited_before(const scan_t *s, size_t start)
         return true;
     if (only_digits_first) { /* "số 12 ngày" */
         word_t w;
-        size_t r = skip_ws_back(t, first_tok_start);
-        if (word_before(t, s->len, r, &w) && keyword_of(&w) == KW_SO)
+        size_t r = tracuu_scan_skip_space_back(t, first_tok_start, WS_MAX);
+        if (tracuu_dt_word_before(t, s->len, r, &w) &&
+            tracuu_dt_keyword_of(&w) == TRACUU_KW_SO)
             return true;
     }
     return law_title_before(s, start);
@@ -930,32 +237,33 @@ static bool cited_before(const scan_t *s, size_t start)
 static bool deadline_before(const scan_t *s, size_t start)
 {
     const char *t = s->t;
-    kw_t k[3] = {KW_NONE, KW_NONE, KW_NONE};
+    kw_t k[3] = {TRACUU_KW_NONE, TRACUU_KW_NONE, TRACUU_KW_NONE};
     size_t q = start;
     for (int n = 0; n < 3; n++) {
-        q = skip_ws_back(t, q);
+        q = tracuu_scan_skip_space_back(t, q, WS_MAX);
         while (q > 0 && (t[q - 1] == ':' || t[q - 1] == '(' || t[q - 1] == ' '))
             q--;
         word_t w;
-        if (!word_before(t, s->len, q, &w))
+        if (!tracuu_dt_word_before(t, s->len, q, &w))
             break;
-        k[n] = keyword_of(&w);
+        k[n] = tracuu_dt_keyword_of(&w);
         q = w.start;
     }
-    int i = k[0] == KW_LA ? 1 : 0; /* "hạn chót là ngày" */
+    int i = k[0] == TRACUU_KW_LA ? 1 : 0; /* "hạn chót là ngày" */
     switch (k[i]) {
-    case KW_DEN:
-    case KW_TOI:
-    case KW_TRUOC:
-    case KW_TU:
+    case TRACUU_KW_DEN:
+    case TRACUU_KW_TOI:
+    case TRACUU_KW_TRUOC:
+    case TRACUU_KW_TU:
         return true;
-    case KW_HET:
-        return i + 1 < 3 && (k[i + 1] == KW_DEN || k[i + 1] == KW_TOI ||
-                             k[i + 1] == KW_TRUOC);
-    case KW_CHOT:
-        return i + 1 < 3 && k[i + 1] == KW_HAN;
-    case KW_NHAT:
-        return i + 1 < 3 && k[i + 1] == KW_CHAM;
+    case TRACUU_KW_HET:
+        return i + 1 < 3 &&
+               (k[i + 1] == TRACUU_KW_DEN || k[i + 1] == TRACUU_KW_TOI ||
+                k[i + 1] == TRACUU_KW_TRUOC);
+    case TRACUU_KW_CHOT:
+        return i + 1 < 3 && k[i + 1] == TRACUU_KW_HAN;
+    case TRACUU_KW_NHAT:
+        return i + 1 < 3 && k[i + 1] == TRACUU_KW_CHAM;
     default:
         return false;
     }
@@ -1000,17 +308,18 @@ static bool header_line(const scan_t *s, size_t kw, size_t end)
     if (i < s->len && t[i] != '\n')
         return false;
     /* a comma before "ngày" (line breaks allowed) */
-    size_t q = skip_ws_back(t, kw);
+    size_t q = tracuu_scan_skip_space_back(t, kw, WS_MAX);
     if (q == 0 || t[q - 1] != ',')
         return false;
     size_t place_end = q - 1;
     /* the place: letters, spaces and dots back to the line start, a '|'
      * or a column gap (tab or two spaces) */
-    size_t p = place_end, plim = place_end > PLACE_MAX ? place_end - PLACE_MAX : 0;
+    size_t p = place_end,
+           plim = place_end > PLACE_MAX ? place_end - PLACE_MAX : 0;
     while (p > plim) {
         size_t st;
-        uint32_t cp = prev_cp(t, p, &st);
-        cls_t c = classify(cp);
+        uint32_t cp = tracuu_scan_cp_before(t, p, &st);
+        cls_t c = tracuu_dt_classify(cp);
         if (cp == ' ' && st > 0 && t[st - 1] == ' ')
             break;
         if (c == C_LETTER || c == C_MARK || cp == ' ' || cp == '.') {
@@ -1030,7 +339,7 @@ static bool header_line(const scan_t *s, size_t kw, size_t end)
         if (j >= place_end)
             break;
         word_t w;
-        if (!word_at(t, s->len, j, &w))
+        if (!tracuu_dt_word_at(t, s->len, j, &w))
             return false;
         if (words == 0)
             first_cap = w.capital;
@@ -1132,7 +441,7 @@ static void try_after_slash(scan_t *s, size_t p)
     size_t r = q, lim = q > 24 ? q - 24 : 0;
     while (r > lim) {
         unsigned char c = (unsigned char)t[r - 1];
-        if (is_space(c) || c == '.' || c == '_')
+        if (tracuu_scan_is_space(c) || c == '.' || c == '_')
             r--;
         else if (r >= 3 && (unsigned char)t[r - 3] == 0xE2 &&
                  (unsigned char)t[r - 2] == 0x80 && c == 0xA6) /* … */
@@ -1142,8 +451,9 @@ static void try_after_slash(scan_t *s, size_t p)
     }
     word_t w;
     hit_t h;
-    if (word_before(t, s->len, r, &w) && loose_ngay(&w)) {
-        if (parse_month(t, s->len, p, &h) == OK && fits(s, w.start, h.end)) {
+    if (tracuu_dt_word_before(t, s->len, r, &w) && tracuu_dt_loose_ngay(&w)) {
+        if (tracuu_dt_parse_month(t, s->len, p, &h) == OK &&
+            fits(s, w.start, h.end)) {
             emit(s, &h, w.start, false);
             s->consumed = h.end;
         }
@@ -1153,18 +463,20 @@ static void try_after_slash(scan_t *s, size_t p)
     size_t e = q;
     size_t b = e;
     while (b > 0 && b + 4 > e &&
-           (t[b - 1] == 'I' || t[b - 1] == 'V' || (t[b - 1] >= '1' && t[b - 1] <= '4')))
+           (t[b - 1] == 'I' || t[b - 1] == 'V' ||
+            (t[b - 1] >= '1' && t[b - 1] <= '4')))
         b--;
     if (b == e || b == 0 || t[b - 1] != ' ')
         return;
-    size_t rr = skip_ws_back(t, b);
-    if (!word_before(t, s->len, rr, &w) || keyword_of(&w) != KW_QUY)
+    size_t rr = tracuu_scan_skip_space_back(t, b, WS_MAX);
+    if (!tracuu_dt_word_before(t, s->len, rr, &w) ||
+        tracuu_dt_keyword_of(&w) != TRACUU_KW_QUY)
         return;
     long y;
     int nd;
-    size_t end = read_num(t, s->len, p, &y, &nd);
-    if (nd != 4 || !year_ok(y) || !clean_end(t, s->len, end) ||
-        !fits(s, w.start, end))
+    size_t end = tracuu_dt_read_num(t, s->len, p, &y, &nd);
+    if (nd != 4 || !tracuu_dt_year_ok(y) ||
+        !tracuu_dt_clean_end(t, s->len, end) || !fits(s, w.start, end))
         return;
     h.y = (int)y;
     h.m = h.d = 0;
@@ -1175,77 +487,31 @@ static void try_after_slash(scan_t *s, size_t p)
 }
 
 /* A 4-digit year at p: periods and "năm Y". */
-static void try_year(scan_t *s, size_t p, const left_t *l)
+/* The years listed after the year h: "năm 2024, 2025 và 2026". */
+static void year_list(scan_t *s, hit_t h)
 {
     const char *t = s->t;
-    long y, y2;
+    long y2;
     int nd;
-    size_t e = read_num(t, s->len, p, &y, &nd);
-    if (nd != 4 || !year_ok(y))
-        return;
-    size_t end;
-    if (parse_year_pair(t, s->len, y, e, &y2, &end)) {
-        if (fits(s, p, end)) {
-            push_period(s, (int)y, (int)y2, p, end);
-            s->consumed = end;
-        }
-        return;
-    }
-    if (l->kw != KW_NAM || class_at(t, s->len, e) == C_LETTER ||
-        !clean_end(t, s->len, e))
-        return;
-    size_t nam = l->kw_start;
-    /* the word before "năm" */
-    word_t w0;
-    kw_t k0 = KW_NONE;
-    size_t r = skip_ws_back(t, nam);
-    if (r < nam && word_before(t, s->len, r, &w0))
-        k0 = keyword_of(&w0);
-    /* "(từ) năm Y1 đến năm Y2" */
-    size_t c = skip_ws(t, s->len, e);
     word_t w;
-    if (word_at(t, s->len, c, &w) &&
-        (keyword_of(&w) == KW_DEN || keyword_of(&w) == KW_TOI)) {
-        size_t i = skip_ws(t, s->len, w.end);
-        if (word_at(t, s->len, i, &w) && keyword_of(&w) == KW_NAM)
-            i = skip_ws(t, s->len, w.end);
-        size_t j = read_num(t, s->len, i, &y2, &nd);
-        if (nd == 4 && year_ok(y2) && y2 > y && clean_end(t, s->len, j) &&
-            class_at(t, s->len, j) != C_LETTER) {
-            if (fits(s, nam, j)) {
-                push_period(s, (int)y, (int)y2, nam, j);
-                s->consumed = j;
-            }
-            return;
-        }
-    }
-    if (!fits(s, nam, e))
-        return;
-    if (k0 == KW_DEN || k0 == KW_TOI) { /* "đến năm 2030" */
-        push_period(s, 0, (int)y, w0.start, e);
-        s->consumed = e;
-        return;
-    }
-    s->consumed = e;
-    if (law_title_before(s, nam)) /* "Luật Thi đua, khen thưởng năm 2022" */
-        return;
-    hit_t h = {.y = (int)y, .m = 0, .d = 0, .start = p, .end = e};
-    emit(s, &h, nam, false);
-    /* a list: "năm 2024, 2025 và 2026" */
     for (int n = 0; n < 8; n++) {
-        size_t i = skip_ws(t, s->len, h.end);
+        size_t i = tracuu_scan_skip_space(t, s->len, h.end, WS_MAX);
         bool sep = false;
         if (i < s->len && t[i] == ',') {
-            i = skip_ws(t, s->len, i + 1);
+            i = tracuu_scan_skip_space(t, s->len, i + 1, WS_MAX);
             sep = true;
         }
-        if (word_at(t, s->len, i, &w) && keyword_of(&w) == KW_VA) {
-            i = skip_ws(t, s->len, w.end);
+        if (tracuu_dt_word_at(t, s->len, i, &w) &&
+            tracuu_dt_keyword_of(&w) == TRACUU_KW_VA) {
+            i = tracuu_scan_skip_space(t, s->len, w.end, WS_MAX);
             sep = true;
         }
-        size_t j = read_num(t, s->len, i, &y2, &nd);
-        if (!sep || nd != 4 || !year_ok(y2) || !clean_end(t, s->len, j) ||
-            class_at(t, s->len, j) == C_LETTER || dash_at(t, s->len, skip_ws(t, s->len, j)) ||
+        size_t j = tracuu_dt_read_num(t, s->len, i, &y2, &nd);
+        if (!sep || nd != 4 || !tracuu_dt_year_ok(y2) ||
+            !tracuu_dt_clean_end(t, s->len, j) ||
+            tracuu_dt_class_at(t, s->len, j) == C_LETTER ||
+            tracuu_scan_dash_len(
+                t, s->len, tracuu_scan_skip_space(t, s->len, j, WS_MAX)) ||
             !fits(s, i, j))
             return;
         h.y = (int)y2;
@@ -1256,57 +522,127 @@ static void try_year(scan_t *s, size_t p, const left_t *l)
     }
 }
 
+static void try_year(scan_t *s, size_t p, const left_t *l)
+{
+    const char *t = s->t;
+    long y, y2;
+    int nd;
+    size_t e = tracuu_dt_read_num(t, s->len, p, &y, &nd);
+    if (nd != 4 || !tracuu_dt_year_ok(y))
+        return;
+    size_t end;
+    if (tracuu_dt_parse_year_pair(t, s->len, y, e, &y2, &end)) {
+        if (fits(s, p, end)) {
+            push_period(s, (int)y, (int)y2, p, end);
+            s->consumed = end;
+        }
+        return;
+    }
+    if (l->kw != TRACUU_KW_NAM ||
+        tracuu_dt_class_at(t, s->len, e) == C_LETTER ||
+        !tracuu_dt_clean_end(t, s->len, e))
+        return;
+    size_t nam = l->kw_start;
+    /* the word before "năm" */
+    word_t w0;
+    kw_t k0 = TRACUU_KW_NONE;
+    size_t r = tracuu_scan_skip_space_back(t, nam, WS_MAX);
+    if (r < nam && tracuu_dt_word_before(t, s->len, r, &w0))
+        k0 = tracuu_dt_keyword_of(&w0);
+    /* "(từ) năm Y1 đến năm Y2" */
+    size_t c = tracuu_scan_skip_space(t, s->len, e, WS_MAX);
+    word_t w;
+    if (tracuu_dt_word_at(t, s->len, c, &w) &&
+        (tracuu_dt_keyword_of(&w) == TRACUU_KW_DEN ||
+         tracuu_dt_keyword_of(&w) == TRACUU_KW_TOI)) {
+        size_t i = tracuu_scan_skip_space(t, s->len, w.end, WS_MAX);
+        if (tracuu_dt_word_at(t, s->len, i, &w) &&
+            tracuu_dt_keyword_of(&w) == TRACUU_KW_NAM)
+            i = tracuu_scan_skip_space(t, s->len, w.end, WS_MAX);
+        size_t j = tracuu_dt_read_num(t, s->len, i, &y2, &nd);
+        if (nd == 4 && tracuu_dt_year_ok(y2) && y2 > y &&
+            tracuu_dt_clean_end(t, s->len, j) &&
+            tracuu_dt_class_at(t, s->len, j) != C_LETTER) {
+            if (fits(s, nam, j)) {
+                push_period(s, (int)y, (int)y2, nam, j);
+                s->consumed = j;
+            }
+            return;
+        }
+    }
+    if (!fits(s, nam, e))
+        return;
+    if (k0 == TRACUU_KW_DEN || k0 == TRACUU_KW_TOI) { /* "đến năm 2030" */
+        push_period(s, 0, (int)y, w0.start, e);
+        s->consumed = e;
+        return;
+    }
+    s->consumed = e;
+    if (law_title_before(s, nam)) /* "Luật Thi đua, khen thưởng năm 2022" */
+        return;
+    hit_t h = {.y = (int)y, .m = 0, .d = 0, .start = p, .end = e};
+    emit(s, &h, nam, false);
+    year_list(s, h);
+}
+
 /* Everything that can start at the digit run at p. */
+/* The digits at p (p > 0) sit inside a symbol or a number: "34-CT",
+ * "1.000", "93,5", "QH-2021", "10:30", "QĐ–2024". */
+static bool inside_token(const char *t, size_t len, size_t p)
+{
+    assert(p > 0);
+    unsigned char c = (unsigned char)t[p - 1];
+    if ((c == '-' || c == '.') && p >= 2 &&
+        (tracuu_scan_is_digit((unsigned char)t[p - 2]) ||
+         tracuu_dt_class_before(t, p - 1) == C_LETTER))
+        return true;
+    if ((c == ',' || c == ':') && p >= 2 &&
+        tracuu_scan_is_digit((unsigned char)t[p - 2]))
+        return true;
+    return c >= 0x80 && p >= 3 && tracuu_scan_dash_len(t, len, p - 3) == 3 &&
+           tracuu_dt_class_before(t, p - 3) == C_LETTER;
+}
+
 static void try_at(scan_t *s, size_t p)
 {
+    assert(p < s->len && tracuu_scan_is_digit((unsigned char)s->t[p]));
     const char *t = s->t;
     size_t len = s->len;
     left_t l;
     hit_t a = {0}, b = {0};
     shape_t r;
 
-    if (p > 0) {
-        unsigned char c = (unsigned char)t[p - 1];
-        if (c == '/') {
-            try_after_slash(s, p);
-            return;
-        }
-        /* inside a symbol or a number: "34-CT", "1.000", "93,5", "QH-2021",
-         * "10:30" */
-        if ((c == '-' || c == '.') && p >= 2 &&
-            (is_digit((unsigned char)t[p - 2]) ||
-             class_before(t, p - 1) == C_LETTER))
-            return;
-        if ((c == ',' || c == ':') && p >= 2 && is_digit((unsigned char)t[p - 2]))
-            return;
-        if (c >= 0x80 && p >= 3 && dash_at(t, len, p - 3) == 3 &&
-            class_before(t, p - 3) == C_LETTER)
-            return;
+    if (p > 0 && t[p - 1] == '/') {
+        try_after_slash(s, p);
+        return;
     }
+    if (p > 0 && inside_token(t, len, p))
+        return;
     left_of(s, p, &l);
-    if (l.has_word && l.glued && l.kw != KW_NGAY && l.kw != KW_THANG &&
-        l.kw != KW_NAM)
+    if (l.has_word && l.glued && l.kw != TRACUU_KW_NGAY &&
+        l.kw != TRACUU_KW_THANG && l.kw != TRACUU_KW_NAM)
         return; /* digits glued to a word: OCR "s6", "t6", "16n"; QH15 */
 
-    bool ngay = l.kw == KW_NGAY;
+    bool ngay = l.kw == TRACUU_KW_NGAY;
     size_t start = ngay ? l.kw_start : p;
 
-    r = parse_full(t, len, p, ngay, &a);
+    r = tracuu_dt_parse_full(t, len, p, ngay, &a);
     if (r != NO) {
         if (r == OK && fits(s, start, a.end))
             emit(s, &a, start, ngay);
         s->consumed = a.end;
         return;
     }
-    if (ngay || l.kw == KW_TU) {
-        r = parse_day_range(t, len, p, &a, &b);
+    if (ngay || l.kw == TRACUU_KW_TU) {
+        r = tracuu_dt_parse_day_range(t, len, p, &a, &b);
         if (r != NO) {
             if (r == OK && fits(s, start, b.end)) {
                 emit(s, &a, start, false);
                 size_t bs = b.start;
                 word_t w; /* the second day's own "ngày" */
-                size_t q = skip_ws_back(t, bs);
-                if (word_before(t, len, q, &w) && loose_ngay(&w))
+                size_t q = tracuu_scan_skip_space_back(t, bs, WS_MAX);
+                if (tracuu_dt_word_before(t, len, q, &w) &&
+                    tracuu_dt_loose_ngay(&w))
                     bs = w.start;
                 emit(s, &b, bs, false);
             }
@@ -1314,26 +650,27 @@ static void try_at(scan_t *s, size_t p)
             return;
         }
     }
-    if (l.kw == KW_THANG) {
+    if (l.kw == TRACUU_KW_THANG) {
         /* not the month of a broken day: "ngày 31 tháng 02 năm 2024" */
-        size_t q = skip_ws_back(t, l.kw_start);
-        if (q > 0 && is_digit((unsigned char)t[q - 1]))
+        size_t q = tracuu_scan_skip_space_back(t, l.kw_start, WS_MAX);
+        if (q > 0 && tracuu_scan_is_digit((unsigned char)t[q - 1]))
             return;
-        r = parse_month(t, len, p, &a);
+        r = tracuu_dt_parse_month(t, len, p, &a);
         if (r != NO) {
             if (r == OK && fits(s, l.kw_start, a.end))
                 emit(s, &a, l.kw_start, false);
             s->consumed = a.end;
             return;
         }
-        r = parse_month_range(t, len, p, &a, &b);
+        r = tracuu_dt_parse_month_range(t, len, p, &a, &b);
         if (r != NO) {
             if (r == OK && fits(s, l.kw_start, b.end)) {
                 emit(s, &a, l.kw_start, false);
                 size_t bs = b.start;
                 word_t w;
-                size_t q2 = skip_ws_back(t, bs);
-                if (word_before(t, len, q2, &w) && keyword_of(&w) == KW_THANG)
+                size_t q2 = tracuu_scan_skip_space_back(t, bs, WS_MAX);
+                if (tracuu_dt_word_before(t, len, q2, &w) &&
+                    tracuu_dt_keyword_of(&w) == TRACUU_KW_THANG)
                     bs = w.start;
                 emit(s, &b, bs, false);
             }
@@ -1352,12 +689,12 @@ static void scan_all(scan_t *s)
     size_t ei = 0;
     size_t p = 0;
     while (p < len) {
-        if (!is_digit((unsigned char)text[p])) {
+        if (!tracuu_scan_is_digit((unsigned char)text[p])) {
             p++;
             continue;
         }
         size_t run = p;
-        while (run < len && is_digit((unsigned char)text[run]))
+        while (run < len && tracuu_scan_is_digit((unsigned char)text[run]))
             run++;
         while (ei < s->nex && s->ex[ei].end <= p)
             ei++;
@@ -1365,36 +702,37 @@ static void scan_all(scan_t *s)
             p = s->ex[ei].end > run ? s->ex[ei].end : run;
             continue;
         }
-        if (p >= s->consumed && (p == 0 || !is_digit((unsigned char)text[p - 1])))
+        if (p >= s->consumed &&
+            (p == 0 || !tracuu_scan_is_digit((unsigned char)text[p - 1])))
             try_at(s, p);
         p = s->consumed > run ? s->consumed : run;
     }
 }
 
-int tracuu_dates_extract(const char *text, size_t len,
+void tracuu_dates_extract(const char *text, size_t len,
                          const tracuu_span_t *exclude, size_t n_exclude,
                          tracuu_dates_t *out)
 {
     memset(out, 0, sizeof *out);
     if (!text || len == 0)
-        return 0;
+        return;
     scan_t s = {.t = text, .len = len, .ex = exclude,
                 .nex = exclude ? n_exclude : 0, .out = out};
     scan_all(&s);
-    out->tally_dates = (tracuu_tally_t){out->n_dates, out->n_dates, out->n_dates};
+    out->tally_dates =
+        (tracuu_tally_t){out->n_dates, out->n_dates, out->n_dates};
     out->tally_periods =
         (tracuu_tally_t){out->n_periods, out->n_periods, out->n_periods};
-    return 0;
 }
 
-int tracuu_dates_extract_distinct(const char *text, size_t len,
+void tracuu_dates_extract_distinct(const char *text, size_t len,
                                   const tracuu_span_t *exclude,
                                   size_t n_exclude, size_t max_dates,
                                   size_t max_periods, tracuu_dates_t *out)
 {
     memset(out, 0, sizeof *out);
     if (!text || len == 0)
-        return 0;
+        return;
     tracuu_distinct_t dset = {.max = max_dates}, pset = {.max = max_periods};
     scan_t s = {.t = text, .len = len, .ex = exclude,
                 .nex = exclude ? n_exclude : 0, .out = out,
@@ -1404,7 +742,6 @@ int tracuu_dates_extract_distinct(const char *text, size_t len,
     out->tally_periods = pset.tally;
     tracuu_distinct_free(&dset);
     tracuu_distinct_free(&pset);
-    return 0;
 }
 
 void tracuu_dates_free(tracuu_dates_t *d)
@@ -1416,185 +753,3 @@ void tracuu_dates_free(tracuu_dates_t *d)
     memset(d, 0, sizeof *d);
 }
 
-bool tracuu_date_parse_at(const char *text, size_t len, size_t pos,
-                          tracuu_date_t *out)
-{
-    if (!text || pos >= len)
-        return false;
-    size_t i = skip_ws(text, len, pos);
-    if (i < len && text[i] == ',')
-        i = skip_ws(text, len, i + 1);
-    size_t start = i;
-    word_t w;
-    if (word_at(text, len, i, &w) && loose_ngay(&w))
-        i = w.end;
-    hit_t h;
-    if (parse_after_ngay(text, len, i, &h) != OK)
-        return false;
-    if (start == i) /* no "ngày": the span starts at the digits */
-        start = h.start;
-    memset(out, 0, sizeof *out);
-    out->year = h.y;
-    out->month = h.m;
-    out->day = h.d;
-    out->role = TRACUU_DATE_MENTIONED;
-    out->span.start = start;
-    out->span.end = h.end;
-    return true;
-}
-
-/* ---- queries ------------------------------------------------------- */
-
-bool tracuu_date_parse_query(const char *s, size_t len, tracuu_date_t *out)
-{
-    if (!s)
-        return false;
-    size_t a = 0, b = len;
-    while (a < b && is_space((unsigned char)s[a]))
-        a++;
-    while (b > a && is_space((unsigned char)s[b - 1]))
-        b--;
-    long v[3];
-    int nd[3];
-    int n = 0;
-    char sep = 0;
-    size_t i = a;
-    while (i < b) {
-        if (n == 3 || !is_digit((unsigned char)s[i]))
-            return false;
-        i = read_num(s, b, i, &v[n], &nd[n]);
-        n++;
-        if (i == b)
-            break;
-        char c = s[i];
-        if (c != '/' && c != '-' && c != '.')
-            return false;
-        if (sep && c != sep)
-            return false;
-        sep = c;
-        i++;
-        if (i == b)
-            return false; /* "2024-" */
-    }
-    int y = 0, m = 0, d = 0;
-    if (n == 1 && nd[0] == 4) {
-        y = (int)v[0];
-    } else if (n == 2 && nd[0] == 4 && nd[1] <= 2) { /* 2024-02 */
-        y = (int)v[0];
-        m = (int)v[1];
-    } else if (n == 2 && nd[0] <= 2 && nd[1] == 4) { /* 02/2024 */
-        m = (int)v[0];
-        y = (int)v[1];
-    } else if (n == 3 && nd[0] == 4 && nd[1] <= 2 && nd[2] <= 2) {
-        y = (int)v[0];
-        m = (int)v[1];
-        d = (int)v[2];
-    } else if (n == 3 && nd[0] <= 2 && nd[1] <= 2 && nd[2] == 4) {
-        d = (int)v[0];
-        m = (int)v[1];
-        y = (int)v[2];
-    } else {
-        return false;
-    }
-    if (!year_ok(y))
-        return false;
-    if (n >= 2 && (m < 1 || m > 12))
-        return false;
-    if (n == 3 && !tracuu_date_valid(y, m, d))
-        return false;
-    memset(out, 0, sizeof *out);
-    out->year = y;
-    out->month = m;
-    out->day = d;
-    out->role = TRACUU_DATE_MENTIONED;
-    out->span.start = a;
-    out->span.end = b;
-    return true;
-}
-
-bool tracuu_date_parse_range(const char *s, size_t len, tracuu_date_t *from,
-                             tracuu_date_t *to)
-{
-    if (!s)
-        return false;
-    size_t k = 0;
-    while (k + 1 < len && !(s[k] == '.' && s[k + 1] == '.'))
-        k++;
-    if (k + 1 >= len)
-        return false;
-    size_t r = k + 2;
-    if (r < len && s[r] == '.')
-        return false; /* "..." */
-    for (size_t i = r; i + 1 < len; i++)
-        if (s[i] == '.' && s[i + 1] == '.')
-            return false;
-    tracuu_date_t f, t;
-    memset(&f, 0, sizeof f);
-    memset(&t, 0, sizeof t);
-    bool lempty = true, rempty = true;
-    for (size_t i = 0; i < k; i++)
-        lempty &= is_space((unsigned char)s[i]);
-    for (size_t i = r; i < len; i++)
-        rempty &= is_space((unsigned char)s[i]);
-    if (lempty && rempty)
-        return false;
-    if (!lempty && !tracuu_date_parse_query(s, k, &f))
-        return false;
-    if (!rempty) {
-        if (!tracuu_date_parse_query(s + r, len - r, &t))
-            return false;
-        t.span.start += r;
-        t.span.end += r;
-    }
-    if (!lempty && !rempty &&
-        tracuu_date_first_ymd(&f) > tracuu_date_last_ymd(&t))
-        return false;
-    *from = f;
-    *to = t;
-    return true;
-}
-
-long tracuu_date_first_ymd(const tracuu_date_t *d)
-{
-    if (!d || d->year == 0)
-        return 0;
-    return d->year * 10000L + (d->month ? d->month : 1) * 100L +
-           (d->day ? d->day : 1);
-}
-
-long tracuu_date_last_ymd(const tracuu_date_t *d)
-{
-    if (!d || d->year == 0)
-        return 99991231L;
-    int m = d->month ? d->month : 12;
-    int day = d->day ? d->day : tracuu_date_days_in_month(d->year, m);
-    return d->year * 10000L + m * 100L + day;
-}
-
-size_t tracuu_date_format(const tracuu_date_t *d, char *buf, size_t cap)
-{
-    if (!buf || cap == 0)
-        return 0;
-    buf[0] = '\0';
-    if (!d || d->year <= 0 || d->year > 9999)
-        return 0;
-    int n;
-    if (d->month && d->day)
-        n = snprintf(buf, cap, "%04d-%02d-%02d", d->year, d->month, d->day);
-    else if (d->month)
-        n = snprintf(buf, cap, "%04d-%02d", d->year, d->month);
-    else
-        n = snprintf(buf, cap, "%04d", d->year);
-    if (n < 0)
-        return 0;
-    return (size_t)n < cap ? (size_t)n : cap - 1;
-}
-
-const char *tracuu_date_role_name(tracuu_date_role_t role)
-{
-    static const char *const names[] = {"mentioned", "issued", "cited",
-                                        "deadline"};
-    if ((int)role < 0 || role >= TRACUU_DATE_ROLE_LAST)
-        return "?";
-    return names[role];
-}

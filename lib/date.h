@@ -97,14 +97,14 @@ typedef struct tracuu_dates {
  * - DEADLINE (days and months only): after "đến", "tới", "trước", "(kể)
  *   từ", "đến hết", "hạn chót", "chậm nhất".
  * - MENTIONED otherwise. */
-int tracuu_dates_extract(const char *text, size_t len,
+void tracuu_dates_extract(const char *text, size_t len,
                          const tracuu_span_t *exclude, size_t n_exclude,
                          tracuu_dates_t *out);
 /* The same for a document being indexed, in bounded memory: each
  * distinct date (year, month, day and role) and period (years) once, in
  * the order first met, with its count, the first max_dates and
  * max_periods only (out's tallies say how many there were). */
-int tracuu_dates_extract_distinct(const char *text, size_t len,
+void tracuu_dates_extract_distinct(const char *text, size_t len,
                                   const tracuu_span_t *exclude,
                                   size_t n_exclude, size_t max_dates,
                                   size_t max_periods, tracuu_dates_t *out);

@@ -1,4 +1,4 @@
-/* doctables.c: the data tables of document symbols (types, issuers, words around them). */
+/* doctables.c: the vocabulary every extractor reads (types, issuers, headings, OCR spellings, date keywords). */
 #include "doctables.h"
 
 #include <string.h>
@@ -208,6 +208,84 @@ const tracuu_typeword_t tracuu_typewords[] = {
     {"Luật", "luat", "LUAT"},
     {"Bộ luật", "bo luat", "BLUAT"},
     {NULL, NULL, NULL},
+};
+
+/* The headings of documents (header.c). */
+const tracuu_heading_t tracuu_headings[] = {
+    {"ke hoach", "KẾ HOẠCH"},
+    {"ke hoach lien tich", "KẾ HOẠCH LIÊN TỊCH"},
+    {"quyet dinh", "QUYẾT ĐỊNH"},
+    {"nghi quyet", "NGHỊ QUYẾT"},
+    {"nghi quyet lien tich", "NGHỊ QUYẾT LIÊN TỊCH"},
+    {"chi thi", "CHỈ THỊ"},
+    {"quy che", "QUY CHẾ"},
+    {"quy dinh", "QUY ĐỊNH"},
+    {"thong cao", "THÔNG CÁO"},
+    {"thong bao", "THÔNG BÁO"},
+    {"huong dan", "HƯỚNG DẪN"},
+    {"chuong trinh", "CHƯƠNG TRÌNH"},
+    {"phuong an", "PHƯƠNG ÁN"},
+    {"de an", "ĐỀ ÁN"},
+    {"du an", "DỰ ÁN"},
+    {"bao cao", "BÁO CÁO"},
+    {"bien ban", "BIÊN BẢN"},
+    {"to trinh", "TỜ TRÌNH"},
+    {"hop dong", "HỢP ĐỒNG"},
+    {"cong dien", "CÔNG ĐIỆN"},
+    {"cong van", "CÔNG VĂN"},
+    {"ban ghi nho", "BẢN GHI NHỚ"},
+    {"ban thoa thuan", "BẢN THỎA THUẬN"},
+    {"giay moi", "GIẤY MỜI"},
+    {"giay uy quyen", "GIẤY ỦY QUYỀN"},
+    {"giay gioi thieu", "GIẤY GIỚI THIỆU"},
+    {"ket luan", "KẾT LUẬN"},
+    {"thong tri", "THÔNG TRI"},
+    {"hien phap", "HIẾN PHÁP"},
+    {"bo luat", "BỘ LUẬT"},
+    {"luat", "LUẬT"},
+    {"phap lenh", "PHÁP LỆNH"},
+    {"lenh", "LỆNH"},
+    {"nghi dinh", "NGHỊ ĐỊNH"},
+    {"thong tu", "THÔNG TƯ"},
+    {"thong tu lien tich", "THÔNG TƯ LIÊN TỊCH"},
+    {NULL, NULL},
+};
+
+/* Date keywords (date.c), see doctables.h. OCR damage seen in the seeds
+ * (seed 002: "nidm", "nim" for năm, "tir" for từ); số's plain spellings
+ * are tracuu_so_words, shared with symbol.c (date.c reads words of
+ * letters, so its "s6" and "s0" never match there). */
+const tracuu_datekw_t tracuu_datekws[] = {
+    {TRACUU_KW_NGAY, "ngày", "ngay"},
+    {TRACUU_KW_THANG, "tháng", "thang"},
+    {TRACUU_KW_NAM, "năm", "nam|nim|nidm|ndm|niam"},
+    {TRACUU_KW_QUY, "quý", "quy"},
+    {TRACUU_KW_DEN, "đến", "den"},
+    {TRACUU_KW_TOI, "tới", "toi"},
+    {TRACUU_KW_TU, "từ", "tu|tir"},
+    {TRACUU_KW_TRUOC, "trước", "truoc"},
+    {TRACUU_KW_HET, "hết", "het"},
+    {TRACUU_KW_HAN, "hạn", "han"},
+    {TRACUU_KW_CHOT, "chót", "chot"},
+    {TRACUU_KW_CHAM, "chậm", "cham"},
+    {TRACUU_KW_NHAT, "nhất", "nhat"},
+    {TRACUU_KW_LA, "là", "la"},
+    {TRACUU_KW_VA, "và", "va"},
+    {TRACUU_KW_SO, "số", NULL}, /* tracuu_so_words */
+    {TRACUU_KW_VIET, "việt", "viet"},
+    {TRACUU_KW_LUAT, "luật", "luat"},
+    {TRACUU_KW_BO, "bộ", "bo"},
+    {TRACUU_KW_HIEN, "hiến", "hien"},
+    {TRACUU_KW_PHAP, "pháp", "phap"},
+    {TRACUU_KW_LENH, "lệnh", "lenh"},
+    /* time and clause words: "triển khai Luật X trong năm 2024". Not
+     * words seen inside law titles (Đầu tư, Hàng hải, Các tổ chức tín
+     * dụng, Đầu tư theo phương thức đối tác công tư, Đầu tư nước ngoài tại
+     * Việt Nam), and no plain spelling that is also a title word (thi: thi
+     * đua, tai: tài nguyên). */
+    {TRACUU_KW_STOP, "trong|vào|cuối|giữa|sau|này|được|đã|sẽ|thì|khi|hằng|mỗi",
+     "trong|vao|cuoi|giua|duoc|khi"},
+    {TRACUU_KW_NONE, NULL, NULL},
 };
 
 const char *const tracuu_so_words[] = {

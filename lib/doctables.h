@@ -1,4 +1,4 @@
-/* doctables.h: document type codes, issuer codes and the words around document symbols. */
+/* doctables.h: the vocabulary every extractor reads: document types, issuer codes, OCR spellings, date keywords. */
 #ifndef TRACUU_DOCTABLES_H
 #define TRACUU_DOCTABLES_H
 
@@ -96,6 +96,42 @@ extern const char *const tracuu_issuer_stops_any[];
  * not a document symbol ("mẫu số 01/TNDN", "QCVN 01:2022/BQP");
  * NULL-terminated. */
 extern const char *const tracuu_symbol_blockers[];
+
+/* A document type as the heading of a document names it: the folded
+ * line ("ke hoach", also an OCR'd "KE HOACH") and the canonical spelling
+ * header.c reports ("KẾ HOẠCH"). NĐ 30/2020 appendix III and the
+ * legal-normative kinds. */
+typedef struct tracuu_heading {
+    const char *folded;
+    const char *name;
+} tracuu_heading_t;
+/* The headings; ends with an all-NULL entry. Static, borrowed. */
+extern const tracuu_heading_t tracuu_headings[];
+
+/* The words date.c reads around numbers. */
+typedef enum tracuu_dateword {
+    TRACUU_KW_NONE = 0,
+    TRACUU_KW_NGAY, TRACUU_KW_THANG, TRACUU_KW_NAM, TRACUU_KW_QUY,
+    TRACUU_KW_DEN, TRACUU_KW_TOI, TRACUU_KW_TU, TRACUU_KW_TRUOC,
+    TRACUU_KW_HET, TRACUU_KW_HAN, TRACUU_KW_CHOT, TRACUU_KW_CHAM,
+    TRACUU_KW_NHAT, TRACUU_KW_LA, TRACUU_KW_VA, TRACUU_KW_SO,
+    TRACUU_KW_VIET, TRACUU_KW_LUAT, TRACUU_KW_BO, TRACUU_KW_HIEN,
+    TRACUU_KW_PHAP, TRACUU_KW_LENH,
+    TRACUU_KW_STOP /* a word that cannot sit inside a law's title */
+} tracuu_dateword_t;
+
+/* One date keyword: exact, '|'-separated lowercase spellings with
+ * diacritics; plain, '|'-separated spellings written without any
+ * diacritic, OCR damage included ("nidm" for năm). A NULL plain means
+ * the word's plain spellings are a list of their own (số:
+ * tracuu_so_words). */
+typedef struct tracuu_datekw {
+    tracuu_dateword_t kw;
+    const char *exact;
+    const char *plain;
+} tracuu_datekw_t;
+/* The keywords; ends with an entry whose kw is TRACUU_KW_NONE. */
+extern const tracuu_datekw_t tracuu_datekws[];
 
 /* Type whose code is s[0..len) (UTF-8), letter case ignored, lost_dd
  * accepted; pseudo codes (TRACUU_DOCTYPE_NOCODE) only when with_pseudo.

@@ -43,8 +43,8 @@ typedef struct tracuu_signature {
  * and the lines around "Nơi nhận:" are read, so any size is cheap.
  * doc_type is the canonical spelling from the type table ("KẾ HOẠCH"
  * also for an OCR'd "KE HOACH"); a letter with a "V/v" line and no type
- * line is a "CÔNG VĂN" whose title is that V/v line. Returns 0. */
-int tracuu_header_extract(const char *text, size_t len, tracuu_header_t *out);
+ * line is a "CÔNG VĂN" whose title is that V/v line. It cannot fail. */
+void tracuu_header_extract(const char *text, size_t len, tracuu_header_t *out);
 /* Free the contents of h (not h itself); accepts NULL and empty. */
 void tracuu_header_free(tracuu_header_t *h);
 

@@ -76,12 +76,12 @@ static tracuu_status_t open_reader(const char *path, tracuu_db_t **db,
     for (int attempt = 0; attempt < 3; attempt++) {
         free(*msg);
         *msg = NULL;
-        char names[TRACUU_MAX_SHARDS][64];
+        char names[TRACUU_MAX_SHARDS][TRACUU_SHARD_NAME_MAX];
         unsigned n = 0;
         char *detail = NULL;
         st = tracuu_stub_read(path, names, &n, msg);
         if (st == TRACUU_OK) {
-            st = tracuu_db_open_shards(path, (const char(*)[64])names, n, db,
+            st = tracuu_db_open_shards(path, (const char(*)[TRACUU_SHARD_NAME_MAX])names, n, db,
                                        &detail);
         } else if (st == TRACUU_ERR_NOT_FOUND) {
             tracuu_buf_t p = {0};
@@ -213,7 +213,7 @@ static bool bad_stub(unsigned line, const char *what, unsigned *n, char **msg)
     return false;
 }
 
-bool tracuu_stub_parse(const char *s, size_t len, char names[][64],
+bool tracuu_stub_parse(const char *s, size_t len, char names[][TRACUU_SHARD_NAME_MAX],
                        unsigned *n, char **msg)
 {
     *n = 0;
@@ -247,7 +247,7 @@ bool tracuu_stub_parse(const char *s, size_t len, char names[][64],
     return true;
 }
 
-char *tracuu_stub_format(const char names[][64], unsigned n)
+char *tracuu_stub_format(const char names[][TRACUU_SHARD_NAME_MAX], unsigned n)
 {
     tracuu_buf_t b = {0};
     tracuu_buf_puts(&b, "");
@@ -306,7 +306,7 @@ out:;
 /* Each listed shard is a directory inside dir (not a link): 0, or the
  * status with *msg a new message. */
 static tracuu_status_t check_listed(const char *dir, const char *stub,
-                                    char names[][64], unsigned n, char **msg)
+                                    char names[][TRACUU_SHARD_NAME_MAX], unsigned n, char **msg)
 {
     tracuu_buf_t p = {0};
     tracuu_status_t st = TRACUU_OK;
@@ -329,7 +329,7 @@ static tracuu_status_t check_listed(const char *dir, const char *stub,
     return st;
 }
 
-tracuu_status_t tracuu_stub_read(const char *dir, char names[][64],
+tracuu_status_t tracuu_stub_read(const char *dir, char names[][TRACUU_SHARD_NAME_MAX],
                                  unsigned *n, char **msg)
 {
     *n = 0;
@@ -365,12 +365,12 @@ tracuu_status_t tracuu_stub_read(const char *dir, char names[][64],
 }
 
 /* Write the stub listing the n shards names, atomically. */
-static int write_stub(const char *path, char names[][64], unsigned n)
+static int write_stub(const char *path, char names[][TRACUU_SHARD_NAME_MAX], unsigned n)
 {
     tracuu_buf_t tmp = {0}, dst = {0};
     tracuu_buf_printf(&tmp, "%s/%s.tmp", path, STUB);
     tracuu_buf_printf(&dst, "%s/%s", path, STUB);
-    char *text = tracuu_stub_format((const char(*)[64])names, n);
+    char *text = tracuu_stub_format((const char(*)[TRACUU_SHARD_NAME_MAX])names, n);
     size_t len = strlen(text);
     /* Never through a link or over a file someone left there. */
     unlink(tmp.s);
@@ -424,12 +424,12 @@ static int remove_db_dir(const char *dir)
 /* A shard name neither listed nor on disk (a directory left by a run that
  * died is never reused: it may hold documents merged away since), in
  * name. Returns -1 when none is found. */
-static int unused_name(const tracuu_index_t *ix, char name[64])
+static int unused_name(const tracuu_index_t *ix, char name[TRACUU_SHARD_NAME_MAX])
 {
     tracuu_buf_t p = {0};
     int rc = -1;
     for (unsigned i = 0; i < 10000 && rc != 0; i++) {
-        snprintf(name, 64, "shard-%u", i);
+        snprintf(name, TRACUU_SHARD_NAME_MAX, "shard-%u", i);
         bool listed = false;
         for (unsigned k = 0; k < ix->n && !listed; k++)
             listed = strcmp(ix->names[k], name) == 0;
@@ -575,7 +575,7 @@ tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
     *msg = NULL;
     tracuu_index_t *ix = tracuu_xcalloc(1, sizeof *ix);
     ix->path = tracuu_xstrdup(path);
-    char names[TRACUU_MAX_SHARDS][64];
+    char names[TRACUU_MAX_SHARDS][TRACUU_SHARD_NAME_MAX];
     unsigned n = 0;
     tracuu_status_t st = tracuu_stub_read(path, names, &n, msg);
     if (st != TRACUU_OK && st != TRACUU_ERR_NOT_FOUND) {
@@ -601,10 +601,10 @@ tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
                     n = i + 1;
             }
             for (unsigned i = 0; i < n; i++)
-                snprintf(names[i], 64, "shard-%u", i);
+                snprintf(names[i], TRACUU_SHARD_NAME_MAX, "shard-%u", i);
         } else {
             n = 1;
-            snprintf(names[0], 64, ".");
+            snprintf(names[0], TRACUU_SHARD_NAME_MAX, ".");
         }
     }
     tracuu_buf_free(&p);
@@ -612,7 +612,7 @@ tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
     for (unsigned i = 0; i < n && st == TRACUU_OK; i++) {
         st = open_shard(ix, names[i], &ix->shards[i], msg);
         if (st == TRACUU_OK) {
-            memcpy(ix->names[i], names[i], 64);
+            memcpy(ix->names[i], names[i], TRACUU_SHARD_NAME_MAX);
             ix->n = i + 1;
         }
     }
@@ -642,7 +642,7 @@ tracuu_status_t tracuu_index_grow(tracuu_index_t *ix, unsigned want,
     unsigned old = ix->n;
     tracuu_status_t st = TRACUU_OK;
     while (ix->n < want && st == TRACUU_OK) {
-        char name[64];
+        char name[TRACUU_SHARD_NAME_MAX];
         if (unused_name(ix, name) != 0) {
             *msg = message(ix->path, "cannot name a new shard", NULL);
             st = TRACUU_ERR_IO;
@@ -650,7 +650,7 @@ tracuu_status_t tracuu_index_grow(tracuu_index_t *ix, unsigned want,
             st = open_shard(ix, name, &ix->shards[ix->n], msg);
         }
         if (st == TRACUU_OK)
-            memcpy(ix->names[ix->n++], name, 64);
+            memcpy(ix->names[ix->n++], name, TRACUU_SHARD_NAME_MAX);
     }
     if (st == TRACUU_OK && ix->n > old && write_stub(ix->path, ix->names, ix->n) != 0) {
         *msg = message(ix->path, "cannot write the index's shard list",
@@ -677,7 +677,7 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
     tracuu_buf_t tmp = {0}, dst = {0};
     tracuu_buf_printf(&tmp, "%s/%s", ix->path, MERGE_TMP);
     tracuu_status_t st = TRACUU_OK;
-    char name[64];
+    char name[TRACUU_SHARD_NAME_MAX];
     /* What a merge that died left. */
     if (remove_db_dir(tmp.s) != 0) {
         *msg = message(ix->path, "cannot remove an unfinished merge",
@@ -718,8 +718,8 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
         chmod(dst.s, dir_mode(ix->path)); /* as the shards it replaces */
     if (st == TRACUU_OK && (st = open_shard(ix, name, &merged, msg)) != TRACUU_OK)
         discard_db(ix->path, name);
-    char list[1][64];
-    memcpy(list[0], name, 64);
+    char list[1][TRACUU_SHARD_NAME_MAX];
+    memcpy(list[0], name, TRACUU_SHARD_NAME_MAX);
     if (st == TRACUU_OK && write_stub(ix->path, list, 1) != 0) {
         *msg = message(ix->path, "cannot write the index's shard list",
                        strerror(errno));
@@ -731,7 +731,7 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
         for (unsigned i = 0; i < ix->n; i++)
             tracuu_db_close(ix->shards[i]);
         ix->shards[0] = merged;
-        memcpy(ix->names[0], name, 64);
+        memcpy(ix->names[0], name, TRACUU_SHARD_NAME_MAX);
         ix->n = 1;
         remove_unlisted(ix); /* the old shards, now listed nowhere */
     }
@@ -803,7 +803,7 @@ static const char *check_shard(const char *p, tracuu_db_t **db, bool *locked)
  * else is named like a shard is described in aside. -1 with *msg a new
  * message when one is locked or there are too many. */
 static int find_shards(const char *path, tracuu_db_t **dbs,
-                       char names[][64], unsigned *n, tracuu_buf_t *aside,
+                       char names[][TRACUU_SHARD_NAME_MAX], unsigned *n, tracuu_buf_t *aside,
                        char **msg)
 {
     *n = 0;
@@ -812,7 +812,7 @@ static int find_shards(const char *path, tracuu_db_t **dbs,
     size_t count = shard_numbers(path, &nums);
     tracuu_buf_t p = {0};
     for (size_t i = 0; i < count && rc == 0; i++) {
-        char nm[64];
+        char nm[TRACUU_SHARD_NAME_MAX];
         snprintf(nm, sizeof nm, "shard-%lu", nums[i]);
         tracuu_buf_clear(&p);
         tracuu_buf_printf(&p, "%s/%s", path, nm);
@@ -833,7 +833,7 @@ static int find_shards(const char *path, tracuu_db_t **dbs,
             rc = -1;
         } else {
             dbs[*n] = db;
-            snprintf(names[(*n)++], 64, "%s", nm);
+            snprintf(names[(*n)++], TRACUU_SHARD_NAME_MAX, "%s", nm);
         }
     }
     free(nums);
@@ -864,7 +864,7 @@ tracuu_status_t tracuu_index_repair(const char *path, char **msg)
         }
     } else {
         tracuu_db_t *dbs[TRACUU_MAX_SHARDS] = {0};
-        char names[TRACUU_MAX_SHARDS][64];
+        char names[TRACUU_MAX_SHARDS][TRACUU_SHARD_NAME_MAX];
         unsigned n = 0;
         if (find_shards(path, dbs, names, &n, &aside, msg) != 0) {
             st = TRACUU_ERR_DB_LOCKED;

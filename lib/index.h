@@ -37,10 +37,13 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
  * out in runs of walk order. At the end of a run the shards are merged
  * into one smaller database (tracuu_index_merge). */
 #define TRACUU_MAX_SHARDS 16
+/* Bytes of one shard's name with its NUL ("shard-15", or "." for a single
+ * database); lib/xdb.h's tracuu_db_open_shards takes names of this size. */
+#define TRACUU_SHARD_NAME_MAX 64
 
 typedef struct tracuu_index {
     tracuu_db_t *shards[TRACUU_MAX_SHARDS];
-    char names[TRACUU_MAX_SHARDS][64]; /* as the stub lists them */
+    char names[TRACUU_MAX_SHARDS][TRACUU_SHARD_NAME_MAX]; /* as the stub lists them */
     unsigned n;
     bool single;   /* one database without a stub: always one shard */
     char *path;
@@ -60,12 +63,12 @@ typedef struct tracuu_index {
  * success the names are in names[0..*n) and *msg is NULL; otherwise
  * false, *n 0 and *msg a new message saying what is wrong and on which
  * line (free with free()). Pure: reads only s. */
-bool tracuu_stub_parse(const char *s, size_t len, char names[][64],
+bool tracuu_stub_parse(const char *s, size_t len, char names[][TRACUU_SHARD_NAME_MAX],
                        unsigned *n, char **msg);
 /* The stub listing names[0..n), as tracuu writes it, into out (new;
  * free with free()). tracuu_stub_parse accepts it and gives the names
  * back. */
-char *tracuu_stub_format(const char names[][64], unsigned n);
+char *tracuu_stub_format(const char names[][TRACUU_SHARD_NAME_MAX], unsigned n);
 /* Read and parse the stub of the index directory dir, and check that
  * each shard it lists is a directory there (not a symbolic link). The
  * stub must be a regular file (not a link, FIFO or device) of at most
@@ -75,7 +78,7 @@ char *tracuu_stub_format(const char names[][64], unsigned n);
  * replaced it); TRACUU_ERR_IO when it cannot be read. Except for
  * NOT_FOUND, *msg is then a new message naming the file (free with
  * free()). */
-tracuu_status_t tracuu_stub_read(const char *dir, char names[][64],
+tracuu_status_t tracuu_stub_read(const char *dir, char names[][TRACUU_SHARD_NAME_MAX],
                                  unsigned *n, char **msg);
 
 /* Rebuild the stub of the index at path from the shard-N directories

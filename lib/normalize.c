@@ -153,16 +153,54 @@ static char ascii_out(const char *text, size_t len, size_t i)
     return c;
 }
 
-int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
+/* A run of ASCII from text[i], written straight into the reserved
+ * buffer; every ASCII character is an NFC boundary. Returns its end. */
+static size_t ascii_run(state_t *st, const char *text, size_t len, size_t i)
+{
+    flush_nfc(st, i);
+    tracuu_buf_reserve(&st->out, len - i + 1);
+    bool last_same = false;
+    while (i < len && (unsigned char)text[i] < 0x80) {
+        char ch = text[i];
+        bool letter = (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+        if (!letter && st->in_word) {
+            st->out.s[st->out.len] = '\0';
+            flush_word(st, i);
+            tracuu_buf_reserve(&st->out, len - i + 1);
+        } else if (letter && !st->in_word) {
+            st->in_word = true;
+            st->word_ascii = true;
+            st->word_out = st->out.len;
+            st->word_in = i;
+        }
+        char o = (ch >= 0x20 && ch < 0x7F) || ch == '\n' || ch == '\t'
+                     ? ch
+                     : ascii_out(text, len, i);
+        i++;
+        if (o)
+            st->out.s[st->out.len++] = o;
+        last_same = o != 0 && o == ch; /* a dropped NUL is no letter */
+        if (!last_same)
+            anchor(st, st->out.len, i);
+    }
+    st->out.s[st->out.len] = '\0';
+    /* A combining mark after the run belongs with its last letter. */
+    st->seg_out = last_same ? st->out.len - 1 : st->out.len;
+    st->seg_in = last_same ? i - 1 : i;
+    return i;
+}
+
+tracuu_status_t tracuu_normalize(const char *text, size_t len,
+                                 tracuu_norm_t *out)
 {
     memset(out, 0, sizeof *out);
     if (len >= UINT32_MAX / 2)
-        return -1; /* anchors are 32 bits; NFC may grow the text */
+        return TRACUU_ERR_ARG; /* anchors are 32 bits; NFC may grow it */
     state_t st = {0};
     UErrorCode err = U_ZERO_ERROR;
     st.nfc = unorm2_getNFCInstance(&err);
     if (U_FAILURE(err))
-        return -1;
+        return TRACUU_ERR_ICU;
     tracuu_fold_init();
     tracuu_buf_reserve(&st.out, len);
     anchor(&st, 0, 0);
@@ -172,38 +210,7 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
         size_t at = i;
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
-            /* A run of ASCII, written straight into the reserved buffer;
-             * every ASCII character is an NFC boundary. */
-            flush_nfc(&st, at);
-            tracuu_buf_reserve(&st.out, len - i + 1);
-            bool last_same = false;
-            while (i < len && (unsigned char)text[i] < 0x80) {
-                char ch = text[i];
-                bool letter = (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
-                if (!letter && st.in_word) {
-                    st.out.s[st.out.len] = '\0';
-                    flush_word(&st, i);
-                    tracuu_buf_reserve(&st.out, len - i + 1);
-                } else if (letter && !st.in_word) {
-                    st.in_word = true;
-                    st.word_ascii = true;
-                    st.word_out = st.out.len;
-                    st.word_in = i;
-                }
-                char o = (ch >= 0x20 && ch < 0x7F) || ch == '\n' || ch == '\t'
-                             ? ch
-                             : ascii_out(text, len, i);
-                i++;
-                if (o)
-                    st.out.s[st.out.len++] = o;
-                last_same = o != 0 && o == ch; /* a dropped NUL is no letter */
-                if (!last_same)
-                    anchor(&st, st.out.len, i);
-            }
-            st.out.s[st.out.len] = '\0';
-            /* A combining mark after the run belongs with its last letter. */
-            st.seg_out = last_same ? st.out.len - 1 : st.out.len;
-            st.seg_in = last_same ? i - 1 : i;
+            i = ascii_run(&st, text, len, i);
             continue;
         }
         size_t before = i;
@@ -248,7 +255,7 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
     if (st.failed) {
         tracuu_buf_free(&st.out);
         free(st.a);
-        return -1;
+        return TRACUU_ERR_ICU;
     }
     if (!st.out.s)
         tracuu_buf_puts(&st.out, "");
@@ -257,7 +264,7 @@ int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out)
     out->anchors = st.a;
     out->n_anchors = st.na;
     out->orig_len = len;
-    return 0;
+    return TRACUU_OK;
 }
 
 size_t tracuu_norm_orig_offset(const tracuu_norm_t *n, size_t pos)

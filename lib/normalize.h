@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "status.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -41,9 +43,10 @@ typedef struct tracuu_norm {
  *   final consonant on the second vowel: hòan -> hoàn); after qu nothing
  *   moves (quý); the typo ư+o / u+ơ before a final consonant becomes ươ
  *   (lưọng -> lượng, thuởng -> thưởng). Case is kept.
- * Returns 0, or -1 if ICU failed or len is 4 GB or more (out is then
- * empty). */
-int tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out);
+ * Returns TRACUU_OK (0); TRACUU_ERR_ARG when len is 2 GB or more (the
+ * anchors are 32-bit and NFC may grow the text), TRACUU_ERR_ICU when ICU
+ * failed; out is then empty. */
+tracuu_status_t tracuu_normalize(const char *text, size_t len, tracuu_norm_t *out);
 
 /* Byte offset in the original text of normalised offset pos. */
 size_t tracuu_norm_orig_offset(const tracuu_norm_t *n, size_t pos);

@@ -1,97 +1,7 @@
-/* symbol.c: finds document symbols by stopping at digits and looking around. */
-#include "symbol.h"
-
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "buf.h"
-#include "fold.h"
-
-/* Bounds on every part of a symbol, so that no lookahead runs away. */
-#define MAX_DIGITS 6        /* the number: 1 .. 999999 */
-#define MAX_CODES 6         /* type, issuer and units */
-#define MAX_CODE_BYTES 24   /* one code: UBTVQH15, BNV-CTTN&BĐG's parts */
-#define MAX_CODE_DIGITS 3   /* QH14, HĐNN8, QLDN3 */
-#define MAX_WS_BYTES 12     /* whitespace around one separator */
-#define MAX_WS_NL 2         /* line breaks around one separator */
-#define MAX_SPACES_BEFORE 3 /* "221/KH - LĐLĐ", "NĐ -CP" */
-#define MIN_YEAR 1945
-#define MAX_YEAR 2099
-
-/* The own number sits in the header; citations may repeat "Số:" later. */
-#define HEADER_BYTES 3000
-/* Context windows, in bytes of text. */
-#define BEFORE_WINDOW 160
-#define AFTER_WINDOW 480
-#define LAW_LOOKBACK 110    /* "Luật Tổ chức chính quyền địa phương số" */
-#define DATE_MAX_GAP 16     /* from the symbol's end to its date */
-#define PHRASE_MAX_WORDS 12
-
-typedef enum sep_kind {
-    SEP_NONE = 0,
-    SEP_SLASH,
-    SEP_DASH,
-    SEP_SPACE,
-} sep_kind_t;
-
-/* One code of a symbol: text[start..end) as written, and txt, its
- * letters with Cyrillic look-alikes made Latin ("NĐ-СР") and a spaced
- * legislature number joined ("QH 11"), in the written case. */
-typedef struct code {
-    size_t start, end;
-    char txt[MAX_CODE_BYTES + 8];
-    size_t n;
-    int upper, lower;      /* letters by case */
-    sep_kind_t sep;        /* separator in front of it */
-    bool sep_ws;           /* whitespace inside that separator */
-} code_t;
-
-typedef struct parsed {
-    size_t start, end;
-    long number;
-    int subnumber;         /* 66.2/2025/NQ-CP */
-    bool year_dash;        /* "255/2025-NĐ-CP": a dash after the year */
-    int year;
-    sep_kind_t sep1;       /* right after the number */
-    code_t codes[MAX_CODES];
-    int ncodes;
-    const tracuu_doctype_t *type; /* codes[0] names the type */
-    bool query;
-} parsed_t;
-
-/* What precedes a symbol: "[type word] [số] [:]". */
-typedef struct before {
-    bool so;                 /* a "số" word right before */
-    size_t so_start;
-    bool colon;
-    const tracuu_typeword_t *word;
-    tracuu_span_t word_span;
-    bool blocked;            /* "mẫu số 01/TNDN", "QCVN 01:2022/BQP" */
-} before_t;
-
-/* A folded window of the text with whitespace runs collapsed to one
- * space; src[i] is the text offset of folded byte i (src[n] = end). */
-typedef struct fwin {
-    char *s;
-    size_t *src;
-    size_t n;
-    size_t from, to;
-} fwin_t;
+/* symbol.c: finds document symbols by stopping at digits and looking around: the grammar, the canonical key and the scan. */
+#include "symbol_impl.h"
 
 /* ---- characters ---- */
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
 
 /* Letters that may appear in a code: ASCII, Đ đ, Ư ư. */
 static bool is_code_letter(uint32_t cp)
@@ -127,68 +37,23 @@ static char cyrillic_lookalike(uint32_t cp)
 
 /* Any letter or combining mark of the scripts a Vietnamese text holds;
  * used for word boundaries. */
-static bool is_letter(uint32_t cp)
+bool tracuu_sym_is_letter(uint32_t cp)
 {
     if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
         return true;
     if (cp >= 0xC0 && cp <= 0x24F)
         return cp != 0xD7 && cp != 0xF7;
-    return cp >= 0x250 && cp < 0x2000; /* IPA, marks, Greek .. Latin Ext. Add. */
-}
-
-static uint32_t cp_at(const char *t, size_t len, size_t i, size_t *next)
-{
-    size_t j = i;
-    uint32_t cp = i < len ? tracuu_utf8_next(t, len, &j) : 0;
-    if (next)
-        *next = j;
-    return cp;
-}
-
-/* The code point ending just before i (0 at the start), and its start. */
-static uint32_t cp_before(const char *t, size_t i, size_t *start)
-{
-    if (i == 0) {
-        if (start)
-            *start = 0;
-        return 0;
-    }
-    size_t s = i - 1;
-    int k = 0;
-    while (s > 0 && k < 3 && ((unsigned char)t[s] & 0xC0) == 0x80) {
-        s--;
-        k++;
-    }
-    if (start)
-        *start = s;
-    return cp_at(t, i, s, NULL);
-}
-
-/* Byte length of a dash at i: - ‐ ‑ ‒ – — −; 0 if none. */
-static size_t dash_len(const char *t, size_t len, size_t i)
-{
-    if (i >= len)
-        return 0;
-    if (t[i] == '-')
-        return 1;
-    if (i + 2 < len && (unsigned char)t[i] == 0xE2) {
-        unsigned char b1 = (unsigned char)t[i + 1];
-        unsigned char b2 = (unsigned char)t[i + 2];
-        if (b1 == 0x80 && b2 >= 0x90 && b2 <= 0x94)
-            return 3;
-        if (b1 == 0x88 && b2 == 0x92)
-            return 3;
-    }
-    return 0;
+    return cp >= 0x250 &&
+           cp < 0x2000; /* IPA, marks, Greek .. Latin Ext. Add. */
 }
 
 static bool at_word_end(const char *t, size_t len, size_t i)
 {
     if (i >= len)
         return true;
-    if (is_digit(t[i]))
+    if (tracuu_scan_is_digit(t[i]))
         return false;
-    return !is_letter(cp_at(t, len, i, NULL));
+    return !tracuu_sym_is_letter(tracuu_scan_cp_at(t, len, i, NULL));
 }
 
 /* ---- the symbol grammar ---- */
@@ -200,7 +65,7 @@ static size_t skip_ws(const char *t, size_t len, size_t i, bool allow_nl,
 {
     size_t j = i;
     int nl = 0;
-    while (j < len && j - i < MAX_WS_BYTES && is_space(t[j])) {
+    while (j < len && j - i < MAX_WS_BYTES && tracuu_scan_is_space(t[j])) {
         if (t[j] == '\n') {
             if (!allow_nl || nl == MAX_WS_NL)
                 break;
@@ -234,7 +99,7 @@ static size_t parse_sep(const char *t, size_t len, size_t i, bool allow_space,
     if (j < len && t[j] == '/') {
         *kind = SEP_SLASH;
         j++;
-    } else if ((d = dash_len(t, len, j)) > 0) {
+    } else if ((d = tracuu_scan_dash_len(t, len, j)) > 0) {
         *kind = SEP_DASH;
         j += d;
     } else if (allow_space && saw) {
@@ -246,7 +111,7 @@ static size_t parse_sep(const char *t, size_t len, size_t i, bool allow_space,
         return i;
     }
     j = skip_ws(t, len, j, !query, &saw);
-    if (*kind == SEP_DASH && (d = dash_len(t, len, j)) > 0)
+    if (*kind == SEP_DASH && (d = tracuu_scan_dash_len(t, len, j)) > 0)
         j = skip_ws(t, len, j + d, !query, &saw);
     if (ws)
         *ws = saw;
@@ -280,7 +145,7 @@ static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
     c->txt[0] = '\0';
     while (j < len && j - i <= MAX_CODE_BYTES) {
         size_t next;
-        uint32_t cp = cp_at(t, len, j, &next);
+        uint32_t cp = tracuu_scan_cp_at(t, len, j, &next);
         char latin = cyrillic_lookalike(cp);
         if (is_code_letter(cp) || latin) {
             letters++;
@@ -296,7 +161,7 @@ static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
             continue;
         }
         if (cp == '&' && letters > 0 && next < len &&
-            is_code_letter(cp_at(t, len, next, NULL))) {
+            is_code_letter(tracuu_scan_cp_at(t, len, next, NULL))) {
             txt_put(c, "&", 1);
             j = next;
             continue;
@@ -306,15 +171,16 @@ static bool parse_code(const char *t, size_t len, size_t i, code_t *c)
     if (letters == 0)
         return false;
     /* "QH 11": a legislature number set apart by one space. */
-    if (ends_with_qh(c) && j + 1 < len && t[j] == ' ' && is_digit(t[j + 1])) {
+    if (ends_with_qh(c) && j + 1 < len && t[j] == ' ' &&
+        tracuu_scan_is_digit(t[j + 1])) {
         size_t k = j + 1;
-        while (k < len && is_digit(t[k]) && k - j <= 3)
+        while (k < len && tracuu_scan_is_digit(t[k]) && k - j <= 3)
             k++;
         if (k - j - 1 <= 2 && at_word_end(t, len, k))
             j++;
     }
     size_t d0 = j;
-    while (j < len && is_digit(t[j]) && j - d0 <= MAX_CODE_DIGITS)
+    while (j < len && tracuu_scan_is_digit(t[j]) && j - d0 <= MAX_CODE_DIGITS)
         j++;
     if (j - d0 > MAX_CODE_DIGITS || j - i > MAX_CODE_BYTES)
         return false;
@@ -355,34 +221,46 @@ static bool type_case_ok(const code_t *c, const tracuu_doctype_t *type)
     return strlen(type->code) == c->n && memcmp(c->txt, type->code, c->n) == 0;
 }
 
-/* The number and the separators and codes after it, without judging
- * them yet. i is the first digit. */
-static bool scan_parts(const char *t, size_t len, size_t i, bool query,
-                       parsed_t *p)
+/* The number at t[i] and its sub-number ("66.2/2025/NQ-CP": one or two
+ * digits) into p; returns the position after them, 0 when they are no
+ * symbol's number. */
+static size_t read_number(const char *t, size_t len, size_t i, parsed_t *p)
 {
-    memset(p, 0, sizeof *p);
-    p->start = i;
-    p->query = query;
     size_t j = i;
     long n = 0;
-    while (j < len && is_digit(t[j]) && j - i <= MAX_DIGITS) {
+    while (j < len && tracuu_scan_is_digit(t[j]) && j - i <= MAX_DIGITS) {
         n = n * 10 + (t[j] - '0');
         j++;
     }
     if (j - i > MAX_DIGITS || n <= 0)
-        return false;
+        return 0;
     p->number = n;
     /* "66.2/2025/NQ-CP": a sub-number of one or two digits. */
-    if (j + 1 < len && t[j] == '.' && is_digit(t[j + 1])) {
+    if (j + 1 < len && t[j] == '.' && tracuu_scan_is_digit(t[j + 1])) {
         size_t k = j + 1;
         int sub = 0;
-        while (k < len && is_digit(t[k]) && k - j <= 3)
+        while (k < len && tracuu_scan_is_digit(t[k]) && k - j <= 3)
             sub = sub * 10 + (t[k++] - '0');
         if (k - j - 1 > 2 || sub == 0)
-            return false;
+            return 0;
         p->subnumber = sub;
         j = k;
     }
+    return j;
+}
+
+/* The number and the separators and codes after it, without judging
+ * them yet. i is the first digit. */
+bool tracuu_sym_scan_parts(const char *t, size_t len, size_t i, bool query,
+                           parsed_t *p)
+{
+    assert(i < len && tracuu_scan_is_digit((unsigned char)t[i]));
+    memset(p, 0, sizeof *p);
+    p->start = i;
+    p->query = query;
+    size_t j = read_number(t, len, i, p);
+    if (j == 0)
+        return false;
 
     bool ws = false;
     sep_kind_t k;
@@ -399,10 +277,11 @@ static bool scan_parts(const char *t, size_t len, size_t i, bool query,
     j = after;
 
     /* N/YYYY/...: the year of a legal-normative symbol. */
-    if (j + 4 <= len && is_digit(t[j]) && (k == SEP_SLASH || query)) {
+    if (j + 4 <= len && tracuu_scan_is_digit(t[j]) &&
+        (k == SEP_SLASH || query)) {
         size_t y = j;
         int year = 0;
-        while (y < len && is_digit(t[y]) && y - j < 5) {
+        while (y < len && tracuu_scan_is_digit(t[y]) && y - j < 5) {
             year = year * 10 + (t[y] - '0');
             y++;
         }
@@ -519,7 +398,7 @@ static void split_glued(parsed_t *p)
 }
 
 /* Decide whether the parts form a symbol, given what precedes them. */
-static bool judge(parsed_t *p, const before_t *b)
+bool tracuu_sym_judge(parsed_t *p, const before_t *b)
 {
     split_glued(p);
     const code_t *c0 = &p->codes[0];
@@ -579,7 +458,8 @@ static void put_upper(tracuu_buf_t *out, const char *s, size_t n)
     while (i < n) {
         unsigned char ch = (unsigned char)s[i];
         if (ch < 0x80) {
-            tracuu_buf_putc(out, (char)((ch >= 'a' && ch <= 'z') ? ch - 32 : ch));
+            tracuu_buf_putc(out,
+                            (char)((ch >= 'a' && ch <= 'z') ? ch - 32 : ch));
             i++;
             continue;
         }
@@ -628,7 +508,7 @@ static void put_code(tracuu_buf_t *out, const parsed_t *p, int i, bool upper)
         tracuu_buf_append(out, s, n);
 }
 
-static void copy_str(char *dst, size_t cap, const char *src, size_t n)
+void tracuu_sym_copy_str(char *dst, size_t cap, const char *src, size_t n)
 {
     if (n >= cap)
         n = cap - 1;
@@ -637,7 +517,8 @@ static void copy_str(char *dst, size_t cap, const char *src, size_t n)
 }
 
 /* Fill key, display, number, year, type_code, issuer, party, raw. */
-static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
+bool tracuu_sym_fill_symbol(const char *t, const parsed_t *p,
+                            tracuu_symbol_t *s)
 {
     memset(s, 0, sizeof *s);
     tracuu_buf_t b = {0};
@@ -659,7 +540,7 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
         tracuu_buf_free(&b);
         return false;
     }
-    copy_str(s->key, sizeof s->key, b.s, b.len);
+    tracuu_sym_copy_str(s->key, sizeof s->key, b.s, b.len);
 
     /* issuer part */
     tracuu_buf_clear(&b);
@@ -668,7 +549,7 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
             tracuu_buf_putc(&b, '-');
         put_code(&b, p, i, false);
     }
-    copy_str(s->issuer, sizeof s->issuer, b.s ? b.s : "", b.len);
+    tracuu_sym_copy_str(s->issuer, sizeof s->issuer, b.s ? b.s : "", b.len);
 
     /* Party or state */
     if (p->type) {
@@ -679,8 +560,8 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
             s->party = iss->side == TRACUU_ISSUER_PARTY;
         else
             s->party = written_party;
-        copy_str(s->type_code, sizeof s->type_code, p->type->code,
-                 strlen(p->type->code));
+        tracuu_sym_copy_str(s->type_code, sizeof s->type_code, p->type->code,
+                            strlen(p->type->code));
     }
 
     /* display */
@@ -703,7 +584,7 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
         }
         tracuu_buf_puts(&b, s->issuer);
     }
-    copy_str(s->display, sizeof s->display, b.s, b.len);
+    tracuu_sym_copy_str(s->display, sizeof s->display, b.s, b.len);
     tracuu_buf_free(&b);
 
     s->number = p->number;
@@ -711,438 +592,8 @@ static bool fill_symbol(const char *t, const parsed_t *p, tracuu_symbol_t *s)
     s->year = p->year;
     s->span.start = p->start;
     s->span.end = p->end;
-    copy_str(s->raw, sizeof s->raw, t + p->start, p->end - p->start);
+    tracuu_sym_copy_str(s->raw, sizeof s->raw, t + p->start, p->end - p->start);
     return true;
-}
-
-/* ---- context windows ---- */
-
-static void fwin_make(const char *t, size_t len, size_t from, size_t to,
-                      fwin_t *w)
-{
-    if (to > len)
-        to = len;
-    /* Start on a character boundary. */
-    while (from < to && ((unsigned char)t[from] & 0xC0) == 0x80)
-        from++;
-    tracuu_folded_t f;
-    tracuu_folded_make(t + from, to - from, &f);
-    w->s = tracuu_xmalloc(f.len + 1);
-    w->src = tracuu_xmalloc((f.len + 1) * sizeof *w->src);
-    w->from = from;
-    w->to = to;
-    size_t n = 0;
-    for (size_t i = 0; i < f.len; i++) {
-        char c = f.s[i];
-        if (is_space(c)) {
-            if (n > 0 && w->s[n - 1] == ' ')
-                continue;
-            c = ' ';
-        }
-        w->s[n] = c;
-        w->src[n] = from + f.src[i];
-        n++;
-    }
-    w->s[n] = '\0';
-    w->src[n] = to;
-    w->n = n;
-    tracuu_folded_free(&f);
-}
-
-static void fwin_free(fwin_t *w)
-{
-    free(w->s);
-    free(w->src);
-    w->s = NULL;
-    w->src = NULL;
-}
-
-static bool fchar_word(char c)
-{
-    return (c >= 'a' && c <= 'z') || is_digit(c) || (unsigned char)c >= 0x80;
-}
-
-/* Does w end (at n) with the word f, on a word boundary? */
-static bool ends_with_word(const fwin_t *w, size_t n, const char *f,
-                           bool text_start)
-{
-    size_t l = strlen(f);
-    if (l == 0 || n < l || memcmp(w->s + n - l, f, l) != 0)
-        return false;
-    if (n == l)
-        return text_start;
-    return !fchar_word(w->s[n - l - 1]);
-}
-
-/* Does w hold the word f at i, on word boundaries? */
-static bool word_at(const fwin_t *w, size_t i, const char *f)
-{
-    size_t l = strlen(f);
-    if (i + l > w->n || memcmp(w->s + i, f, l) != 0)
-        return false;
-    if (i > 0 && fchar_word(w->s[i - 1]))
-        return false;
-    return i + l == w->n || !fchar_word(w->s[i + l]);
-}
-
-static size_t trim_end(const fwin_t *w, size_t n)
-{
-    while (n > 0 && w->s[n - 1] == ' ')
-        n--;
-    return n;
-}
-
-/* The longest type word ending at n. */
-static const tracuu_typeword_t *typeword_ending(const fwin_t *w, size_t n,
-                                                bool text_start)
-{
-    const tracuu_typeword_t *best = NULL;
-    for (const tracuu_typeword_t *tw = tracuu_typewords; tw->word; tw++) {
-        if (ends_with_word(w, n, tw->folded, text_start) &&
-            (!best || strlen(tw->folded) > strlen(best->folded)))
-            best = tw;
-    }
-    return best;
-}
-
-/* The longest type word starting at i. */
-static const tracuu_typeword_t *typeword_at(const fwin_t *w, size_t i)
-{
-    const tracuu_typeword_t *best = NULL;
-    for (const tracuu_typeword_t *tw = tracuu_typewords; tw->word; tw++) {
-        if (word_at(w, i, tw->folded) &&
-            (!best || strlen(tw->folded) > strlen(best->folded)))
-            best = tw;
-    }
-    return best;
-}
-
-static void scan_before(const char *t, size_t len, size_t start, before_t *b)
-{
-    memset(b, 0, sizeof *b);
-    size_t from = start > BEFORE_WINDOW ? start - BEFORE_WINDOW : 0;
-    fwin_t w;
-    fwin_make(t, len, from, start, &w);
-    bool at0 = w.from == 0;
-    size_t n = trim_end(&w, w.n);
-    if (n > 0 && w.s[n - 1] == ':') {
-        b->colon = true;
-        n = trim_end(&w, n - 1);
-    }
-    for (const char *const *so = tracuu_so_words; *so; so++) {
-        if (ends_with_word(&w, n, *so, at0)) {
-            b->so = true;
-            n -= strlen(*so);
-            b->so_start = w.src[n];
-            n = trim_end(&w, n);
-            break;
-        }
-    }
-    const tracuu_typeword_t *tw = typeword_ending(&w, n, at0);
-    if (tw) {
-        size_t l = strlen(tw->folded);
-        b->word = tw;
-        b->word_span.start = w.src[n - l];
-        b->word_span.end = w.src[n];
-    }
-    for (const char *const *bl = tracuu_symbol_blockers; *bl; bl++) {
-        if (ends_with_word(&w, n, *bl, at0)) {
-            b->blocked = true;
-            break;
-        }
-    }
-    fwin_free(&w);
-}
-
-/* "Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Báo cáo thẩm
- * tra số 116/BC-BĐT": the nearest capitalised type word earlier in the
- * same clause, which must name the symbol's type when it has one. */
-static void find_named_word(const char *t, size_t len, size_t so_start,
-                            tracuu_symbol_t *s)
-{
-    size_t from = so_start > LAW_LOOKBACK ? so_start - LAW_LOOKBACK : 0;
-    fwin_t w;
-    fwin_make(t, len, from, so_start, &w);
-    for (size_t i = w.n; i-- > 0;) {
-        char c = w.s[i];
-        if (c == ';' || c == '.' || c == ':' || is_digit(c) || c == '(' ||
-            c == ')')
-            break;
-        if (i > 0 && w.s[i - 1] != ' ')
-            continue;
-        const tracuu_typeword_t *tw = typeword_at(&w, i);
-        if (!tw)
-            continue;
-        uint32_t cp = cp_at(t, len, w.src[i], NULL);
-        if (tracuu_cp_lower(cp) == cp)
-            continue; /* "pháp luật" is not a law's name */
-        if (s->type_code[0] && strcmp(tw->code, s->type_code) != 0)
-            break;
-        s->word = tw;
-        s->word_span.start = w.src[i];
-        s->word_span.end = w.src[i + strlen(tw->folded)];
-        break;
-    }
-    fwin_free(&w);
-}
-
-static bool line_start_before(const char *t, size_t i)
-{
-    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
-        i--;
-    return i == 0 || t[i - 1] == '\n';
-}
-
-/* The document's own number: "Số: 01/KH-UBND-CD", "Số" opening its
- * line, or a type word opening its line before "số:", within the
- * header. */
-static bool is_own(const char *t, const parsed_t *p, const before_t *b)
-{
-    if (p->start >= HEADER_BYTES || !b->so)
-        return false;
-    bool capital = t[b->so_start] == 'S';
-    if (!b->word)
-        return capital && (b->colon || line_start_before(t, b->so_start));
-    /* "Luật số: 68/2020/QH14". A title in capitals ("LUẬT SỐ ...") may
-     * as well cite another document ("... TRIỂN KHAI CHỈ THỊ SỐ
-     * 32/CT-TTG"): only the colon tells. */
-    return b->colon && line_start_before(t, b->word_span.start);
-}
-
-/* ---- citation context after the symbol ---- */
-
-static size_t win_index(const fwin_t *w, size_t offset)
-{
-    size_t i = 0;
-    while (i < w->n && w->src[i] < offset)
-        i++;
-    return i;
-}
-
-static size_t skip_punct(const fwin_t *w, size_t i, bool comma)
-{
-    while (i < w->n && (w->s[i] == ' ' || (comma && w->s[i] == ',')))
-        i++;
-    return i;
-}
-
-static bool stop_char(char c)
-{
-    return c == ',' || c == ';' || c == '.' || c == ':' || c == '(' ||
-           c == ')' || c == '"' || c == '!' || c == '?';
-}
-
-/* A word starting a new line as a list item: "-", "+", "2.", "a)". */
-static bool bullet_word(const char *t, size_t s, size_t e)
-{
-    unsigned char c = (unsigned char)t[s];
-    if (c == '-' || c == '+' || c == '*' || dash_len(t, e, s) > 0 ||
-        (c == 0xE2 && s + 2 < e)) /* • and other symbols */
-        return true;
-    size_t i = s;
-    while (i < e && is_digit(t[i]))
-        i++;
-    return i > s && i < e && (t[i] == '.' || t[i] == ')');
-}
-
-static bool in_list(const char *const *list, const char *lw, size_t n)
-{
-    for (const char *const *st = list; *st; st++)
-        if (strlen(*st) == n && memcmp(*st, lw, n) == 0)
-            return true;
-    return false;
-}
-
-/* lw is the lowercased word (or two words); lower_initial tells whether
- * it was written with a lowercase first letter. */
-static bool stop_word(const char *lw, size_t n, bool lower_initial)
-{
-    if (in_list(tracuu_issuer_stops_any, lw, n))
-        return true;
-    return lower_initial && in_list(tracuu_issuer_stops, lw, n);
-}
-
-/* Quotes and other symbols that end a phrase: “ ” ‘ ’ « ». */
-static bool stop_symbol(const char *t, size_t len, size_t i)
-{
-    uint32_t cp = cp_at(t, len, i, NULL);
-    return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
-           cp == 0xAB || cp == 0xBB;
-}
-
-typedef struct word {
-    size_t s, e;        /* source bytes, cut at a stop character */
-    bool last;          /* a stop character ended it */
-    bool new_line;      /* a line break before it */
-} word_t;
-
-/* Split the source words of the window from index i. */
-static size_t words_from(const char *t, const fwin_t *w, size_t i,
-                         word_t *out, size_t max)
-{
-    size_t n = 0;
-    size_t prev_end = w->src[i < w->n ? i : w->n];
-    while (i < w->n && n < max) {
-        while (i < w->n && w->s[i] == ' ')
-            i++;
-        if (i >= w->n)
-            break;
-        size_t j = i;
-        while (j < w->n && w->s[j] != ' ')
-            j++;
-        word_t wd = {w->src[i], w->src[j], false, false};
-        for (size_t q = prev_end; q < wd.s; q++)
-            if (t[q] == '\n')
-                wd.new_line = true;
-        size_t len = wd.e;
-        for (size_t q = wd.s; q < wd.e; q++) {
-            if (stop_char(t[q]) || stop_symbol(t, len, q)) {
-                wd.e = q;
-                wd.last = true;
-                break;
-            }
-        }
-        out[n++] = wd;
-        prev_end = w->src[j];
-        if (wd.last)
-            break;
-        i = j;
-    }
-    return n;
-}
-
-static bool starts_upper(const char *t, size_t len, size_t i)
-{
-    uint32_t cp = cp_at(t, len, i, NULL);
-    return is_letter(cp) && tracuu_cp_lower(cp) != cp;
-}
-
-/* "của Ban Thường vụ Tỉnh ủy về ..." -> "Ban Thường vụ Tỉnh ủy". i is
- * the window index of the first word after "của". */
-static void take_issuer_phrase(const char *t, size_t len, const fwin_t *w,
-                               size_t i, tracuu_symbol_t *s)
-{
-    word_t wd[PHRASE_MAX_WORDS + 2];
-    size_t n = words_from(t, w, i, wd, PHRASE_MAX_WORDS + 2);
-    tracuu_buf_t lw = {0};
-    tracuu_buf_t lw2 = {0};
-    tracuu_buf_t out = {0};
-    size_t first = 0, last = 0;
-    size_t taken = 0;
-    for (size_t k = 0; k < n && taken < PHRASE_MAX_WORDS; k++) {
-        if (wd[k].e <= wd[k].s)
-            break;
-        if (wd[k].new_line && bullet_word(t, wd[k].s, wd[k].e))
-            break;
-        if (is_digit(t[wd[k].s]))
-            break;
-        tracuu_buf_clear(&lw);
-        tracuu_fold_lower(t + wd[k].s, wd[k].e - wd[k].s, &lw);
-        bool lower_initial = !starts_upper(t, len, wd[k].s);
-        if (stop_word(lw.s, lw.len, lower_initial))
-            break;
-        if (k + 1 < n && wd[k + 1].e > wd[k + 1].s) {
-            tracuu_buf_clear(&lw2);
-            tracuu_buf_append(&lw2, lw.s, lw.len);
-            tracuu_buf_putc(&lw2, ' ');
-            tracuu_fold_lower(t + wd[k + 1].s, wd[k + 1].e - wd[k + 1].s,
-                              &lw2);
-            if (stop_word(lw2.s, lw2.len, lower_initial))
-                break;
-        }
-        if ((lw.len == 3 && memcmp(lw.s, "và", 3) == 0) ||
-            (lw.len == 2 && memcmp(lw.s, "va", 2) == 0)) {
-            /* "Thương binh và Xã hội" goes on; "và các" (a stop),
-             * "và Kế hoạch số" end the issuer. */
-            if (k + 1 >= n || wd[k].last ||
-                !starts_upper(t, len, wd[k + 1].s) ||
-                typeword_at(w, win_index(w, wd[k + 1].s)))
-                break;
-        }
-        if (stop_symbol(t, len, wd[k].s))
-            break;
-        if (taken == 0)
-            first = wd[k].s;
-        if (out.len + 1 + (wd[k].e - wd[k].s) > TRACUU_SYMBOL_PHRASE_MAX)
-            break;
-        if (out.len)
-            tracuu_buf_putc(&out, ' ');
-        tracuu_buf_append(&out, t + wd[k].s, wd[k].e - wd[k].s);
-        last = wd[k].e;
-        taken++;
-        if (wd[k].last)
-            break;
-    }
-    /* A lone dash left at the end ("Hội đồng Thi đua -") goes. */
-    while (out.len >= 2 && out.s[out.len - 1] == '-' &&
-           out.s[out.len - 2] == ' ') {
-        out.len -= 2;
-        out.s[out.len] = '\0';
-    }
-    if (taken > 0 && out.len > 0) {
-        copy_str(s->issuer_phrase, sizeof s->issuer_phrase, out.s, out.len);
-        s->issuer_phrase_span.start = first;
-        s->issuer_phrase_span.end = last;
-    }
-    tracuu_buf_free(&lw);
-    tracuu_buf_free(&lw2);
-    tracuu_buf_free(&out);
-}
-
-/* At i: "của" (or an OCR spelling) followed by a space? Returns the
- * index after it, or 0. */
-static size_t cua_at(const fwin_t *w, size_t i)
-{
-    for (const char *const *c = tracuu_cua_words; *c; c++) {
-        if (word_at(w, i, *c)) {
-            size_t j = i + strlen(*c);
-            if (j < w->n && w->s[j] == ' ')
-                return j + 1;
-        }
-    }
-    return 0;
-}
-
-static bool try_date(const char *t, size_t len, const fwin_t *w, size_t i,
-                     size_t min_start, tracuu_symbol_t *s)
-{
-    if (i >= w->n)
-        return false;
-    if (!word_at(w, i, "ngay") && !is_digit(w->s[i]))
-        return false;
-    tracuu_date_t d;
-    memset(&d, 0, sizeof d);
-    size_t pos = w->src[i];
-    if (!tracuu_date_parse_at(t, len, pos, &d))
-        return false;
-    if (d.year == 0 || d.month == 0 || d.span.start < min_start ||
-        d.span.start > pos + DATE_MAX_GAP || d.span.end <= d.span.start ||
-        d.span.end > len)
-        return false;
-    d.role = TRACUU_DATE_CITED;
-    s->date = d;
-    return true;
-}
-
-static void scan_after(const char *t, size_t len, tracuu_symbol_t *s)
-{
-    fwin_t w;
-    fwin_make(t, len, s->span.end, s->span.end + AFTER_WINDOW, &w);
-    size_t i = skip_punct(&w, 0, true);
-    bool dated = try_date(t, len, &w, i, s->span.end, s);
-    if (dated)
-        i = skip_punct(&w, win_index(&w, s->date.span.end), true);
-    size_t j = cua_at(&w, i);
-    if (j) {
-        take_issuer_phrase(t, len, &w, j, s);
-        if (!dated && s->issuer_phrase[0]) {
-            /* "Chỉ thị số 11/CT-UBND của UBND tỉnh ngày 13/10/2020" */
-            size_t k = skip_punct(&w, win_index(&w, s->issuer_phrase_span.end),
-                                  true);
-            try_date(t, len, &w, k, s->issuer_phrase_span.end, s);
-        }
-    }
-    fwin_free(&w);
 }
 
 /* ---- the scan ---- */
@@ -1151,11 +602,11 @@ static void scan_after(const char *t, size_t len, tracuu_symbol_t *s)
 static bool after_so_word(const char *t, size_t i)
 {
     size_t a, b;
-    uint32_t o = cp_before(t, i, &a);
-    uint32_t s = cp_before(t, a, &b);
+    uint32_t o = tracuu_scan_cp_before(t, i, &a);
+    uint32_t s = tracuu_scan_cp_before(t, a, &b);
     if (tracuu_cp_fold(o) != 'o' || tracuu_cp_fold(s) != 's')
         return false;
-    return b == 0 || !is_letter(cp_before(t, b, NULL));
+    return b == 0 || !tracuu_sym_is_letter(tracuu_scan_cp_before(t, b, NULL));
 }
 
 /* May a number start at i? Not inside a word ("QH14"), a decimal
@@ -1166,14 +617,15 @@ static bool start_ok(const char *t, size_t i)
     if (i == 0)
         return true;
     size_t ps;
-    uint32_t prev = cp_before(t, i, &ps);
-    if (is_letter(prev) && after_so_word(t, i))
+    uint32_t prev = tracuu_scan_cp_before(t, i, &ps);
+    if (tracuu_sym_is_letter(prev) && after_so_word(t, i))
         return true;
-    if (is_letter(prev) || prev == '/' || prev == '_' || prev == '&' ||
-        prev == '@' || prev == '%' || dash_len(t, i, ps) > 0)
+    if (tracuu_sym_is_letter(prev) || prev == '/' || prev == '_' ||
+        prev == '&' || prev == '@' || prev == '%' ||
+        tracuu_scan_dash_len(t, i, ps) > 0)
         return false;
     if (prev == '.' || prev == ',' || prev == ':') {
-        if (ps > 0 && is_digit(t[ps - 1]))
+        if (ps > 0 && tracuu_scan_is_digit(t[ps - 1]))
             return false;
     }
     /* "661: 2018/BVTV" */
@@ -1183,7 +635,7 @@ static bool start_ok(const char *t, size_t i)
         j--;
         spaces++;
     }
-    if (spaces && j >= 2 && t[j - 1] == ':' && is_digit(t[j - 2]))
+    if (spaces && j >= 2 && t[j - 1] == ':' && tracuu_scan_is_digit(t[j - 2]))
         return false;
     return true;
 }
@@ -1206,31 +658,32 @@ static void scan(const char *text, size_t len, sink_fn fn, void *ctx)
     tracuu_symbol_t *s = tracuu_xmalloc(sizeof *s);
     size_t i = 0;
     while (i < len) {
-        if (!is_digit(text[i])) {
+        if (!tracuu_scan_is_digit(text[i])) {
             i++;
             continue;
         }
         size_t run_end = i;
-        while (run_end < len && is_digit(text[run_end]))
+        while (run_end < len && tracuu_scan_is_digit(text[run_end]))
             run_end++;
         parsed_t p;
-        if (!start_ok(text, i) || !scan_parts(text, len, i, false, &p)) {
+        if (!start_ok(text, i) ||
+            !tracuu_sym_scan_parts(text, len, i, false, &p)) {
             i = run_end;
             continue;
         }
         before_t b;
-        scan_before(text, len, i, &b);
-        if (!judge(&p, &b) || !fill_symbol(text, &p, s)) {
+        tracuu_sym_scan_before(text, len, i, &b);
+        if (!tracuu_sym_judge(&p, &b) || !tracuu_sym_fill_symbol(text, &p, s)) {
             i = run_end;
             continue;
         }
-        s->own = is_own(text, &p, &b);
+        s->own = tracuu_sym_is_own(text, &p, &b);
         if (!s->own) {
             s->word = b.word;
             s->word_span = b.word_span;
             if (!b.word && b.so)
-                find_named_word(text, len, b.so_start, s);
-            scan_after(text, len, s);
+                tracuu_sym_find_named_word(text, len, b.so_start, s);
+            tracuu_sym_scan_after(text, len, s);
         }
         fn(ctx, s);
         i = p.end > run_end ? p.end : run_end;
@@ -1277,7 +730,7 @@ static void identity(const tracuu_symbol_t *s, tracuu_buf_t *id)
 static bool digit_between(const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (is_digit(t[i]))
+        if (tracuu_scan_is_digit(t[i]))
             return true;
     return false;
 }
@@ -1292,7 +745,8 @@ static void sink_distinct(void *ctx, const tracuu_symbol_t *s)
     } else {
         if (k->n_spans == k->cap_spans) {
             k->cap_spans = k->cap_spans ? k->cap_spans * 2 : 16;
-            k->spans = tracuu_xrealloc(k->spans, k->cap_spans * sizeof *k->spans);
+            k->spans =
+                tracuu_xrealloc(k->spans, k->cap_spans * sizeof *k->spans);
         }
         k->spans[k->n_spans++] = s->span;
     }
@@ -1300,7 +754,8 @@ static void sink_distinct(void *ctx, const tracuu_symbol_t *s)
     size_t at = tracuu_distinct_add(&k->set, k->id.s, k->id.len);
     if (at == TRACUU_DISTINCT_NEW)
         push(k->out, s);
-    else if (at != TRACUU_DISTINCT_DROPPED && k->out->items[at].count < UINT_MAX)
+    else if (at != TRACUU_DISTINCT_DROPPED &&
+             k->out->items[at].count < UINT_MAX)
         k->out->items[at].count++;
 }
 
@@ -1334,107 +789,3 @@ void tracuu_symbols_free(tracuu_symbols_t *s)
     s->n = s->cap = 0;
 }
 
-/* ---- queries ---- */
-
-bool tracuu_symbol_parse_query(const char *s, size_t len, tracuu_symbol_t *out)
-{
-    if (!s || !out)
-        return false;
-    size_t a = 0, e = len;
-    while (a < e && is_space(s[a]))
-        a++;
-    while (e > a && is_space(s[e - 1]))
-        e--;
-    if (a == e || !is_digit(s[a]))
-        return false;
-    parsed_t p;
-    before_t b;
-    memset(&b, 0, sizeof b);
-    if (!scan_parts(s, e, a, true, &p) || p.end != e)
-        return false;
-    if (!judge(&p, &b) || p.end != e)
-        return false;
-    return fill_symbol(s, &p, out);
-}
-
-bool tracuu_symbol_parse_type_number(const char *s, size_t len,
-                                     char *type_code_out, size_t cap,
-                                     long *number_out)
-{
-    enum { MAX_TOKENS = 8 };
-    if (!s || !type_code_out || cap == 0 || !number_out)
-        return false;
-    /* Tokens separated by whitespace; ':' is a separator too. */
-    size_t ts[MAX_TOKENS], te[MAX_TOKENS];
-    int nt = 0;
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && (is_space(s[i]) || s[i] == ':'))
-            i++;
-        if (i >= len)
-            break;
-        if (nt == MAX_TOKENS)
-            return false;
-        ts[nt] = i;
-        while (i < len && !is_space(s[i]) && s[i] != ':')
-            i++;
-        te[nt++] = i;
-    }
-    if (nt < 2)
-        return false;
-    /* The number is the last token. */
-    size_t d = ts[nt - 1];
-    if (te[nt - 1] - d > MAX_DIGITS)
-        return false;
-    long n = 0;
-    for (size_t k = d; k < te[nt - 1]; k++) {
-        if (!is_digit(s[k]))
-            return false;
-        n = n * 10 + (s[k] - '0');
-    }
-    if (n <= 0)
-        return false;
-    nt--;
-    /* Then an optional "số". */
-    tracuu_buf_t f = {0};
-    tracuu_fold_ascii(s + ts[nt - 1], te[nt - 1] - ts[nt - 1], &f);
-    for (const char *const *so = tracuu_so_words; *so; so++) {
-        if (strlen(*so) == f.len && memcmp(*so, f.s, f.len) == 0) {
-            nt--;
-            break;
-        }
-    }
-    const char *code = NULL;
-    if (nt == 1) {
-        const tracuu_doctype_t *dt =
-            tracuu_doctype_find(s + ts[0], te[0] - ts[0], true);
-        if (dt)
-            code = dt->code;
-    }
-    if (!code && nt >= 1) {
-        tracuu_buf_clear(&f);
-        for (int k = 0; k < nt; k++) {
-            if (k)
-                tracuu_buf_putc(&f, ' ');
-            tracuu_fold_ascii(s + ts[k], te[k] - ts[k], &f);
-        }
-        const tracuu_typeword_t *tw = tracuu_typeword_find(f.s, f.len);
-        if (tw)
-            code = tw->code;
-    }
-    tracuu_buf_free(&f);
-    if (!code || strlen(code) + 1 > cap)
-        return false;
-    memcpy(type_code_out, code, strlen(code) + 1);
-    *number_out = n;
-    return true;
-}
-
-const char *tracuu_symbol_search_type(const tracuu_symbol_t *sym)
-{
-    if (!sym)
-        return "";
-    if (sym->type_code[0])
-        return sym->type_code;
-    return sym->word ? sym->word->code : "";
-}

