@@ -13,7 +13,9 @@ expect_rc 0 "indexing the corpus"
 sanitizer_clean "$TMP/err" || bad "sanitizer report while indexing"
 
 # Known items typed without quotes (and mostly without accents): the target
-# plan's rank. Before word terms and pairs: MRR 0.462, success@10 0.677.
+# plan's rank, in text output as a person reads it (with the plans of the
+# spelling correction when the words as typed find nothing). Before word
+# terms, pairs, abbreviations and corrections: MRR 0.462, success@10 0.677.
 python3 scripts/known-items --tools tracuu --db "$DB" --tracuu-query "$QRY" \
     "$SHARED/corpus/tnt305_tailieu_vanban" "$SHARED/corpus/vlc_laws" \
     >"$TMP/ki" 2>&1 || bad "known-items: $(tail -3 "$TMP/ki")"
@@ -21,8 +23,8 @@ row=$(grep '^| tracuu |' "$TMP/ki" | head -1)
 mrr=$(echo "$row" | cut -d'|' -f4 | tr -d ' ')
 s10=$(echo "$row" | cut -d'|' -f6 | tr -d ' ')
 echo "known items: MRR $mrr, success@10 $s10"
-awk "BEGIN { exit !($mrr >= 0.65) }" && ok || bad "known-item MRR $mrr < 0.65: $row"
-awk "BEGIN { exit !($s10 >= 0.74) }" && ok || bad "known-item success@10 $s10 < 0.74: $row"
+awk "BEGIN { exit !($mrr >= 0.75) }" && ok || bad "known-item MRR $mrr < 0.75: $row"
+awk "BEGIN { exit !($s10 >= 0.85) }" && ok || bad "known-item success@10 $s10 < 0.85: $row"
 
 # "an toan giao thong": the first ten hold the phrase (before: 3 of 10).
 q "$DB" --paths --limit 10000 '"an toàn giao thông"'
@@ -62,4 +64,28 @@ q "$DB" --paths --limit "$np" PCCC
 n=$(sort "$TMP/out" | comm -12 - "$TMP/pccc" | wc -l)
 [ "$np" -gt 0 ] && [ "$n" -ge $((np * 8 / 10)) ] && ok ||
     bad "PCCC: $n of the first $np write PCCC"
+
+# Did you mean: a misspelt word the index does not hold is corrected from
+# the index's spelling data. Text output shows the correction's plans and
+# says so; --paths and --count only suggest it (exit 1).
+q "$DB" --limit 3 thuuoc tru chuot
+expect_rc 0 "a misspelt query in text mode"
+grep -q "showing the plans for 'thuoc tru chuot'" "$TMP/err" && ok ||
+    bad "no correction said: $(cat "$TMP/err")"
+grep -q 'Luat-bao-ve-kiem-dich-thuc-vat' "$TMP/out" && ok ||
+    bad "the correction's plans not shown: $(head -3 "$TMP/out")"
+q "$DB" --paths thuuoc tru chuot
+expect_rc 1 "a misspelt query with --paths"
+[ ! -s "$TMP/out" ] && grep -q 'did you mean: thuoc tru chuot' "$TMP/err" && ok ||
+    bad "--paths: out [$(cat "$TMP/out")] err [$(cat "$TMP/err")]"
+# A word found as typed is never corrected, nor an abbreviation.
+q "$DB" --count thi đua
+grep -q 'did you mean' "$TMP/err" && bad "thi đua corrected: $(cat "$TMP/err")" || ok
+q "$DB" --count NSNNX
+grep -q 'did you mean' "$TMP/err" || ok
+# A mistyped field name: the closest field.
+q "$DB" citse:34-CT/TW
+expect_rc 2 "an unknown field"
+grep -q "unknown field 'citse:' (did you mean cites:?)" "$TMP/err" && ok ||
+    bad "field suggestion: $(cat "$TMP/err")"
 finish
