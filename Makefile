@@ -125,6 +125,16 @@ $(B)/gen/movements.c: data/movements.tsv scripts/embed-list
 $(B)/gen/movements.o: $(B)/gen/movements.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
+# The abbreviation table is compiled in from data/abbreviations.tsv.
+$(B)/libtracuu.a: $(B)/gen/abbreviations.o
+
+$(B)/gen/abbreviations.c: data/abbreviations.tsv scripts/embed-list
+	@mkdir -p $(@D)
+	sh scripts/embed-list tracuu_abbreviation_table $< > $@
+
+$(B)/gen/abbreviations.o: $(B)/gen/abbreviations.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 deps:

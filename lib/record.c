@@ -9,6 +9,7 @@
 
 #include "fold.h"
 #include "schema.h"
+#include "segment.h"
 
 static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
 {
@@ -205,6 +206,29 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
     tracuu_buf_free(&exact);
     tracuu_buf_free(&folded);
     return st != TRACUU_OK ? st : st2;
+}
+
+static int add_word(const char *w, size_t len, void *ctx)
+{
+    tracuu_doc_t *doc = ctx;
+    char term[TRACUU_TERM_MAX + 1];
+    size_t plen = strlen(TRACUU_PREFIX_WORD);
+    if (plen + len > TRACUU_TERM_MAX)
+        return 0;
+    memcpy(term, TRACUU_PREFIX_WORD, plen);
+    memcpy(term + plen, w, len);
+    return tracuu_doc_add_term(doc, term, plen + len, 1) != TRACUU_OK;
+}
+
+/* Index the body's words (the segmenter's, folded) as terms without
+ * positions beside its syllables: a query's words rank the plans that
+ * hold them as words first ("an toàn giao thông" above "công nghệ" +
+ * "công an"). */
+static tracuu_status_t add_words(tracuu_doc_t *doc, const char *text,
+                                 const tracuu_tokens_t *toks)
+{
+    return tracuu_words_each(text, toks, add_word, doc) ? TRACUU_ERR_NOMEM
+                                                         : TRACUU_OK;
 }
 
 static tracuu_status_t add_title(tracuu_analyzer_t *a, tracuu_doc_t *doc,
@@ -547,6 +571,8 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
     tracuu_buf_t data = {0}, term = {0};
     tracuu_status_t st =
         add_tokens(doc, an->norm.s, &an->tokens, "", true, 0);
+    if (st == TRACUU_OK)
+        st = add_words(doc, an->norm.s, &an->tokens);
     if (st == TRACUU_OK)
         st = add_title(a, doc, title);
     if (st == TRACUU_OK)

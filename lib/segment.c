@@ -404,3 +404,77 @@ void tracuu_segment(const tracuu_segmenter_t *sg, const tracuu_seg_tok_t *toks,
         }
     }
 }
+
+/* Syllables segmented at once (see tracuu_words_each). */
+#define WORDS_RUN_MAX 256
+
+/* True when only spaces or tabs lie in text[from..to). */
+static bool joined(const char *text, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++)
+        if (text[i] != ' ' && text[i] != '\t')
+            return false;
+    return true;
+}
+
+/* The words of more than one syllable of the run seg[0..n) to fn. */
+static int run_words(const tracuu_seg_tok_t *seg, size_t n, tracuu_buf_t *w,
+                     tracuu_word_fn fn, void *ctx)
+{
+    uint8_t starts[WORDS_RUN_MAX];
+    tracuu_segment(tracuu_segmenter(TRACUU_SEG_FOLDED), seg, n, starts);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && !starts[j])
+            j++;
+        if (j - i > 1) {
+            tracuu_buf_clear(w);
+            for (size_t k = i; k < j; k++) {
+                if (k > i)
+                    tracuu_buf_putc(w, ' ');
+                tracuu_buf_append(w, seg[k].s, seg[k].len);
+            }
+            int r = fn(w->s, w->len, ctx);
+            if (r)
+                return r;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+int tracuu_words_each(const char *text, const tracuu_tokens_t *toks,
+                      tracuu_word_fn fn, void *ctx)
+{
+    tracuu_buf_t f = {0}, w = {0};
+    tracuu_seg_tok_t seg[WORDS_RUN_MAX];
+    size_t off[WORDS_RUN_MAX];
+    size_t n = 0;
+    int r = 0;
+    for (size_t i = 0; i <= toks->n && !r; i++) {
+        const tracuu_token_t *t = i < toks->n ? &toks->v[i] : NULL;
+        bool word = t && t->kind == TRACUU_TOKEN_WORD;
+        bool brk = !word || n == WORDS_RUN_MAX ||
+                   (n > 0 && !joined(text, toks->v[i - 1].end, t->start));
+        if (brk && n > 1) {
+            for (size_t k = 0; k < n; k++)
+                seg[k].s = f.s + off[k];
+            r = run_words(seg, n, &w, fn, ctx);
+        }
+        if (brk) {
+            n = 0;
+            tracuu_buf_clear(&f);
+        }
+        if (!word)
+            continue;
+        off[n] = f.len;
+        tracuu_term_forms(text + t->start, t->end - t->start, NULL, &f);
+        seg[n].len = f.len - off[n];
+        seg[n].flags = 0;
+        if (seg[n].len > 0)
+            n++;
+    }
+    tracuu_buf_free(&f);
+    tracuu_buf_free(&w);
+    return r;
+}

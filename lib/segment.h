@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tokenize.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -51,6 +53,17 @@ void tracuu_segment(const tracuu_segmenter_t *sg, const tracuu_seg_tok_t *toks,
 /* The number of weights of sg's model, and in *n_words (may be NULL) of
  * its dictionary words (for tests and reports). */
 size_t tracuu_segmenter_size(const tracuu_segmenter_t *sg, size_t *n_words);
+
+/* Calls fn(word, len, ctx) for each word of two to four syllables in the
+ * tokens toks of normalised text, in text order: the word's syllables in
+ * folded form (tracuu_term_forms) apart by one space ("an toan"). Words
+ * never span punctuation, a line break or a number; a run of more than
+ * 256 syllables without one is cut there. Stops at and returns the first
+ * non-zero value fn returns; 0 otherwise. The one word splitter of index
+ * and query. */
+typedef int (*tracuu_word_fn)(const char *word, size_t len, void *ctx);
+int tracuu_words_each(const char *text, const tracuu_tokens_t *toks,
+                      tracuu_word_fn fn, void *ctx);
 
 #ifdef __cplusplus
 }

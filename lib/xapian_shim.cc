@@ -130,6 +130,30 @@ template <typename F> tracuu_status_t guarded_plain(F f)
     return guarded_to(nullptr, f);
 }
 
+// A folded syllable (schema.h: a term without prefix, lowercase ASCII
+// letters only) of 2 to 7 letters: the words spelling suggestions are
+// made of. Numbers, codes and prefixed terms are not.
+bool spelling_word(const std::string &t)
+{
+    if (t.size() < 2 || t.size() > 7)
+        return false;
+    for (char c : t)
+        if (c < 'a' || c > 'z')
+            return false;
+    return true;
+}
+
+// The document's folded syllables into the index's spelling data, once
+// per document (the frequency is the number of documents).
+void add_spellings(Xapian::WritableDatabase &wr, const Xapian::Document &doc)
+{
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string &term = *t;
+        if (spelling_word(term))
+            wr.add_spelling(term);
+    }
+}
+
 // The glass databases dir/names[i] as one reader (new).
 Xapian::Database *open_glass_set(const std::string &dir,
                                  const std::vector<std::string> &names)
@@ -612,6 +636,7 @@ tracuu_status_t tracuu_db_replace(tracuu_db_t *db, const char *uid,
         Xapian::docid id = db->wr->replace_document(uid, doc->doc);
         if (docid)
             *docid = id;
+        add_spellings(*db->wr, doc->doc);
     });
 }
 
@@ -892,6 +917,33 @@ unsigned tracuu_mset_docid(const tracuu_mset_t *m, size_t i)
 double tracuu_mset_score(const tracuu_mset_t *m, size_t i)
 {
     return m && i < m->weights.size() ? m->weights[i] : 0.0;
+}
+
+} // extern "C"
+
+extern "C" {
+
+tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
+                                   size_t len, unsigned *out)
+{
+    *out = 0;
+    return guarded(db, [&] {
+        *out = db->rd->get_termfreq(std::string(term, len));
+    });
+}
+
+tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
+                                   unsigned max_edits, char **out)
+{
+    *out = nullptr;
+    std::string s;
+    tracuu_status_t st = guarded(db, [&] {
+        s = db->rd->get_spelling_suggestion(word, max_edits);
+    });
+    if (st != TRACUU_OK || s.empty())
+        return st;
+    *out = dup_string(s);
+    return *out ? TRACUU_OK : TRACUU_ERR_NOMEM;
 }
 
 } // extern "C"

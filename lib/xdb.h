@@ -151,6 +151,19 @@ tracuu_status_t tracuu_db_get_data(tracuu_db_t *db, unsigned docid,
 tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
                                      size_t *n);
 
+/* The number of documents holding term[0..len) in *out. READ. */
+tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
+                                   size_t len, unsigned *out);
+
+/* The index's spelling data: every folded syllable of two to seven
+ * letters of each document added (tracuu_db_replace adds them). The word
+ * closest to word (a folded syllable) within max_edits edits (insertion,
+ * deletion, substitution, transposition), the most frequent among the
+ * closest, in *out (new, free with free(); NULL when there is none).
+ * READ. */
+tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
+                                   unsigned max_edits, char **out);
+
 /* Terms with a prefix and the number of documents holding each. */
 typedef struct tracuu_termlist {
     char **terms;      /* without the prefix */

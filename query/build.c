@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abbrev.h"
 #include "buf.h"
 #include "fields.h"
 #include "fold.h"
 #include "schema.h"
+#include "segment.h"
 #include "tokenize.h"
 
 extern const char *const tracuu_query_stopwords[];
@@ -16,6 +18,15 @@ extern const char *const tracuu_query_stopwords[];
  * enough that a plan with the accents a user typed ranks above one that
  * matches only without them (OCR text). */
 #define EXACT_BOOST 8.0
+/* Weight of each of the query's words that a plan holds as a word (XW)
+ * against its syllables' own: "an toàn giao thông" ranks the plans
+ * about road safety above those with "công an" and "giao thông" apart. */
+#define WORD_BOOST 4.0
+/* Weight of two of the query's syllables found next to each other. */
+#define PAIR_BOOST 12.0
+/* Weight of an abbreviation as the query writes it, above its long form
+ * (which matches too): the plans writing "PCCC" first. */
+#define ASIS_BOOST 16.0
 /* Bytes of a clause quoted in a message. */
 #define CLAUSE_SHOWN 60
 
@@ -240,6 +251,7 @@ static void free_list(qlist_t *l)
 typedef struct builder {
     tracuu_analyzer_t *a;
     qlist_t *boost;
+    qlist_t *asis;      /* abbreviations as written, to rank first */
     tracuu_plan_t *out;
     char **err;
 } builder_t;
@@ -292,6 +304,79 @@ static size_t content_clauses(const tracuu_parsed_t *p)
     return n_content;
 }
 
+/* The abbreviations a clause of field (NULL: free text) may stand for. */
+static unsigned abbrev_scopes(const char *field)
+{
+    unsigned scopes = TRACUU_ABBREV_ANY;
+    if (field && strcmp(field, "issuer") == 0)
+        scopes |= TRACUU_ABBREV_ISSUER;
+    if (field && strcmp(field, "signer") == 0)
+        scopes |= TRACUU_ABBREV_SIGNER;
+    return scopes;
+}
+
+/* c's value with each abbreviation its field knows (the whole value,
+ * else each word apart by spaces) replaced by its long form ("UBND tỉnh"
+ * -> "Ủy ban nhân dân tỉnh"); new, NULL when none is. */
+static char *expand_abbrevs(const tracuu_clause_t *c)
+{
+    unsigned scopes = abbrev_scopes(c->field);
+    const char *v = c->value;
+    const char *lf = tracuu_abbrev_long(v, strlen(v), scopes);
+    if (lf)
+        return tracuu_xstrdup(lf);
+    tracuu_buf_t out = {0};
+    bool any = false;
+    for (const char *p = v; *p;) {
+        size_t sp = strspn(p, " ");
+        tracuu_buf_append(&out, p, sp);
+        p += sp;
+        size_t w = strcspn(p, " ");
+        lf = w ? tracuu_abbrev_long(p, w, scopes) : NULL;
+        if (lf)
+            tracuu_buf_puts(&out, lf);
+        else
+            tracuu_buf_append(&out, p, w);
+        any = any || lf;
+        p += w;
+    }
+    if (!any) {
+        tracuu_buf_free(&out);
+        return NULL;
+    }
+    return tracuu_buf_steal(&out);
+}
+
+/* When clause c holds abbreviations (data/abbreviations.tsv) its field
+ * knows, the clause with their long forms under prefix as a phrase
+ * ("UBND" -> "ủy ban nhân dân", marked in snippets too); NULL otherwise. */
+static tracuu_q_t *abbrev_query(builder_t *b, const tracuu_clause_t *c,
+                                const char *prefix)
+{
+    char *lf = expand_abbrevs(c);
+    if (!lf)
+        return NULL;
+    tracuu_clause_t lc = {NULL, lf, true, c->negated, NULL};
+    terms_t t;
+    bool ok = clause_terms(b->a, &lc, prefix, &t);
+    free(lf);
+    if (!ok)
+        return NULL;
+    if (!c->negated)
+        add_highlight(b->out, &t.hl);
+    hl_free(&t.hl);
+    free_qs(t.exacts.v, t.exacts.n);
+    tracuu_q_free(t.first);
+    if (t.n == 0) {
+        free(t.parts.v);
+        return NULL;
+    }
+    tracuu_q_t *q = tracuu_q_combine(t.n > 1 ? TRACUU_Q_PHRASE : TRACUU_Q_AND,
+                                     t.parts.v, t.parts.n);
+    free(t.parts.v);
+    return q;
+}
+
 /* A free word or text field clause c into match (or negs); a free word
  * that is a document symbol also matches it as a citation or an own
  * number. */
@@ -299,9 +384,21 @@ static void word_clause(builder_t *b, const tracuu_clause_t *c,
                         const char *prefix, bool may_drop, qlist_t *match,
                         qlist_t *negs)
 {
-    size_t m0 = match->n;
+    size_t m0 = match->n, n0 = negs->n;
     size_t n = text_clause(b->a, c, prefix, may_drop,
                            c->negated ? negs : match, b->boost, b->out);
+    qlist_t *to = c->negated ? negs : match;
+    tracuu_q_t *ab = to->n > (c->negated ? n0 : m0)
+                         ? abbrev_query(b, c, prefix)
+                         : NULL;
+    if (ab) {
+        /* The abbreviation as written, or its long form. */
+        b->out->not_simple = true;
+        if (!c->negated)
+            qpush(b->asis, tracuu_q_copy(to->v[to->n - 1]));
+        tracuu_q_t *two[2] = {to->v[to->n - 1], ab};
+        to->v[to->n - 1] = tracuu_q_combine(TRACUU_Q_OR, two, 2);
+    }
     tracuu_q_t *sym = !c->field && !c->negated && !c->quoted && match->n > m0
                           ? tracuu_field_symbol_word(c->value, b->out)
                           : NULL;
@@ -378,22 +475,112 @@ static tracuu_q_t *build_list(builder_t *b, const tracuu_parsed_t *p)
     return q;
 }
 
+static int push_word(const char *w, size_t len, void *ctx)
+{
+    tracuu_buf_t t = {0};
+    tracuu_buf_puts(&t, TRACUU_PREFIX_WORD);
+    tracuu_buf_append(&t, w, len);
+    qpush(ctx, tracuu_q_term(t.s, t.len, 1));
+    tracuu_buf_free(&t);
+    return 0;
+}
+
+/* The text of p's plain clauses (free, unquoted, not negated) in their
+ * order, abbreviations written out (expanded: new; NULL when none). */
+static char *plain_text(const tracuu_parsed_t *p)
+{
+    tracuu_buf_t text = {0};
+    for (size_t i = 0; i < p->n; i++) {
+        const tracuu_clause_t *c = &p->v[i];
+        if (c->group || c->field || c->quoted || c->negated)
+            continue;
+        if (text.len)
+            tracuu_buf_putc(&text, ' ');
+        char *lf = expand_abbrevs(c);
+        tracuu_buf_puts(&text, lf ? lf : c->value);
+        free(lf);
+    }
+    return text.len ? tracuu_buf_steal(&text) : (tracuu_buf_free(&text), NULL);
+}
+
+/* Each two syllables next to each other in toks (words, no punctuation
+ * between) as a phrase: plans holding the query's syllables together rank
+ * above those holding them apart. */
+static void push_pairs(const char *text, const tracuu_tokens_t *toks,
+                       qlist_t *out)
+{
+    tracuu_buf_t f1 = {0}, f2 = {0};
+    for (size_t i = 1; i < toks->n; i++) {
+        const tracuu_token_t *a = &toks->v[i - 1], *b = &toks->v[i];
+        if (a->kind != TRACUU_TOKEN_WORD || b->kind != TRACUU_TOKEN_WORD)
+            continue;
+        tracuu_buf_clear(&f1);
+        tracuu_buf_clear(&f2);
+        tracuu_term_forms(text + a->start, a->end - a->start, NULL, &f1);
+        tracuu_term_forms(text + b->start, b->end - b->start, NULL, &f2);
+        if (!f1.len || !f2.len)
+            continue;
+        tracuu_q_t *two[2] = {tracuu_q_term(f1.s, f1.len, 1),
+                              tracuu_q_term(f2.s, f2.len, 1)};
+        qpush(out, tracuu_q_combine(TRACUU_Q_PHRASE, two, 2));
+    }
+    tracuu_buf_free(&f1);
+    tracuu_buf_free(&f2);
+}
+
+/* The ranking of p's plain words: its words (the segmenter's) as word
+ * terms, and its syllables two by two as phrases; NULL when p has no two
+ * plain syllables. */
+static tracuu_q_t *words_query(tracuu_analyzer_t *a, const tracuu_parsed_t *p)
+{
+    if (p->is_or)
+        return NULL;
+    char *text = plain_text(p);
+    qlist_t words = {0}, pairs = {0};
+    tracuu_tokens_t toks = {0};
+    if (text && tracuu_analyzer_tokenize(a, text, strlen(text), &toks) ==
+                    TRACUU_OK) {
+        tracuu_words_each(text, &toks, push_word, &words);
+        push_pairs(text, &toks, &pairs);
+    }
+    tracuu_tokens_free(&toks);
+    free(text);
+    tracuu_q_t *both[2];
+    size_t n = 0;
+    if (words.n)
+        both[n++] = tracuu_q_scale(combine_list(TRACUU_Q_OR, &words), WORD_BOOST);
+    if (pairs.n)
+        both[n++] = tracuu_q_scale(combine_list(TRACUU_Q_OR, &pairs), PAIR_BOOST);
+    free(words.v);
+    free(pairs.v);
+    return n ? tracuu_q_combine(TRACUU_Q_OR, both, n) : NULL;
+}
+
 bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
                         tracuu_plan_t *out, char **err)
 {
     memset(out, 0, sizeof *out);
     *err = NULL;
     qlist_t boost = {0};
-    builder_t b = {a, &boost, out, err};
+    qlist_t asis = {0};
+    builder_t b = {a, &boost, &asis, out, err};
     tracuu_q_t *q = build_list(&b, p);
     if (!q) {
         free_list(&boost);
+        free_list(&asis);
         tracuu_plan_free(out);
         if (!*err)
             *err = tracuu_xstrdup("out of memory building the query");
         return false;
     }
     out->q_match = tracuu_q_copy(q);
+    out->q_words = words_query(a, p);
+    if (asis.n) {
+        tracuu_q_t *two[2] = {
+            tracuu_q_scale(combine_list(TRACUU_Q_OR, &asis), ASIS_BOOST),
+            out->q_words};
+        out->q_words = tracuu_q_combine(TRACUU_Q_OR, two, out->q_words ? 2 : 1);
+    }
     if (out->n_exact)
         out->q_exact = tracuu_q_scale(
             tracuu_q_combine(TRACUU_Q_AND, out->exact_v, out->n_exact),
@@ -430,6 +617,7 @@ void tracuu_plan_free(tracuu_plan_t *plan)
     tracuu_q_free(plan->q_match);
     tracuu_q_free(plan->q_exact);
     tracuu_q_free(plan->q_first);
+    tracuu_q_free(plan->q_words);
     free_qs(plan->first_v, plan->n_first);
     free_qs(plan->exact_v, plan->n_exact);
     for (size_t i = 0; i < plan->n_highlight; i++)

@@ -22,6 +22,7 @@
 #include "record.h"
 #include "schema.h"
 #include "snippet.h"
+#include "suggest.h"
 #include "version.h"
 
 static const char *prog = "tracuu-query";
@@ -470,23 +471,64 @@ static void print_results(const opts_t *o, prepared_t *pq, const char *query,
     tracuu_print_results_end(&pr);
 }
 
+static bool prepare(const char *query, prepared_t *pq);
+
+/* A query that found nothing, with fix its spelling correction: in text
+ * mode the plans of fix are shown instead (said on stderr), otherwise fix
+ * is suggested on stderr. */
+static int search_corrected(const opts_t *o, tracuu_db_t *db,
+                            const char *query, const char *fix);
+
 static int search_and_print(const opts_t *o, tracuu_db_t *db, prepared_t *pq,
-                            const char *query)
+                            const char *query, bool may_correct)
 {
     found_t fd = {NULL, NULL};
     tracuu_wants_t *wt = o->format == TRACUU_FORMAT_PATHS
                              ? NULL : tracuu_wants_new(&pq->plan);
     int rc = EXIT_TROUBLE;
+    char *fix = NULL;
     if (run_search(o, db, pq, wt, &fd) != TRACUU_OK) {
         say("search failed: ", tracuu_db_last_error(db));
+    } else if (may_correct && tracuu_mset_total(fd.m) == 0 &&
+               (fix = tracuu_suggest_query(db, query)) != NULL &&
+               o->format == TRACUU_FORMAT_TEXT && !o->count) {
+        rc = search_corrected(o, db, query, fix);
     } else {
         print_results(o, pq, query, &fd);
         rc = tracuu_mset_total(fd.m) > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
+        if (fix)
+            search_corrected(o, db, query, fix);
     }
+    free(fix);
     if (fd.hits)
         free_fetched(fd.hits, tracuu_mset_size(fd.m));
     tracuu_wants_free(wt);
     tracuu_mset_free(fd.m);
+    return rc;
+}
+
+static int search_corrected(const opts_t *o, tracuu_db_t *db,
+                            const char *query, const char *fix)
+{
+    tracuu_buf_t b = {0};
+    tracuu_escape_text(&b, fix, strlen(fix));
+    if (o->format != TRACUU_FORMAT_TEXT || o->count) {
+        fflush(stdout);
+        fprintf(stderr, "%s: did you mean: %s\n", prog, b.s);
+        tracuu_buf_free(&b);
+        return EXIT_NO_MATCH;
+    }
+    tracuu_buf_t q = {0};
+    tracuu_escape_text(&q, query, strlen(query));
+    fflush(stdout);
+    fprintf(stderr, "%s: nothing matches '%s'; showing the plans for '%s'\n",
+            prog, q.s, b.s);
+    tracuu_buf_free(&q);
+    tracuu_buf_free(&b);
+    prepared_t pq;
+    int rc = prepare(fix, &pq) ? search_and_print(o, db, &pq, fix, false)
+                               : EXIT_TROUBLE;
+    prepared_free(&pq);
     return rc;
 }
 
@@ -500,7 +542,7 @@ static int search(const opts_t *o, const char *query)
     tracuu_db_t *db = NULL;
     if (prepare(query, &pq) && (db = open_index(o)) != NULL)
         rc = o->list != TRACUU_LIST_NONE ? list(o, db, &pq, query)
-                                         : search_and_print(o, db, &pq, query);
+                                         : search_and_print(o, db, &pq, query, true);
     tracuu_db_close(db);
     prepared_free(&pq);
     return rc;

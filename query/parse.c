@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "suggest.h"
 
 typedef struct parser {
     const char *s;
@@ -224,8 +225,13 @@ static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
                 *k = (char)(*k | 0x20);
         if (!ps->known_field(name)) {
             tracuu_buf_t b = {0};
-            tracuu_buf_printf(&b, "unknown field '%s:' (see tracuu-query "
-                                  "--help for the fields)", name);
+            const char *near = tracuu_suggest_field(name);
+            if (near)
+                tracuu_buf_printf(&b, "unknown field '%s:' (did you mean "
+                                      "%s:?)", name, near);
+            else
+                tracuu_buf_printf(&b, "unknown field '%s:' (see tracuu-query "
+                                      "--help for the fields)", name);
             free(name);
             if (!ps->err)
                 ps->err = tracuu_buf_steal(&b);

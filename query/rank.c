@@ -3,11 +3,20 @@
 
 #include <stdlib.h>
 
-static tracuu_status_t run(tracuu_db_t *db, tracuu_q_t *q, unsigned offset,
-                           unsigned limit, tracuu_mset_t **out)
+static tracuu_q_t *pair(tracuu_qop_t op, const tracuu_q_t *a,
+                        const tracuu_q_t *b);
+
+/* Runs q (taken), ranked higher by the query's words when it has any. */
+static tracuu_status_t run(tracuu_db_t *db, const tracuu_plan_t *plan,
+                           tracuu_q_t *q, unsigned offset, unsigned limit,
+                           tracuu_mset_t **out)
 {
     tracuu_search_opts_t so = {offset, limit, -1, false, false};
     *out = NULL;
+    if (q && plan->q_words) {
+        tracuu_q_t *two[2] = {q, tracuu_q_copy(plan->q_words)};
+        q = tracuu_q_combine(TRACUU_Q_AND_MAYBE, two, 2);
+    }
     tracuu_status_t st = q ? tracuu_db_search(db, q, &so, out) : TRACUU_ERR_NOMEM;
     tracuu_q_free(q);
     return st;
@@ -26,13 +35,14 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
 {
     *out = NULL;
     if (!plan->q_exact)
-        return run(db, tracuu_q_copy(plan->q_match), offset, limit, out);
+        return run(db, plan, tracuu_q_copy(plan->q_match), offset, limit,
+                   out);
     /* First tier: the matches with every form as typed, weighted with them. */
     tracuu_mset_t *first = NULL, *rest = NULL;
     tracuu_q_t *q1 = plan->q_first
                          ? tracuu_q_copy(plan->q_first)
                          : pair(TRACUU_Q_AND, plan->q_match, plan->q_exact);
-    tracuu_status_t st = run(db, q1, offset, limit, &first);
+    tracuu_status_t st = run(db, plan, q1, offset, limit, &first);
     if (st != TRACUU_OK)
         return st;
     unsigned got = (unsigned)tracuu_mset_size(first);
@@ -49,7 +59,8 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
     tracuu_q_t *lacking[2] = {tracuu_q_all(), tracuu_q_copy(plan->q_exact)};
     tracuu_q_t *filter[2] = {tracuu_q_copy(plan->q_match),
                              tracuu_q_combine(TRACUU_Q_AND_NOT, lacking, 2)};
-    st = run(db, tracuu_q_combine(TRACUU_Q_FILTER, filter, 2), rest_offset,
+    st = run(db, plan, tracuu_q_combine(TRACUU_Q_FILTER, filter, 2),
+             rest_offset,
              got < limit ? limit - got : 0, &rest);
     if (st != TRACUU_OK) {
         tracuu_mset_free(first);
