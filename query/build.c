@@ -377,6 +377,26 @@ static tracuu_q_t *abbrev_query(builder_t *b, const tracuu_clause_t *c,
     return q;
 }
 
+/* When the free word c is a date ("07/04/2014", "7-4-2014", "2014-04-07",
+ * "02/2024": a separator and a valid day or month; a bare 2024 stays a
+ * word), what date:c matches (any spelling of that day in the text, the
+ * dates' days marked in snippets); NULL otherwise. */
+static tracuu_q_t *date_word(builder_t *b, const tracuu_clause_t *c)
+{
+    tracuu_date_t d;
+    const char *v = c->value;
+    if (!strpbrk(v, "/-.") || strstr(v, "..") ||
+        !tracuu_date_parse_query(v, strlen(v), &d))
+        return NULL;
+    tracuu_clause_t dc = {"date", c->value, false, false, NULL};
+    bool used_next = false;
+    char *err = NULL;
+    tracuu_q_t *q = tracuu_field_query(b->a, &dc, NULL, &used_next, b->out,
+                                       &err);
+    free(err);
+    return q;
+}
+
 /* A free word or text field clause c into match (or negs); a free word
  * that is a document symbol also matches it as a citation or an own
  * number. */
@@ -402,6 +422,8 @@ static void word_clause(builder_t *b, const tracuu_clause_t *c,
     tracuu_q_t *sym = !c->field && !c->negated && !c->quoted && match->n > m0
                           ? tracuu_field_symbol_word(c->value, b->out)
                           : NULL;
+    if (!sym && !c->field && !c->negated && !c->quoted && match->n > m0)
+        sym = date_word(b, c);
     if (sym) {
         b->out->not_simple = true;
         tracuu_q_t *two[2] = {match->v[match->n - 1], sym};

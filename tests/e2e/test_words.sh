@@ -65,6 +65,16 @@ n=$(sort "$TMP/out" | comm -12 - "$TMP/pccc" | wc -l)
 [ "$np" -gt 0 ] && [ "$n" -ge $((np * 8 / 10)) ] && ok ||
     bad "PCCC: $n of the first $np write PCCC"
 
+# A date typed bare matches what date: matches (any spelling in the text),
+# beside the literal text; a bare year stays a word.
+"$IDX" -q -d "$TMP/seeds" "$SHARED/seeds" 2>"$TMP/err" || bad "indexing the seeds"
+expect_hits "$TMP/seeds" "000 002 004" 07/04/2014
+expect_hits "$TMP/seeds" "000 002 004" 7-4-2014
+expect_hits "$TMP/seeds" "000 002 004" 2014-04-07
+expect_hits "$TMP/seeds" "003" 07/01/2025
+[ "$(hits "$TMP/seeds" 2024)" = "$(hits "$TMP/seeds" '"2024"')" ] && ok ||
+    bad "a bare 2024 is not the word 2024"
+
 # Did you mean: a misspelt word the index does not hold is corrected from
 # the index's spelling data. Text output shows the correction's plans and
 # says so; --paths and --count only suggest it (exit 1).
