@@ -400,3 +400,26 @@ const tracuu_typeword_t *tracuu_typeword_find(const char *f, size_t len)
     }
     return NULL;
 }
+
+/* Each seen in real OCR of Vietnamese plans (../shared/seeds/002, the
+ * OCR example plans): "Chi thi s6 34-CT/TW" (số), "B6 Chinh tri" (Bộ),
+ * "1am theo" (làm), "dao dirc" (đức), "ciia" (của), "ctia" (của), "nidm"
+ * (năm), "thanh phd" (phố), "s6i ndi" (sôi nổi), "cong chic" (chức);
+ * and the classic confusions of OCR engines: 0/o, 1/l, 5/s, rn/m.
+ * Dropped or wrong diacritics need no entry: the folded form is what
+ * every search matches. */
+const tracuu_ocr_confusion_t tracuu_ocr_confusions[] = {
+    {"6", "o"},
+    {"0", "o"},
+    {"1", "l"},
+    {"1", "i"},
+    {"5", "s"},
+    {"rn", "m"},
+    {"ir", "u"},
+    {"ii", "u"},
+    {"ti", "u"},
+    {"id", "a"},
+    {"d", "o"},
+    {"i", "u"},
+    {NULL, NULL},
+};

@@ -133,6 +133,15 @@ typedef struct tracuu_datekw {
 /* The keywords; ends with an entry whose kw is TRACUU_KW_NONE. */
 extern const tracuu_datekw_t tracuu_datekws[];
 
+/* OCR confusions (lib/ocr.h): what a scan wrote for what the page said,
+ * in folded form ("6" for "ô" in "s6" = số), in the order they are
+ * tried; ends with a NULL seen. */
+typedef struct tracuu_ocr_confusion {
+    const char *seen;     /* as the OCR text has it */
+    const char *meant;    /* the likely reading */
+} tracuu_ocr_confusion_t;
+extern const tracuu_ocr_confusion_t tracuu_ocr_confusions[];
+
 /* Type whose code is s[0..len) (UTF-8), letter case ignored, lost_dd
  * accepted; pseudo codes (TRACUU_DOCTYPE_NOCODE) only when with_pseudo.
  * Returns a table entry (borrowed, static) or NULL. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "ocr.h"
 #include "schema.h"
 #include "segment.h"
 
@@ -169,6 +170,21 @@ static tracuu_status_t counter_flush(counter_t *c, tracuu_doc_t *doc)
     return st;
 }
 
+/* A body word damaged by OCR ("s6", "1am", "dirc") is also indexed under
+ * its likely readings (lib/ocr.h) at its position, so that a phrase
+ * typed right ("chỉ thị số 34") finds the scan ("Chi thi s6 34"). */
+static tracuu_status_t add_readings(tracuu_doc_t *doc, const char *orig,
+                                    size_t olen, const char *w, size_t len,
+                                    unsigned pos)
+{
+    char rd[TRACUU_OCR_READINGS_MAX][TRACUU_OCR_READING_MAX];
+    size_t n = tracuu_ocr_readings(orig, olen, w, len, rd);
+    tracuu_status_t st = TRACUU_OK;
+    for (size_t i = 0; i < n && st == TRACUU_OK; i++)
+        st = tracuu_doc_add_posting(doc, rd[i], strlen(rd[i]), pos);
+    return st;
+}
+
 /* Index each token of text under prefix: folded with positions from
  * first_pos, plus the exact form when it differs (body only); repeats
  * more to the folded term's wdf (a name that occurs repeats + 1 times,
@@ -192,6 +208,9 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
         if (folded.len == plen)
             continue;
         st = tracuu_doc_add_posting(doc, folded.s, folded.len, t->pos + 1);
+        if (st == TRACUU_OK && exact_too)
+            st = add_readings(doc, text + t->start, t->end - t->start,
+                              folded.s + plen, folded.len - plen, t->pos + 1);
         if (st == TRACUU_OK && repeats)
             st = tracuu_doc_add_term(doc, folded.s, folded.len, repeats);
         size_t elen = strlen(TRACUU_PREFIX_EXACT);

@@ -75,6 +75,12 @@ expect_hits "$TMP/seeds" "003" 07/01/2025
 [ "$(hits "$TMP/seeds" 2024)" = "$(hits "$TMP/seeds" '"2024"')" ] && ok ||
     bad "a bare 2024 is not the word 2024"
 
+# OCR damage: the scan of 002 writes "Chi thi s6 34-CT/TW", "dao dirc",
+# "1am theo"; its words are indexed under their likely readings too.
+expect_hits "$TMP/seeds" "000 002 004" '"Chỉ thị số 34-CT/TW"'
+hits "$TMP/seeds" '"đạo đức"' | grep -q 002 && ok || bad '"đạo đức" misses 002 (dao dirc)'
+hits "$TMP/seeds" '"làm theo"' | grep -q 002 && ok || bad '"làm theo" misses 002 (1am theo)'
+
 # Did you mean: a misspelt word the index does not hold is corrected from
 # the index's spelling data. Text output shows the correction's plans and
 # says so; --paths and --count only suggest it (exit 1).

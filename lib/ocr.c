@@ -1,0 +1,165 @@
+/* ocr.c: readings of OCR-damaged words from the table of confusions. */
+#include "ocr.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "doctables.h"
+#include "syllable.h"
+
+/* Letters a syllable has at most ("nghieng"), so longer words are not
+ * tried. */
+#define SYLLABLE_LETTERS 7
+
+static bool has_letter(const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (w[i] >= 'a' && w[i] <= 'z')
+            return true;
+    return false;
+}
+
+/* True when the folded w[0..len) is a syllable with some tone: one ending
+ * in c, ch, p or t takes sắc or nặng, so "duc" (đức) is tried as "dúc"
+ * (a combining acute after its first vowel). */
+static bool folded_valid(const char *w, size_t len)
+{
+    if (tracuu_syllable_valid(w, len))
+        return true;
+    char last = len ? w[len - 1] : 0;
+    if (len > SYLLABLE_LETTERS + 2 || !(last == 'c' || last == 'h' ||
+                                        last == 'p' || last == 't'))
+        return false;
+    char t[SYLLABLE_LETTERS + 5];
+    size_t v = strcspn(w, "aeiouy");
+    if (v >= len)
+        return false;
+    memcpy(t, w, v + 1);
+    memcpy(t + v + 1, "\xcc\x81", 2);
+    memcpy(t + v + 3, w + v + 1, len - v - 1);
+    return tracuu_syllable_valid(t, len + 2);
+}
+
+/* Add cand to out[0..*n) when it is a syllable and new. */
+static void keep(const char *cand, size_t len,
+                 char out[][TRACUU_OCR_READING_MAX], size_t *n)
+{
+    if (*n >= TRACUU_OCR_READINGS_MAX || len < 2 || len > SYLLABLE_LETTERS ||
+        !folded_valid(cand, len))
+        return;
+    for (size_t i = 0; i < *n; i++)
+        if (strlen(out[i]) == len && memcmp(out[i], cand, len) == 0)
+            return;
+    memcpy(out[*n], cand, len);
+    out[*n][len] = '\0';
+    (*n)++;
+}
+
+/* w with seen replaced by meant at byte at (every occurrence when all),
+ * into buf; its length, or 0 when it does not fit. */
+static size_t replace(const char *w, size_t len, const char *seen,
+                      const char *meant, size_t at, bool all, char *buf,
+                      size_t cap)
+{
+    size_t sl = strlen(seen), ml = strlen(meant), o = 0;
+    for (size_t i = 0; i < len;) {
+        bool here = (i == at || (all && i > at)) && i + sl <= len &&
+                    memcmp(w + i, seen, sl) == 0;
+        const char *src = here ? meant : w + i;
+        size_t n = here ? ml : 1;
+        if (o + n >= cap)
+            return 0;
+        memcpy(buf + o, src, n);
+        o += n;
+        i += here ? sl : 1;
+    }
+    return o;
+}
+
+/* Folded vowel groups of Vietnamese syllables (a, ă, â are all a ...). */
+static const char *const nuclei[] = {
+    "a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia",
+    "ie", "iu", "oa", "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy",
+    "ya", "ye", "ieu", "oai", "oao", "oay", "oeo", "uay", "uoi", "uou",
+    "uya", "uye", "uyu", "yeu", "uao", "uai", "ueu", NULL};
+
+/* A quick test that the folded ASCII word w[0..len) has the shape of a
+ * syllable: an initial, a vowel group of the list, a final. Looser than
+ * tracuu_syllable_valid (tones and some pairings are not checked) and
+ * some 20 times faster: what passes needs no reading. */
+static bool syllable_shape(const char *w, size_t len)
+{
+    static const char *const initials[] = {
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+        "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t",
+        "v", "x", NULL};
+    static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh",
+                                         "p", "t", NULL};
+    size_t i = 0;
+    for (const char *const *p = initials; *p; p++) {
+        size_t n = strlen(*p);
+        if (n < len && memcmp(w, *p, n) == 0) {
+            i = n;
+            break;
+        }
+    }
+    size_t v = i;
+    while (v < len && strchr("aeiouy", w[v]))
+        v++;
+    if (v == i)
+        return false;
+    bool nucleus = false;
+    for (const char *const *p = nuclei; *p && !nucleus; p++)
+        nucleus = strlen(*p) == v - i && memcmp(*p, w + i, v - i) == 0;
+    for (const char *const *p = finals; *p && nucleus; p++)
+        if (strlen(*p) == len - v && memcmp(*p, w + v, len - v) == 0)
+            return true;
+    return false;
+}
+
+/* A word in capitals without a digit (a code, a numeral: NĐ, XIII), a
+ * word with its diacritics and no digit, or a Roman numeral in small
+ * letters (ii, xiv): never OCR damage to read. */
+static bool code_or_numeral(const char *orig, size_t olen, const char *w,
+                            size_t len)
+{
+    bool lower = false, digit = false, marked = false;
+    for (size_t i = 0; i < olen; i++) {
+        unsigned char c = (unsigned char)orig[i];
+        lower = lower || (c >= 'a' && c <= 'z');
+        digit = digit || (c >= '0' && c <= '9');
+        marked = marked || c >= 0x80;
+    }
+    /* A word written with its diacritics was read right by the OCR, or
+     * was never scanned; a word in capitals (any non-ASCII letter counts
+     * as one) without a digit is a code. */
+    return (marked && !digit) || (!lower && !digit) ||
+           strspn(w, "ivxlcdm") == len;
+}
+
+size_t tracuu_ocr_readings(const char *orig, size_t olen, const char *w,
+                           size_t len, char out[][TRACUU_OCR_READING_MAX])
+{
+    size_t n = 0;
+    if (len < 2 || len > SYLLABLE_LETTERS + 2 || !has_letter(w, len) ||
+        code_or_numeral(orig, olen, w, len) || syllable_shape(w, len) ||
+        folded_valid(w, len))
+        return 0;
+    char buf[TRACUU_OCR_READING_MAX];
+    for (const tracuu_ocr_confusion_t *c = tracuu_ocr_confusions;
+         c->seen && n < TRACUU_OCR_READINGS_MAX; c++) {
+        size_t sl = strlen(c->seen);
+        bool digit = c->seen[0] >= '0' && c->seen[0] <= '9';
+        for (size_t at = 0; at + sl <= len; at++) {
+            if (memcmp(w + at, c->seen, sl) != 0)
+                continue;
+            size_t m = replace(w, len, c->seen, c->meant, at, digit, buf,
+                               sizeof buf);
+            if (m)
+                keep(buf, m, out, &n);
+            if (digit)
+                break; /* every occurrence replaced at once */
+        }
+    }
+    return n;
+}
