@@ -25,8 +25,10 @@ extern const char *const tracuu_query_stopwords[];
 /* Weight of two of the query's syllables found next to each other. */
 #define PAIR_BOOST 12.0
 /* Weight of an abbreviation as the query writes it, above its long form
- * (which matches too): the plans writing "PCCC" first. */
-#define ASIS_BOOST 16.0
+ * (which matches too): the plans writing "PCCC" first among those holding
+ * the other words near it (more drowned those: known items MRR 0.788
+ * with 4, 0.796 with 2). */
+#define ASIS_BOOST 2.0
 /* Bytes of a clause quoted in a message. */
 #define CLAUSE_SHOWN 60
 
