@@ -6,7 +6,8 @@
 static tracuu_status_t run(tracuu_db_t *db, tracuu_q_t *q, unsigned offset,
                            unsigned limit, tracuu_mset_t **out)
 {
-    tracuu_search_opts_t so = {offset, limit, -1, false, false};
+    /* Totals exact: a page says "11–20 of 163", never an estimate. */
+    tracuu_search_opts_t so = {offset, limit, -1, false, true};
     *out = NULL;
     tracuu_status_t st = q ? tracuu_db_search(db, q, &so, out) : TRACUU_ERR_NOMEM;
     tracuu_q_free(q);

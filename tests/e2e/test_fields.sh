@@ -122,7 +122,7 @@ for query in cites:34-CT/TW cites:05-CT/TW date:2024 date:07/04/2014 'thi đua' 
         /^ *[0-9]+\. / { check(); n = 0; title = 1; next }
         /^   / {
             if (title) { title = 0; next }
-            if ($0 ~ /^   ngày ban hành: /) next
+            if ($0 ~ /^   (số, ký hiệu|ngày ban hành|tên loại|cơ quan ban hành|người ký): /) next
             t = substr($0, 4)
             sub(/^… /, "", t); sub(/ …$/, "", t)
             p[++n] = t
