@@ -21,6 +21,7 @@
 #include "rank.h"
 #include "record.h"
 #include "schema.h"
+#include "show.h"
 #include "snippet.h"
 #include "version.h"
 #include "xlsx.h"
@@ -92,6 +93,10 @@ static void usage(FILE *f)
             "      --list WHAT   cites, dates, movements, issuers, years, types\n"
             "                    or signers of the matching plans (all plans\n"
             "                    without a query), with counts, most first\n"
+            "      --show PATH|number:SYMBOL\n"
+            "                    one document as indexed: its record, citations,\n"
+            "                    dates with their roles, movements\n"
+            "      --text        with --show: the text the index keeps\n"
             "  -h, --help        this help\n"
             "  -V, --version     version\n"
             "\n"
@@ -154,6 +159,8 @@ typedef struct opts {
     unsigned limit, offset; /* limit 0: every match */
     bool limit_set;         /* --limit given (an export is whole without) */
     const char *out_path;   /* -o FILE, or NULL: standard output */
+    const char *show;       /* --show PATH|number:..., or NULL */
+    bool text;              /* --show: with the stored text */
     color_t color;
     sort_t sort;
     tracuu_list_kind_t list;
@@ -264,23 +271,6 @@ static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
     return TRACUU_OK;
 }
 
-/* The record's fields of h from the document data's JSON (borrowed from
- * meta). */
-static void hit_record(tracuu_hit_t *h, const json_t *meta)
-{
-#define META(k) json_string_value(json_object_get(meta, k))
-    h->title = META("title");
-    h->issued = META("issued");
-    h->number = META("number");
-    h->type = META("type");
-    h->issuer = META("issuer");
-    h->signer = META("signer");
-    h->signer_role = META("signer_role");
-    h->place = META("place");
-    h->format = META("format");
-#undef META
-}
-
 static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
                        const tracuu_plan_t *plan, const opts_t *o,
                        tracuu_printer_t *pr)
@@ -307,7 +297,7 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         tracuu_hit_t h = {.rank = o->offset + i + 1,
                           .path = path ? path : "?", .score = f[i].score,
                           .snippets = sn, .n_snippets = n_sn, .note = why};
-        hit_record(&h, meta);
+        tracuu_hit_record(&h, meta);
         tracuu_print_hit(pr, &h);
         tracuu_snippets_free(sn, n_sn);
         json_decref(meta);
@@ -610,6 +600,70 @@ static int search(const opts_t *o, const char *query)
     return rc;
 }
 
+/* The documents --show names: the one indexed for a path, or those a
+ * number: query finds; *ids new (free with free()). False when the
+ * target cannot be searched or read (said on stderr). */
+static bool show_targets(const opts_t *o, tracuu_db_t *db, unsigned **ids,
+                         size_t *n)
+{
+    *ids = NULL;
+    *n = 0;
+    if (strncmp(o->show, "number:", 7) != 0) {
+        unsigned id = 0;
+        if (tracuu_show_lookup(db, o->show, &id) != TRACUU_OK) {
+            say("", tracuu_db_last_error(db));
+            return false;
+        }
+        if (id) {
+            *ids = tracuu_xmalloc(sizeof **ids);
+            (*ids)[(*n)++] = id;
+        }
+        return true;
+    }
+    prepared_t pq;
+    memset(&pq, 0, sizeof pq);
+    bool ok = false;
+    unsigned count = 0;
+    tracuu_mset_t *m = NULL;
+    if (check_query(o, o->show) == 0 && prepare(o->show, false, &pq)) {
+        tracuu_db_doccount(db, &count);
+        tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
+        ok = tracuu_db_search(db, pq.plan.q_match, &so, &m) == TRACUU_OK;
+        if (!ok)
+            say("search failed: ", tracuu_db_last_error(db));
+        for (size_t i = 0; ok && i < tracuu_mset_size(m); i++) {
+            *ids = tracuu_xrealloc(*ids, (*n + 1) * sizeof **ids);
+            (*ids)[(*n)++] = tracuu_mset_docid(m, i);
+        }
+    }
+    tracuu_mset_free(m);
+    prepared_free(&pq);
+    return ok;
+}
+
+/* --show: exit 0 when shown, 1 when nothing is indexed under that name. */
+static int show(const opts_t *o)
+{
+    tracuu_db_t *db = open_index(o);
+    if (!db)
+        return EXIT_TROUBLE;
+    unsigned *ids = NULL;
+    size_t n = 0;
+    int rc = EXIT_TROUBLE;
+    if (show_targets(o, db, &ids, &n)) {
+        rc = EXIT_NO_MATCH;
+        if (!n)
+            say("nothing indexed for ", o->show);
+        tracuu_printer_t pr;
+        if (n && printer_for(o, &pr))
+            rc = tracuu_show_print(db, ids, n, o->show, o->text, &pr)
+                     ? EXIT_MATCH : EXIT_TROUBLE;
+    }
+    free(ids);
+    tracuu_db_close(db);
+    return rc;
+}
+
 static const struct option longopts[] = {
     {"db", required_argument, NULL, 'd'},
     {"json", no_argument, NULL, 'J'},
@@ -622,6 +676,8 @@ static const struct option longopts[] = {
     {"sort", required_argument, NULL, 'S'},
     {"list", required_argument, NULL, 'L'},
     {"format", required_argument, NULL, 'F'},
+    {"show", required_argument, NULL, 'W'},
+    {"text", no_argument, NULL, 'T'},
     {"output", required_argument, NULL, 'o'},
     {"colour", required_argument, NULL, 'K'},
     {"help", no_argument, NULL, 'h'},
@@ -662,6 +718,8 @@ static int apply_option(int c, opts_t *o)
         return parse_count("--limit", optarg, &o->limit) ? OPT_GO_ON
                                                          : EXIT_TROUBLE;
     case 'o': o->out_path = optarg; return OPT_GO_ON;
+    case 'W': o->show = optarg; return OPT_GO_ON;
+    case 'T': o->text = true; return OPT_GO_ON;
     case 'F':
         if ((v = choose(optarg, formats, 5)) < 0) {
             fprintf(stderr, "%s: --format wants text, json, paths, csv or "
@@ -743,12 +801,27 @@ static int setup_output(opts_t *o)
 int main(int argc, char **argv)
 {
     opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, DEFAULT_LIMIT, 0,
-                false, NULL, COLOR_AUTO, SORT_RELEVANCE, TRACUU_LIST_NONE};
+                false, NULL, NULL, false, COLOR_AUTO, SORT_RELEVANCE,
+                TRACUU_LIST_NONE};
     int c;
     while ((c = getopt_long(argc, argv, "+d:n:o:0hV", longopts, NULL)) != -1) {
         int rc = apply_option(c, &o);
         if (rc != OPT_GO_ON)
             return rc;
+    }
+    if (o.show) {
+        if (optind < argc || (o.format != TRACUU_FORMAT_TEXT &&
+                              o.format != TRACUU_FORMAT_JSON)) {
+            fprintf(stderr, "%s: --show takes one PATH or number:... and "
+                            "prints text or --json\n", prog);
+            return EXIT_TROUBLE;
+        }
+        int rc = setup_output(&o);
+        return output_written(rc != OPT_GO_ON ? rc : show(&o));
+    }
+    if (o.text) {
+        fprintf(stderr, "%s: --text goes with --show\n", prog);
+        return EXIT_TROUBLE;
     }
     if (optind >= argc && o.list == TRACUU_LIST_NONE &&
         o.sort == SORT_RELEVANCE && o.format != TRACUU_FORMAT_CSV &&

@@ -471,19 +471,9 @@ static char *signer_of(const tracuu_hit_t *h)
     return tracuu_buf_steal(&b);
 }
 
-/* Paths, titles and snippets come from the files and the index, both
- * untrusted: every one is escaped, so a name holding a line feed or a
- * terminal sequence shows as \n or \e, never acts. The record's fields
- * each have a line of their own, labelled as the archive's sheet names
- * them. */
-static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
+/* The record as text: the title, then one labelled line a field. */
+static void text_record(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
-    p->literal(p, p->color ? "\033[1m" : "");
-    p->integer(p, (long long)h->rank);
-    p->literal(p, ". ");
-    p->name(p, h->path);
-    p->literal(p, p->color ? "\033[0m" : "");
-    p->separator(p);
     if (h->title && *h->title) {
         p->literal(p, "   ");
         tracuu_print_str(p, h->title);
@@ -498,6 +488,47 @@ static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     text_field(p, "cơ quan ban hành", h->issuer);
     text_field(p, "người ký", signer);
     free(signer);
+}
+
+/* The record as members of the open map. */
+static void struct_record(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    static const char *const keys[] = {"issued", "number", "type", "issuer",
+                                       "signer", "signer_role", "place",
+                                       "format"};
+    const char *v[] = {h->issued, h->number, h->type, h->issuer, h->signer,
+                       h->signer_role, h->place, h->format};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        p->map_key(p, keys[i]);
+        tracuu_print_str(p, v[i]);
+    }
+}
+
+void tracuu_print_record(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    if (!p->structured) {
+        text_record(p, h);
+        return;
+    }
+    p->map_key(p, "title");
+    tracuu_print_str(p, h->title ? h->title : "");
+    struct_record(p, h);
+}
+
+/* Paths, titles and snippets come from the files and the index, both
+ * untrusted: every one is escaped, so a name holding a line feed or a
+ * terminal sequence shows as \n or \e, never acts. The record's fields
+ * each have a line of their own, labelled as the archive's sheet names
+ * them. */
+static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    p->literal(p, p->color ? "\033[1m" : "");
+    p->integer(p, (long long)h->rank);
+    p->literal(p, ". ");
+    p->name(p, h->path);
+    p->literal(p, p->color ? "\033[0m" : "");
+    p->separator(p);
+    text_record(p, h);
     for (size_t i = 0; i < h->n_snippets; i++)
         text_snippet(p, &h->snippets[i]);
     if (h->note) { /* a static string of ours */
@@ -595,6 +626,14 @@ static void struct_snippet(tracuu_printer_t *p, const tracuu_snippet_t *s)
     p->end(p);
 }
 
+void tracuu_print_path(tracuu_printer_t *p, const char *path)
+{
+    if (p->structured)
+        struct_path(p, path);
+    else
+        p->name(p, path);
+}
+
 static void struct_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
     p->begin_map(p);
@@ -605,22 +644,7 @@ static void struct_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     tracuu_print_str(p, h->title ? h->title : "");
     p->map_key(p, "score");
     p->real(p, h->score);
-    p->map_key(p, "issued");
-    tracuu_print_str(p, h->issued);
-    p->map_key(p, "number");
-    tracuu_print_str(p, h->number);
-    p->map_key(p, "type");
-    tracuu_print_str(p, h->type);
-    p->map_key(p, "issuer");
-    tracuu_print_str(p, h->issuer);
-    p->map_key(p, "signer");
-    tracuu_print_str(p, h->signer);
-    p->map_key(p, "signer_role");
-    tracuu_print_str(p, h->signer_role);
-    p->map_key(p, "place");
-    tracuu_print_str(p, h->place);
-    p->map_key(p, "format");
-    tracuu_print_str(p, h->format);
+    struct_record(p, h);
     p->map_key(p, "snippets");
     p->begin_list(p);
     for (size_t i = 0; i < h->n_snippets; i++)

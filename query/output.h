@@ -119,6 +119,15 @@ void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
 void tracuu_print_hit(tracuu_printer_t *p, const tracuu_hit_t *h);
 void tracuu_print_results_end(tracuu_printer_t *p);
 
+/* A hit's record (its title and fields, not its path, rank or
+ * snippets): text, the title and one labelled line a known field;
+ * structured, members "title", "issued", "number", ... of the open map. */
+void tracuu_print_record(tracuu_printer_t *p, const tracuu_hit_t *h);
+
+/* A path: text escapes it; structured, the member "path" (and
+ * "path_bytes" when it is not UTF-8) of the open map. */
+void tracuu_print_path(tracuu_printer_t *p, const char *path);
+
 /* Whether the printer needs snippets (paths does not). */
 bool tracuu_format_wants_snippets(tracuu_format_t format);
 
