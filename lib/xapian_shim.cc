@@ -447,6 +447,13 @@ tracuu_status_t tracuu_db_doccount(tracuu_db_t *db, unsigned *out)
     return guarded(db, [&] { *out = db->rd->get_doccount(); });
 }
 
+tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
+                                   unsigned *out)
+{
+    *out = 0;
+    return guarded(db, [&] { *out = db->rd->get_termfreq(term); });
+}
+
 tracuu_status_t tracuu_db_lookup(tracuu_db_t *db, const char *uid,
                                  unsigned *docid)
 {

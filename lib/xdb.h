@@ -135,6 +135,10 @@ tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
 
 /* The number of documents; READ (*out 0 on failure). */
 tracuu_status_t tracuu_db_doccount(tracuu_db_t *db, unsigned *out);
+/* The number of documents holding term (0 when none); READ (*out 0 on
+ * failure). */
+tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
+                                   unsigned *out);
 /* The document carrying unique term uid: TRACUU_ERR_NOT_FOUND if none;
  * READ. */
 tracuu_status_t tracuu_db_lookup(tracuu_db_t *db, const char *uid,

@@ -15,6 +15,7 @@
 #include "rank.h"
 #include "record.h"
 #include "schema.h"
+#include "symbol.h"
 
 #define LIST_FIELDS 4     /* TAB-separated fields of a listing term */
 #define ISO_DATE_SIZE 16  /* room for "YYYY-MM-DD" */
@@ -32,6 +33,8 @@ typedef struct row {
     unsigned plans;
     spelling_t *spell; /* movements: the group's spellings, in order met */
     size_t n_spell;
+    unsigned rep;    /* the plans of the term shown alone (the group's
+                        commonest, most complete spelling) */
 } row_t;
 
 typedef struct rows {
@@ -80,6 +83,21 @@ static bool from_record(tracuu_list_kind_t kind)
     return kind >= TRACUU_LIST_ISSUERS;
 }
 
+/* A citation's listing term (display TAB date TAB type TAB issuer)
+ * groups under the cited document's canonical key, as cites: finds it:
+ * its date, type and issuer as each plan wrote them fold into one row.
+ * New; free with free(). */
+static char *cite_key(const char *term)
+{
+    const char *tab = strchr(term, '\t');
+    size_t n = tab ? (size_t)(tab - term) : strlen(term);
+    tracuu_symbol_t *sym = tracuu_xcalloc(1, sizeof *sym);
+    char *key = tracuu_symbol_parse_query(term, n, sym)
+                    ? tracuu_xstrdup(sym->key) : tracuu_xstrndup(term, n);
+    free(sym);
+    return key;
+}
+
 /* Movements (kind TAB canonical TAB spelling) group by kind and the key
  * of the canonical name without diacritics (case, dashes, punctuation,
  * OCR-dropped marks aside); a record's field by its folded form (case,
@@ -92,6 +110,8 @@ static char *group_of(tracuu_list_kind_t kind, const char *term)
         tracuu_buf_puts(&g, "");
         return tracuu_buf_steal(&g);
     }
+    if (kind == TRACUU_LIST_CITES)
+        return cite_key(term);
     if (kind != TRACUU_LIST_MOVEMENTS)
         return tracuu_xstrdup(term);
     const char *tab = strchr(term, '\t');
@@ -117,7 +137,8 @@ static void add_row(rows_t *r, tracuu_list_kind_t kind, const char *term,
         r->v = tracuu_xrealloc(r->v, r->cap * sizeof *r->v);
     }
     row_t *row = &r->v[r->n++];
-    *row = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans, NULL, 0};
+    *row = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans, NULL, 0,
+                   plans};
     const char *t2 = kind == TRACUU_LIST_MOVEMENTS ? strchr(term, '\t') : NULL;
     t2 = t2 ? strchr(t2 + 1, '\t') : NULL;
     if (t2) {
@@ -184,15 +205,60 @@ static int by_count(const void *a, const void *b)
 /* Merge rows of one group (first spelling kept, counts added). For
  * per-plan counting, a plan holding two spellings of a group counts
  * twice: rare, and visible in the output as the larger count. */
+/* Fields of a listing term that are not empty. */
+static int filled(const char *term)
+{
+    int n = *term && *term != '\t';
+    for (const char *t = strchr(term, '\t'); t; t = strchr(t + 1, '\t'))
+        n += t[1] && t[1] != '\t';
+    return n;
+}
+
+/* Whether y's term shows its group better than x's: more plans write it
+ * so, or as many and it says more (a date, an issuer). */
+static bool better(const row_t *y, const row_t *x)
+{
+    if (y->rep != x->rep)
+        return y->rep > x->rep;
+    return filled(y->term) > filled(x->term);
+}
+
+/* Rows of one term as one (sorted by_group first), plans and rep
+ * added: how many plans write each spelling. */
+static void merge_same_terms(rows_t *r)
+{
+    size_t o = 0;
+    for (size_t i = 1; i < r->n; i++) {
+        row_t *x = &r->v[o], *y = &r->v[i];
+        if (!x->spell && !y->spell && strcmp(x->term, y->term) == 0 &&
+            strcmp(x->group, y->group) == 0) {
+            x->plans += y->plans;
+            x->rep += y->rep;
+            free(y->term);
+            free(y->group);
+        } else {
+            r->v[++o] = *y;
+        }
+    }
+    r->n = o + 1;
+}
+
 static void merge(rows_t *r)
 {
     if (r->n == 0)
         return;
     qsort(r->v, r->n, sizeof *r->v, by_group);
+    merge_same_terms(r);
     size_t o = 0;
     for (size_t i = 1; i < r->n; i++) {
         if (strcmp(r->v[i].group, r->v[o].group) == 0) {
             r->v[o].plans += r->v[i].plans;
+            if (!r->v[o].spell && better(&r->v[i], &r->v[o])) {
+                char *t = r->v[o].term;
+                r->v[o].term = r->v[i].term;
+                r->v[i].term = t;
+                r->v[o].rep = r->v[i].rep;
+            }
             if (r->v[o].spell && r->v[i].spell) {
                 /* The canonical name with its diacritics is shown. */
                 if (canonical_len(r->v[i].term) > canonical_len(r->v[o].term)) {
@@ -373,8 +439,6 @@ static char *row_query(tracuu_list_kind_t kind, const row_t *r,
     switch (kind) {
     case TRACUU_LIST_CITES:
         tracuu_buf_printf(&b, "cites:%s", fld[0]);
-        if (*fld[1])
-            tracuu_buf_printf(&b, "@%s", fld[1]);
         break;
     case TRACUU_LIST_DATES:
         tracuu_buf_printf(&b, "%s:%s", term[0] == 'i' ? "issued" : "date",
@@ -531,6 +595,54 @@ static void print_head(tracuu_printer_t *p, tracuu_list_kind_t kind,
     p->separator(p);
 }
 
+/* A plan counts once per cited document, however many ways it wrote
+ * its date or issuer: its rows (mine, emptied) go to rows one a group,
+ * the one saying most kept. */
+static void once_per_group(rows_t *mine, rows_t *rows)
+{
+    if (mine->n)
+        qsort(mine->v, mine->n, sizeof *mine->v, by_group);
+    for (size_t i = 0; i < mine->n;) {
+        size_t best = i, j = i + 1;
+        for (; j < mine->n && strcmp(mine->v[j].group, mine->v[i].group) == 0; j++)
+            if (filled(mine->v[j].term) > filled(mine->v[best].term))
+                best = j;
+        if (rows->n == rows->cap) {
+            rows->cap = rows->cap ? rows->cap * 2 : FIRST_ROWS;
+            rows->v = tracuu_xrealloc(rows->v, rows->cap * sizeof *rows->v);
+        }
+        rows->v[rows->n++] = mine->v[best];
+        for (size_t k = i; k < j; k++) {
+            if (k == best)
+                continue;
+            free(mine->v[k].term);
+            free(mine->v[k].group);
+        }
+        i = j;
+    }
+    free(mine->v);
+    *mine = (rows_t){0};
+}
+
+/* Over the whole index, a cited document's plans are those holding its
+ * key (XC), the term cites: searches: a plan that wrote two dates for it
+ * counts once. */
+static tracuu_status_t count_cited(tracuu_db_t *db, rows_t *rows)
+{
+    tracuu_status_t st = TRACUU_OK;
+    tracuu_buf_t t = {0};
+    for (size_t i = 0; st == TRACUU_OK && i < rows->n; i++) {
+        unsigned n = 0;
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_CITES, rows->v[i].group);
+        st = tracuu_db_termfreq(db, t.s, &n);
+        if (st == TRACUU_OK && n)
+            rows->v[i].plans = n;
+    }
+    tracuu_buf_free(&t);
+    return st;
+}
+
 /* A plan's record field of kind from its data: the issuer, type or
  * signer, or the year of its issue date ("" when unknown); new, free
  * with free(). */
@@ -574,9 +686,11 @@ static tracuu_status_t plan_rows(tracuu_db_t *db, unsigned id,
     }
     tracuu_termlist_t *tl = NULL;
     tracuu_status_t st = tracuu_db_terms(db, id, prefix_of(kind), &tl);
+    rows_t mine = {0};
     for (size_t k = 0; tl && k < tl->n; k++)
-        add_row(rows, kind, tl->terms[k], 1);
+        add_row(kind == TRACUU_LIST_CITES ? &mine : rows, kind, tl->terms[k], 1);
     tracuu_termlist_free(tl);
+    once_per_group(&mine, rows);
     return st;
 }
 
@@ -639,6 +753,9 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
     tracuu_status_t st = q || from_record(kind)
                              ? collect_matching(db, q, kind, &rows)
                              : collect_all(db, kind, &rows);
+    merge(&rows);
+    if (st == TRACUU_OK && kind == TRACUU_LIST_CITES && !q)
+        st = count_cited(db, &rows);
     if (st != TRACUU_OK) {
         tracuu_buf_t b = {0};
         const char *e = tracuu_db_last_error(db);
@@ -649,7 +766,6 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
         free_rows(&rows);
         return -1;
     }
-    merge(&rows);
     if (rows.n)
         qsort(rows.v, rows.n, sizeof *rows.v,
               kind == TRACUU_LIST_DATES ? by_group : by_count);

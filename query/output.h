@@ -12,7 +12,7 @@
 
 /* Version of the JSON output's shape; bump on incompatible changes. The
  * only place it is written out is tracuu_print_document. */
-#define TRACUU_JSON_FORMAT_VERSION 1
+#define TRACUU_JSON_FORMAT_VERSION 2
 
 typedef struct tracuu_hit {
     size_t rank;           /* 1-based, offset included */

@@ -116,7 +116,7 @@ static void test_json_document_nests_and_versions(void **state)
     tracuu_print_results_end(&p);
     assert_null(p.state); /* freed when the document ended */
     const char *s = out();
-    assert_non_null(strstr(s, "\"format_version\": 1,"));
+    assert_non_null(strstr(s, "\"format_version\": 2,"));
     assert_non_null(strstr(s, "\"parsed\": \"\","));
     assert_non_null(strstr(s, "\"path\": \"/kho/\xef\xbf\xbd.txt\",\n"
                               "      \"path_bytes\": \"L2toby//LnR4dA==\""));

@@ -72,6 +72,25 @@ for i in d["items"]:
                            capture_output=True, text=True).stdout.strip()
         assert n == str(i["plans"]), (i, n)
 PY
+# --list cites: one row per cited document, its count what cites: finds
+# (118/2025/NĐ-CP was four rows of 17, 3, 2 and 1 plans for 19).
+q "$DB" --list cites
+[ "$(grep -c ' 118/2025/NĐ-CP ' "$TMP/out")" = 1 ] && grep -q '^ *19  118/2025/NĐ-CP  *Nghị định  *2025-06-09 Chính phủ$' "$TMP/out" && ok ||
+    bad "118/2025/NĐ-CP rows: $(grep ' 118/2025/NĐ-CP ' "$TMP/out")"
+for query in '' 'thi đua'; do
+    q "$DB" --json --list cites --limit 25 $query
+    python3 - "$TMP/out" "$QRY" "$DB" <<'PY' && ok || bad "--list cites $query: counts differ from cites:"
+import json, subprocess, sys
+d = json.load(open(sys.argv[1]))
+assert d["format_version"] == 2 and len(d["items"]) == 25
+keys = [i["symbol"] for i in d["items"]]
+assert len(set(keys)) == len(keys), keys
+for i in d["items"]:
+    n = subprocess.run([sys.argv[2], "-d", sys.argv[3], "--count", i["query"]],
+                       capture_output=True, text=True).stdout.strip()
+    assert n == str(i["plans"]), (i, n)
+PY
+done
 q "$DB" --list publishers
 [ "$RC" = 2 ] && grep -q 'issuers, years, types or signers' "$TMP/err" && ok || bad "--list publishers: $(cat "$TMP/err")"
 finish
