@@ -581,7 +581,8 @@ static void print_head(tracuu_printer_t *p, tracuu_list_kind_t kind,
         p->begin_list(p);
         return;
     }
-    if (!t->header)
+    bool sheet = p->format == TRACUU_FORMAT_CSV || p->format == TRACUU_FORMAT_XLSX;
+    if (!t->header && !sheet) /* a sheet's columns are always named */
         return;
     p->width(p, TEXT_COUNT_WIDTH);
     tracuu_print_str(p, "plans");

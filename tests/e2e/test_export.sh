@@ -73,6 +73,14 @@ RC=$?
 [ "$RC" = 2 ] && grep -q 'give -o FILE' "$TMP/tty.out" && ok || bad "xlsx to a terminal: rc $RC $(cat "$TMP/tty.out")"
 q "$DB" --format xlsx -o "$TMP/no/such/dir/x.xlsx" thi
 [ "$RC" = 2 ] && grep -q "cannot write .*no/such/dir/x.xlsx" "$TMP/err" && ok || bad "unwritable -o: rc $RC $(cat "$TMP/err")"
+# A list exports as a sheet too, its columns named.
+q "$DB" --format csv --list issuers --limit 4
+python3 - "$TMP/out" <<'PY' && ok || bad "--list issuers as csv: $(cat "$TMP/out")"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert rows[0] == ["plans", "issuer"] and len(rows) == 5, rows
+assert [int(r[0]) for r in rows[1:]] == sorted((int(r[0]) for r in rows[1:]), reverse=True)
+PY
 q "$DB" --format ods thi
 [ "$RC" = 2 ] && grep -q "csv or xlsx" "$TMP/err" && ok || bad "--format ods: rc $RC"
 finish
