@@ -74,8 +74,10 @@ $(B)/tracuu-index-glibc-malloc: $(IDX_O) $(B)/libtracuu.a
 # The text decoding the query tool uses to read plain text again
 # (lib/encoding.c) comes from libtracuu.a; the readers' libzip and libxml2
 # stay out of its start-up (--as-needed).
+# --format xlsx writes through libxlsxwriter (query/xlsx.c only).
+XLSX_LIBS = $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
 $(B)/tracuu-query: $(QRY_O) $(B)/libtracuu.a
-	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(QRY_O) $(B)/libtracuu.a $(LDLIBS_ALL)
+	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(QRY_O) $(B)/libtracuu.a $(XLSX_LIBS) $(LDLIBS_ALL)
 
 $(B)/libprog.a: $(PROG_O)
 	@mkdir -p $(@D)

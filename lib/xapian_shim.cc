@@ -471,6 +471,13 @@ tracuu_status_t tracuu_db_doccount(tracuu_db_t *db, unsigned *out)
     return guarded(db, [&] { *out = db->rd->get_doccount(); });
 }
 
+tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
+                                   unsigned *out)
+{
+    *out = 0;
+    return guarded(db, [&] { *out = db->rd->get_termfreq(term); });
+}
+
 tracuu_status_t tracuu_db_lookup(tracuu_db_t *db, const char *uid,
                                  unsigned *docid)
 {
@@ -922,15 +929,6 @@ double tracuu_mset_score(const tracuu_mset_t *m, size_t i)
 } // extern "C"
 
 extern "C" {
-
-tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
-                                   size_t len, unsigned *out)
-{
-    *out = 0;
-    return guarded(db, [&] {
-        *out = db->rd->get_termfreq(std::string(term, len));
-    });
-}
 
 tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
                                    unsigned max_edits, char **out)

@@ -135,6 +135,10 @@ tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
 
 /* The number of documents; READ (*out 0 on failure). */
 tracuu_status_t tracuu_db_doccount(tracuu_db_t *db, unsigned *out);
+/* The number of documents holding term (0 when none); READ (*out 0 on
+ * failure). */
+tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
+                                   unsigned *out);
 /* The document carrying unique term uid: TRACUU_ERR_NOT_FOUND if none;
  * READ. */
 tracuu_status_t tracuu_db_lookup(tracuu_db_t *db, const char *uid,
@@ -150,10 +154,6 @@ tracuu_status_t tracuu_db_get_data(tracuu_db_t *db, unsigned docid,
 /* Every document id, ascending: *ids new (free with free()); READ. */
 tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
                                      size_t *n);
-
-/* The number of documents holding term[0..len) in *out. READ. */
-tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
-                                   size_t len, unsigned *out);
 
 /* The index's spelling data: every folded syllable of two to seven
  * letters of each document added (tracuu_db_replace adds them). The word

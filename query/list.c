@@ -1,7 +1,9 @@
-/* list.c: counts of cited documents, dates and movements over matching plans. */
+/* list.c: counts of cited documents, dates, movements, issuers, years,
+ * types and signers over matching plans. */
 #include "list.h"
 
 #include <assert.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +13,9 @@
 #include "movement.h"
 #include "output.h"
 #include "rank.h"
+#include "record.h"
 #include "schema.h"
+#include "symbol.h"
 
 #define LIST_FIELDS 4     /* TAB-separated fields of a listing term */
 #define ISO_DATE_SIZE 16  /* room for "YYYY-MM-DD" */
@@ -29,12 +33,17 @@ typedef struct row {
     unsigned plans;
     spelling_t *spell; /* movements: the group's spellings, in order met */
     size_t n_spell;
+    unsigned rep;    /* the plans of the term shown alone (the group's
+                        commonest, most complete spelling) */
 } row_t;
 
 typedef struct rows {
     row_t *v;
     size_t n, cap;
 } rows_t;
+
+const char tracuu_list_names[] =
+    "cites, dates, movements, issuers, years, types or signers";
 
 bool tracuu_list_parse(const char *s, tracuu_list_kind_t *out)
 {
@@ -43,7 +52,11 @@ bool tracuu_list_parse(const char *s, tracuu_list_kind_t *out)
         tracuu_list_kind_t kind;
     } names[] = {{"cites", TRACUU_LIST_CITES},
                  {"dates", TRACUU_LIST_DATES},
-                 {"movements", TRACUU_LIST_MOVEMENTS}};
+                 {"movements", TRACUU_LIST_MOVEMENTS},
+                 {"issuers", TRACUU_LIST_ISSUERS},
+                 {"years", TRACUU_LIST_YEARS},
+                 {"types", TRACUU_LIST_TYPES},
+                 {"signers", TRACUU_LIST_SIGNERS}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(s, names[i].name) == 0) {
             *out = names[i].kind;
@@ -63,11 +76,42 @@ static const char *prefix_of(tracuu_list_kind_t kind)
     }
 }
 
+/* A record's list (issuers, years, types, signers): no listing term,
+ * read from each plan's data. */
+static bool from_record(tracuu_list_kind_t kind)
+{
+    return kind >= TRACUU_LIST_ISSUERS;
+}
+
+/* A citation's listing term (display TAB date TAB type TAB issuer)
+ * groups under the cited document's canonical key, as cites: finds it:
+ * its date, type and issuer as each plan wrote them fold into one row.
+ * New; free with free(). */
+static char *cite_key(const char *term)
+{
+    const char *tab = strchr(term, '\t');
+    size_t n = tab ? (size_t)(tab - term) : strlen(term);
+    tracuu_symbol_t *sym = tracuu_xcalloc(1, sizeof *sym);
+    char *key = tracuu_symbol_parse_query(term, n, sym)
+                    ? tracuu_xstrdup(sym->key) : tracuu_xstrndup(term, n);
+    free(sym);
+    return key;
+}
+
 /* Movements (kind TAB canonical TAB spelling) group by kind and the key
  * of the canonical name without diacritics (case, dashes, punctuation,
- * OCR-dropped marks aside). */
+ * OCR-dropped marks aside); a record's field by its folded form (case,
+ * diacritics and spacing aside). */
 static char *group_of(tracuu_list_kind_t kind, const char *term)
 {
+    if (from_record(kind)) {
+        tracuu_buf_t g = {0};
+        tracuu_fold_ascii(term, strlen(term), &g);
+        tracuu_buf_puts(&g, "");
+        return tracuu_buf_steal(&g);
+    }
+    if (kind == TRACUU_LIST_CITES)
+        return cite_key(term);
     if (kind != TRACUU_LIST_MOVEMENTS)
         return tracuu_xstrdup(term);
     const char *tab = strchr(term, '\t');
@@ -93,7 +137,8 @@ static void add_row(rows_t *r, tracuu_list_kind_t kind, const char *term,
         r->v = tracuu_xrealloc(r->v, r->cap * sizeof *r->v);
     }
     row_t *row = &r->v[r->n++];
-    *row = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans, NULL, 0};
+    *row = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans, NULL, 0,
+                   plans};
     const char *t2 = kind == TRACUU_LIST_MOVEMENTS ? strchr(term, '\t') : NULL;
     t2 = t2 ? strchr(t2 + 1, '\t') : NULL;
     if (t2) {
@@ -145,9 +190,13 @@ static int by_group(const void *a, const void *b)
     return c ? c : strcmp(x->term, y->term);
 }
 
+/* Most plans first, then by name; the row of plans whose field is
+ * unknown (an empty name) last. */
 static int by_count(const void *a, const void *b)
 {
     const row_t *x = a, *y = b;
+    if (!*x->group != !*y->group)
+        return *x->group ? -1 : 1;
     if (x->plans != y->plans)
         return x->plans > y->plans ? -1 : 1;
     return strcmp(x->group, y->group);
@@ -156,15 +205,60 @@ static int by_count(const void *a, const void *b)
 /* Merge rows of one group (first spelling kept, counts added). For
  * per-plan counting, a plan holding two spellings of a group counts
  * twice: rare, and visible in the output as the larger count. */
+/* Fields of a listing term that are not empty. */
+static int filled(const char *term)
+{
+    int n = *term && *term != '\t';
+    for (const char *t = strchr(term, '\t'); t; t = strchr(t + 1, '\t'))
+        n += t[1] && t[1] != '\t';
+    return n;
+}
+
+/* Whether y's term shows its group better than x's: more plans write it
+ * so, or as many and it says more (a date, an issuer). */
+static bool better(const row_t *y, const row_t *x)
+{
+    if (y->rep != x->rep)
+        return y->rep > x->rep;
+    return filled(y->term) > filled(x->term);
+}
+
+/* Rows of one term as one (sorted by_group first), plans and rep
+ * added: how many plans write each spelling. */
+static void merge_same_terms(rows_t *r)
+{
+    size_t o = 0;
+    for (size_t i = 1; i < r->n; i++) {
+        row_t *x = &r->v[o], *y = &r->v[i];
+        if (!x->spell && !y->spell && strcmp(x->term, y->term) == 0 &&
+            strcmp(x->group, y->group) == 0) {
+            x->plans += y->plans;
+            x->rep += y->rep;
+            free(y->term);
+            free(y->group);
+        } else {
+            r->v[++o] = *y;
+        }
+    }
+    r->n = o + 1;
+}
+
 static void merge(rows_t *r)
 {
     if (r->n == 0)
         return;
     qsort(r->v, r->n, sizeof *r->v, by_group);
+    merge_same_terms(r);
     size_t o = 0;
     for (size_t i = 1; i < r->n; i++) {
         if (strcmp(r->v[i].group, r->v[o].group) == 0) {
             r->v[o].plans += r->v[i].plans;
+            if (!r->v[o].spell && better(&r->v[i], &r->v[o])) {
+                char *t = r->v[o].term;
+                r->v[o].term = r->v[i].term;
+                r->v[i].term = t;
+                r->v[o].rep = r->v[i].rep;
+            }
             if (r->v[o].spell && r->v[i].spell) {
                 /* The canonical name with its diacritics is shown. */
                 if (canonical_len(r->v[i].term) > canonical_len(r->v[o].term)) {
@@ -182,6 +276,17 @@ static void merge(rows_t *r)
         }
     }
     r->n = o + 1;
+}
+
+/* Drop the rows from the n-th on (a plan read again). */
+static void drop_rows(rows_t *r, size_t n)
+{
+    for (size_t i = n; i < r->n; i++) {
+        free(r->v[i].term);
+        free(r->v[i].group);
+        free_spellings(&r->v[i]);
+    }
+    r->n = n;
 }
 
 static void free_rows(rows_t *r)
@@ -269,8 +374,92 @@ static const table_t *table_of(tracuu_list_kind_t kind)
     static const table_t movements = {
         "movements", {{"kind", 0, -15, false}, {"name", 1, 0, false}}, 2, " ",
         false};
+    static const table_t records[] = {
+        {"issuers", {{"issuer", 0, 0, true}}, 1, "", false},
+        {"years", {{"year", 0, 0, true}}, 1, "", false},
+        {"types", {{"type", 0, 0, true}}, 1, "", false},
+        {"signers", {{"signer", 0, 0, true}}, 1, "", false},
+    };
+    if (from_record(kind))
+        return &records[kind - TRACUU_LIST_ISSUERS];
     return kind == TRACUU_LIST_CITES ? &cites
            : kind == TRACUU_LIST_DATES ? &dates : &movements;
+}
+
+/* v for a query: its double quotes (which would end the phrase) as
+ * spaces. */
+static void put_quoted(tracuu_buf_t *b, const char *v)
+{
+    tracuu_buf_putc(b, '"');
+    for (; *v; v++)
+        tracuu_buf_putc(b, *v == '"' ? ' ' : *v);
+    tracuu_buf_putc(b, '"');
+}
+
+/* Whether folded name a holds folded name b as whole words. */
+static bool holds_words(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    if (!n || strlen(a) <= n)
+        return false;
+    for (const char *at = strstr(a, b); at; at = strstr(at + 1, b))
+        if ((at == a || at[-1] == ' ') && (at[n] == '\0' || at[n] == ' '))
+            return true;
+    return false;
+}
+
+/* An issuer's or signer's words match the longer names holding them
+ * ("QUỐC HỘI" in "ỦY BAN THƯỜNG VỤ QUỐC HỘI"): those among the rows are
+ * excluded, so the query finds the row's plans alone. */
+static void exclude_longer(tracuu_buf_t *b, tracuu_list_kind_t kind,
+                           const row_t *r, const rows_t *all)
+{
+    for (size_t i = 0; all && i < all->n; i++) {
+        if (!holds_words(all->v[i].group, r->group))
+            continue;
+        tracuu_buf_puts(b, kind == TRACUU_LIST_ISSUERS ? " -issuer:"
+                                                       : " -signer:");
+        put_quoted(b, all->v[i].term);
+    }
+}
+
+/* The query that finds a row's plans among those of query (NULL: every
+ * plan), new (free with free()), or NULL when the row is of plans where
+ * the field is unknown. */
+static char *row_query(tracuu_list_kind_t kind, const row_t *r,
+                       char *fld[LIST_FIELDS], const rows_t *all,
+                       const char *query)
+{
+    const char *term = r->term;
+    if (!*fld[0])
+        return NULL;
+    tracuu_buf_t b = {0};
+    if (query && *query)
+        tracuu_buf_printf(&b, "(%s) ", query);
+    switch (kind) {
+    case TRACUU_LIST_CITES:
+        tracuu_buf_printf(&b, "cites:%s", fld[0]);
+        break;
+    case TRACUU_LIST_DATES:
+        tracuu_buf_printf(&b, "%s:%s", term[0] == 'i' ? "issued" : "date",
+                          fld[0]);
+        break;
+    case TRACUU_LIST_MOVEMENTS:
+        tracuu_buf_puts(&b, "movement:");
+        put_quoted(&b, fld[1]);
+        break;
+    case TRACUU_LIST_YEARS:
+        tracuu_buf_printf(&b, "issued:%s", fld[0]);
+        break;
+    default:
+        tracuu_buf_puts(&b, kind == TRACUU_LIST_ISSUERS ? "issuer:"
+                            : kind == TRACUU_LIST_TYPES ? "type:" : "signer:");
+        put_quoted(&b, fld[0]);
+        if (kind != TRACUU_LIST_TYPES)
+            exclude_longer(&b, kind, r, all);
+        break;
+    }
+    return tracuu_buf_steal(&b);
 }
 
 /* The fields of a row's term: TAB-separated, or for a date its ISO form
@@ -338,11 +527,14 @@ static void text_row(tracuu_printer_t *p, const table_t *t, const row_t *r,
     p->separator(p);
 }
 
-/* Structured: a map of the columns, then the count. */
-static void struct_row(tracuu_printer_t *p, const table_t *t, const row_t *r,
-                       char *fld[LIST_FIELDS])
+/* Structured: a map of the columns, then the count and the query. */
+static void struct_row(tracuu_printer_t *p, tracuu_list_kind_t kind,
+                       const row_t *r, char *fld[LIST_FIELDS],
+                       const rows_t *all, const char *asked)
 {
+    const table_t *t = table_of(kind);
     unsigned plans = r->plans;
+    char *query = row_query(kind, r, fld, all, asked);
     p->begin_map(p);
     for (size_t c = 0; c < t->n_cols; c++) {
         const column_t *col = &t->cols[c];
@@ -353,18 +545,21 @@ static void struct_row(tracuu_printer_t *p, const table_t *t, const row_t *r,
     print_spellings(p, r, fld[1]);
     p->map_key(p, "plans");
     p->integer(p, plans);
+    p->map_key(p, "query");
+    tracuu_print_str(p, query);
     p->end(p);
+    free(query);
 }
 
 static void print_row(tracuu_printer_t *p, tracuu_list_kind_t kind,
-                      const row_t *r)
+                      const row_t *r, const rows_t *all, const char *asked)
 {
     assert(table_of(kind)->n_cols <= MAX_COLUMNS);
     char *copy = tracuu_xstrdup(r->term);
     char *fld[LIST_FIELDS], date[ISO_DATE_SIZE];
     fields_of(kind, copy, date, fld);
     if (p->structured)
-        struct_row(p, table_of(kind), r, fld);
+        struct_row(p, kind, r, fld, all, asked);
     else
         text_row(p, table_of(kind), r, fld);
     free(copy);
@@ -386,7 +581,8 @@ static void print_head(tracuu_printer_t *p, tracuu_list_kind_t kind,
         p->begin_list(p);
         return;
     }
-    if (!t->header)
+    bool sheet = p->format == TRACUU_FORMAT_CSV || p->format == TRACUU_FORMAT_XLSX;
+    if (!t->header && !sheet) /* a sheet's columns are always named */
         return;
     p->width(p, TEXT_COUNT_WIDTH);
     tracuu_print_str(p, "plans");
@@ -400,32 +596,130 @@ static void print_head(tracuu_printer_t *p, tracuu_list_kind_t kind,
     p->separator(p);
 }
 
+/* A plan counts once per cited document, however many ways it wrote
+ * its date or issuer: its rows (mine, emptied) go to rows one a group,
+ * the one saying most kept. */
+static void once_per_group(rows_t *mine, rows_t *rows)
+{
+    if (mine->n)
+        qsort(mine->v, mine->n, sizeof *mine->v, by_group);
+    for (size_t i = 0; i < mine->n;) {
+        size_t best = i, j = i + 1;
+        for (; j < mine->n && strcmp(mine->v[j].group, mine->v[i].group) == 0; j++)
+            if (filled(mine->v[j].term) > filled(mine->v[best].term))
+                best = j;
+        if (rows->n == rows->cap) {
+            rows->cap = rows->cap ? rows->cap * 2 : FIRST_ROWS;
+            rows->v = tracuu_xrealloc(rows->v, rows->cap * sizeof *rows->v);
+        }
+        rows->v[rows->n++] = mine->v[best];
+        for (size_t k = i; k < j; k++) {
+            if (k == best)
+                continue;
+            free(mine->v[k].term);
+            free(mine->v[k].group);
+        }
+        i = j;
+    }
+    free(mine->v);
+    *mine = (rows_t){0};
+}
+
+/* Over the whole index, a cited document's plans are those holding its
+ * key (XC), the term cites: searches: a plan that wrote two dates for it
+ * counts once. */
+static tracuu_status_t count_cited(tracuu_db_t *db, rows_t *rows)
+{
+    tracuu_status_t st = TRACUU_OK;
+    tracuu_buf_t t = {0};
+    for (size_t i = 0; st == TRACUU_OK && i < rows->n; i++) {
+        unsigned n = 0;
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_CITES, rows->v[i].group);
+        st = tracuu_db_termfreq(db, t.s, &n);
+        if (st == TRACUU_OK && n)
+            rows->v[i].plans = n;
+    }
+    tracuu_buf_free(&t);
+    return st;
+}
+
+/* A plan's record field of kind from its data: the issuer, type or
+ * signer, or the year of its issue date ("" when unknown); new, free
+ * with free(). */
+static char *record_field(tracuu_list_kind_t kind, const char *data,
+                          size_t len)
+{
+    const char *js, *text;
+    size_t jl, tl;
+    tracuu_record_split(data, len, &js, &jl, &text, &tl);
+    json_t *meta = json_loadb(js, jl, 0, NULL);
+    const char *key = kind == TRACUU_LIST_ISSUERS ? "issuer"
+                      : kind == TRACUU_LIST_TYPES ? "type"
+                      : kind == TRACUU_LIST_SIGNERS ? "signer" : "issued";
+    const char *v = json_string_value(json_object_get(meta, key));
+    char *out = tracuu_xstrdup(v ? v : "");
+    if (kind == TRACUU_LIST_YEARS && strlen(out) > 4)
+        out[4] = '\0';
+    /* A TAB would split the row's fields. */
+    for (char *c = out; *c; c++)
+        if (*c == '\t')
+            *c = ' ';
+    json_decref(meta);
+    return out;
+}
+
+/* One plan's rows: its listing terms, or its record's field. */
+static tracuu_status_t plan_rows(tracuu_db_t *db, unsigned id,
+                                 tracuu_list_kind_t kind, rows_t *rows)
+{
+    if (from_record(kind)) {
+        char *data = NULL;
+        size_t len = 0;
+        tracuu_status_t st = tracuu_db_get_data(db, id, &data, &len);
+        if (st == TRACUU_OK) {
+            char *v = record_field(kind, data, len);
+            add_row(rows, kind, v, 1);
+            free(v);
+        }
+        free(data);
+        return st;
+    }
+    tracuu_termlist_t *tl = NULL;
+    tracuu_status_t st = tracuu_db_terms(db, id, prefix_of(kind), &tl);
+    rows_t mine = {0};
+    for (size_t k = 0; tl && k < tl->n; k++)
+        add_row(kind == TRACUU_LIST_CITES ? &mine : rows, kind, tl->terms[k], 1);
+    tracuu_termlist_free(tl);
+    once_per_group(&mine, rows);
+    return st;
+}
+
 /* The rows of the plans matching q: each plan's listing terms. An index
  * changed meanwhile is reopened and the plan read again (TRACUU_STALLED_
  * REOPENS at most in a row); a plan removed meanwhile is left out. */
 static tracuu_status_t collect_matching(tracuu_db_t *db, const tracuu_q_t *q,
                                         tracuu_list_kind_t kind, rows_t *rows)
 {
-    const char *prefix = prefix_of(kind);
     unsigned count = 0;
     tracuu_db_doccount(db, &count);
     tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
     tracuu_mset_t *m = NULL;
-    tracuu_status_t st = tracuu_db_search(db, q, &so, &m);
+    tracuu_q_t *all = q ? NULL : tracuu_q_all();
+    tracuu_status_t st = tracuu_db_search(db, q ? q : all, &so, &m);
+    tracuu_q_free(all);
     int stalled = 0;
     for (size_t i = 0; st == TRACUU_OK && i < tracuu_mset_size(m);) {
-        tracuu_termlist_t *tl = NULL;
-        st = tracuu_db_terms(db, tracuu_mset_docid(m, i), prefix, &tl);
+        size_t before = rows->n;
+        st = plan_rows(db, tracuu_mset_docid(m, i), kind, rows);
         if (tracuu_index_moved(st) && ++stalled <= TRACUU_STALLED_REOPENS) {
+            drop_rows(rows, before);
             tracuu_db_reopen(db);
             st = TRACUU_OK;
             continue;
         }
         if (st == TRACUU_ERR_NOT_FOUND)
             st = TRACUU_OK;
-        for (size_t k = 0; tl && k < tl->n; k++)
-            add_row(rows, kind, tl->terms[k], 1);
-        tracuu_termlist_free(tl);
         stalled = 0;
         i++;
     }
@@ -453,12 +747,16 @@ static tracuu_status_t collect_all(tracuu_db_t *db, tracuu_list_kind_t kind,
 
 long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
                        tracuu_list_kind_t kind, const char *query,
-                       tracuu_printer_t *p)
+                       unsigned limit, tracuu_printer_t *p)
 {
     assert(kind != TRACUU_LIST_NONE);
     rows_t rows = {0};
-    tracuu_status_t st = q ? collect_matching(db, q, kind, &rows)
-                           : collect_all(db, kind, &rows);
+    tracuu_status_t st = q || from_record(kind)
+                             ? collect_matching(db, q, kind, &rows)
+                             : collect_all(db, kind, &rows);
+    merge(&rows);
+    if (st == TRACUU_OK && kind == TRACUU_LIST_CITES && !q)
+        st = count_cited(db, &rows);
     if (st != TRACUU_OK) {
         tracuu_buf_t b = {0};
         const char *e = tracuu_db_last_error(db);
@@ -469,18 +767,18 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
         free_rows(&rows);
         return -1;
     }
-    merge(&rows);
     if (rows.n)
         qsort(rows.v, rows.n, sizeof *rows.v,
               kind == TRACUU_LIST_DATES ? by_group : by_count);
+    size_t shown = limit && limit < rows.n ? limit : rows.n;
     print_head(p, kind, query);
-    for (size_t i = 0; i < rows.n; i++)
-        print_row(p, kind, &rows.v[i]);
+    for (size_t i = 0; i < shown; i++)
+        print_row(p, kind, &rows.v[i], &rows, q ? query : NULL);
     if (p->structured) {
         p->end(p); /* items */
         p->end(p); /* the document, written out */
     }
-    long n = (long)rows.n;
+    long n = (long)shown;
     free_rows(&rows);
     return n;
 }

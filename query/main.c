@@ -21,9 +21,11 @@
 #include "rank.h"
 #include "record.h"
 #include "schema.h"
+#include "show.h"
 #include "snippet.h"
 #include "suggest.h"
 #include "version.h"
+#include "xlsx.h"
 
 static const char *prog = "tracuu-query";
 
@@ -52,7 +54,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "Usage: tracuu-query [OPTION]... QUERY...\n"
-            "       tracuu-query [OPTION]... --list cites|dates|movements [QUERY...]\n"
+            "       tracuu-query [OPTION]... --list WHAT [QUERY...]\n"
+            "       tracuu-query [OPTION]... --sort -date|--format csv [QUERY...]\n"
             "Search a tracuu index. Every word must match; diacritics are\n"
             "optional (thi dua = thi đua = THI ĐUA), and plans with the accents\n"
             "typed rank first. Options come before the query.\n"
@@ -61,7 +64,9 @@ static void usage(FILE *f)
             "  word            a syllable or code; all words must match; a\n"
             "                  document symbol (34-CT/TW) also matches citations\n"
             "  \"a b c\"         a phrase: the syllables adjacent, in order\n"
-            "  -word, NOT word exclude plans that match\n");
+            "  -word, NOT word exclude plans that match\n"
+            "  *               every plan (also an empty query beside --sort,\n"
+            "                  --list or an export)\n");
     for (size_t i = 0; tracuu_fields[i].name; i++)
         fprintf(f, "  %s:  %s\n", tracuu_fields[i].name, tracuu_fields[i].help);
     fprintf(f,
@@ -76,13 +81,23 @@ static void usage(FILE *f)
             "  -0, --null        with --paths: raw paths ended by NUL bytes\n"
             "                    (for xargs -0; safe with any file name)\n"
             "      --count       only the number of matching plans\n"
-            "  -n, --limit N     at most N results (default 10)\n"
+            "      --format F    text, json, paths, csv or xlsx: csv and xlsx\n"
+            "                    write the archive's sheet (NĐ 30/2020 Phụ lục\n"
+            "                    VI columns), every match unless --limit\n"
+            "  -o, --output FILE write to FILE (xlsx: give one, or redirect)\n"
+            "  -n, --limit N     at most N results (default 10; all or 0:\n"
+            "                    every match); with --list, at most N rows\n"
             "      --offset N    skip the first N results\n"
             "      --color WHEN  mark matches in colour: auto, always, never\n"
             "      --sort KEY    date (issue date, oldest first), -date (newest\n"
             "                    first; plans of unknown date last), relevance\n"
-            "      --list WHAT   cites, dates or movements of the matching plans\n"
-            "                    (all plans without a query), with counts\n"
+            "      --list WHAT   cites, dates, movements, issuers, years, types\n"
+            "                    or signers of the matching plans (all plans\n"
+            "                    without a query), with counts, most first\n"
+            "      --show PATH|number:SYMBOL\n"
+            "                    one document as indexed: its record, citations,\n"
+            "                    dates with their roles, movements\n"
+            "      --text        with --show: the text the index keeps\n"
             "  -h, --help        this help\n"
             "  -V, --version     version\n"
             "\n"
@@ -121,11 +136,16 @@ static int output_written(int rc)
 
 static bool parse_count(const char *opt, const char *arg, unsigned *out)
 {
+    if (strcmp(opt, "--limit") == 0 && strcmp(arg, "all") == 0) {
+        *out = 0; /* every match */
+        return true;
+    }
     char *end = NULL;
     long n = strtol(arg, &end, 10);
     if (!*arg || *end || n < 0 || n > MAX_COUNT) {
-        fprintf(stderr, "%s: %s wants a number from 0 to %d, not '%s'\n",
-                prog, opt, MAX_COUNT, arg);
+        fprintf(stderr, "%s: %s wants a number from 0 to %d%s, not '%s'\n",
+                prog, opt, MAX_COUNT,
+                strcmp(opt, "--limit") == 0 ? " or all" : "", arg);
         return false;
     }
     *out = (unsigned)n;
@@ -137,7 +157,11 @@ typedef struct opts {
     tracuu_format_t format;
     bool count;
     bool null; /* --paths: NUL-terminated */
-    unsigned limit, offset;
+    unsigned limit, offset; /* limit 0: every match */
+    bool limit_set;         /* --limit given (an export is whole without) */
+    const char *out_path;   /* -o FILE, or NULL: standard output */
+    const char *show;       /* --show PATH|number:..., or NULL */
+    bool text;              /* --show: with the stored text */
     color_t color;
     sort_t sort;
     tracuu_list_kind_t list;
@@ -185,18 +209,17 @@ static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
                                  size_t i, bool paths_only,
                                  const tracuu_wants_t *w, fetched_t *f)
 {
-    assert(i < tracuu_mset_size(m));
-    assert(paths_only || w); /* snippets need the positions wanted */
+    assert(i < tracuu_mset_size(m)); /* w NULL: no snippets wanted */
     unsigned id = tracuu_mset_docid(m, i);
     f->score = tracuu_mset_score(m, i);
     tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,
                                              &f->path, NULL);
     if (st == TRACUU_OK && !paths_only)
         st = tracuu_db_get_data(db, id, &f->data, &f->len);
-    if (st == TRACUU_OK && !paths_only)
+    if (st == TRACUU_OK && w)
         st = tracuu_db_get_value(db, id, TRACUU_SLOT_CHECKPOINTS, &f->ck,
                                  &f->ck_len);
-    if (st == TRACUU_OK && !paths_only)
+    if (st == TRACUU_OK && w)
         st = tracuu_passage_positions(db, id, w, &f->hp, &f->n_hp);
     if (st != TRACUU_OK) {
         free(f->path);
@@ -255,8 +278,8 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
 {
     for (size_t i = 0; i < n; i++) {
         if (o->format == TRACUU_FORMAT_PATHS) {
-            tracuu_hit_t h = {o->offset + i + 1, f[i].path, NULL, f[i].score,
-                              NULL, NULL, 0, NULL};
+            tracuu_hit_t h = {.rank = o->offset + i + 1, .path = f[i].path,
+                              .score = f[i].score};
             tracuu_print_hit(pr, &h);
             continue;
         }
@@ -265,16 +288,17 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         tracuu_record_split(f[i].data, f[i].len, &js, &jl, &text, &tl);
         json_t *meta = json_loadb(js, jl, 0, NULL);
         const char *path = f[i].path;
-        const char *title = json_string_value(json_object_get(meta, "title"));
-        const char *issued = json_string_value(json_object_get(meta, "issued"));
         const char *why = NULL;
         tracuu_snippet_t *sn = NULL;
         size_t n_sn = 0;
         tracuu_hit_source_t src = {path,  meta,      text,     tl,
                                    f[i].ck, f[i].ck_len, f[i].hp, f[i].n_hp};
-        tracuu_passage_snippets(a, plan, &src, &sn, &n_sn, &why);
-        tracuu_hit_t h = {o->offset + i + 1, path ? path : "?", title,
-                          f[i].score, issued, sn, n_sn, why};
+        if (tracuu_format_wants_snippets(o->format))
+            tracuu_passage_snippets(a, plan, &src, &sn, &n_sn, &why);
+        tracuu_hit_t h = {.rank = o->offset + i + 1,
+                          .path = path ? path : "?", .score = f[i].score,
+                          .snippets = sn, .n_snippets = n_sn, .note = why};
+        tracuu_hit_record(&h, meta);
         tracuu_print_hit(pr, &h);
         tracuu_snippets_free(sn, n_sn);
         json_decref(meta);
@@ -327,11 +351,42 @@ static int check_query(const opts_t *o, const char *query)
                 prog, (unsigned char)query[ctl], ctl);
         return EXIT_TROUBLE;
     }
-    if (!*query && o->list == TRACUU_LIST_NONE) {
-        fprintf(stderr, "%s: empty query\n", prog);
-        return EXIT_TROUBLE;
-    }
+    (void)o;
     return 0;
+}
+
+/* The query without its words "*" (every plan), into *rest (new; free
+ * with free()). True when nothing else narrows it: every plan is asked
+ * for, by a "*", or by an empty query beside --sort, --list or an export
+ * (alone, an empty query is a mistake: said on stderr, *bad set). */
+static bool every_plan(const opts_t *o, const char *query, char **rest,
+                       bool *bad)
+{
+    tracuu_buf_t b = {0};
+    bool star = false;
+    tracuu_buf_puts(&b, "");
+    for (const char *s = query; *s;) {
+        size_t sp = strspn(s, " ");
+        size_t w = strcspn(s + sp, " ");
+        if (w == 1 && s[sp] == '*') {
+            star = true;
+        } else if (w) {
+            if (b.len)
+                tracuu_buf_putc(&b, ' ');
+            tracuu_buf_append(&b, s + sp, w);
+        }
+        s += sp + w;
+    }
+    *rest = tracuu_buf_steal(&b);
+    *bad = false;
+    if (**rest)
+        return false;
+    if (star || o->sort != SORT_RELEVANCE || o->list != TRACUU_LIST_NONE ||
+        o->format == TRACUU_FORMAT_CSV || o->format == TRACUU_FORMAT_XLSX)
+        return true;
+    fprintf(stderr, "%s: empty query (\"*\" asks for every plan)\n", prog);
+    *bad = true;
+    return false;
 }
 
 /* What a query turns into before the index is opened. */
@@ -353,9 +408,9 @@ static void prepared_free(prepared_t *pq)
 }
 
 /* Normalise, parse and build query into *pq (free with prepared_free
- * whatever it returns); false when it cannot (said on stderr). An empty
- * query (--list of every plan) has an empty plan. */
-static bool prepare(const char *query, prepared_t *pq)
+ * whatever it returns); false when it cannot (said on stderr). Every plan
+ * (every): a plan matching every document. */
+static bool prepare(const char *query, bool every, prepared_t *pq)
 {
     memset(pq, 0, sizeof *pq);
     if (tracuu_analyzer_new(&pq->a) != TRACUU_OK) {
@@ -368,10 +423,14 @@ static bool prepare(const char *query, prepared_t *pq)
         fprintf(stderr, "%s: cannot normalise the query\n", prog);
         return false;
     }
-    if (*query && (!tracuu_query_parse(pq->norm.s, tracuu_query_known_field,
-                                       &pq->parsed, &pq->err) ||
-                   !tracuu_query_build(pq->a, &pq->parsed, &pq->plan,
-                                       &pq->err))) {
+    if (every) {
+        pq->plan.q = tracuu_q_all();
+        pq->plan.q_match = tracuu_q_all();
+        return true;
+    }
+    if (!tracuu_query_parse(pq->norm.s, tracuu_query_known_field,
+                            &pq->parsed, &pq->err) ||
+        !tracuu_query_build(pq->a, &pq->parsed, &pq->plan, &pq->err)) {
         bad_query(query, pq->err);
         return false;
     }
@@ -398,21 +457,39 @@ static tracuu_db_t *open_index(const opts_t *o)
     return db;
 }
 
-static void printer_for(const opts_t *o, tracuu_printer_t *pr)
+/* The printer of o's format on standard output (or -o's workbook);
+ * false when it cannot be set up (said on stderr). */
+static bool printer_for(const opts_t *o, tracuu_printer_t *pr)
 {
+    if (o->format == TRACUU_FORMAT_XLSX) {
+        char *err = NULL;
+        bool ok = tracuu_xlsx_printer_init(pr, o->out_path, stdout, &err);
+        if (!ok)
+            say("", err);
+        free(err);
+        return ok;
+    }
     bool color = o->color == COLOR_ALWAYS ||
                  (o->color == COLOR_AUTO && isatty(STDOUT_FILENO));
     tracuu_printer_init(pr, o->format, stdout, color, isatty(STDOUT_FILENO),
                         o->null);
+    return true;
 }
 
 static int list(const opts_t *o, tracuu_db_t *db, const prepared_t *pq,
-                const char *query)
+                const char *query, bool every)
 {
     tracuu_printer_t pr;
-    printer_for(o, &pr);
-    long rows = tracuu_list_print(db, *query ? pq->plan.q_match : NULL,
-                                  o->list, *query ? query : NULL, &pr);
+    if (!printer_for(o, &pr))
+        return EXIT_TROUBLE;
+    long rows = tracuu_list_print(db, every ? NULL : pq->plan.q_match,
+                                  o->list, *query ? query : NULL,
+                                  o->limit_set ? o->limit : 0,
+                                  &pr);
+    if (o->format == TRACUU_FORMAT_XLSX)
+        pr.end(&pr); /* the workbook, written out */
+    if (pr.failed)
+        return EXIT_TROUBLE;
     return rows < 0 ? EXIT_TROUBLE : rows > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
 }
 
@@ -432,7 +509,7 @@ static tracuu_status_t run_search(const opts_t *o, tracuu_db_t *db,
     const tracuu_plan_t *plan = &pq->plan;
     tracuu_search_opts_t so = {o->offset, o->count ? 0 : o->limit,
                                o->sort != SORT_RELEVANCE ? TRACUU_SLOT_ISSUED : -1,
-                               o->sort == SORT_DATE_DOWN, o->count};
+                               o->sort == SORT_DATE_DOWN, true};
     tracuu_status_t st;
     for (int attempt = 0;; attempt++) {
         if (o->count || o->sort != SORT_RELEVANCE)
@@ -451,7 +528,8 @@ static tracuu_status_t run_search(const opts_t *o, tracuu_db_t *db,
     }
 }
 
-static void print_results(const opts_t *o, prepared_t *pq, const char *query,
+/* False when the output could not be made (said on stderr). */
+static bool print_results(const opts_t *o, prepared_t *pq, const char *query,
                           const found_t *fd)
 {
     unsigned total = tracuu_mset_total(fd->m);
@@ -461,17 +539,18 @@ static void print_results(const opts_t *o, prepared_t *pq, const char *query,
                             false);
         pr.integer(&pr, total);
         pr.separator(&pr);
-        return;
+        return true;
     }
-    printer_for(o, &pr);
+    if (!printer_for(o, &pr))
+        return false;
     char *desc = tracuu_q_describe(pq->plan.q);
-    tracuu_print_results_begin(&pr, query, desc, total, o->offset, o->limit);
+    tracuu_print_results_begin(&pr, query, desc, total, o->offset, o->limit,
+                               (unsigned)tracuu_mset_size(fd->m));
     free(desc);
     print_hits(pq->a, fd->hits, tracuu_mset_size(fd->m), &pq->plan, o, &pr);
     tracuu_print_results_end(&pr);
+    return !pr.failed;
 }
-
-static bool prepare(const char *query, prepared_t *pq);
 
 /* A query that found nothing, with fix its spelling correction: in text
  * mode the plans of fix are shown instead (said on stderr), otherwise fix
@@ -479,12 +558,19 @@ static bool prepare(const char *query, prepared_t *pq);
 static int search_corrected(const opts_t *o, tracuu_db_t *db,
                             const char *query, const char *fix);
 
-static int search_and_print(const opts_t *o, tracuu_db_t *db, prepared_t *pq,
-                            const char *query, bool may_correct)
+static int search_and_print(const opts_t *o_given, tracuu_db_t *db,
+                            prepared_t *pq, const char *query,
+                            bool may_correct)
 {
     found_t fd = {NULL, NULL};
-    tracuu_wants_t *wt = o->format == TRACUU_FORMAT_PATHS
-                             ? NULL : tracuu_wants_new(&pq->plan);
+    opts_t o_all = *o_given, *o = &o_all;
+    if (o->limit == 0) { /* --limit all: as many as there are plans */
+        unsigned n = 0;
+        tracuu_db_doccount(db, &n);
+        o->limit = n ? n : 1;
+    }
+    tracuu_wants_t *wt = tracuu_format_wants_snippets(o->format)
+                             ? tracuu_wants_new(&pq->plan) : NULL;
     int rc = EXIT_TROUBLE;
     char *fix = NULL;
     if (run_search(o, db, pq, wt, &fd) != TRACUU_OK) {
@@ -493,8 +579,7 @@ static int search_and_print(const opts_t *o, tracuu_db_t *db, prepared_t *pq,
                (fix = tracuu_suggest_query(db, query)) != NULL &&
                o->format == TRACUU_FORMAT_TEXT && !o->count) {
         rc = search_corrected(o, db, query, fix);
-    } else {
-        print_results(o, pq, query, &fd);
+    } else if (print_results(o, pq, query, &fd)) {
         rc = tracuu_mset_total(fd.m) > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
         if (fix)
             search_corrected(o, db, query, fix);
@@ -526,8 +611,9 @@ static int search_corrected(const opts_t *o, tracuu_db_t *db,
     tracuu_buf_free(&q);
     tracuu_buf_free(&b);
     prepared_t pq;
-    int rc = prepare(fix, &pq) ? search_and_print(o, db, &pq, fix, false)
-                               : EXIT_TROUBLE;
+    int rc = prepare(fix, false, &pq)
+                 ? search_and_print(o, db, &pq, fix, false)
+                 : EXIT_TROUBLE;
     prepared_free(&pq);
     return rc;
 }
@@ -537,14 +623,87 @@ static int search(const opts_t *o, const char *query)
     int rc = check_query(o, query);
     if (rc)
         return rc;
+    char *rest = NULL;
+    bool bad;
+    bool every = every_plan(o, query, &rest, &bad);
+    if (bad) {
+        free(rest);
+        return EXIT_TROUBLE;
+    }
     prepared_t pq;
     rc = EXIT_TROUBLE;
     tracuu_db_t *db = NULL;
-    if (prepare(query, &pq) && (db = open_index(o)) != NULL)
-        rc = o->list != TRACUU_LIST_NONE ? list(o, db, &pq, query)
-                                         : search_and_print(o, db, &pq, query, true);
+    if (prepare(rest, every, &pq) && (db = open_index(o)) != NULL)
+        rc = o->list != TRACUU_LIST_NONE
+                 ? list(o, db, &pq, query, every)
+                 : search_and_print(o, db, &pq, query, !every);
+    free(rest);
     tracuu_db_close(db);
     prepared_free(&pq);
+    return rc;
+}
+
+/* The documents --show names: the one indexed for a path, or those a
+ * number: query finds; *ids new (free with free()). False when the
+ * target cannot be searched or read (said on stderr). */
+static bool show_targets(const opts_t *o, tracuu_db_t *db, unsigned **ids,
+                         size_t *n)
+{
+    *ids = NULL;
+    *n = 0;
+    if (strncmp(o->show, "number:", 7) != 0) {
+        unsigned id = 0;
+        if (tracuu_show_lookup(db, o->show, &id) != TRACUU_OK) {
+            say("", tracuu_db_last_error(db));
+            return false;
+        }
+        if (id) {
+            *ids = tracuu_xmalloc(sizeof **ids);
+            (*ids)[(*n)++] = id;
+        }
+        return true;
+    }
+    prepared_t pq;
+    memset(&pq, 0, sizeof pq);
+    bool ok = false;
+    unsigned count = 0;
+    tracuu_mset_t *m = NULL;
+    if (check_query(o, o->show) == 0 && prepare(o->show, false, &pq)) {
+        tracuu_db_doccount(db, &count);
+        tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
+        ok = tracuu_db_search(db, pq.plan.q_match, &so, &m) == TRACUU_OK;
+        if (!ok)
+            say("search failed: ", tracuu_db_last_error(db));
+        for (size_t i = 0; ok && i < tracuu_mset_size(m); i++) {
+            *ids = tracuu_xrealloc(*ids, (*n + 1) * sizeof **ids);
+            (*ids)[(*n)++] = tracuu_mset_docid(m, i);
+        }
+    }
+    tracuu_mset_free(m);
+    prepared_free(&pq);
+    return ok;
+}
+
+/* --show: exit 0 when shown, 1 when nothing is indexed under that name. */
+static int show(const opts_t *o)
+{
+    tracuu_db_t *db = open_index(o);
+    if (!db)
+        return EXIT_TROUBLE;
+    unsigned *ids = NULL;
+    size_t n = 0;
+    int rc = EXIT_TROUBLE;
+    if (show_targets(o, db, &ids, &n)) {
+        rc = EXIT_NO_MATCH;
+        if (!n)
+            say("nothing indexed for ", o->show);
+        tracuu_printer_t pr;
+        if (n && printer_for(o, &pr))
+            rc = tracuu_show_print(db, ids, n, o->show, o->text, &pr)
+                     ? EXIT_MATCH : EXIT_TROUBLE;
+    }
+    free(ids);
+    tracuu_db_close(db);
     return rc;
 }
 
@@ -559,6 +718,10 @@ static const struct option longopts[] = {
     {"color", required_argument, NULL, 'K'},
     {"sort", required_argument, NULL, 'S'},
     {"list", required_argument, NULL, 'L'},
+    {"format", required_argument, NULL, 'F'},
+    {"show", required_argument, NULL, 'W'},
+    {"text", no_argument, NULL, 'T'},
+    {"output", required_argument, NULL, 'o'},
     {"colour", required_argument, NULL, 'K'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -582,6 +745,10 @@ static int apply_option(int c, opts_t *o)
     static const color_t color_v[] = {COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER};
     static const char *const sorts[] = {"date", "-date", "relevance"};
     static const sort_t sort_v[] = {SORT_DATE_UP, SORT_DATE_DOWN, SORT_RELEVANCE};
+    static const char *const formats[] = {"text", "json", "paths", "csv", "xlsx"};
+    static const tracuu_format_t format_v[] = {
+        TRACUU_FORMAT_TEXT, TRACUU_FORMAT_JSON, TRACUU_FORMAT_PATHS,
+        TRACUU_FORMAT_CSV, TRACUU_FORMAT_XLSX};
     int v;
     switch (c) {
     case 'd': o->db = optarg; return OPT_GO_ON;
@@ -590,8 +757,20 @@ static int apply_option(int c, opts_t *o)
     case 'C': o->count = true; return OPT_GO_ON;
     case '0': o->null = true; return OPT_GO_ON;
     case 'n':
+        o->limit_set = true;
         return parse_count("--limit", optarg, &o->limit) ? OPT_GO_ON
                                                          : EXIT_TROUBLE;
+    case 'o': o->out_path = optarg; return OPT_GO_ON;
+    case 'W': o->show = optarg; return OPT_GO_ON;
+    case 'T': o->text = true; return OPT_GO_ON;
+    case 'F':
+        if ((v = choose(optarg, formats, 5)) < 0) {
+            fprintf(stderr, "%s: --format wants text, json, paths, csv or "
+                            "xlsx, not '%s'\n", prog, optarg);
+            return EXIT_TROUBLE;
+        }
+        o->format = format_v[v];
+        return OPT_GO_ON;
     case 'O':
         return parse_count("--offset", optarg, &o->offset) ? OPT_GO_ON
                                                            : EXIT_TROUBLE;
@@ -613,8 +792,8 @@ static int apply_option(int c, opts_t *o)
     case 'L':
         if (tracuu_list_parse(optarg, &o->list))
             return OPT_GO_ON;
-        fprintf(stderr, "%s: --list wants cites, dates or movements, "
-                        "not '%s'\n", prog, optarg);
+        fprintf(stderr, "%s: --list wants %s, not '%s'\n", prog,
+                tracuu_list_names, optarg);
         return EXIT_TROUBLE;
     case 'h':
         usage(stdout);
@@ -629,25 +808,78 @@ static int apply_option(int c, opts_t *o)
     }
 }
 
+/* Where the output goes (-o FILE: standard output becomes the file; a
+ * workbook is written by its own library, so only tried here). An export
+ * without --limit is whole. Returns OPT_GO_ON or the exit status. */
+static int setup_output(opts_t *o)
+{
+    bool sheet = o->format == TRACUU_FORMAT_CSV ||
+                 o->format == TRACUU_FORMAT_XLSX;
+    if (sheet && !o->limit_set)
+        o->limit = 0;
+    if (!o->out_path) {
+        if (o->format == TRACUU_FORMAT_XLSX && !o->count &&
+            isatty(STDOUT_FILENO)) {
+            fprintf(stderr, "%s: --format xlsx writes a workbook, not text for "
+                            "a terminal: give -o FILE.xlsx or redirect the "
+                            "output\n", prog);
+            return EXIT_TROUBLE;
+        }
+        return OPT_GO_ON;
+    }
+    FILE *f = o->format == TRACUU_FORMAT_XLSX ? fopen(o->out_path, "wb")
+                                              : freopen(o->out_path, "w", stdout);
+    if (!f) {
+        tracuu_buf_t b = {0};
+        tracuu_buf_printf(&b, "%s: %s", o->out_path, strerror(errno));
+        say("cannot write ", b.s);
+        tracuu_buf_free(&b);
+        return EXIT_TROUBLE;
+    }
+    if (o->format == TRACUU_FORMAT_XLSX)
+        fclose(f);
+    return OPT_GO_ON;
+}
+
 int main(int argc, char **argv)
 {
     opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, DEFAULT_LIMIT, 0,
-                COLOR_AUTO, SORT_RELEVANCE, TRACUU_LIST_NONE};
+                false, NULL, NULL, false, COLOR_AUTO, SORT_RELEVANCE,
+                TRACUU_LIST_NONE};
     int c;
-    while ((c = getopt_long(argc, argv, "+d:n:0hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+d:n:o:0hV", longopts, NULL)) != -1) {
         int rc = apply_option(c, &o);
         if (rc != OPT_GO_ON)
             return rc;
     }
-    if (optind >= argc && o.list == TRACUU_LIST_NONE) {
-        fprintf(stderr, "%s: no query given\nTry 'tracuu-query --help'.\n",
-                prog);
+    if (o.show) {
+        if (optind < argc || (o.format != TRACUU_FORMAT_TEXT &&
+                              o.format != TRACUU_FORMAT_JSON)) {
+            fprintf(stderr, "%s: --show takes one PATH or number:... and "
+                            "prints text or --json\n", prog);
+            return EXIT_TROUBLE;
+        }
+        int rc = setup_output(&o);
+        return output_written(rc != OPT_GO_ON ? rc : show(&o));
+    }
+    if (o.text) {
+        fprintf(stderr, "%s: --text goes with --show\n", prog);
+        return EXIT_TROUBLE;
+    }
+    if (optind >= argc && o.list == TRACUU_LIST_NONE &&
+        o.sort == SORT_RELEVANCE && o.format != TRACUU_FORMAT_CSV &&
+        o.format != TRACUU_FORMAT_XLSX) {
+        fprintf(stderr, "%s: no query given (\"*\" asks for every plan)\n"
+                        "Try 'tracuu-query --help'.\n", prog);
         return EXIT_TROUBLE;
     }
     if (o.null && (o.format != TRACUU_FORMAT_PATHS || o.count)) {
         fprintf(stderr, "%s: -0/--null goes with --paths\n", prog);
         return EXIT_TROUBLE;
     }
+    int out_rc = setup_output(&o);
+    if (out_rc != OPT_GO_ON)
+        return out_rc;
     char *query = join_args(argc - optind, argv + optind);
     int rc = search(&o, query);
     free(query);

@@ -1,4 +1,4 @@
-/* output.c: the text, JSON and paths printers, and the search results
+/* output.c: the text, JSON, paths and CSV printers, and the search results
  * written through them. */
 #include "output.h"
 
@@ -214,6 +214,79 @@ static void json_literal(tracuu_printer_t *p, const char *s)
     (void)s;
 }
 
+/* --- CSV: RFC 4180 cells, one row a record --- */
+
+/* A cell: escaped as text is (no control character reaches the file or
+ * a terminal), quoted when it holds a comma, a quote or a line break,
+ * and kept from starting as a spreadsheet formula. */
+static void csv_cell(tracuu_printer_t *p, const char *s, size_t n, bool name)
+{
+    tracuu_buf_t b = {0};
+    if (name)
+        tracuu_escape_name(&b, s, n);
+    else
+        tracuu_escape_text(&b, s, n);
+    const char *v = b.s ? b.s : "";
+    if (p->col++)
+        fputc(',', p->f);
+    bool formula = *v && strchr("=+-@", *v);
+    bool quote = formula || strpbrk(v, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', p->f);
+    if (formula)
+        fputc('\'', p->f);
+    for (const char *c = v; *c; c++) {
+        if (*c == '"')
+            fputc('"', p->f);
+        fputc(*c, p->f);
+    }
+    if (quote)
+        fputc('"', p->f);
+    tracuu_buf_free(&b);
+}
+
+static void csv_string(tracuu_printer_t *p, const char *s, size_t n)
+{
+    csv_cell(p, s ? s : "", s ? n : 0, false);
+}
+
+static void csv_name(tracuu_printer_t *p, const char *s)
+{
+    csv_cell(p, s, strlen(s), true);
+}
+
+static void csv_integer(tracuu_printer_t *p, long long v)
+{
+    char s[32];
+    int n = snprintf(s, sizeof s, "%lld", v);
+    csv_cell(p, s, (size_t)n, false);
+}
+
+static void csv_real(tracuu_printer_t *p, double v)
+{
+    char s[64];
+    int n = snprintf(s, sizeof s, "%g", v);
+    csv_cell(p, s, (size_t)n, false);
+}
+
+static void csv_separator(tracuu_printer_t *p)
+{
+    fputs("\r\n", p->f);
+    p->col = 0;
+}
+
+static void csv_nothing_literal(tracuu_printer_t *p, const char *s)
+{
+    (void)p;
+    (void)s;
+}
+
+static void csv_nothing_width(tracuu_printer_t *p, int w)
+{
+    (void)p;
+    (void)w;
+}
+
 void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
                          bool color, bool tty, bool null)
 {
@@ -222,17 +295,27 @@ void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
                                 json_map_key, json_string_, json_name,
                                 json_integer_, json_real_, json_width,
                                 json_literal, text_nothing, true, format, f,
-                                color, tty, null, 0, NULL};
+                                color, tty, null, 0, 0, false, NULL};
         return;
     }
     *p = (tracuu_printer_t){text_nothing, text_nothing, text_nothing,
                             text_map_key, text_string, text_name,
                             text_integer, text_real, text_width, text_literal,
                             text_separator, false, format, f, color, tty,
-                            null, 0, NULL};
+                            null, 0, 0, false, NULL};
     if (format == TRACUU_FORMAT_PATHS) {
         p->name = paths_name;
         p->separator = paths_separator;
+    }
+    if (format == TRACUU_FORMAT_CSV) {
+        p->string = csv_string;
+        p->name = csv_name;
+        p->integer = csv_integer;
+        p->real = csv_real;
+        p->width = csv_nothing_width;
+        p->literal = csv_nothing_literal;
+        p->separator = csv_separator;
+        fputs("\xEF\xBB\xBF", f); /* the byte order mark Excel wants */
     }
 }
 
@@ -250,12 +333,64 @@ void tracuu_print_document(tracuu_printer_t *p)
     p->integer(p, TRACUU_JSON_FORMAT_VERSION);
 }
 
+const char *const tracuu_sheet_columns[] = {
+    "Số thứ tự", "Số và ký hiệu", "Ngày tháng", "Tên loại",
+    "Cơ quan ban hành", "Trích yếu nội dung", "Người ký", "Số trang",
+    "Tên tệp", "Ghi chú", NULL,
+};
+
+void tracuu_date_dmy(const char *iso, char out[TRACUU_DMY_SIZE])
+{
+    out[0] = '\0';
+    if (!iso)
+        return;
+    size_t n = strlen(iso);
+    if (n == 10)
+        snprintf(out, TRACUU_DMY_SIZE, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else if (n == 7)
+        snprintf(out, TRACUU_DMY_SIZE, "%.2s/%.4s", iso + 5, iso);
+    else if (n == 4)
+        snprintf(out, TRACUU_DMY_SIZE, "%.4s", iso);
+}
+
+static bool is_sheet(const tracuu_printer_t *p)
+{
+    return p->format == TRACUU_FORMAT_CSV || p->format == TRACUU_FORMAT_XLSX;
+}
+
+/* Text: where the page lies among all the matches, when some are not
+ * on it ("Showing 11–20 of 163"). */
+static void text_showing(tracuu_printer_t *p, unsigned total, unsigned offset,
+                         unsigned shown)
+{
+    if (shown == total || p->format != TRACUU_FORMAT_TEXT)
+        return;
+    p->literal(p, "Showing ");
+    if (shown) {
+        p->integer(p, (long long)offset + 1);
+        p->literal(p, "–");
+    }
+    p->integer(p, (long long)offset + shown);
+    p->literal(p, " of ");
+    p->integer(p, total);
+    p->separator(p);
+}
+
 void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
                                 const char *parsed, unsigned total,
-                                unsigned offset, unsigned limit)
+                                unsigned offset, unsigned limit,
+                                unsigned shown)
 {
-    if (!p->structured)
+    if (is_sheet(p)) {
+        for (size_t i = 0; tracuu_sheet_columns[i]; i++)
+            tracuu_print_str(p, tracuu_sheet_columns[i]);
+        p->separator(p);
         return;
+    }
+    if (!p->structured) {
+        text_showing(p, total, offset, shown);
+        return;
+    }
     tracuu_print_document(p);
     p->map_key(p, "query");
     tracuu_print_str(p, query);
@@ -273,6 +408,10 @@ void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
 
 void tracuu_print_results_end(tracuu_printer_t *p)
 {
+    if (p->format == TRACUU_FORMAT_XLSX) {
+        p->end(p); /* the workbook, written out */
+        return;
+    }
     if (!p->structured)
         return;
     p->end(p); /* hits */
@@ -302,6 +441,85 @@ static void text_snippet(tracuu_printer_t *p, const tracuu_snippet_t *s)
 /* Paths, titles and snippets come from the files and the index, both
  * untrusted: every one is escaped, so a name holding a line feed or a
  * terminal sequence shows as \n or \e, never acts. */
+/* A labelled line of the record: "   label: value", nothing when the
+ * value is unknown. */
+static void text_field(tracuu_printer_t *p, const char *label, const char *v)
+{
+    if (!v || !*v)
+        return;
+    p->literal(p, "   ");
+    p->literal(p, label);
+    p->literal(p, ": ");
+    tracuu_print_str(p, v);
+    p->separator(p);
+}
+
+/* "Tống Thanh Hải (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)": the name, its role
+ * after it; either alone when the other is unknown. New; free with
+ * free(); NULL when neither is known. */
+static char *signer_of(const tracuu_hit_t *h)
+{
+    bool name = h->signer && *h->signer;
+    bool role = h->signer_role && *h->signer_role;
+    if (!name && !role)
+        return NULL;
+    tracuu_buf_t b = {0};
+    if (name && role)
+        tracuu_buf_printf(&b, "%s (%s)", h->signer, h->signer_role);
+    else
+        tracuu_buf_puts(&b, name ? h->signer : h->signer_role);
+    return tracuu_buf_steal(&b);
+}
+
+/* The record as text: the title, then one labelled line a field. */
+static void text_record(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    if (h->title && *h->title) {
+        p->literal(p, "   ");
+        tracuu_print_str(p, h->title);
+        p->separator(p);
+    }
+    char dmy[TRACUU_DMY_SIZE];
+    tracuu_date_dmy(h->issued, dmy);
+    char *signer = signer_of(h);
+    text_field(p, "số, ký hiệu", h->number);
+    text_field(p, "ngày ban hành", dmy);
+    text_field(p, "tên loại", h->type);
+    text_field(p, "cơ quan ban hành", h->issuer);
+    text_field(p, "người ký", signer);
+    free(signer);
+}
+
+/* The record as members of the open map. */
+static void struct_record(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    static const char *const keys[] = {"issued", "number", "type", "issuer",
+                                       "signer", "signer_role", "place",
+                                       "format"};
+    const char *v[] = {h->issued, h->number, h->type, h->issuer, h->signer,
+                       h->signer_role, h->place, h->format};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        p->map_key(p, keys[i]);
+        tracuu_print_str(p, v[i]);
+    }
+}
+
+void tracuu_print_record(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    if (!p->structured) {
+        text_record(p, h);
+        return;
+    }
+    p->map_key(p, "title");
+    tracuu_print_str(p, h->title ? h->title : "");
+    struct_record(p, h);
+}
+
+/* Paths, titles and snippets come from the files and the index, both
+ * untrusted: every one is escaped, so a name holding a line feed or a
+ * terminal sequence shows as \n or \e, never acts. The record's fields
+ * each have a line of their own, labelled as the archive's sheet names
+ * them. */
 static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
     p->literal(p, p->color ? "\033[1m" : "");
@@ -310,16 +528,7 @@ static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     p->name(p, h->path);
     p->literal(p, p->color ? "\033[0m" : "");
     p->separator(p);
-    if (h->title && *h->title) {
-        p->literal(p, "   ");
-        tracuu_print_str(p, h->title);
-        p->separator(p);
-    }
-    if (h->issued) {
-        p->literal(p, "   ngày ban hành: ");
-        tracuu_print_str(p, h->issued);
-        p->separator(p);
-    }
+    text_record(p, h);
     for (size_t i = 0; i < h->n_snippets; i++)
         text_snippet(p, &h->snippets[i]);
     if (h->note) { /* a static string of ours */
@@ -328,6 +537,27 @@ static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
         p->literal(p, ")");
         p->separator(p);
     }
+}
+
+/* A row of the sheet, in the order of tracuu_sheet_columns. The index
+ * keeps no page count: "Số trang" stays empty. */
+static void sheet_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    char dmy[TRACUU_DMY_SIZE];
+    tracuu_date_dmy(h->issued, dmy);
+    char *signer = signer_of(h);
+    p->integer(p, (long long)h->rank);
+    tracuu_print_str(p, h->number);
+    tracuu_print_str(p, dmy);
+    tracuu_print_str(p, h->type);
+    tracuu_print_str(p, h->issuer);
+    tracuu_print_str(p, h->title);
+    tracuu_print_str(p, signer);
+    tracuu_print_str(p, NULL);
+    p->name(p, h->path);
+    tracuu_print_str(p, h->note);
+    p->separator(p);
+    free(signer);
 }
 
 /* --- a hit, structured --- */
@@ -396,6 +626,14 @@ static void struct_snippet(tracuu_printer_t *p, const tracuu_snippet_t *s)
     p->end(p);
 }
 
+void tracuu_print_path(tracuu_printer_t *p, const char *path)
+{
+    if (p->structured)
+        struct_path(p, path);
+    else
+        p->name(p, path);
+}
+
 static void struct_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
     p->begin_map(p);
@@ -406,8 +644,7 @@ static void struct_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     tracuu_print_str(p, h->title ? h->title : "");
     p->map_key(p, "score");
     p->real(p, h->score);
-    p->map_key(p, "issued");
-    tracuu_print_str(p, h->issued);
+    struct_record(p, h);
     p->map_key(p, "snippets");
     p->begin_list(p);
     for (size_t i = 0; i < h->n_snippets; i++)
@@ -424,6 +661,8 @@ void tracuu_print_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
     if (p->structured) {
         struct_hit(p, h);
+    } else if (is_sheet(p)) {
+        sheet_hit(p, h);
     } else if (p->format == TRACUU_FORMAT_PATHS) {
         p->name(p, h->path);
         p->separator(p);
@@ -434,5 +673,5 @@ void tracuu_print_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
 
 bool tracuu_format_wants_snippets(tracuu_format_t format)
 {
-    return format != TRACUU_FORMAT_PATHS;
+    return format == TRACUU_FORMAT_TEXT || format == TRACUU_FORMAT_JSON;
 }

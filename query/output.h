@@ -1,6 +1,6 @@
 /* output.h: one printer interface for every output of tracuu-query, with
- * text, JSON and paths implementations (a CSV or spreadsheet printer is
- * one more implementation of the same struct). */
+ * text, JSON, paths and CSV implementations here and the spreadsheet
+ * (XLSX) one in xlsx.c. */
 #ifndef TRACUU_QUERY_OUTPUT_H
 #define TRACUU_QUERY_OUTPUT_H
 
@@ -12,7 +12,7 @@
 
 /* Version of the JSON output's shape; bump on incompatible changes. The
  * only place it is written out is tracuu_print_document. */
-#define TRACUU_JSON_FORMAT_VERSION 1
+#define TRACUU_JSON_FORMAT_VERSION 2
 
 typedef struct tracuu_hit {
     size_t rank;           /* 1-based, offset included */
@@ -23,13 +23,28 @@ typedef struct tracuu_hit {
     const tracuu_snippet_t *snippets;
     size_t n_snippets;
     const char *note;      /* why there is no snippet (file changed), or NULL */
+    /* The plan's record, as its header gives it (NULL when unknown). The
+     * index keeps no page count, so none is shown. */
+    const char *number;    /* số và ký hiệu: "87/2025/QĐ-UBND" */
+    const char *type;      /* tên loại: "QUYẾT ĐỊNH" */
+    const char *issuer;    /* cơ quan ban hành */
+    const char *signer;    /* the signer's name */
+    const char *signer_role; /* "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / ..." */
+    const char *place;     /* địa danh: "Lai Châu" */
+    const char *format;    /* the file's format: "txt", "docx", "pdf", ... */
 } tracuu_hit_t;
 
 typedef enum tracuu_format {
     TRACUU_FORMAT_TEXT = 0,
     TRACUU_FORMAT_JSON,
     TRACUU_FORMAT_PATHS,
+    TRACUU_FORMAT_CSV,     /* the archive's sheet: one row a plan */
+    TRACUU_FORMAT_XLSX,    /* the same sheet as a workbook (xlsx.h) */
 } tracuu_format_t;
+
+/* The columns of the metadata sheet (NĐ 30/2020, Phụ lục VI; the "Văn
+ * bản" sheet of the archive's template), in order, NULL-terminated. */
+extern const char *const tracuu_sheet_columns[];
 
 /* A structure printer. A structured format (JSON) shows the nesting and
  * the keys; the text and paths formats show values only, laid out by
@@ -55,7 +70,8 @@ struct tracuu_printer {
      * when w > 0, left when w < 0; s as it is. Structured: nothing. */
     void (*width)(tracuu_printer_t *p, int w);
     void (*literal)(tracuu_printer_t *p, const char *s);
-    /* End of a record: a line feed (a NUL byte for paths with -0). */
+    /* End of a record: a line feed (a NUL byte for paths with -0; CR LF
+     * ending a CSV row; the next row of a sheet). */
     void (*separator)(tracuu_printer_t *p);
     bool structured;       /* keys and nesting shown */
     tracuu_format_t format;
@@ -64,13 +80,20 @@ struct tracuu_printer {
     bool tty;              /* paths: f is a terminal (names escaped) */
     bool null;             /* paths: NUL-terminated raw names (-0) */
     int pad;               /* text: the width of the next value */
+    int col;               /* CSV, XLSX: cells written in this row */
+    bool failed;           /* XLSX: the workbook could not be written */
     void *state;           /* implementation's own */
 };
 
-/* Set up p for format writing to f. Text escapes every path, title and
- * snippet (escape.h); paths prints names raw one a line, escaped when tty,
- * NUL-terminated and raw when null; JSON writes a name that is not UTF-8
- * with U+FFFD for its bad bytes plus "path_bytes", its bytes in base64. */
+/* Set up p for format (not XLSX: xlsx.h) writing to f. Text escapes every
+ * path, title and snippet (escape.h); paths prints names raw one a line,
+ * escaped when tty, NUL-terminated and raw when null; JSON writes a name
+ * that is not UTF-8 with U+FFFD for its bad bytes plus "path_bytes", its
+ * bytes in base64. CSV writes UTF-8 with a byte order mark first (Excel
+ * reads it so), rows ended by CR LF, cells quoted as RFC 4180 says; a
+ * cell's control characters are escaped as in text, and a cell that
+ * would start with = + - or @ gets a ' first (a spreadsheet would run
+ * it as a formula). */
 void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
                          bool color, bool tty, bool null);
 
@@ -81,13 +104,29 @@ void tracuu_print_str(tracuu_printer_t *p, const char *s);
  * format_version (nothing for text and paths). */
 void tracuu_print_document(tracuu_printer_t *p);
 
+/* "2025-11-19" -> "19/11/2025" in out (the Vietnamese order); "" when
+ * iso is NULL or no date. */
+#define TRACUU_DMY_SIZE 16
+void tracuu_date_dmy(const char *iso, char out[TRACUU_DMY_SIZE]);
+
 /* The results of a search: begin (a structured header and the opening of
- * its "hits" list), each hit, end. */
+ * its "hits" list; text: "Showing 1–10 of 19" when some are not shown;
+ * a sheet: its header row), each hit, end. shown: the hits that follow. */
 void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
                                 const char *parsed, unsigned total,
-                                unsigned offset, unsigned limit);
+                                unsigned offset, unsigned limit,
+                                unsigned shown);
 void tracuu_print_hit(tracuu_printer_t *p, const tracuu_hit_t *h);
 void tracuu_print_results_end(tracuu_printer_t *p);
+
+/* A hit's record (its title and fields, not its path, rank or
+ * snippets): text, the title and one labelled line a known field;
+ * structured, members "title", "issued", "number", ... of the open map. */
+void tracuu_print_record(tracuu_printer_t *p, const tracuu_hit_t *h);
+
+/* A path: text escapes it; structured, the member "path" (and
+ * "path_bytes" when it is not UTF-8) of the open map. */
+void tracuu_print_path(tracuu_printer_t *p, const char *path);
 
 /* Whether the printer needs snippets (paths does not). */
 bool tracuu_format_wants_snippets(tracuu_format_t format);

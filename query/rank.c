@@ -11,7 +11,8 @@ static tracuu_status_t run(tracuu_db_t *db, const tracuu_plan_t *plan,
                            tracuu_q_t *q, unsigned offset, unsigned limit,
                            tracuu_mset_t **out)
 {
-    tracuu_search_opts_t so = {offset, limit, -1, false, false};
+    /* Totals exact: a page says "11–20 of 163", never an estimate. */
+    tracuu_search_opts_t so = {offset, limit, -1, false, true};
     *out = NULL;
     if (q && plan->q_words) {
         tracuu_q_t *two[2] = {q, tracuu_q_copy(plan->q_words)};

@@ -6,7 +6,7 @@
 #include "xdb.h"
 
 /* Hits [offset, offset + limit) of plan by relevance, into *out (new; free
- * with tracuu_mset_free); its total is an estimate.
+ * with tracuu_mset_free); its total is exact.
  *
  * Plans with the forms as typed come first: the matches having every
  * exact (accented) form the query asked for, weighted with them, then the

@@ -32,9 +32,9 @@ static char *correct(tracuu_db_t *db, const char *word, size_t len)
     unsigned freq = 1;
     bool letters = f.len >= 2 && f.len <= SYLLABLE_MAX &&
                    strspn(f.s, "abcdefghijklmnopqrstuvwxyz") == f.len;
-    if (letters && tracuu_db_termfreq(db, f.s, f.len, &freq) == TRACUU_OK &&
+    if (letters && tracuu_db_termfreq(db, f.s, &freq) == TRACUU_OK &&
         freq == 0 && tracuu_db_spelling(db, f.s, MAX_EDITS, &fix) == TRACUU_OK &&
-        fix && (tracuu_db_termfreq(db, fix, strlen(fix), &freq) != TRACUU_OK ||
+        fix && (tracuu_db_termfreq(db, fix, &freq) != TRACUU_OK ||
                 freq == 0)) {
         free(fix); /* spelling data of a document since removed */
         fix = NULL;

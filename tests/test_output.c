@@ -1,4 +1,4 @@
-/* test_output.c: the printers of tracuu-query (text, JSON, paths). */
+/* test_output.c: the printers of tracuu-query (text, JSON, paths, CSV). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -50,15 +50,18 @@ static void test_text_hit_marks_and_escapes(void **state)
 {
     (void)state;
     tracuu_printer_t p = open_printer(TRACUU_FORMAT_TEXT, false, false);
-    tracuu_hit_t h = {3, "/kho/a\nb.txt", "KẾ HOẠCH\x1b[31m", 0.5,
-                      "2024-07-24", one_snippet(), 1, NULL};
-    tracuu_print_results_begin(&p, "ke hoach", "Query(x)", 9, 2, 10);
+    tracuu_hit_t h = {.rank = 3, .path = "/kho/a\nb.txt",
+                      .title = "KẾ HOẠCH\x1b[31m", .score = 0.5,
+                      .issued = "2024-07-24", .snippets = one_snippet(),
+                      .n_snippets = 1};
+    tracuu_print_results_begin(&p, "ke hoach", "Query(x)", 9, 2, 10, 1);
     tracuu_print_hit(&p, &h);
     tracuu_print_results_end(&p);
     assert_string_equal(out(),
+                        "Showing 3–3 of 9\n"
                         "3. /kho/a\\nb.txt\n"
                         "   KẾ HOẠCH\\e[31m\n"
-                        "   ngày ban hành: 2024-07-24\n"
+                        "   ngày ban hành: 24/07/2024\n"
                         "   Kế [hoạch] thi đua\n");
 }
 
@@ -85,7 +88,7 @@ static void test_text_width_counts_characters(void **state)
 static void test_paths_raw_escaped_on_tty_and_nul(void **state)
 {
     (void)state;
-    tracuu_hit_t h = {1, "/kho/a\nb.txt", NULL, 0, NULL, NULL, 0, NULL};
+    tracuu_hit_t h = {.rank = 1, .path = "/kho/a\nb.txt"};
     tracuu_printer_t p = open_printer(TRACUU_FORMAT_PATHS, false, false);
     tracuu_print_hit(&p, &h);
     assert_string_equal(out(), "/kho/a\nb.txt\n");
@@ -105,20 +108,65 @@ static void test_json_document_nests_and_versions(void **state)
 {
     (void)state;
     tracuu_printer_t p = open_printer(TRACUU_FORMAT_JSON, false, false);
-    tracuu_hit_t h = {1, "/kho/\xff.txt", "T", 0.25, NULL, one_snippet(), 1,
-                      "file changed"};
-    tracuu_print_results_begin(&p, "q", NULL, 1, 0, 10);
+    tracuu_hit_t h = {.rank = 1, .path = "/kho/\xff.txt", .title = "T",
+                      .score = 0.25, .snippets = one_snippet(),
+                      .n_snippets = 1, .note = "file changed"};
+    tracuu_print_results_begin(&p, "q", NULL, 1, 0, 10, 1);
     tracuu_print_hit(&p, &h);
     tracuu_print_results_end(&p);
     assert_null(p.state); /* freed when the document ended */
     const char *s = out();
-    assert_non_null(strstr(s, "\"format_version\": 1,"));
+    assert_non_null(strstr(s, "\"format_version\": 2,"));
     assert_non_null(strstr(s, "\"parsed\": \"\","));
     assert_non_null(strstr(s, "\"path\": \"/kho/\xef\xbf\xbd.txt\",\n"
                               "      \"path_bytes\": \"L2toby//LnR4dA==\""));
     assert_non_null(strstr(s, "\"issued\": null,"));
     assert_non_null(strstr(s, "\"start\": 5,\n"));
     assert_non_null(strstr(s, "\"note\": \"file changed\"\n    }\n  ]\n}\n"));
+}
+
+/* The record in text: one labelled line a field, the date dd/mm/yyyy;
+ * unknown fields have no line. */
+static void test_text_hit_shows_the_record(void **state)
+{
+    (void)state;
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_TEXT, false, false);
+    tracuu_hit_t h = {.rank = 1, .path = "/kho/a.txt", .title = "KẾ HOẠCH",
+                      .issued = "2025-11-19", .number = "141/KH-UBND",
+                      .type = "KẾ HOẠCH", .signer = "Phạm Văn Thịnh",
+                      .signer_role = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"};
+    tracuu_print_results_begin(&p, "q", NULL, 1, 0, 10, 1);
+    tracuu_print_hit(&p, &h);
+    assert_string_equal(out(),
+                        "1. /kho/a.txt\n"
+                        "   KẾ HOẠCH\n"
+                        "   số, ký hiệu: 141/KH-UBND\n"
+                        "   ngày ban hành: 19/11/2025\n"
+                        "   tên loại: KẾ HOẠCH\n"
+                        "   người ký: Phạm Văn Thịnh (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)\n");
+}
+
+/* CSV: a BOM, the header row, RFC 4180 quoting (a comma, a quote, a line
+ * break), CR LF rows, controls escaped, no cell starting a formula. */
+static void test_csv_quotes_and_disarms_formulas(void **state)
+{
+    (void)state;
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_CSV, false, false);
+    tracuu_hit_t h = {.rank = 2, .path = "/kho/a,b.txt",
+                      .title = "Kế hoạch \"thi đua\", khen thưởng",
+                      .issued = "2024-07-04", .number = "=1+1",
+                      .issuer = "UBND\x1b[31m", .note = "file changed"};
+    tracuu_print_results_begin(&p, "q", NULL, 9, 1, 1, 1);
+    tracuu_print_hit(&p, &h);
+    tracuu_print_results_end(&p);
+    assert_string_equal(out(),
+                        "\xEF\xBB\xBF"
+                        "Số thứ tự,Số và ký hiệu,Ngày tháng,Tên loại,"
+                        "Cơ quan ban hành,Trích yếu nội dung,Người ký,"
+                        "Số trang,Tên tệp,Ghi chú\r\n"
+                        "2,\"'=1+1\",04/07/2024,,UBND\\e[31m,"
+                        "\"Kế hoạch \"\"thi đua\"\", khen thưởng\",,,"
+                        "\"/kho/a,b.txt\",file changed\r\n");
 }
 
 int main(void)
@@ -129,6 +177,9 @@ int main(void)
         cmocka_unit_test_teardown(test_paths_raw_escaped_on_tty_and_nul,
                                   free_out),
         cmocka_unit_test_teardown(test_json_document_nests_and_versions,
+                                  free_out),
+        cmocka_unit_test_teardown(test_text_hit_shows_the_record, free_out),
+        cmocka_unit_test_teardown(test_csv_quotes_and_disarms_formulas,
                                   free_out),
     };
     return cmocka_run_group_tests_name("output", tests, NULL, NULL);

@@ -1,0 +1,183 @@
+/* xlsx.c: the spreadsheet printer: rows of cells into an .xlsx workbook. */
+#include "xlsx.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "escape.h"
+
+#define SHEET_NAME "Văn bản"
+#define COPY_CHUNK 65536
+
+typedef struct xlsx_state {
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *head;    /* bold, for the first row */
+    unsigned row;
+    char *tmp;           /* the temporary file copied to p->f, or NULL */
+} xlsx_state_t;
+
+static void xlsx_cell(tracuu_printer_t *p, const char *s, size_t n, bool name)
+{
+    xlsx_state_t *x = p->state;
+    tracuu_buf_t b = {0};
+    if (name)
+        tracuu_escape_name(&b, s, n);
+    else
+        tracuu_escape_text(&b, s, n);
+    if (b.len)
+        worksheet_write_string(x->ws, x->row, (lxw_col_t)p->col, b.s,
+                               x->row == 0 ? x->head : NULL);
+    p->col++;
+    tracuu_buf_free(&b);
+}
+
+static void xlsx_string(tracuu_printer_t *p, const char *s, size_t n)
+{
+    xlsx_cell(p, s ? s : "", s ? n : 0, false);
+}
+
+static void xlsx_name(tracuu_printer_t *p, const char *s)
+{
+    xlsx_cell(p, s, strlen(s), true);
+}
+
+static void xlsx_integer(tracuu_printer_t *p, long long v)
+{
+    xlsx_state_t *x = p->state;
+    worksheet_write_number(x->ws, x->row, (lxw_col_t)p->col++, (double)v, NULL);
+}
+
+static void xlsx_real(tracuu_printer_t *p, double v)
+{
+    xlsx_state_t *x = p->state;
+    worksheet_write_number(x->ws, x->row, (lxw_col_t)p->col++, v, NULL);
+}
+
+static void xlsx_separator(tracuu_printer_t *p)
+{
+    xlsx_state_t *x = p->state;
+    x->row++;
+    p->col = 0;
+}
+
+static void xlsx_nothing(tracuu_printer_t *p)
+{
+    (void)p;
+}
+
+static void xlsx_key(tracuu_printer_t *p, const char *k)
+{
+    (void)p;
+    (void)k;
+}
+
+static void xlsx_width(tracuu_printer_t *p, int w)
+{
+    (void)p;
+    (void)w;
+}
+
+static void xlsx_literal(tracuu_printer_t *p, const char *s)
+{
+    (void)p;
+    (void)s;
+}
+
+/* The temporary workbook at path to f; false on a read or write error. */
+static bool copy_out(const char *path, FILE *f)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return false;
+    char *buf = tracuu_xmalloc(COPY_CHUNK);
+    size_t n;
+    bool ok = true;
+    while ((n = fread(buf, 1, COPY_CHUNK, in)) > 0)
+        if (fwrite(buf, 1, n, f) != n) {
+            ok = false;
+            break;
+        }
+    ok = ok && !ferror(in);
+    free(buf);
+    fclose(in);
+    return ok;
+}
+
+/* The workbook written out (and copied to p->f when temporary). */
+static void xlsx_end(tracuu_printer_t *p)
+{
+    xlsx_state_t *x = p->state;
+    if (!x)
+        return;
+    lxw_error e = workbook_close(x->wb);
+    if (e != LXW_NO_ERROR) {
+        p->failed = true;
+        fprintf(stderr, "tracuu-query: cannot write the workbook: %s\n",
+                lxw_strerror(e));
+    } else if (x->tmp && !copy_out(x->tmp, p->f)) {
+        p->failed = true;
+        fprintf(stderr, "tracuu-query: cannot copy the workbook out: %s\n",
+                strerror(errno ? errno : EIO));
+    }
+    if (x->tmp) {
+        unlink(x->tmp);
+        free(x->tmp);
+    }
+    free(x);
+    p->state = NULL;
+}
+
+/* A temporary file's name for the workbook; new, NULL when none can be
+ * made. */
+static char *temp_name(void)
+{
+    const char *dir = getenv("TMPDIR");
+    tracuu_buf_t b = {0};
+    tracuu_buf_printf(&b, "%s/tracuu-XXXXXX.xlsx", dir && *dir ? dir : "/tmp");
+    int fd = mkstemps(b.s, 5);
+    if (fd < 0) {
+        tracuu_buf_free(&b);
+        return NULL;
+    }
+    close(fd);
+    return tracuu_buf_steal(&b);
+}
+
+bool tracuu_xlsx_printer_init(tracuu_printer_t *p, const char *path, FILE *f,
+                              char **err)
+{
+    *p = (tracuu_printer_t){xlsx_nothing, xlsx_nothing, xlsx_end, xlsx_key,
+                            xlsx_string, xlsx_name, xlsx_integer, xlsx_real,
+                            xlsx_width, xlsx_literal, xlsx_separator, false,
+                            TRACUU_FORMAT_XLSX, f, false, false, false, 0, 0,
+                            false, NULL};
+    xlsx_state_t *x = tracuu_xcalloc(1, sizeof *x);
+    if (!path && !(x->tmp = temp_name())) {
+        *err = tracuu_xstrdup("cannot make a temporary file for the workbook");
+        free(x);
+        return false;
+    }
+    x->wb = workbook_new(path ? path : x->tmp);
+    x->ws = x->wb ? workbook_add_worksheet(x->wb, SHEET_NAME) : NULL;
+    if (!x->ws) {
+        tracuu_buf_t b = {0};
+        tracuu_buf_printf(&b, "cannot start the workbook %s", path ? path : x->tmp);
+        *err = tracuu_buf_steal(&b);
+        if (x->tmp) {
+            unlink(x->tmp);
+            free(x->tmp);
+        }
+        free(x);
+        return false;
+    }
+    x->head = workbook_add_format(x->wb);
+    format_set_bold(x->head);
+    worksheet_freeze_panes(x->ws, 1, 0);
+    p->state = x;
+    return true;
+}
