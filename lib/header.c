@@ -273,10 +273,28 @@ bool tracuu_hdr_line_body_start(const char *t, line_t l, const char *f)
 
 /* ---- Type and title ------------------------------------------------------ */
 
+/* f equals the folded type g with g's spaces dropped: "kehoach", a type
+ * line whose spaces a PDF's text lost ("KẾHOẠCH"). */
+static bool folded_unspaced(const char *f, const char *g)
+{
+    for (; *g; g++) {
+        if (*g == ' ')
+            continue;
+        if (*f++ != *g)
+            return false;
+    }
+    return *f == '\0';
+}
+
 static const char *doc_type_folded(const char *f)
 {
     for (const tracuu_heading_t *h = tracuu_headings; h->folded; h++)
         if (strcmp(f, h->folded) == 0)
+            return h->name;
+    if (strchr(f, ' '))
+        return NULL;
+    for (const tracuu_heading_t *h = tracuu_headings; h->folded; h++)
+        if (strchr(h->folded, ' ') && folded_unspaced(f, h->folded))
             return h->name;
     return NULL;
 }
@@ -731,6 +749,17 @@ static void number_and_place(const char *text, const lines_t *L,
         if (tracuu_hdr_line_blank(l))
             continue;
         tracuu_hdr_fold_line(text, l, f, sizeof f);
+        if (!out->number && strcmp(f, "so") == 0) {
+            /* "Số" / ": 01/KH-UBND-CD", the colon gone to the next line
+             * (a PDF's text). */
+            size_t j = i + 1;
+            while (j < L->n && j <= i + 2 && tracuu_hdr_line_blank(L->v[j]))
+                j++;
+            if (j < L->n && !tracuu_hdr_line_blank(L->v[j]) &&
+                text[L->v[j].s] == ':')
+                out->number = tracuu_hdr_number_read(
+                    text, L->v[j].s + 1, L->v[j].e, &out->number_span);
+        }
         if (!out->number) {
             size_t p = tracuu_hdr_number_line(text, l, f);
             if (p) {

@@ -135,9 +135,51 @@ static bool signature_filler(const char *t, line_t l)
            tracuu_hdr_starts_with(f, "ky ten");
 }
 
-/* Append one line of a signature's role: a new segment after " / ", or
- * the rest of the one before ("TM. ỦY BAN NHÂN" / "DÂN"). A prefix glued
- * to its word is spaced: "KT.CHỦ TỊCH" -> "KT. CHỦ TỊCH". */
+/* Where a role glued to the one before begins in s[from..n) ("TM. ỦY BAN
+ * THƯỜNG VỤ QUỐC HỘICHỦ TỊCH", "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ
+ * TƯỚNG"): an uppercase letter right after another that opens a prefix
+ * with its dot, a role or "PHÓ"; n when none. */
+static size_t glued_role_at(const char *s, size_t from, size_t n)
+{
+    size_t i = from;
+    uint32_t prev = 0;
+    while (i < n) {
+        size_t at = i;
+        uint32_t cp = tracuu_utf8_next(s, n, &i);
+        bool up = tracuu_cp_lower(cp) != cp;
+        if (up && prev && tracuu_cp_lower(prev) != prev) {
+            char f[FOLD_CAP];
+            tracuu_hdr_fold_range(s, at, n, f, sizeof f);
+            if ((folded_sign_prefix(f) && strchr(f, '.') &&
+                 (size_t)(strchr(f, '.') - f) <= 3) ||
+                folded_role(f))
+                return at;
+        }
+        prev = cp;
+    }
+    return n;
+}
+
+/* Append one role segment t[s..e) to b, spacing a prefix glued to its word:
+ * "KT.CHỦ TỊCH" -> "KT. CHỦ TỊCH". */
+static void segment_append(tracuu_buf_t *b, const char *s, size_t n)
+{
+    if (b->len)
+        tracuu_buf_puts(b, " / ");
+    const char *dot = memchr(s, '.', n < 5 ? n : 5);
+    size_t cut = dot ? (size_t)(dot - s) + 1 : 0;
+    if (dot && cut < n && s[cut] != ' ') {
+        tracuu_buf_append(b, s, cut);
+        tracuu_buf_putc(b, ' ');
+        tracuu_buf_append(b, s + cut, n - cut);
+    } else {
+        tracuu_buf_append(b, s, n);
+    }
+}
+
+/* Append one line of a signature's role: new segments after " / " (one
+ * per role glued to the one before), or the rest of the one before
+ * ("TM. ỦY BAN NHÂN" / "DÂN"). */
 static void role_append(tracuu_buf_t *b, const char *t, size_t s, size_t e,
                         bool new_segment)
 {
@@ -145,16 +187,18 @@ static void role_append(tracuu_buf_t *b, const char *t, size_t s, size_t e,
     tracuu_hdr_append_clean(&seg, t, s, e);
     if (!seg.len)
         return;
-    if (b->len)
-        tracuu_buf_puts(b, new_segment ? " / " : " ");
-    const char *dot = memchr(seg.s, '.', seg.len < 5 ? seg.len : 5);
-    size_t cut = dot ? (size_t)(dot - seg.s) + 1 : 0;
-    if (new_segment && dot && cut < seg.len && seg.s[cut] != ' ') {
-        tracuu_buf_append(b, seg.s, cut);
-        tracuu_buf_putc(b, ' ');
-        tracuu_buf_append(b, seg.s + cut, seg.len - cut);
-    } else {
+    if (!new_segment) {
+        if (b->len)
+            tracuu_buf_putc(b, ' ');
         tracuu_buf_append(b, seg.s, seg.len);
+        tracuu_buf_free(&seg);
+        return;
+    }
+    size_t p = 0;
+    while (p < seg.len) {
+        size_t q = glued_role_at(seg.s, p, seg.len);
+        segment_append(b, seg.s + p, q - p);
+        p = q;
     }
     tracuu_buf_free(&seg);
 }
@@ -164,13 +208,75 @@ typedef struct sig_state {
     size_t n;
 } sig_state_t;
 
-/* Read one signature block whose first role text is t[s..e) (on line i or
- * on the "Nơi nhận:" line); returns the index of the last line used. */
-static size_t signature_read(const char *t, const lines_t *L, size_t i,
-                             size_t s, size_t e, sig_state_t *st)
+/* Military ranks written before an officer's name ("Thượng tướng Võ Minh
+ * Lương", "Đại" / "tướng Nguyễn Tân Cương"): not part of the name. */
+static const char *const ranks[] = {
+    "dai tuong", "thuong tuong", "trung tuong", "thieu tuong",
+    "dai ta",    "thuong ta",    "trung ta",    "thieu ta",
+};
+
+/* l with a rank before the name skipped. */
+static line_t skip_rank(const char *t, line_t l)
 {
-    tracuu_buf_t role = {0};
-    role_append(&role, t, s, e, true);
+    char f[FOLD_CAP];
+    tracuu_hdr_fold_range(t, l.s, l.e, f, sizeof f);
+    for (size_t i = 0; i < COUNT(ranks); i++) {
+        if (!tracuu_scan_starts_word(f, ranks[i]))
+            continue;
+        for (int w = 0; w < 2; w++) { /* every rank is two words */
+            while (l.s < l.e && !tracuu_scan_is_space(t[l.s]))
+                l.s++;
+            while (l.s < l.e && tracuu_scan_is_space(t[l.s]))
+                l.s++;
+        }
+        break;
+    }
+    return l;
+}
+
+/* "(Đã ký)", "( Đã ký)" opening l: the text after the parenthesis,
+ * trimmed ("( Đã ký) Lê Thành Long" -> "Lê Thành Long"); empty when l
+ * opens with no such filler. */
+static line_t signed_tail(const char *t, line_t l)
+{
+    line_t none = {l.e, l.e};
+    char f[FOLD_CAP];
+    tracuu_hdr_fold_range(t, l.s, l.e, f, sizeof f);
+    if (!tracuu_hdr_starts_with(f, "(da ky") &&
+        !tracuu_hdr_starts_with(f, "( da ky"))
+        return none;
+    const char *c = memchr(t + l.s, ')', l.e - l.s);
+    if (!c)
+        return none;
+    return tracuu_hdr_line_trim(t, (size_t)(c - t) + 1, l.e);
+}
+
+/* The name on line j, whose text is l (or on j and j + 1 when the layout broke it after
+ * its first word: "Ngô" / "Văn Tuấn"), a rank before it skipped: the
+ * name's text, *end_j the last line it uses; empty when none. */
+static line_t name_at(const char *t, const lines_t *L, size_t j, line_t l,
+                      size_t *end_j)
+{
+    line_t two = l;
+    *end_j = j;
+    if (!person_name(t, skip_rank(t, l)) && j + 1 < L->n &&
+        !tracuu_hdr_line_blank(L->v[j + 1]) &&
+        !memchr(t + l.s, ' ', l.e - l.s)) {
+        two.e = L->v[j + 1].e;
+        *end_j = j + 1;
+    }
+    two = skip_rank(t, two);
+    if (person_name(t, two))
+        return two;
+    return (line_t){two.e, two.e};
+}
+
+/* Read the role lines after the first role text t[s..e) on line i;
+ * returns the index of the last line used. */
+static size_t role_read(const char *t, const lines_t *L, size_t i, size_t s,
+                        size_t e, tracuu_buf_t *role)
+{
+    role_append(role, t, s, e, true);
     size_t last = i, blanks = 0;
     size_t j = i + 1;
     while (j < L->n && L->v[j].s < e) /* the role's second line, if broken */
@@ -190,21 +296,35 @@ static size_t signature_read(const char *t, const lines_t *L, size_t i,
             break;
         if (!tracuu_hdr_range_upper(t, l.s, l.e) || l.e - l.s > ROLE_LINE_BYTES)
             break;
-        bool bare = role.len - seg <= 4 && role.s[role.len - 1] == '.';
-        bool comma = role.s[role.len - 1] == ',';
+        bool bare = role->len - seg <= 4 && role->s[role->len - 1] == '.';
+        bool comma = role->s[role->len - 1] == ',';
         bool fresh = role_start(t, l.s, l.e) && !bare && !comma;
         if (fresh)
-            seg = role.len + 3;
-        role_append(&role, t, l.s, l.e, fresh);
+            seg = role->len + 3;
+        role_append(role, t, l.s, l.e, fresh);
         last = j;
         blanks = 0;
     }
+    return last;
+}
+
+/* Read one signature block whose first role text is t[s..e) (on line i,
+ * on the "Nơi nhận:" line or glued after the recipients); inl is a name
+ * written on the same line ("…THỦ TƯỚNG(Đã ký)Nguyễn Hòa Bình"), else
+ * empty. Returns the index of the last line used. */
+static size_t signature_read(const char *t, const lines_t *L, size_t i,
+                             size_t s, size_t e, line_t inl, sig_state_t *st)
+{
+    tracuu_buf_t role = {0};
+    size_t last = role_read(t, L, i, s, e, &role);
     /* The name: the next capitalised line, past fillers and, when the role
      * sat on the "Nơi nhận:" line, past the recipients. */
     char *name = NULL;
+    if (person_name(t, inl))
+        name = tracuu_hdr_clean_dup(t, inl.s, inl.e);
     size_t seen = 0;
     bool past_items = false;
-    for (j = last + 1; j < L->n && seen < 14; j++) {
+    for (size_t j = last + 1; !name && j < L->n && seen < 14; j++) {
         line_t l = L->v[j];
         if (tracuu_hdr_line_blank(l))
             continue;
@@ -213,31 +333,75 @@ static size_t signature_read(const char *t, const lines_t *L, size_t i,
             past_items = true;
             continue;
         }
-        if (signature_filler(t, l))
+        line_t tail = signed_tail(t, l); /* "( Đã ký) Lê Thành Long" */
+        if (!tracuu_hdr_line_blank(tail))
+            l = tail;
+        else if (signature_filler(t, l))
             continue;
-        /* A name broken after its first word ("Ngô" / "Văn Tuấn"). */
-        line_t two = l;
-        if (!person_name(t, l) && j + 1 < L->n &&
-            !tracuu_hdr_line_blank(L->v[j + 1]) &&
-            !memchr(t + l.s, ' ', l.e - l.s))
-            two.e = L->v[j + 1].e;
-        if (person_name(t, two)) {
-            name = tracuu_hdr_clean_dup(t, two.s, two.e);
+        size_t end_j;
+        line_t nm = name_at(t, L, j, l, &end_j);
+        if (!tracuu_hdr_line_blank(nm)) {
+            name = tracuu_hdr_clean_dup(t, nm.s, nm.e);
             /* The caller still reads the recipients passed over. */
             if (!past_items)
-                last = two.e == l.e ? j : j + 1;
+                last = end_j;
         }
         break;
     }
     if (st->n < SIG_MAX) {
-        st->v[st->n].role = tracuu_buf_steal(&role);
+        st->v[st->n].role = role.len ? tracuu_buf_steal(&role) : NULL;
         st->v[st->n].name = name;
         st->n++;
     } else {
-        tracuu_buf_free(&role);
         free(name);
     }
+    tracuu_buf_free(&role);
     return last;
+}
+
+/* A block glued after the recipients on their one line ("… - Lưu: HC,
+ * PLTP. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH", a web copy that lost
+ * its line breaks): the role text after the last " | " up to a glued
+ * "(Đã ký)", *inl the name after that filler; false when none. */
+static bool glued_block(const char *t, line_t l, line_t *role, line_t *inl)
+{
+    const char *bar = NULL, *p = t + l.s;
+    while ((p = memmem(p, (size_t)(t + l.e - p), " | ", 3)))
+        bar = p++;
+    if (!bar)
+        return false;
+    size_t s = (size_t)(bar - t) + 3;
+    const char *par = memchr(t + s, '(', l.e - s);
+    size_t e = par ? (size_t)(par - t) : l.e;
+    *role = tracuu_hdr_line_trim(t, s, e);
+    *inl = par ? signed_tail(t, tracuu_hdr_line_trim(t, e, l.e))
+               : (line_t){l.e, l.e};
+    return !tracuu_hdr_line_blank(*role) && role_start(t, role->s, role->e);
+}
+
+/* A name signed with no role line above it, the end of old laws ("Lê Đức
+ * Anh" / "(Đã ký)") and of some decrees ("( Đã ký) Lê Thành Long"): the
+ * name, or NULL. */
+static char *bare_name(const char *t, const lines_t *L, size_t i)
+{
+    line_t tail = signed_tail(t, L->v[i]);
+    if (!tracuu_hdr_line_blank(tail))
+        return person_name(t, tail) ? tracuu_hdr_clean_dup(t, tail.s, tail.e)
+                                    : NULL;
+    size_t j = i + 1;
+    while (j < L->n && tracuu_hdr_line_blank(L->v[j]))
+        j++;
+    line_t nm = skip_rank(t, L->v[i]);
+    if (j >= L->n || !person_name(t, nm) ||
+        !tracuu_hdr_line_blank(signed_tail(t, L->v[j])) ||
+        L->v[j].e - L->v[j].s > 16)
+        return NULL;
+    char f[FOLD_CAP];
+    tracuu_hdr_fold_line(t, L->v[j], f, sizeof f);
+    if (!tracuu_hdr_starts_with(f, "(da ky") &&
+        !tracuu_hdr_starts_with(f, "( da ky"))
+        return NULL;
+    return tracuu_hdr_clean_dup(t, nm.s, nm.e);
 }
 
 /* The recipients read so far; an item may go on over several lines. */
@@ -325,11 +489,46 @@ static void recipients_inline(tracuu_header_t *h, recipients_t *r,
     }
 }
 
-/* Byte offset of the anchor line: the first "Nơi nhận:", else the first
- * line closing the body with "./.", searched from byte from. Returns
- * false when neither exists. */
-static bool find_anchor(const char *t, size_t len, size_t from, size_t *at,
-                        bool *is_recipients)
+/* Acts that close with their adoption: "Luật này đã được Quốc hội …
+ * thông qua ngày 05 tháng 4 năm 2016.", "Nghị quyết này được Ủy ban
+ * Thường vụ Quốc hội … thông qua ngày …"; the signature follows. */
+static const char *const adopted_subjects[] = {
+    "luat nay", "bo luat nay", "nghi quyet nay", "phap lenh nay",
+    "hien phap nay",
+};
+
+/* The sentence may go on over the next line ("… khóa" / "XII, kỳ họp thứ
+ * 8 thông qua …"): t[l.s..next_e) is folded. */
+static bool adopted_line(const char *t, line_t l, size_t next_e)
+{
+    char f[FOLD_CAP];
+    tracuu_hdr_fold_range(t, l.s, next_e > l.e ? next_e : l.e, f, sizeof f);
+    for (size_t i = 0; i < COUNT(adopted_subjects); i++)
+        if (tracuu_scan_starts_word(f, adopted_subjects[i]))
+            return strstr(f, "thong qua") != NULL;
+    return false;
+}
+
+/* The end of the line after the one ending at e (e itself at the end). */
+static size_t line_end(const char *t, size_t len, size_t e)
+{
+    if (e >= len)
+        return e;
+    const char *nl = memchr(t + e + 1, '\n', len - e - 1);
+    return nl ? (size_t)(nl - t) : len;
+}
+
+/* What the signature block is looked for after. */
+typedef enum anchor {
+    ANCHOR_RECIPIENTS, /* the first "Nơi nhận:" line */
+    ANCHOR_BODY_END,   /* else the first line ending "./." or adopting the act */
+    ANCHOR_TAIL,       /* else the last lines of the text */
+} anchor_t;
+
+enum { TAIL_LINES = 8 };
+
+/* Byte offset of the anchor line, searched from byte from. */
+static anchor_t find_anchor(const char *t, size_t len, size_t from, size_t *at)
 {
     size_t p = from, body_end = SIZE_MAX;
     while (p < len) {
@@ -339,19 +538,30 @@ static bool find_anchor(const char *t, size_t len, size_t from, size_t *at,
         if (!tracuu_hdr_line_blank(l)) {
             if (recipients_line(t, l)) {
                 *at = p;
-                *is_recipients = true;
-                return true;
+                return ANCHOR_RECIPIENTS;
             }
-            if (body_end == SIZE_MAX && body_end_line(t, l))
+            if (body_end == SIZE_MAX &&
+                (body_end_line(t, l) ||
+                 adopted_line(t, l, line_end(t, len, e))))
                 body_end = p;
         }
         p = e + 1;
     }
-    if (body_end == SIZE_MAX)
-        return false;
-    *at = body_end;
-    *is_recipients = false;
-    return true;
+    if (body_end != SIZE_MAX) {
+        *at = body_end;
+        return ANCHOR_BODY_END;
+    }
+    /* The last TAIL_LINES lines, not counting blank ones at the end. */
+    size_t end = len;
+    while (end > from && tracuu_scan_is_space(t[end - 1]))
+        end--;
+    *at = end;
+    for (size_t n = 0; n < TAIL_LINES && *at > from; n++) {
+        (*at)--;
+        while (*at > from && t[*at - 1] != '\n')
+            (*at)--;
+    }
+    return ANCHOR_TAIL;
 }
 
 /* The start of the line n + 1 lines before the one at byte at, not
@@ -368,13 +578,89 @@ static size_t lines_back(const char *t, size_t at, size_t from, size_t n)
     return start;
 }
 
+/* The first line to read for signatures: after the anchor when it closes
+ * the body; from the anchor line on in the tail; else after the last
+ * "./." line before "Nơi nhận:" (signatures written before it). */
+static size_t first_line(const char *t, const lines_t *L, size_t a,
+                         anchor_t kind)
+{
+    if (kind == ANCHOR_BODY_END)
+        return a + 1;
+    if (kind == ANCHOR_TAIL)
+        return a;
+    for (size_t k = a; k > 0; k--)
+        if (body_end_line(t, L->v[k - 1]))
+            return k;
+    return a;
+}
+
+/* Read the signature blocks and the recipients from line first on; a is
+ * the anchor line. In the tail of a text with no anchor only the forms no
+ * heading takes are read: a block glued after the recipients and a name
+ * signed "(Đã ký)"; a role line alone there may be a heading. */
+static void blocks_read(const char *t, const lines_t *L, size_t first,
+                        size_t a, bool tail, tracuu_header_t *h,
+                        sig_state_t *st)
+{
+    recipients_t rs = {0};
+    bool in_recipients = false;
+    char *bare = NULL;
+    for (size_t i = first; i < L->n && st->n < SIG_MAX; i++) {
+        line_t l = L->v[i], role, inl;
+        if (tracuu_hdr_line_blank(l))
+            continue;
+        size_t after = recipients_line(t, l);
+        if (after && h->n_recipients == 0 && i >= a) {
+            in_recipients = true;
+            line_t rest = tracuu_hdr_line_trim(t, after, l.e);
+            if (!tracuu_hdr_line_blank(rest)) {
+                if (item_line(t, rest))
+                    recipients_inline(h, &rs, t, rest.s, rest.e);
+                else if (role_start(t, rest.s, rest.e))
+                    i = signature_read(t, L, i, rest.s, rest.e,
+                                       (line_t){0, 0}, st);
+            }
+            continue;
+        }
+        if (glued_block(t, l, &role, &inl)) {
+            in_recipients = false;
+            i = signature_read(t, L, i, role.s, role.e, inl, st);
+            continue;
+        }
+        if (item_line(t, l)) {
+            if (in_recipients)
+                recipient_add(h, &rs, t, l.s, l.e);
+            continue;
+        }
+        size_t role_end = tail ? 0 : role_start_at(t, L, i);
+        if (role_end) {
+            in_recipients = false;
+            i = signature_read(t, L, i, l.s, role_end, (line_t){0, 0}, st);
+            continue;
+        }
+        if (in_recipients && recipient_continue(h, &rs, t, l))
+            continue;
+        in_recipients = false;
+        if (st->n == 0 && !bare)
+            bare = bare_name(t, L, i);
+        /* Body text after a signature ends the search. */
+        if (st->n > 0 && i > a)
+            break;
+    }
+    if (st->n == 0 && bare) {
+        st->v[0].role = NULL;
+        st->v[0].name = bare;
+        st->n = 1;
+    } else {
+        free(bare);
+    }
+}
+
 void tracuu_hdr_signature_block(const char *t, size_t len, size_t from,
                                 tracuu_header_t *h)
 {
     size_t at;
-    bool rec;
-    if (!find_anchor(t, len, from, &at, &rec))
-        return;
+    anchor_t kind = find_anchor(t, len, from, &at);
     size_t start = lines_back(t, at, from, SIG_BEFORE);
     lines_t L;
     tracuu_hdr_lines_collect(t, len, start, len, SIG_BEFORE + SIG_AFTER + 2,
@@ -386,60 +672,15 @@ void tracuu_hdr_signature_block(const char *t, size_t len, size_t from,
         free(L.v);
         return;
     }
-    /* Signatures written before the anchor follow the last "./." line. */
-    size_t first = a;
-    for (size_t k = a; k > 0; k--)
-        if (body_end_line(t, L.v[k - 1])) {
-            first = k;
-            break;
-        }
-    if (!rec && body_end_line(t, L.v[a]))
-        first = a + 1;
-
     sig_state_t st = {0};
-    recipients_t rs = {0};
-    bool in_recipients = false;
-    for (size_t i = first; i < L.n && st.n < SIG_MAX; i++) {
-        line_t l = L.v[i];
-        if (tracuu_hdr_line_blank(l))
-            continue;
-        size_t after = recipients_line(t, l);
-        if (after && h->n_recipients == 0 && i >= a) {
-            in_recipients = true;
-            line_t rest = tracuu_hdr_line_trim(t, after, l.e);
-            if (!tracuu_hdr_line_blank(rest)) {
-                if (item_line(t, rest))
-                    recipients_inline(h, &rs, t, rest.s, rest.e);
-                else if (role_start(t, rest.s, rest.e))
-                    i = signature_read(t, &L, i, rest.s, rest.e, &st);
-            }
-            continue;
-        }
-        if (item_line(t, l)) {
-            if (in_recipients)
-                recipient_add(h, &rs, t, l.s, l.e);
-            continue;
-        }
-        size_t role_end = role_start_at(t, &L, i);
-        if (role_end) {
-            in_recipients = false;
-            i = signature_read(t, &L, i, l.s, role_end, &st);
-            continue;
-        }
-        if (in_recipients && recipient_continue(h, &rs, t, l))
-            continue;
-        in_recipients = false;
-        /* Body text after a signature ends the search. */
-        if (st.n > 0 && i > a)
-            break;
-    }
+    blocks_read(t, &L, first_line(t, &L, a, kind), a, kind == ANCHOR_TAIL, h,
+                &st);
     free(L.v);
     if (st.n) {
         h->signatures = tracuu_xcalloc(st.n, sizeof *h->signatures);
         memcpy(h->signatures, st.v, st.n * sizeof *st.v);
         h->n_signatures = st.n;
-        h->signer_role = tracuu_xstrdup(st.v[0].role);
+        h->signer_role = st.v[0].role ? tracuu_xstrdup(st.v[0].role) : NULL;
         h->signer = st.v[0].name ? tracuu_xstrdup(st.v[0].name) : NULL;
     }
 }
-
