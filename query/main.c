@@ -530,7 +530,7 @@ static tracuu_status_t run_search(const opts_t *o, tracuu_db_t *db,
 
 /* False when the output could not be made (said on stderr). */
 static bool print_results(const opts_t *o, prepared_t *pq, const char *query,
-                          const found_t *fd)
+                          const found_t *fd, const char *suggestion)
 {
     unsigned total = tracuu_mset_total(fd->m);
     tracuu_printer_t pr;
@@ -545,7 +545,7 @@ static bool print_results(const opts_t *o, prepared_t *pq, const char *query,
         return false;
     char *desc = tracuu_q_describe(pq->plan.q);
     tracuu_print_results_begin(&pr, query, desc, total, o->offset, o->limit,
-                               (unsigned)tracuu_mset_size(fd->m));
+                               (unsigned)tracuu_mset_size(fd->m), suggestion);
     free(desc);
     print_hits(pq->a, fd->hits, tracuu_mset_size(fd->m), &pq->plan, o, &pr);
     tracuu_print_results_end(&pr);
@@ -579,9 +579,9 @@ static int search_and_print(const opts_t *o_given, tracuu_db_t *db,
                (fix = tracuu_suggest_query(db, query)) != NULL &&
                o->format == TRACUU_FORMAT_TEXT && !o->count) {
         rc = search_corrected(o, db, query, fix);
-    } else if (print_results(o, pq, query, &fd)) {
+    } else if (print_results(o, pq, query, &fd, fix)) {
         rc = tracuu_mset_total(fd.m) > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
-        if (fix)
+        if (fix && o->format != TRACUU_FORMAT_JSON)
             search_corrected(o, db, query, fix);
     }
     free(fix);

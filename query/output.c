@@ -379,7 +379,7 @@ static void text_showing(tracuu_printer_t *p, unsigned total, unsigned offset,
 void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
                                 const char *parsed, unsigned total,
                                 unsigned offset, unsigned limit,
-                                unsigned shown)
+                                unsigned shown, const char *suggestion)
 {
     if (is_sheet(p)) {
         for (size_t i = 0; tracuu_sheet_columns[i]; i++)
@@ -402,6 +402,10 @@ void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
     p->integer(p, offset);
     p->map_key(p, "limit");
     p->integer(p, limit);
+    if (suggestion) {
+        p->map_key(p, "suggestion");
+        tracuu_print_str(p, suggestion);
+    }
     p->map_key(p, "hits");
     p->begin_list(p);
 }

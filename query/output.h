@@ -111,11 +111,13 @@ void tracuu_date_dmy(const char *iso, char out[TRACUU_DMY_SIZE]);
 
 /* The results of a search: begin (a structured header and the opening of
  * its "hits" list; text: "Showing 1–10 of 19" when some are not shown;
- * a sheet: its header row), each hit, end. shown: the hits that follow. */
+ * a sheet: its header row), each hit, end. shown: the hits that follow;
+ * suggestion (JSON only, may be NULL): the spelling correction of a query
+ * that found nothing (query/suggest.h). */
 void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
                                 const char *parsed, unsigned total,
                                 unsigned offset, unsigned limit,
-                                unsigned shown);
+                                unsigned shown, const char *suggestion);
 void tracuu_print_hit(tracuu_printer_t *p, const tracuu_hit_t *h);
 void tracuu_print_results_end(tracuu_printer_t *p);
 

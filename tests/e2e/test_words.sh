@@ -94,6 +94,10 @@ q "$DB" --paths thuuoc tru chuot
 expect_rc 1 "a misspelt query with --paths"
 [ ! -s "$TMP/out" ] && grep -q 'did you mean: thuoc tru chuot' "$TMP/err" && ok ||
     bad "--paths: out [$(cat "$TMP/out")] err [$(cat "$TMP/err")]"
+q "$DB" --json thuuoc tru chuot
+expect_rc 1 "a misspelt query with --json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d.get("suggestion") != "thuoc tru chuot" or d["total"] != 0)' \
+    "$TMP/out" && ok || bad "--json: no suggestion member: $(head -c 300 "$TMP/out")"
 # A word found as typed is never corrected, nor an abbreviation.
 q "$DB" --count thi đua
 grep -q 'did you mean' "$TMP/err" && bad "thi đua corrected: $(cat "$TMP/err")" || ok
