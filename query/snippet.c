@@ -183,6 +183,21 @@ typedef struct marked {
     const int *hit;
 } marked_t;
 
+/* True when gap[0..n), between two matched words, leaves them one span:
+ * one space ("[Dân vận khéo]") or punctuation without space inside a code
+ * ("[34-CT/TW]"). */
+static bool joins(const char *gap, size_t n)
+{
+    if (n == 1 && gap[0] == ' ')
+        return true;
+    if (n == 0 || n > 2)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (gap[k] != '-' && gap[k] != '/' && gap[k] != '.' && gap[k] != '&')
+            return false;
+    return true;
+}
+
 /* Snippet *sn of tokens [from, to) of m. lead, trail: text was left out
  * before or after the window. */
 static void cut(const marked_t *m, size_t from, size_t to, bool lead,
@@ -217,7 +232,11 @@ static void cut(const marked_t *m, size_t from, size_t to, bool lead,
             if (space && b.len && b.s[b.len - 1] != ' ')
                 tracuu_buf_putc(&b, ' ');
         }
-        if (hit[i] >= 0)
+        if (hit[i] >= 0 && nm && i > from && hit[i - 1] >= 0 &&
+            joins(b.s + marks[nm - 1].start + marks[nm - 1].len,
+                  b.len - marks[nm - 1].start - marks[nm - 1].len))
+            marks[nm - 1].len = b.len + (t->end - t->start) - marks[nm - 1].start;
+        else if (hit[i] >= 0)
             marks[nm++] = (tracuu_mark_t){b.len, t->end - t->start};
         tracuu_buf_append(&b, text + t->start, t->end - t->start);
     }
