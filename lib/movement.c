@@ -314,8 +314,10 @@ static void emit_row(sink_t *k, const char *t, size_t s, size_t e,
     if (k->any && s <= k->last_start)
         return; /* seen from the window before */
     char *name = clean_name(t, s, e);
-    if (!name)
+    if (!name || strchr(",.;:)]`", name[0])) {
+        free(name); /* "“phong trào thi đua”, e.g. …": a closing quote */
         return;
+    }
     bool letter = has_letter(name);
     if (!row && !letter)
         row = tracuu_mt_lookup(name, strlen(name), kind); /* "Đề án 06" */
@@ -701,6 +703,8 @@ static bool exact_at(const char *t, size_t len, size_t p, const char *w)
 
 static bool exact_stop(const char *t, size_t len, size_t p)
 {
+    if (exact_at(t, len, p, "giao thông"))
+        return false; /* "an toàn giao thông", not "giao" (assigns) */
     for (size_t j = 0; j < COUNT(exact_stops); j++)
         if (exact_at(t, len, p, exact_stops[j]))
             return true;
@@ -808,6 +812,13 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
         while (i < n && is_alnum(f[i]))
             i++;
         if (i < n && f[i] == '/') {
+            bool digit = false;
+            for (size_t d = w0; d < i; d++)
+                digit = digit || (f[d] >= '0' && f[d] <= '9');
+            if (!digit && i + 1 < n && f[i + 1] >= 'a' && f[i + 1] <= 'z') {
+                i++; /* "phòng, chống HIV/AIDS" */
+                continue;
+            }
             i = w0; /* a date or a symbol: "26/6", "135/QĐ-TTg" */
             break;
         }

@@ -178,6 +178,26 @@ static void test_no_names(void **state)
     tracuu_movements_free(&m);
 }
 
+/* Luật phòng, chống HIV/AIDS 2006 and Luật giao thông đường bộ 2008: a
+ * '/' between letters and "giao thông" stay inside a programme's name;
+ * tnt305_tailieu_vanban/SOURCE.md: a closing quote opens no name. */
+static void test_slash_of_letters_and_giao_thong(void **state)
+{
+    (void)state;
+    tracuu_movements_t m = run(
+        "thực hiện theo hợp đồng với Chương trình mục tiêu quốc gia về phòng, chống "
+        "HIV/AIDS hoặc do tổ chức. Xây dựng và chỉ đạo thực hiện chương trình quốc gia "
+        "về an toàn giao thông đường bộ.\n"
+        "13 contain \"phong trào thi đua\", e.g. `2957e4f4f0e41373` = Kế hoạch "
+        "0125/KH-UBND (Đắk Lắk), \"x\".");
+    assert_int_equal(m.n, 2);
+    expect(&m, 0, "chuong-trinh", "mục tiêu quốc gia về phòng, chống HIV/AIDS",
+           "Mục tiêu quốc gia về phòng, chống HIV/AIDS");
+    expect(&m, 1, "chuong-trinh", "quốc gia về an toàn giao thông đường bộ",
+           "Quốc gia về an toàn giao thông đường bộ");
+    tracuu_movements_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +209,7 @@ int main(void)
         cmocka_unit_test(test_period_with_its_orientation),
         cmocka_unit_test(test_drive_ends_before_theo_dung),
         cmocka_unit_test(test_no_names),
+        cmocka_unit_test(test_slash_of_letters_and_giao_thong),
     };
     return cmocka_run_group_tests_name("movement_bounds", tests, NULL, NULL);
 }
