@@ -656,13 +656,24 @@ static size_t period_at(const char *f, size_t n, size_t i)
     size_t g = tracuu_folded_match(f, n, i, "giai doan");
     if (!g)
         return 0;
-    size_t y = skip_ws(f, n, g, NULL), e = y;
+    size_t y = skip_ws(f, n, g, NULL), e = y, end = y;
     while (e < n && (is_alnum(f[e]) || f[e] == ' ' || f[e] == '-' ||
-                     (f[e] == '\n' && e > y && f[e - 1] == '-')))
-        e++; /* "giai đoạn 2021 -⏎2025" */
-    while (e > y && !is_alnum(f[e - 1]))
-        e--;
-    return e > y ? e : 0;
+                     (f[e] == '\n' && e > y && f[e - 1] == '-'))) {
+        /* "giai đoạn 2021 -⏎2025", "giai đoạn II": years and numerals,
+         * not the words after them ("… 2030 của Trung ương"). */
+        size_t w = e;
+        while (w < n && is_alnum(f[w]))
+            w++;
+        if (w == e) {
+            e++;
+            continue;
+        }
+        if (strspn(f + e, "0123456789") < w - e &&
+            strspn(f + e, "ivxl") < w - e)
+            break;
+        e = end = w;
+    }
+    return end > y ? end : 0;
 }
 
 /* Words that end an unquoted name, with their diacritics (folded,

@@ -130,6 +130,21 @@ static void test_period_with_its_orientation(void **state)
     tracuu_movements_free(&m);
 }
 
+/* f004d93b21e7fc5f:2143: the period holds years, not the words after
+ * them. */
+static void test_period_ends_after_its_years(void **state)
+{
+    (void)state;
+    tracuu_movements_t m = run(
+        "1. Cụ thể hóa việc triển khai thực hiện hiệu quả,\nđúng mục tiêu Chương trình "
+        "phát triển kinh tế số và xã hội số giai đoạn 2026 -\n2030 của Trung ương. Giúp");
+    assert_int_equal(m.n, 1);
+    expect(&m, 0, "chuong-trinh",
+           "phát triển kinh tế số và xã hội số giai đoạn 2026 - 2030",
+           "Phát triển kinh tế số và xã hội số giai đoạn 2026 - 2030");
+    tracuu_movements_free(&m);
+}
+
 /* 556b2fb4a0149576:14264: the drive's name ends before "theo đúng
  * hướng dẫn"; its long form is the table's drive. */
 static void test_drive_ends_before_theo_dung(void **state)
@@ -207,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_programme_name_holds_a_coordinated_pair),
         cmocka_unit_test(test_period_written_short),
         cmocka_unit_test(test_period_with_its_orientation),
+        cmocka_unit_test(test_period_ends_after_its_years),
         cmocka_unit_test(test_drive_ends_before_theo_dung),
         cmocka_unit_test(test_no_names),
         cmocka_unit_test(test_slash_of_letters_and_giao_thong),
