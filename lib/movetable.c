@@ -38,6 +38,7 @@ static struct {
     size_t n_pats;
     slot_t *slots; /* n_slots, a power of two over twice the patterns */
     size_t n_slots;
+    bool pair[37][37]; /* the first two characters of a first word */
 } T;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -157,6 +158,14 @@ static slot_t *slot_of(const char *w, size_t len)
     return &T.slots[h];
 }
 
+/* A folded character's index in T.pair: a-z, 0-9, 36 for any other. */
+static int pair_index(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c - 'A' + 'a');
+    return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 36;
+}
+
 static void index_first_words(void)
 {
     T.n_slots = 64;
@@ -171,6 +180,7 @@ static void index_first_words(void)
             *sl = (slot_t){w, len, i, i, false};
         sl->to = i + 1;
         sl->anywhere = sl->anywhere || T.pats[i].anywhere;
+        T.pair[pair_index(w[0])][pair_index(w[1])] = true;
     }
 }
 
@@ -257,6 +267,8 @@ size_t tracuu_mt_match(const char *f, size_t n, size_t i, bool anywhere,
                        const tracuu_mt_row_t **row, bool *province)
 {
     pthread_once(&once, load);
+    if (i >= n || !T.pair[pair_index(f[i])][pair_index(i + 1 < n ? f[i + 1] : 0)])
+        return 0; /* most words: no first word opens with these two */
     char w[FIRST_WORD_MAX];
     size_t len = 0;
     for (; i + len < n && alnum_any(f[i + len]); len++) {
@@ -283,30 +295,35 @@ size_t tracuu_mt_match(const char *f, size_t n, size_t i, bool anywhere,
     return 0;
 }
 
-/* Levenshtein distance of a and b, or limit + 1 when above limit. */
+/* Levenshtein distance of a and b, or limit + 1 when above limit: only
+ * the cells within limit of the diagonal are computed, every value above
+ * limit kept as limit + 1. */
 static size_t distance(const char *a, const char *b, size_t limit)
 {
-    size_t la = strlen(a), lb = strlen(b);
+    size_t la = strlen(a), lb = strlen(b), over = limit + 1;
     if ((la > lb ? la - lb : lb - la) > limit || lb > 400)
-        return limit + 1;
-    size_t prev[401], cur[401];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
+        return over;
+    size_t prev[402], cur[402];
+    for (size_t j = 0; j <= lb + 1; j++)
+        prev[j] = j <= limit ? j : over;
     for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        size_t best = cur[0];
-        for (size_t j = 1; j <= lb; j++) {
+        size_t lo = i > limit ? i - limit : 1;
+        size_t hi = i + limit < lb ? i + limit : lb;
+        cur[lo - 1] = lo == 1 && i <= limit ? i : over;
+        size_t best = cur[lo - 1];
+        for (size_t j = lo; j <= hi; j++) {
             size_t d = prev[j - 1] + (a[i - 1] != b[j - 1]);
             if (prev[j] + 1 < d)
                 d = prev[j] + 1;
             if (cur[j - 1] + 1 < d)
                 d = cur[j - 1] + 1;
-            cur[j] = d;
-            best = d < best ? d : best;
+            cur[j] = d < over ? d : over;
+            best = cur[j] < best ? cur[j] : best;
         }
+        cur[hi + 1] = over;
         if (best > limit)
-            return limit + 1;
-        memcpy(prev, cur, (lb + 1) * sizeof *prev);
+            return over;
+        memcpy(prev + lo - 1, cur + lo - 1, (hi - lo + 3) * sizeof *prev);
     }
     return prev[lb];
 }
