@@ -2,6 +2,7 @@
 #include "movement.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -118,7 +119,8 @@ static const char *const not_names[] = {
     "nay", "tong the", "chi tiet", "chinh phu", "ke hoach", "du an",
     "trien khai", "thuc hien", "muc tieu", "xay dung luat", "dong", "nghi",
     "cua", "co cau", "kinh phi", "mtqg", "tren", "do", "la", "va", "cap",
-    "chi dao", "hoat dong", "tai", "dai hoi", "lay",
+    "chi dao", "hoat dong", "tai", "dai hoi", "lay", "quan ly van ban",
+    "phan mem",
 };
 
 /* Words that end an unquoted name (the name stands before them). */
@@ -127,7 +129,14 @@ static const char *const name_stops[] = {
     "duoc", "thong qua", "gop phan", "va cac", "va phong trao",
     "va cuoc van dong", "va chuong trinh", "va de an", "phong trao",
     "cuoc van dong", "ke hoach", "thi dua yeu nuoc", "sau day", "goi tat",
-    "trong do", "tu nam", "tu ngay", "la",
+    "trong do", "tu nam", "tu ngay", "la", "theo dung",
+    "va nguon", "va kinh phi", "cho giai doan", "hoac",
+};
+
+/* Words after a comma that continue a name ("an toàn, vệ sinh lao
+ * động", "phòng, chống", "…, tầm nhìn đến năm 2035"). */
+static const char *const comma_words[] = {
+    "chong", "ve sinh", "tam nhin", "dinh huong", "den nam",
 };
 
 /* Words an unquoted name cannot end with: it was cut short. */
@@ -243,6 +252,36 @@ static bool has_letter(const char *s)
     return false;
 }
 
+/* Append s[0..n) with the years of its period written in full: "đến
+ * 2030" as "đến năm 2030", "tầm nhìn 2035" as "tầm nhìn đến năm 2035"
+ * (one programme, however its period was written). */
+static void put_years(tracuu_buf_t *o, const char *s, size_t n)
+{
+    static const struct {
+        const char *as, *full;
+    } forms[] = {
+        {"\xC4\x91\xE1\xBA\xBFn ", "\xC4\x91\xE1\xBA\xBFn n\xC4\x83m "},
+        {"t\xE1\xBA\xA7m nh\xC3\xACn ",
+         "t\xE1\xBA\xA7m nh\xC3\xACn \xC4\x91\xE1\xBA\xBFn n\xC4\x83m "},
+    };
+    for (size_t j = 0; j < n;) {
+        size_t k = 0;
+        for (size_t f = 0; f < COUNT(forms) && !k; f++) {
+            size_t l = strlen(forms[f].as), d = j + l;
+            while (d < n && s[d] >= '0' && s[d] <= '9')
+                d++;
+            if (n - j > l && memcmp(s + j, forms[f].as, l) == 0 &&
+                d - j - l == 4 && (j == 0 || s[j - 1] == ' ')) {
+                tracuu_buf_puts(o, forms[f].full);
+                k = l;
+            }
+        }
+        if (!k)
+            tracuu_buf_putc(o, s[j]);
+        j += k ? k : 1;
+    }
+}
+
 /* The canonical name of a name no table row knows: the first letter
  * upper, a title in capitals in usual case. New. */
 static char *own_canonical(const char *name)
@@ -262,7 +301,7 @@ static char *own_canonical(const char *name)
     uint32_t cp = tracuu_utf8_next(b.s, b.len, &i);
     tracuu_buf_t o = {0};
     tracuu_buf_put_cp(&o, tracuu_cp_upper(cp));
-    tracuu_buf_append(&o, b.s + i, b.len - i);
+    put_years(&o, b.s + i, b.len - i);
     tracuu_buf_free(&b);
     return tracuu_buf_steal(&o);
 }
@@ -275,8 +314,10 @@ static void emit_row(sink_t *k, const char *t, size_t s, size_t e,
     if (k->any && s <= k->last_start)
         return; /* seen from the window before */
     char *name = clean_name(t, s, e);
-    if (!name)
+    if (!name || strchr(",.;:)]`", name[0])) {
+        free(name); /* "“phong trào thi đua”, e.g. …": a closing quote */
         return;
+    }
     bool letter = has_letter(name);
     if (!row && !letter)
         row = tracuu_mt_lookup(name, strlen(name), kind); /* "Đề án 06" */
@@ -511,6 +552,18 @@ static bool plural_before(const char *f, size_t i)
     return false;
 }
 
+/* The words before folded position i, blanks and ':' aside, are w (one
+ * space between words, as folded). */
+static bool words_before(const char *f, size_t i, const char *w)
+{
+    size_t wl = strlen(w), e = i;
+    while (e > 0 && (is_ws(f[e - 1]) || f[e - 1] == ':'))
+        e--;
+    if (e < wl || memcmp(f + e - wl, w, wl) != 0)
+        return false;
+    return e == wl || !is_alnum(f[e - wl - 1]);
+}
+
 /* A programme's words after "… quốc gia" at folded p. */
 static bool programme_opens(const char *f, size_t n, size_t p)
 {
@@ -568,16 +621,32 @@ static bool may_open(const char *f, size_t n, size_t p, const char *t,
     return *dated || (upper_at(t, len, sp) && mode == PROJECT);
 }
 
-/* Folded f[p..e) holds a period: "đến năm 2030", "giai đoạn …". */
+/* A year of four digits at folded f[i], alone: its end, or 0. */
+static size_t year_at(const char *f, size_t n, size_t i)
+{
+    size_t d = i;
+    while (d < n && f[d] >= '0' && f[d] <= '9')
+        d++;
+    return d - i == 4 && (d == n || !is_alnum(f[d])) ? d : 0;
+}
+
+/* Folded f[p..e) holds a period: "đến năm 2030", "đến 2030", "năm
+ * 2025", "giai đoạn …", "tầm nhìn …". */
 static bool has_period(const char *f, size_t p, size_t e)
 {
-    static const char *const periods[] = {"den nam", "giai doan", "nam 20",
-                                          "tam nhin"};
-    for (size_t i = p; i < e; i++)
-        if (!is_alnum(f[i - (i > 0)]) || i == p)
-            for (size_t j = 0; j < COUNT(periods); j++)
-                if (tracuu_folded_match(f, e, i, periods[j]))
-                    return true;
+    static const char *const periods[] = {"giai doan", "tam nhin"};
+    static const char *const years[] = {"den nam", "den", "nam"};
+    for (size_t i = p; i < e; i++) {
+        if (i > p && is_alnum(f[i - 1]))
+            continue;
+        if (any_at(f, e, i, periods, COUNT(periods)))
+            return true;
+        for (size_t j = 0; j < COUNT(years); j++) {
+            size_t w = tracuu_folded_match(f, e, i, years[j]);
+            if (w && year_at(f, e, skip_ws(f, e, w, NULL)))
+                return true;
+        }
+    }
     return false;
 }
 
@@ -587,13 +656,24 @@ static size_t period_at(const char *f, size_t n, size_t i)
     size_t g = tracuu_folded_match(f, n, i, "giai doan");
     if (!g)
         return 0;
-    size_t y = skip_ws(f, n, g, NULL), e = y;
+    size_t y = skip_ws(f, n, g, NULL), e = y, end = y;
     while (e < n && (is_alnum(f[e]) || f[e] == ' ' || f[e] == '-' ||
-                     (f[e] == '\n' && e > y && f[e - 1] == '-')))
-        e++; /* "giai đoạn 2021 -⏎2025" */
-    while (e > y && !is_alnum(f[e - 1]))
-        e--;
-    return e > y ? e : 0;
+                     (f[e] == '\n' && e > y && f[e - 1] == '-'))) {
+        /* "giai đoạn 2021 -⏎2025", "giai đoạn II": years and numerals,
+         * not the words after them ("… 2030 của Trung ương"). */
+        size_t w = e;
+        while (w < n && is_alnum(f[w]))
+            w++;
+        if (w == e) {
+            e++;
+            continue;
+        }
+        if (strspn(f + e, "0123456789") < w - e &&
+            strspn(f + e, "ivxl") < w - e)
+            break;
+        e = end = w;
+    }
+    return end > y ? end : 0;
 }
 
 /* Words that end an unquoted name, with their diacritics (folded,
@@ -634,10 +714,45 @@ static bool exact_at(const char *t, size_t len, size_t p, const char *w)
 
 static bool exact_stop(const char *t, size_t len, size_t p)
 {
+    if (exact_at(t, len, p, "giao thông"))
+        return false; /* "an toàn giao thông", not "giao" (assigns) */
     for (size_t j = 0; j < COUNT(exact_stops); j++)
         if (exact_at(t, len, p, exact_stops[j]))
             return true;
     return false;
+}
+
+/* Whether a comma before folded w goes on with the name opened at p:
+ * in a motto or an emulation, before the words of comma_words[], and in
+ * a "toàn dân …" movement ("toàn dân tích cực phát hiện, tố giác tội
+ * phạm") unless another name of a list follows. */
+static bool comma_continues(const char *f, size_t n, size_t p, size_t w,
+                            enum mode mode)
+{
+    if (mode == MOTTO || mode == EMULATION ||
+        any_at(f, n, w, comma_words, COUNT(comma_words)))
+        return true;
+    if (mode != MOVEMENT || !tracuu_folded_match(f, n, p, "toan dan") ||
+        tracuu_folded_match(f, n, w, "toan dan"))
+        return false;
+    const tracuu_mt_row_t *row;
+    bool province;
+    return tracuu_mt_match(f, n, w, false, &row, &province) == 0;
+}
+
+/* After a period ending at folded pe, ", định hướng …" or ", tầm nhìn …"
+ * goes on with it ("giai đoạn 2021 - 2025, định hướng đến năm 2030"):
+ * the comma's position, else 0. */
+static size_t orientation_after(const char *f, size_t n, size_t pe)
+{
+    size_t c = skip_ws(f, n, pe, NULL);
+    if (c >= n || f[c] != ',')
+        return 0;
+    size_t w = skip_ws(f, n, c + 1, NULL);
+    return tracuu_folded_match(f, n, w, "dinh huong") ||
+                   tracuu_folded_match(f, n, w, "tam nhin")
+               ? c
+               : 0;
 }
 
 /* Where an unquoted name opened at folded p ends: the clause's end, a
@@ -666,9 +781,7 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
             break;
         }
         if (c == ',') {
-            size_t w = skip_ws(f, n, i + 1, NULL);
-            if (mode != MOTTO && mode != EMULATION &&
-                !tracuu_folded_match(f, n, w, "chong"))
+            if (!comma_continues(f, n, p, skip_ws(f, n, i + 1, NULL), mode))
                 break;
             i++;
             continue;
@@ -694,11 +807,15 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
             continue;
         }
         size_t pe = period_at(f, n, i);
-        if (pe)
+        if (pe && !(i = orientation_after(f, n, pe)))
             return pe;
+        if (pe)
+            continue;
         if (i > p && mode != MOTTO &&
             (any_at(f, n, i, name_stops, COUNT(name_stops)) ||
-             exact_stop(t, len, base + src[i])))
+             exact_stop(t, len, base + src[i]) ||
+             (tracuu_folded_match(f, n, i, "theo huong") &&
+              has_period(f, p, i)))) /* "…, tầm nhìn 2035 theo hướng" */
             break;
         if (++words > 40)
             return 0;
@@ -706,6 +823,13 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
         while (i < n && is_alnum(f[i]))
             i++;
         if (i < n && f[i] == '/') {
+            bool digit = false;
+            for (size_t d = w0; d < i; d++)
+                digit = digit || (f[d] >= '0' && f[d] <= '9');
+            if (!digit && i + 1 < n && f[i + 1] >= 'a' && f[i + 1] <= 'z') {
+                i++; /* "phòng, chống HIV/AIDS" */
+                continue;
+            }
             i = w0; /* a date or a symbol: "26/6", "135/QĐ-TTg" */
             break;
         }
@@ -729,8 +853,78 @@ static size_t quoted_kind(const char *f, size_t n, const size_t *src,
     size_t c = closing(f, n, is - 3, 0);
     if (!c || c <= p)
         return 0;
+    /* “chương trình đào tạo cao đẳng”: a curriculum; “cụm từ” quotes
+     * words a law amends, no name. */
+    if (any_at(f, n, skip_ws(f, n, p, NULL), not_names, COUNT(not_names)) ||
+        words_before(f, is - 3, "cum tu"))
+        return 0;
     emit(k, t, base + src[p], base + src[c], kind, true);
     return c + 3;
+}
+
+/* A name of the table at folded p after an introducer of this kind: a
+ * short one ("06", "Đề án 06") only after its own introducer, one of
+ * another kind only when it may stand anywhere ("chương trình vì sự
+ * tiến bộ của phụ nữ" is a class of programmes, not the movement).
+ * Returns the folded end, or 0. */
+static size_t table_after(const char *f, size_t n, const size_t *src,
+                          const char *t, size_t base, size_t p,
+                          tracuu_movement_kind_t kind, sink_t *k)
+{
+    const tracuu_mt_row_t *row = NULL;
+    bool province = false;
+    size_t e = tracuu_mt_match(f, n, p, false, &row, &province);
+    if (!e)
+        return 0;
+    size_t tw = 1;
+    for (size_t j = p; j < e; j++)
+        tw += f[j] == ' ' || f[j] == '\n';
+    if (row->kind != kind &&
+        (tw < 3 || !tracuu_mt_match(f, n, p, true, &row, &province)))
+        return 0;
+    size_t pe = period_at(f, n, skip_ws(f, n, e, NULL));
+    emit_row(k, t, base + src[p], base + src[pe ? pe : e], kind, false, row);
+    return pe ? pe : e;
+}
+
+/* The names of a list after a plural introducer ("các phong trào toàn
+ * dân bảo vệ an ninh Tổ quốc, toàn dân tham gia phòng, chống ma túy"):
+ * each a name of the table or a "toàn dân …" movement, apart by a comma,
+ * a semicolon or "và". "các phong trào thi đua" alone names none.
+ * Returns the folded end of the last, or 0. */
+static size_t plural_list(const char *f, size_t n, const size_t *src,
+                          const char *t, size_t base, size_t len, size_t is,
+                          size_t p,
+                          tracuu_movement_kind_t kind, enum mode mode,
+                          sink_t *k)
+{
+    if ((mode != MOVEMENT && mode != EMULATION) ||
+        !(words_before(f, is, "cac") || words_before(f, is, "nhung")))
+        return 0;
+    size_t end = 0;
+    for (int names = 0; names < LIST_MAX; names++) {
+        size_t newlines = 0;
+        p = skip_ws(f, n, p, &newlines);
+        if (newlines > 1 || p >= n)
+            break;
+        size_t e = table_after(f, n, src, t, base, p, kind, k);
+        if (!e && tracuu_folded_match(f, n, p, "toan dan")) {
+            e = name_end(f, n, t, len, base, src, p, MOVEMENT);
+            if (e > p)
+                emit_row(k, t, base + src[p], base + src[e], kind, false,
+                         NULL);
+        }
+        if (!e || e <= p)
+            break;
+        end = e;
+        p = skip_ws(f, n, e, NULL);
+        if (p < n && (f[p] == ',' || f[p] == ';'))
+            p = skip_ws(f, n, p + 1, NULL);
+        size_t w = tracuu_folded_match(f, n, p, "va");
+        if (w)
+            p = w;
+    }
+    return end;
 }
 
 /* An unquoted name after the introducer at folded [is, p): a national
@@ -742,7 +936,7 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
                             enum mode mode, sink_t *k)
 {
     if (plural_before(f, is))
-        return 0;
+        return plural_list(f, n, src, t, base, len, is, p, kind, mode, k);
     if ((mode == PROGRAMME || mode == PROJECT) && is >= 3 &&
         memcmp(f + is - 3, "\xE2\x80\x9C", 3) == 0)
         return quoted_kind(f, n, src, t, base, is, p, kind, k);
@@ -752,19 +946,9 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
         p = skip_ws(f, n, p + 1, &newlines);
     if (newlines > 1 || p >= n)
         return 0;
-    const tracuu_mt_row_t *row = NULL;
-    bool province = false;
-    size_t e = tracuu_mt_match(f, n, p, false, &row, &province);
-    size_t tw = 1;
-    for (size_t j = p; e && j < e; j++)
-        tw += f[j] == ' ' || f[j] == '\n';
-    /* A short one ("06", "Đề án 06") only after its own introducer. */
-    if (e && (tw >= 3 || row->kind == kind)) {
-        size_t pe = period_at(f, n, skip_ws(f, n, e, NULL));
-        emit_row(k, t, base + src[p], base + src[pe ? pe : e], kind, false,
-                 row);
-        return pe ? pe : e;
-    }
+    size_t e = table_after(f, n, src, t, base, p, kind, k);
+    if (e)
+        return e;
     size_t p2 = next_word(f, n, p);
     bool dated;
     if (!may_open(f, n, p, t, len, base + src[p], p2 ? base + src[p2] : 0,
@@ -789,6 +973,20 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
     return e;
 }
 
+/* Folded i opens the title of a cited act: "Chỉ thị số 05-CT/TW về đẩy
+ * mạnh học tập và làm theo …" (a symbol shortly before "về", "về đẩy
+ * mạnh"). */
+static bool act_title(const char *f, size_t i)
+{
+    if (!words_before(f, i, "ve") && !words_before(f, i, "ve day manh") &&
+        !words_before(f, i, "ve tiep tuc day manh"))
+        return false;
+    for (size_t j = i > 60 ? i - 60 : 0; j < i; j++)
+        if (f[j] == '/')
+            return true;
+    return false;
+}
+
 /* A national name of the table standing alone at folded i ("đẩy mạnh học
  * tập và làm theo tư tưởng …", "Tây Ninh chung sức …"). Returns the end,
  * or 0. */
@@ -799,7 +997,7 @@ static size_t table_name(const char *f, size_t n, const size_t *src,
     const tracuu_mt_row_t *row = NULL;
     bool province = false;
     size_t e = tracuu_mt_match(f, n, i, true, &row, &province);
-    if (!e || plural_before(f, i))
+    if (!e || plural_before(f, i) || act_title(f, i))
         return 0;
     size_t s = i;
     /* "Tây Ninh chung sức …": the province's capitalised words. */
@@ -818,6 +1016,27 @@ static size_t table_name(const char *f, size_t n, const size_t *src,
     return e;
 }
 
+/* The introducers opening with folded letter c: [r[0], r[1]) of
+ * introducers[] (those of one first letter stand together). */
+static unsigned char intro_first[26][2];
+static pthread_once_t intro_once = PTHREAD_ONCE_INIT;
+
+static void index_introducers(void)
+{
+    for (size_t j = 0; j < COUNT(introducers); j++) {
+        unsigned char *r = intro_first[introducers[j].folded[0] - 'a'];
+        if (r[1] == 0)
+            r[0] = (unsigned char)j;
+        r[1] = (unsigned char)(j + 1);
+    }
+}
+
+static const unsigned char *intro_range(char c)
+{
+    static const unsigned char none[2] = {0, 0};
+    return c >= 'a' && c <= 'z' ? intro_first[c - 'a'] : none;
+}
+
 /* Scan folded window f (source t + base) for introducers starting before
  * folded position core. */
 static void scan(const char *t, size_t len, size_t base,
@@ -825,17 +1044,26 @@ static void scan(const char *t, size_t len, size_t base,
 {
     const char *f = F->s;
     size_t n = F->len;
-    for (size_t i = 0; i < n && base + F->src[i] < core_src_end; i++) {
-        if (i > 0 && is_alnum(f[i - 1]))
-            continue;
+    /* The folded end of the core: src[] rises with i. */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (base + F->src[mid] < core_src_end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t core = lo;
+    for (size_t i = 0; i < core; i++) {
         char c = f[i];
-        if (!is_alnum(c))
+        if (!is_alnum(c) || (i > 0 && is_alnum(f[i - 1])))
             continue;
         size_t after = 0;
         bool intro = false;
-        for (size_t j = 0; j < COUNT(introducers) && !intro; j++) {
+        const unsigned char *r = intro_range(c);
+        for (size_t j = r[0]; j < r[1] && !intro; j++) {
             if (c != introducers[j].folded[0])
-                continue;
+                continue; /* were one letter's introducers apart */
             size_t e = tracuu_folded_match(f, n, i, introducers[j].folded);
             if (!e)
                 continue;
@@ -863,6 +1091,7 @@ static void scan(const char *t, size_t len, size_t base,
 
 static void scan_windows(const char *text, size_t len, sink_t *k)
 {
+    pthread_once(&intro_once, index_introducers);
     size_t ws = 0;
     while (ws < len) {
         /* Cut after a line break so no word is split. */

@@ -3,6 +3,7 @@
 #include "movetable.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,12 +19,26 @@ typedef struct pat {
     bool province; /* from a "<Tỉnh> …" variant */
 } pat_t;
 
+/* The patterns of one first word, [from, to) of T.pats, in an open
+ * addressing table keyed by that word: a position whose word opens no
+ * table name is turned away by one hash and one probe or two. */
+typedef struct slot {
+    const char *word; /* the first word, in T.pats[from].words */
+    size_t len;
+    size_t from, to;
+    bool anywhere; /* one of them may stand without an introducer */
+} slot_t;
+
+enum { FIRST_WORD_MAX = 24 };
+
 static struct {
     tracuu_mt_row_t *rows;
     size_t n_rows;
     pat_t *pats;
     size_t n_pats;
-    size_t first[27][2]; /* pats of a first letter: [from, to) */
+    slot_t *slots; /* n_slots, a power of two over twice the patterns */
+    size_t n_slots;
+    bool pair[37][37]; /* the first two characters of a first word */
 } T;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -31,6 +46,11 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static bool alnum(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static bool alnum_any(char c)
+{
+    return alnum(c) || (c >= 'A' && c <= 'Z');
 }
 
 /* Folded words of s, one space apart. New. */
@@ -100,12 +120,68 @@ static void add_pat(const char *s, size_t len, size_t row, bool province)
     free(w);
 }
 
+static size_t first_len(const char *w)
+{
+    size_t k = 0;
+    while (w[k] && w[k] != ' ')
+        k++;
+    return k;
+}
+
 static int by_words(const void *a, const void *b)
 {
     const pat_t *x = a, *y = b;
-    /* Longer first among equal starts: the longest name wins. */
-    int c = x->words[0] - y->words[0];
+    /* Grouped by first word, the longer first: the longest name wins. */
+    size_t lx = first_len(x->words), ly = first_len(y->words);
+    int c = memcmp(x->words, y->words, lx < ly ? lx : ly);
+    if (!c && lx != ly)
+        c = lx < ly ? -1 : 1;
     return c ? c : (int)strlen(y->words) - (int)strlen(x->words);
+}
+
+static size_t hash_word(const char *w, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h & (T.n_slots - 1);
+}
+
+/* The slot of first word w[0..len): the one holding it, or the empty one
+ * where it would go. */
+static slot_t *slot_of(const char *w, size_t len)
+{
+    size_t h = hash_word(w, len);
+    while (T.slots[h].word &&
+           (T.slots[h].len != len || memcmp(T.slots[h].word, w, len) != 0))
+        h = (h + 1) & (T.n_slots - 1);
+    return &T.slots[h];
+}
+
+/* A folded character's index in T.pair: a-z, 0-9, 36 for any other. */
+static int pair_index(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c - 'A' + 'a');
+    return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 36;
+}
+
+static void index_first_words(void)
+{
+    T.n_slots = 64;
+    while (T.n_slots < 2 * T.n_pats)
+        T.n_slots *= 2;
+    T.slots = tracuu_xcalloc(T.n_slots, sizeof *T.slots);
+    for (size_t i = 0; i < T.n_pats; i++) {
+        const char *w = T.pats[i].words;
+        size_t len = first_len(w);
+        slot_t *sl = slot_of(w, len);
+        if (!sl->word)
+            *sl = (slot_t){w, len, i, i, false};
+        sl->to = i + 1;
+        sl->anywhere = sl->anywhere || T.pats[i].anywhere;
+        T.pair[pair_index(w[0])][pair_index(w[1])] = true;
+    }
 }
 
 static void add_variants(const char *v, size_t row)
@@ -147,13 +223,7 @@ static void load(void)
         T.n_rows++;
     }
     qsort(T.pats, T.n_pats, sizeof *T.pats, by_words);
-    for (size_t i = 0; i < T.n_pats; i++) {
-        char c = T.pats[i].words[0];
-        int k = c >= 'a' && c <= 'z' ? c - 'a' : 26;
-        if (T.first[k][1] == 0)
-            T.first[k][0] = i;
-        T.first[k][1] = i + 1;
-    }
+    index_first_words();
 }
 
 /* Pattern words p at folded f[i]: blanks, dashes, commas and line breaks
@@ -197,11 +267,22 @@ size_t tracuu_mt_match(const char *f, size_t n, size_t i, bool anywhere,
                        const tracuu_mt_row_t **row, bool *province)
 {
     pthread_once(&once, load);
-    char c = i < n ? f[i] : 0;
-    if (c >= 'A' && c <= 'Z')
-        c = (char)(c - 'A' + 'a');
-    int k = c >= 'a' && c <= 'z' ? c - 'a' : 26;
-    for (size_t j = T.first[k][0]; j < T.first[k][1]; j++) {
+    if (i >= n || !T.pair[pair_index(f[i])][pair_index(i + 1 < n ? f[i + 1] : 0)])
+        return 0; /* most words: no first word opens with these two */
+    char w[FIRST_WORD_MAX];
+    size_t len = 0;
+    for (; i + len < n && alnum_any(f[i + len]); len++) {
+        if (len == FIRST_WORD_MAX)
+            return 0; /* longer than any first word */
+        char c = f[i + len];
+        w[len] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    if (!len)
+        return 0;
+    const slot_t *sl = slot_of(w, len);
+    if (!sl->word || (anywhere && !sl->anywhere))
+        return 0;
+    for (size_t j = sl->from; j < sl->to; j++) {
         if (anywhere && !T.pats[j].anywhere)
             continue;
         size_t e = match_words(f, n, i, T.pats[j].words);
@@ -214,30 +295,35 @@ size_t tracuu_mt_match(const char *f, size_t n, size_t i, bool anywhere,
     return 0;
 }
 
-/* Levenshtein distance of a and b, or limit + 1 when above limit. */
+/* Levenshtein distance of a and b, or limit + 1 when above limit: only
+ * the cells within limit of the diagonal are computed, every value above
+ * limit kept as limit + 1. */
 static size_t distance(const char *a, const char *b, size_t limit)
 {
-    size_t la = strlen(a), lb = strlen(b);
+    size_t la = strlen(a), lb = strlen(b), over = limit + 1;
     if ((la > lb ? la - lb : lb - la) > limit || lb > 400)
-        return limit + 1;
-    size_t prev[401], cur[401];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
+        return over;
+    size_t prev[402], cur[402];
+    for (size_t j = 0; j <= lb + 1; j++)
+        prev[j] = j <= limit ? j : over;
     for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        size_t best = cur[0];
-        for (size_t j = 1; j <= lb; j++) {
+        size_t lo = i > limit ? i - limit : 1;
+        size_t hi = i + limit < lb ? i + limit : lb;
+        cur[lo - 1] = lo == 1 && i <= limit ? i : over;
+        size_t best = cur[lo - 1];
+        for (size_t j = lo; j <= hi; j++) {
             size_t d = prev[j - 1] + (a[i - 1] != b[j - 1]);
             if (prev[j] + 1 < d)
                 d = prev[j] + 1;
             if (cur[j - 1] + 1 < d)
                 d = cur[j - 1] + 1;
-            cur[j] = d;
-            best = d < best ? d : best;
+            cur[j] = d < over ? d : over;
+            best = cur[j] < best ? cur[j] : best;
         }
+        cur[hi + 1] = over;
         if (best > limit)
-            return limit + 1;
-        memcpy(prev, cur, (lb + 1) * sizeof *prev);
+            return over;
+        memcpy(prev + lo - 1, cur + lo - 1, (hi - lo + 3) * sizeof *prev);
     }
     return prev[lb];
 }
