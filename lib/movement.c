@@ -12,6 +12,7 @@
 #include "fold.h"
 #include "movetable.h"
 #include "normalize.h"
+#include "scan.h"
 
 /* Every scan is bounded by these (bytes of folded text unless said). */
 enum {
@@ -145,7 +146,7 @@ static const char *const dangling[] = {"trong", "cua", "va", "ve", "cho",
 
 /* Words before an introducer that make it plural or a class. */
 static const char *const plurals[] = {"cac", "nhung", "moi", "nhieu", "thi",
-                                      "quy", "ban", "luat"};
+                                      "quy", "ban", "luat", NULL};
 
 /* Quotation marks: opening, closing. */
 static const struct {
@@ -157,27 +158,6 @@ static const struct {
 };
 
 /* ---- Folded-text helpers -------------------------------------------------- */
-
-static bool is_alnum(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           (c >= 'A' && c <= 'Z');
-}
-
-static bool is_ws(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '*';
-}
-
-static size_t skip_ws(const char *f, size_t n, size_t i, size_t *newlines)
-{
-    while (i < n && is_ws(f[i])) {
-        if (f[i] == '\n' && newlines)
-            (*newlines)++;
-        i++;
-    }
-    return i;
-}
 
 /* An opening quotation mark at f[i]: its index in quotes[], or -1. */
 static int quote_at(const char *f, size_t n, size_t i)
@@ -199,17 +179,9 @@ static size_t skip_bullet(const char *f, size_t n, size_t p)
         while (k > 0 && (f[k - 1] == ' ' || f[k - 1] == '\t'))
             k--;
         if (k == 0 || f[k - 1] == '\n')
-            return skip_ws(f, n, p + 1, NULL);
+            return tracuu_scan_skip_gap(f, n, p + 1, NULL);
     }
     return p;
-}
-
-/* A word of letters at f[i]: returns its end, or i. */
-static size_t word_end(const char *f, size_t n, size_t i)
-{
-    while (i < n && f[i] >= 'a' && f[i] <= 'z')
-        i++;
-    return i;
 }
 
 /* ---- Output -------------------------------------------------------------- */
@@ -403,7 +375,7 @@ static size_t filler(const char *f, size_t n, size_t p)
 {
     size_t start = p, newlines = 0;
     for (int tokens = 0; tokens < 8; tokens++) {
-        p = skip_ws(f, n, p, &newlines);
+        p = tracuu_scan_skip_gap(f, n, p, &newlines);
         if (p >= n || p - start > FILLER_BYTES || newlines > FILLER_NEWLINES)
             return 0;
         if (quote_at(f, n, p) >= 0)
@@ -417,8 +389,8 @@ static size_t filler(const char *f, size_t n, size_t p)
             p = b;
             continue;
         }
-        size_t w = word_end(f, n, p);
-        if (w == p || (w < n && is_alnum(f[w])))
+        size_t w = tracuu_scan_word_end(f, n, p);
+        if (w == p || (w < n && tracuu_scan_is_alnum(f[w])))
             return 0;
         size_t wl = w - p;
         if ((wl == 2 && (memcmp(f + p, "ve", 2) == 0 ||
@@ -428,11 +400,11 @@ static size_t filler(const char *f, size_t n, size_t p)
             continue;
         }
         /* A year: "năm 2024", OCR'd "nim 2024", "nidm 2024". */
-        size_t y = skip_ws(f, n, w, NULL);
+        size_t y = tracuu_scan_skip_gap(f, n, w, NULL);
         if (wl >= 2 && wl <= 5 && y > w && n - y >= 4 && f[y] >= '0' &&
             f[y] <= '9' && f[y + 1] >= '0' && f[y + 1] <= '9' &&
             f[y + 2] >= '0' && f[y + 2] <= '9' && f[y + 3] >= '0' &&
-            f[y + 3] <= '9' && (n - y == 4 || !is_alnum(f[y + 4]))) {
+            f[y + 3] <= '9' && (n - y == 4 || !tracuu_scan_is_alnum(f[y + 4]))) {
             p = y + 4;
             continue;
         }
@@ -440,9 +412,9 @@ static size_t filler(const char *f, size_t n, size_t p)
         if (wl == 2 && memcmp(f + p, "do", 2) == 0) {
             size_t q = w, found = 0;
             for (int k = 0; k < 6 && !found; k++) {
-                q = skip_ws(f, n, q, NULL);
+                q = tracuu_scan_skip_gap(f, n, q, NULL);
                 found = tracuu_folded_match(f, n, q, "phat dong");
-                size_t qe = word_end(f, n, q);
+                size_t qe = tracuu_scan_word_end(f, n, q);
                 if (qe == q)
                     return 0;
                 if (!found)
@@ -492,14 +464,14 @@ static size_t quoted_list(const char *f, size_t n, const size_t *src,
         emit(k, t, base + src[a], base + src[c], kind, true);
         end = c + strlen(quotes[q].close);
         /* A separator, then another quote, continues the list. */
-        size_t r = skip_ws(f, n, end, NULL);
+        size_t r = tracuu_scan_skip_gap(f, n, end, NULL);
         if (r < n && (f[r] == ',' || f[r] == ';'))
-            r = skip_ws(f, n, r + 1, NULL);
+            r = tracuu_scan_skip_gap(f, n, r + 1, NULL);
         size_t w = tracuu_folded_match(f, n, r, "va");
         if (!w)
             w = tracuu_folded_match(f, n, r, "hoac");
         if (w)
-            r = skip_ws(f, n, w, NULL);
+            r = tracuu_scan_skip_gap(f, n, w, NULL);
         r = skip_bullet(f, n, r);
         if (r == end || quote_at(f, n, r) < 0)
             break;
@@ -520,36 +492,25 @@ static size_t any_at(const char *f, size_t n, size_t i,
     return 0;
 }
 
-/* Whether source t[p] opens with an upper-case letter. */
-static bool upper_at(const char *t, size_t len, size_t p)
-{
-    size_t i = p;
-    uint32_t cp = p < len ? tracuu_utf8_next(t, len, &i) : 0;
-    return tracuu_cp_lower(cp) != cp;
-}
-
 /* The folded start of the word after the one at p (same line), or 0. */
 static size_t next_word(const char *f, size_t n, size_t p)
 {
-    while (p < n && is_alnum(f[p]))
+    while (p < n && tracuu_scan_is_alnum(f[p]))
         p++;
-    p = skip_ws(f, n, p, NULL);
-    return p < n && is_alnum(f[p]) ? p : 0;
+    p = tracuu_scan_skip_gap(f, n, p, NULL);
+    return p < n && tracuu_scan_is_alnum(f[p]) ? p : 0;
 }
 
 /* The word before folded position i is one of plurals[]. */
 static bool plural_before(const char *f, size_t i)
 {
     size_t e = i;
-    while (e > 0 && is_ws(f[e - 1]))
+    while (e > 0 && tracuu_scan_is_gap(f[e - 1]))
         e--;
     size_t s = e;
-    while (s > 0 && is_alnum(f[s - 1]))
+    while (s > 0 && tracuu_scan_is_alnum(f[s - 1]))
         s--;
-    for (size_t j = 0; j < COUNT(plurals); j++)
-        if (e - s == strlen(plurals[j]) && memcmp(f + s, plurals[j], e - s) == 0)
-            return true;
-    return false;
+    return tracuu_scan_in_list(plurals, f + s, e - s);
 }
 
 /* The words before folded position i, blanks and ':' aside, are w (one
@@ -557,11 +518,11 @@ static bool plural_before(const char *f, size_t i)
 static bool words_before(const char *f, size_t i, const char *w)
 {
     size_t wl = strlen(w), e = i;
-    while (e > 0 && (is_ws(f[e - 1]) || f[e - 1] == ':'))
+    while (e > 0 && (tracuu_scan_is_gap(f[e - 1]) || f[e - 1] == ':'))
         e--;
     if (e < wl || memcmp(f + e - wl, w, wl) != 0)
         return false;
-    return e == wl || !is_alnum(f[e - wl - 1]);
+    return e == wl || !tracuu_scan_is_alnum(f[e - wl - 1]);
 }
 
 /* A programme's words after "… quốc gia" at folded p. */
@@ -570,7 +531,7 @@ static bool programme_opens(const char *f, size_t n, size_t p)
     size_t e = any_at(f, n, p, programme_openers, COUNT(programme_openers));
     if (!e)
         return false;
-    e = skip_ws(f, n, e, NULL);
+    e = tracuu_scan_skip_gap(f, n, e, NULL);
     return any_at(f, n, e, programme_words, COUNT(programme_words)) != 0;
 }
 
@@ -582,7 +543,7 @@ static bool may_open(const char *f, size_t n, size_t p, const char *t,
                      bool *dated)
 {
     *dated = false;
-    if (p >= n || !is_alnum(f[p]))
+    if (p >= n || !tracuu_scan_is_alnum(f[p]))
         return false;
     bool digit = f[p] >= '0' && f[p] <= '9';
     switch (mode) {
@@ -614,11 +575,11 @@ static bool may_open(const char *f, size_t n, size_t p, const char *t,
     if (any_at(f, n, p, not_names, COUNT(not_names)))
         return false;
     /* "chương trình Phát triển công dân số": a capital, then lower case. */
-    if (upper_at(t, len, sp) && sp2 && !upper_at(t, len, sp2))
+    if (tracuu_scan_upper_at(t, len, sp) && sp2 && !tracuu_scan_upper_at(t, len, sp2))
         return true;
     *dated = mode != FESTIVAL &&
              any_at(f, n, p, verb_openers, COUNT(verb_openers)) != 0;
-    return *dated || (upper_at(t, len, sp) && mode == PROJECT);
+    return *dated || (tracuu_scan_upper_at(t, len, sp) && mode == PROJECT);
 }
 
 /* A year of four digits at folded f[i], alone: its end, or 0. */
@@ -627,7 +588,7 @@ static size_t year_at(const char *f, size_t n, size_t i)
     size_t d = i;
     while (d < n && f[d] >= '0' && f[d] <= '9')
         d++;
-    return d - i == 4 && (d == n || !is_alnum(f[d])) ? d : 0;
+    return d - i == 4 && (d == n || !tracuu_scan_is_alnum(f[d])) ? d : 0;
 }
 
 /* Folded f[p..e) holds a period: "đến năm 2030", "đến 2030", "năm
@@ -637,13 +598,13 @@ static bool has_period(const char *f, size_t p, size_t e)
     static const char *const periods[] = {"giai doan", "tam nhin"};
     static const char *const years[] = {"den nam", "den", "nam"};
     for (size_t i = p; i < e; i++) {
-        if (i > p && is_alnum(f[i - 1]))
+        if (i > p && tracuu_scan_is_alnum(f[i - 1]))
             continue;
         if (any_at(f, e, i, periods, COUNT(periods)))
             return true;
         for (size_t j = 0; j < COUNT(years); j++) {
             size_t w = tracuu_folded_match(f, e, i, years[j]);
-            if (w && year_at(f, e, skip_ws(f, e, w, NULL)))
+            if (w && year_at(f, e, tracuu_scan_skip_gap(f, e, w, NULL)))
                 return true;
         }
     }
@@ -656,13 +617,13 @@ static size_t period_at(const char *f, size_t n, size_t i)
     size_t g = tracuu_folded_match(f, n, i, "giai doan");
     if (!g)
         return 0;
-    size_t y = skip_ws(f, n, g, NULL), e = y, end = y;
-    while (e < n && (is_alnum(f[e]) || f[e] == ' ' || f[e] == '-' ||
+    size_t y = tracuu_scan_skip_gap(f, n, g, NULL), e = y, end = y;
+    while (e < n && (tracuu_scan_is_alnum(f[e]) || f[e] == ' ' || f[e] == '-' ||
                      (f[e] == '\n' && e > y && f[e - 1] == '-'))) {
         /* "giai đoạn 2021 -⏎2025", "giai đoạn II": years and numerals,
          * not the words after them ("… 2030 của Trung ương"). */
         size_t w = e;
-        while (w < n && is_alnum(f[w]))
+        while (w < n && tracuu_scan_is_alnum(f[w]))
             w++;
         if (w == e) {
             e++;
@@ -692,9 +653,9 @@ static bool exact_at(const char *t, size_t len, size_t p, const char *w)
     size_t i = p, j = 0, wl = strlen(w);
     while (j < wl) {
         if (w[j] == ' ') {
-            if (i >= len || !is_ws(t[i]))
+            if (i >= len || !tracuu_scan_is_gap(t[i]))
                 return false;
-            while (i < len && is_ws(t[i]))
+            while (i < len && tracuu_scan_is_gap(t[i]))
                 i++;
             j++;
             continue;
@@ -745,10 +706,10 @@ static bool comma_continues(const char *f, size_t n, size_t p, size_t w,
  * the comma's position, else 0. */
 static size_t orientation_after(const char *f, size_t n, size_t pe)
 {
-    size_t c = skip_ws(f, n, pe, NULL);
+    size_t c = tracuu_scan_skip_gap(f, n, pe, NULL);
     if (c >= n || f[c] != ',')
         return 0;
-    size_t w = skip_ws(f, n, c + 1, NULL);
+    size_t w = tracuu_scan_skip_gap(f, n, c + 1, NULL);
     return tracuu_folded_match(f, n, w, "dinh huong") ||
                    tracuu_folded_match(f, n, w, "tam nhin")
                ? c
@@ -781,28 +742,28 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
             break;
         }
         if (c == ',') {
-            if (!comma_continues(f, n, p, skip_ws(f, n, i + 1, NULL), mode))
+            if (!comma_continues(f, n, p, tracuu_scan_skip_gap(f, n, i + 1, NULL), mode))
                 break;
             i++;
             continue;
         }
         if (c == '\n') {
-            size_t nl = 0, w = skip_ws(f, n, i, &nl);
+            size_t nl = 0, w = tracuu_scan_skip_gap(f, n, i, &nl);
             /* A blank line ends it unless the sentence runs on in lower
              * case (text from PDF has blank lines between lines). */
             size_t d = w;
-            while (d < n && is_alnum(f[d]) && d - w < 3)
+            while (d < n && tracuu_scan_is_alnum(f[d]) && d - w < 3)
                 d++;
             if (d > w && d < n && (f[d] == ')' ||
                                    (f[d] == '.' && f[w] >= '0' && f[w] <= '9')))
                 break; /* "1.", "a)": an item of a list opens the line */
             if (nl > 2 || skip_bullet(f, n, w) != w ||
-                (nl == 2 && (w >= n || upper_at(t, len, base + src[w]))))
+                (nl == 2 && (w >= n || tracuu_scan_upper_at(t, len, base + src[w]))))
                 break;
             i = w;
             continue;
         }
-        if (!is_alnum(c) || (i > p && is_alnum(f[i - 1]))) {
+        if (!tracuu_scan_is_alnum(c) || (i > p && tracuu_scan_is_alnum(f[i - 1]))) {
             i++;
             continue;
         }
@@ -820,7 +781,7 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
         if (++words > 40)
             return 0;
         size_t w0 = i;
-        while (i < n && is_alnum(f[i]))
+        while (i < n && tracuu_scan_is_alnum(f[i]))
             i++;
         if (i < n && f[i] == '/') {
             bool digit = false;
@@ -839,7 +800,7 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
             break;
         }
     }
-    while (i > p && (is_ws(f[i - 1]) || f[i - 1] == ',' || f[i - 1] == '-'))
+    while (i > p && (tracuu_scan_is_gap(f[i - 1]) || f[i - 1] == ',' || f[i - 1] == '-'))
         i--;
     return i;
 }
@@ -855,7 +816,7 @@ static size_t quoted_kind(const char *f, size_t n, const size_t *src,
         return 0;
     /* “chương trình đào tạo cao đẳng”: a curriculum; “cụm từ” quotes
      * words a law amends, no name. */
-    if (any_at(f, n, skip_ws(f, n, p, NULL), not_names, COUNT(not_names)) ||
+    if (any_at(f, n, tracuu_scan_skip_gap(f, n, p, NULL), not_names, COUNT(not_names)) ||
         words_before(f, is - 3, "cum tu"))
         return 0;
     emit(k, t, base + src[p], base + src[c], kind, true);
@@ -882,7 +843,7 @@ static size_t table_after(const char *f, size_t n, const size_t *src,
     if (row->kind != kind &&
         (tw < 3 || !tracuu_mt_match(f, n, p, true, &row, &province)))
         return 0;
-    size_t pe = period_at(f, n, skip_ws(f, n, e, NULL));
+    size_t pe = period_at(f, n, tracuu_scan_skip_gap(f, n, e, NULL));
     emit_row(k, t, base + src[p], base + src[pe ? pe : e], kind, false, row);
     return pe ? pe : e;
 }
@@ -904,7 +865,7 @@ static size_t plural_list(const char *f, size_t n, const size_t *src,
     size_t end = 0;
     for (int names = 0; names < LIST_MAX; names++) {
         size_t newlines = 0;
-        p = skip_ws(f, n, p, &newlines);
+        p = tracuu_scan_skip_gap(f, n, p, &newlines);
         if (newlines > 1 || p >= n)
             break;
         size_t e = table_after(f, n, src, t, base, p, kind, k);
@@ -917,9 +878,9 @@ static size_t plural_list(const char *f, size_t n, const size_t *src,
         if (!e || e <= p)
             break;
         end = e;
-        p = skip_ws(f, n, e, NULL);
+        p = tracuu_scan_skip_gap(f, n, e, NULL);
         if (p < n && (f[p] == ',' || f[p] == ';'))
-            p = skip_ws(f, n, p + 1, NULL);
+            p = tracuu_scan_skip_gap(f, n, p + 1, NULL);
         size_t w = tracuu_folded_match(f, n, p, "va");
         if (w)
             p = w;
@@ -941,9 +902,9 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
         memcmp(f + is - 3, "\xE2\x80\x9C", 3) == 0)
         return quoted_kind(f, n, src, t, base, is, p, kind, k);
     size_t newlines = 0;
-    p = skip_ws(f, n, p, &newlines);
+    p = tracuu_scan_skip_gap(f, n, p, &newlines);
     if (mode == MOTTO && p < n && f[p] == ':')
-        p = skip_ws(f, n, p + 1, &newlines);
+        p = tracuu_scan_skip_gap(f, n, p + 1, &newlines);
     if (newlines > 1 || p >= n)
         return 0;
     size_t e = table_after(f, n, src, t, base, p, kind, k);
@@ -960,12 +921,12 @@ static size_t unquoted_name(const char *f, size_t n, const size_t *src,
     bool digits = f[p] >= '0' && f[p] <= '9';
     size_t words = 1;
     for (size_t j = p; j < e; j++)
-        words += is_ws(f[j]) && !is_ws(f[j + 1]);
+        words += tracuu_scan_is_gap(f[j]) && !tracuu_scan_is_gap(f[j + 1]);
     if (words < 3 && !digits)
         return 0;
     /* "nâng cao chất lượng trong Phong trào “…”": cut short, no name. */
     size_t lw = e;
-    while (lw > p && is_alnum(f[lw - 1]))
+    while (lw > p && tracuu_scan_is_alnum(f[lw - 1]))
         lw--;
     if (any_at(f, e, lw, dangling, COUNT(dangling)) == e)
         return 0;
@@ -1006,9 +967,9 @@ static size_t table_name(const char *f, size_t n, const size_t *src,
         while (a > 0 && (f[a - 1] == ' ' || f[a - 1] == '\t'))
             a--;
         size_t b = a;
-        while (b > 0 && is_alnum(f[b - 1]))
+        while (b > 0 && tracuu_scan_is_alnum(f[b - 1]))
             b--;
-        if (b == a || !upper_at(t, len, base + src[b]))
+        if (b == a || !tracuu_scan_upper_at(t, len, base + src[b]))
             break;
         s = b;
     }
@@ -1056,7 +1017,7 @@ static void scan(const char *t, size_t len, size_t base,
     size_t core = lo;
     for (size_t i = 0; i < core; i++) {
         char c = f[i];
-        if (!is_alnum(c) || (i > 0 && is_alnum(f[i - 1])))
+        if (!tracuu_scan_is_alnum(c) || (i > 0 && tracuu_scan_is_alnum(f[i - 1])))
             continue;
         size_t after = 0;
         bool intro = false;
@@ -1153,29 +1114,12 @@ void tracuu_movements_free(tracuu_movements_t *m)
 
 /* ---- Queries, keys and kinds ---------------------------------------------- */
 
-static bool quote_cp(uint32_t cp)
-{
-    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D ||
-           cp == 0x2018 || cp == 0x2019 || cp == 0xAB || cp == 0xBB ||
-           cp == 0x201E;
-}
-
-static bool dash_cp(uint32_t cp)
-{
-    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
-}
-
-static bool space_cp(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
-}
-
 char *tracuu_movement_normalize(const char *s, size_t len)
 {
     if (!s)
         return NULL;
     tracuu_norm_t n;
-    if (tracuu_normalize(s, len, &n) != 0)
+    if (tracuu_normalize(s, len, &n) != TRACUU_OK)
         return tracuu_xstrdup("");
     tracuu_buf_t b = {0};
     tracuu_buf_puts(&b, "");
@@ -1183,11 +1127,11 @@ char *tracuu_movement_normalize(const char *s, size_t len)
     size_t i = 0;
     while (i < n.len) {
         uint32_t cp = tracuu_utf8_next(n.s, n.len, &i);
-        if (space_cp(cp) || cp == '*') {
+        if (tracuu_scan_is_space((int)cp) || cp == '*') {
             space = b.len > 0;
             continue;
         }
-        if (quote_cp(cp) && (b.len == 0 || i >= n.len)) {
+        if (tracuu_scan_is_quote_cp(cp) && (b.len == 0 || i >= n.len)) {
             continue; /* an opening quote, or the closing one */
         }
         if (space)
@@ -1204,7 +1148,7 @@ char *tracuu_movement_normalize(const char *s, size_t len)
             break;
         size_t j = k - 1;
         uint32_t cp = tracuu_utf8_next(b.s, b.len, &j);
-        if (!quote_cp(cp) && cp != ' ')
+        if (!tracuu_scan_is_quote_cp(cp) && cp != ' ')
             break;
         b.len = k - 1;
         b.s[b.len] = '\0';
@@ -1227,7 +1171,7 @@ char *tracuu_movement_key(const char *s, size_t len)
     size_t i = 0;
     while (i < low.len) {
         uint32_t cp = tracuu_utf8_next(low.s, low.len, &i);
-        if (dash_cp(cp)) {
+        if (tracuu_scan_is_dash_cp(cp)) {
             /* "a - b", "a – b", "a-b" are one spelling. */
             if (b.len && b.s[b.len - 1] == ' ')
                 b.s[--b.len] = '\0';
@@ -1238,8 +1182,9 @@ char *tracuu_movement_key(const char *s, size_t len)
             continue;
         }
         bool punct = cp < 0x80 && !(cp >= '0' && cp <= '9') &&
-                     !(cp >= 'a' && cp <= 'z') && !space_cp(cp);
-        if (space_cp(cp) || punct || quote_cp(cp) || cp == 0x2026) {
+                     !(cp >= 'a' && cp <= 'z') && !tracuu_scan_is_space((int)cp);
+        if (tracuu_scan_is_space((int)cp) || punct ||
+            tracuu_scan_is_quote_cp(cp) || cp == 0x2026) {
             space = b.len > 0 && b.s[b.len - 1] != '-';
             continue;
         }
@@ -1273,7 +1218,7 @@ bool tracuu_movement_kind_parse(const char *s, size_t len,
     tracuu_buf_puts(&b, "");
     for (size_t i = 0; i < f.len; i++) {
         char c = f.s[i];
-        if (c == '-' || c == '_' || space_cp((unsigned char)c)) {
+        if (c == '-' || c == '_' || tracuu_scan_is_space((unsigned char)c)) {
             if (b.len && b.s[b.len - 1] != ' ')
                 tracuu_buf_putc(&b, ' ');
         } else {

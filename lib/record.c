@@ -408,6 +408,42 @@ static tracuu_status_t add_period(tracuu_doc_t *doc, const tracuu_period_t *p)
     return st;
 }
 
+/* True when name and canon have the same words (tracuu_movement_key),
+ * without normalising both when their bytes say so: equal, or equal but
+ * for the case of an ASCII first letter (the canonical name of a name
+ * not in the table is the name with its first letter upper). */
+static bool same_words(const char *name, const char *canon)
+{
+    if (name == canon || strcmp(name, canon) == 0)
+        return true;
+    if ((unsigned char)name[0] < 0x80 && (unsigned char)canon[0] < 0x80 &&
+        (name[0] | 0x20) == (canon[0] | 0x20) && strcmp(name + 1, canon + 1) == 0)
+        return true;
+    char *k1 = tracuu_movement_key(name, strlen(name));
+    char *k2 = tracuu_movement_key(canon, strlen(canon));
+    bool same = strcmp(k1, k2) == 0;
+    free(k1);
+    free(k2);
+    return same;
+}
+
+/* Cut t to at most max bytes at a space, ending it with "…" so a listed
+ * name shows it was cut ("… LẬP THÀNH TÍCH …", never "LẬP TH"). */
+static void cut_at_word(tracuu_buf_t *t, size_t max)
+{
+    static const char ell[] = "\xe2\x80\xa6"; /* … */
+    size_t n = max - (sizeof ell - 1);
+    while (n > 0 && t->s[n] != ' ')
+        n--;
+    if (n == 0) { /* one long word: at a character */
+        n = max - (sizeof ell - 1);
+        while (n > 0 && ((unsigned char)t->s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    t->len = n;
+    tracuu_buf_puts(t, ell);
+}
+
 /* A movement's names: its words as written (XM) and, when it differs,
  * its canonical name's (so movement:"dân vận khéo" finds "Dan van khéo"
  * and "Tây Ninh chung sức …" the national one), each at its own gap;
@@ -426,27 +462,19 @@ static tracuu_status_t add_movements(tracuu_analyzer_t *a, tracuu_doc_t *doc,
         uint32_t pos = (uint32_t)(2 * i + 1) * TRACUU_MOVEMENT_GAP;
         st = add_field_words(a, doc, TRACUU_PREFIX_MOVEMENT, mv->name, pos,
                              count - 1);
-        char *k1 = tracuu_movement_key(mv->name, strlen(mv->name));
-        char *k2 = tracuu_movement_key(canon, strlen(canon));
-        if (st == TRACUU_OK && strcmp(k1, k2) != 0)
+        if (st == TRACUU_OK && !same_words(mv->name, canon))
             st = add_field_words(a, doc, TRACUU_PREFIX_MOVEMENT, canon,
                                  pos + TRACUU_MOVEMENT_GAP, count - 1);
-        free(k1);
-        free(k2);
         if (st == TRACUU_OK)
             st = add_bool(doc, TRACUU_PREFIX_KIND,
                           tracuu_movement_kind_key(mv->kind), false);
         tracuu_buf_clear(&t);
         tracuu_buf_printf(&t, "%s%s\t%s\t%s", TRACUU_PREFIX_MOVEMENT_LIST,
                           tracuu_movement_kind_key(mv->kind), canon, mv->name);
-        size_t n = t.len;
-        if (n > TRACUU_TERM_MAX) {
-            n = TRACUU_TERM_MAX;
-            while (n > 0 && ((unsigned char)t.s[n] & 0xC0) == 0x80)
-                n--;
-        }
+        if (t.len > TRACUU_TERM_MAX)
+            cut_at_word(&t, TRACUU_TERM_MAX);
         if (st == TRACUU_OK)
-            st = tracuu_doc_add_term(doc, t.s, n, count);
+            st = tracuu_doc_add_term(doc, t.s, t.len, count);
     }
     tracuu_buf_free(&t);
     return st;
