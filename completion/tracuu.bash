@@ -1,13 +1,15 @@
 # tracuu.bash: bash completion for tracuu-query and tracuu-index.
 # Installed as bash-completion/completions/tracuu-query (tracuu-index a
 # link to it); or source it from ~/.bashrc. Needs bash alone (not the
-# bash-completion package): options, the values of --list, --color and
-# --sort, directories for -d, the query's field names (title:, cites:, ...)
-# and the kinds of movement after kind:.
+# bash-completion package): options, the values of --list, --format,
+# --color, --sort and --limit, directories for -d, files for -o and --show
+# (or number:), the query's field names (title:, cites:, ...) and the
+# kinds of movement after kind:.
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-_tracuu_query_opts='-d --db --json --paths -0 --null --count -n --limit
---offset --color --colour --sort --list -h --help -V --version'
+_tracuu_query_opts='-d --db --json --paths -0 --null --count --format -o
+--output -n --limit --offset --color --colour --sort --list --show --text -h
+--help -V --version'
 _tracuu_index_opts='-d --db -j --jobs --no-delete --ocr --retry-failed
 --repair --follow-symlinks -q --quiet -v --verbose -h --help -V --version'
 _tracuu_fields='title: movement: issuer: signer: cites: number: date:
@@ -29,7 +31,8 @@ _tracuu_reply()
     done
 }
 
-# _tracuu_value OPTION RLWORD: COMPREPLY gets the values OPTION takes;
+# _tracuu_value OPTION RLWORD VALUE: COMPREPLY gets the values OPTION
+# takes (VALUE: what is typed of it, RLWORD: its part readline replaces);
 # returns 1 when OPTION takes no value.
 _tracuu_value()
 {
@@ -38,13 +41,38 @@ _tracuu_value()
         local IFS=$'\n'
         COMPREPLY=($(compgen -d -- "$2"))
         compopt -o filenames 2>/dev/null ;;
-    --list) _tracuu_reply "$2" "$2" 'cites dates movements' ;;
+    -o | --output)
+        local IFS=$'\n'
+        COMPREPLY=($(compgen -f -- "$2"))
+        compopt -o filenames 2>/dev/null ;;
+    --show) _tracuu_show "$3" "$2" ;;
+    --list)
+        _tracuu_reply "$2" "$2" \
+            'cites dates movements issuers years types signers' ;;
+    --format) _tracuu_reply "$2" "$2" 'text json paths csv xlsx' ;;
     --color | --colour) _tracuu_reply "$2" "$2" 'auto always never' ;;
     --sort) _tracuu_reply "$2" "$2" 'relevance date -date' ;;
-    -n | --limit | --offset | -j | --jobs) COMPREPLY=() ;;
+    -n | --limit) _tracuu_reply "$2" "$2" 'all' ;;
+    --offset | -j | --jobs) COMPREPLY=() ;;
     *) return 1 ;;
     esac
     return 0
+}
+
+# _tracuu_show VALUE RLWORD: the value of --show, a file indexed or
+# number:SYMBOL (the symbol is the user's to type).
+_tracuu_show()
+{
+    COMPREPLY=()
+    [[ $1 == *:* ]] && return
+    local IFS=$'\n'
+    COMPREPLY=($(compgen -f -- "$2"))
+    # File names quoted as such (not number:, whose ':' would be escaped).
+    [ ${#COMPREPLY[@]} -gt 0 ] && compopt -o filenames 2>/dev/null
+    if [[ number: == "$1"* ]]; then
+        COMPREPLY+=(number:)
+        compopt -o nospace 2>/dev/null
+    fi
 }
 
 _tracuu()
@@ -62,10 +90,10 @@ _tracuu()
     case " $before " in *" -- "*) prev= ;; esac
     case $word in
     --*=*)
-        _tracuu_value "${word%%=*}" "$rlword"
+        _tracuu_value "${word%%=*}" "$rlword" "${word#*=}"
         return 0 ;;
     esac
-    if [[ $prev == -* && $prev != -- ]] && _tracuu_value "$prev" "$rlword"; then
+    if [[ $prev == -* && $prev != -- ]] && _tracuu_value "$prev" "$rlword" "$word"; then
         return 0
     fi
     if [[ $word == -* && " $before " != *" -- "* ]]; then

@@ -32,7 +32,18 @@ expect_completion() {
 }
 
 expect_completion 'tracuu-query --li' '--limit --list'
-expect_completion 'tracuu-query --list ' 'cites dates movements'
+expect_completion 'tracuu-query --list ' 'cites dates issuers movements signers types years'
+expect_completion 'tracuu-query --list s' 'signers'
+expect_completion 'tracuu-query --format ' 'csv json paths text xlsx'
+expect_completion 'tracuu-query --format=x' 'xlsx'
+expect_completion 'tracuu-query --limit a' 'all'
+expect_completion "tracuu-query -o $TMP/o" "$TMP/other"
+expect_completion "tracuu-query --output=$TMP/idx" "$TMP/idx one $TMP/idx two"
+expect_completion "tracuu-query --show $TMP/o" "$TMP/other"
+expect_completion 'tracuu-query --show num' 'number:'
+expect_completion 'tracuu-query --show number:01' ''
+expect_completion 'tracuu-query --sh' '--show'
+expect_completion 'tracuu-query --te' '--text'
 expect_completion 'tracuu-query --list m' 'movements'
 expect_completion 'tracuu-query --list=d' 'dates'
 expect_completion 'tracuu-query --color ' 'always auto never'
@@ -93,6 +104,9 @@ def typed(keys, want):
 tmp = sys.argv[1]
 for keys, want in [("tracuu-query kind:cu", "tracuu-query kind:cuoc-van-dong "),
                    ("tracuu-query --sort=-", "tracuu-query --sort=-date "),
+                   ("tracuu-query --format cs", "tracuu-query --format csv "),
+                   ("tracuu-query --list=yea", "tracuu-query --list=years "),
+                   ("tracuu-query --show numb", "tracuu-query --show number:"),
                    ("tracuu-query thi đua ti", "tracuu-query thi đua title:"),
                    ("tracuu-query -d " + tmp + "/ot", "tracuu-query -d " + tmp + "/other/")]:
     got = typed(keys, want)
