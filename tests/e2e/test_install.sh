@@ -79,7 +79,7 @@ got=$(bash --norc --noprofile -c '
     COMP_WORDS=(tracuu-index --no); COMP_CWORD=1
     _tracuu tracuu-index --no tracuu-index; echo "${COMPREPLY[*]}"
 ' sh "$ROOT/usr/share/bash-completion/completions" 2>&1)
-[ "$got" = "cites dates movements
+[ "$got" = "cites dates movements issuers years types signers
 --no-delete" ] && ok || bad "installed bash completion: $got"
 
 # make uninstall removes every file install made.

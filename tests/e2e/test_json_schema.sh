@@ -46,6 +46,7 @@ json() {
 json hits 0 --limit 20 thi đua
 json cites 0 cites:34-CT/TW
 json none 1 nosuchwordxyz
+json suggestion 1 thi duaa
 json offset 0 --offset 2 --limit 2 date:2024
 json sorted 0 --sort date --limit 3 kind:phong-trao
 json fields 0 'movement:"dân vận khéo"' issued:2025
@@ -66,6 +67,7 @@ json show_text 0 --show "$TMP/plans/ke-hoach.html" --text
 
 # The outputs hold what the checks below are about (else they prove little).
 grep -q '"path_bytes"' "$TMP/cites.json" && ok || bad "no path_bytes in cites:34-CT/TW output"
+grep -q '"suggestion": "thi dua"' "$TMP/suggestion.json" && ok || bad "no suggestion for thi duaa"
 grep -q '"note"' "$TMP/cites.json" && ok || bad "no note for the file gone in cites:34-CT/TW output"
 grep -q '"issued": null' "$TMP/hits.json" && ok || bad "no null issued in thi đua output"
 grep -q '"number": "01/KH-UBND-CD"' "$TMP/every.json" && ok || bad "no number in * output"
