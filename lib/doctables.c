@@ -404,8 +404,11 @@ const tracuu_typeword_t *tracuu_typeword_find(const char *f, size_t len)
 /* Each seen in real OCR of Vietnamese plans (../shared/seeds/002, the
  * OCR example plans): "Chi thi s6 34-CT/TW" (số), "B6 Chinh tri" (Bộ),
  * "1am theo" (làm), "dao dirc" (đức), "ciia" (của), "ctia" (của), "nidm"
- * (năm), "thanh phd" (phố), "s6i ndi" (sôi nổi), "cong chic" (chức);
- * and the classic confusions of OCR engines: 0/o, 1/l, 5/s, rn/m.
+ * (năm), "thanh phd" (phố), "s6i ndi" (sôi nổi), "cong chic" (chức),
+ * and those of tests/fixtures/ocr-damage.md (x4, chtrc, nhitng, twong,
+ * Qubc, ddy, méi, thyc, ciu); and the classic confusions of OCR engines:
+ * 0/o, 1/l, 5/s, rn/m. Tried in this order; a word gets at most two
+ * readings.
  * Dropped or wrong diacritics need no entry: the folded form is what
  * every search matches. */
 const tracuu_ocr_confusion_t tracuu_ocr_confusions[] = {
@@ -413,13 +416,22 @@ const tracuu_ocr_confusion_t tracuu_ocr_confusions[] = {
     {"0", "o"},
     {"1", "l"},
     {"1", "i"},
+    {"4", "a"},   /* x4 (xã) */
     {"5", "s"},
     {"rn", "m"},
-    {"ir", "u"},
-    {"ii", "u"},
-    {"ti", "u"},
-    {"id", "a"},
-    {"d", "o"},
-    {"i", "u"},
+    {"ir", "u"},  /* dirc (đức) */
+    {"tr", "u"},  /* chtrc, strc (chức, sức) */
+    {"it", "u"},  /* nhitng (những) */
+    {"ii", "u"},  /* ciia, nhiing (của, những) */
+    {"ti", "u"},  /* ctia (của) */
+    {"w", "u"},   /* twong (tương) */
+    {"id", "a"},  /* nidm (năm) */
+    {"d", "o"},   /* qudc, mdi, phd (quốc, mới, phố) */
+    {"b", "o"},   /* Qubc (Quốc) */
+    {"d", "a"},   /* ddy (đẩy) */
+    {"e", "o"},   /* méi, quéc, véi (mới, quốc, với) */
+    {"y", "u"},   /* thyc (thực) */
+    {"i", "a"},   /* ciu, cip, xuit, thing (câu, cấp, xuất, thắng) */
+    {"i", "u"},   /* chic (chức) */
     {NULL, NULL},
 };

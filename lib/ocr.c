@@ -2,9 +2,12 @@
 #include "ocr.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "buf.h"
 #include "doctables.h"
+#include "fold.h"
 #include "syllable.h"
 
 /* Letters a syllable has at most ("nghieng"), so longer words are not
@@ -108,6 +111,14 @@ static bool syllable_shape(const char *w, size_t len)
         v++;
     if (v == i)
         return false;
+    /* The spelling rules: c, g, ng before a, o, u; k, gh, ngh before e,
+     * i, y ("ciu" is no syllable: câu, read wrong). */
+    bool front = w[i] == 'e' || w[i] == 'i' || w[i] == 'y';
+    if ((i == 1 && w[0] == 'c' && front) || (i == 1 && w[0] == 'k' && !front) ||
+        (i == 2 && !memcmp(w, "gh", 2) && !front) ||
+        (i == 3 && !memcmp(w, "ngh", 3) && !front) ||
+        (i == 2 && !memcmp(w, "ng", 2) && front))
+        return false;
     bool nucleus = false;
     for (const char *const *p = nuclei; *p && !nucleus; p++)
         nucleus = strlen(*p) == v - i && memcmp(*p, w + i, v - i) == 0;
@@ -117,24 +128,20 @@ static bool syllable_shape(const char *w, size_t len)
     return false;
 }
 
-/* A word in capitals without a digit (a code, a numeral: NĐ, XIII), a
- * word with its diacritics and no digit, or a Roman numeral in small
- * letters (ii, xiv): never OCR damage to read. */
+/* A word in capitals without a digit (a code, a numeral: NĐ, XIII), or a
+ * Roman numeral in small letters (ii, xiv): never OCR damage to read. */
 static bool code_or_numeral(const char *orig, size_t olen, const char *w,
                             size_t len)
 {
-    bool lower = false, digit = false, marked = false;
-    for (size_t i = 0; i < olen; i++) {
-        unsigned char c = (unsigned char)orig[i];
-        lower = lower || (c >= 'a' && c <= 'z');
-        digit = digit || (c >= '0' && c <= '9');
-        marked = marked || c >= 0x80;
+    bool lower = false, digit = false;
+    for (size_t i = 0; i < olen;) {
+        uint32_t cp = tracuu_utf8_next(orig, olen, &i);
+        lower = lower || tracuu_cp_upper(cp) != cp;
+        digit = digit || (cp >= '0' && cp <= '9');
     }
-    /* A word written with its diacritics was read right by the OCR, or
-     * was never scanned; a word in capitals (any non-ASCII letter counts
-     * as one) without a digit is a code. */
-    return (marked && !digit) || (!lower && !digit) ||
-           strspn(w, "ivxlcdm") == len;
+    /* A word in capitals without a digit is a code (NĐ); OCR keeps some
+     * accents of small letters ("méi", "đirc"). */
+    return (!lower && !digit) || strspn(w, "ivxlcdm") == len;
 }
 
 size_t tracuu_ocr_readings(const char *orig, size_t olen, const char *w,

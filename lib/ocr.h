@@ -23,8 +23,8 @@ extern "C" {
  * many. None for a syllable, a number, a word in capitals without a digit
  * (codes and numerals: NĐ, UBND, XIII), a Roman numeral (ii, xiv), or
  * what no confusion turns into a syllable. On ../shared/corpus (clean
- * text) 66 words in 5.0 million get a reading ("rd", "1a"); in the seeds
- * and the OCR example plans 82 in 14,753 ("s6", "ciia", "dirc"). */
+ * text) 258 words in 5.0 million get a reading ("TTr", "nh4", "1a"); in the
+ * seeds and the OCR example plans 109 in 14,753 ("s6", "ciia", "dirc"). */
 size_t tracuu_ocr_readings(const char *orig, size_t olen, const char *w,
                            size_t len, char out[][TRACUU_OCR_READING_MAX]);
 

@@ -15,23 +15,7 @@
 #include <string.h>
 
 #include "movement.h"
-
-static tracuu_movements_t run(const char *text)
-{
-    tracuu_movements_t m;
-    tracuu_movements_extract(text, strlen(text), &m);
-    return m;
-}
-
-/* The i-th name is name, of kind and canonical name. */
-static void expect(const tracuu_movements_t *m, size_t i, const char *kind,
-                   const char *name, const char *canonical)
-{
-    assert_true(i < m->n);
-    assert_string_equal(m->v[i].name, name);
-    assert_string_equal(tracuu_movement_kind_key(m->v[i].kind), kind);
-    assert_string_equal(m->v[i].canonical, canonical);
-}
+#include "movtest.h"
 
 /* f069c23c942c1ec6:36862: a "toàn dân …" movement holds its commas. */
 static void test_toan_dan_movement_keeps_its_commas(void **state)
