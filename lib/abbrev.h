@@ -26,6 +26,19 @@ enum tracuu_abbrev_scope {
  * (thread-safe) and lives until the process ends. */
 const char *tracuu_abbrev_long(const char *text, size_t len, unsigned scopes);
 
+/* text with each abbreviation whose scope is among scopes written out:
+ * the whole text when it is one ("Hội LHPN"), else each word apart by
+ * spaces ("UBND tỉnh" -> "Ủy ban nhân dân tỉnh"). New (free with free());
+ * NULL when text holds none. */
+char *tracuu_abbrev_expand(const char *text, unsigned scopes);
+
+/* The other way: text with the longest long form it holds (whole words;
+ * case and diacritics aside) of an abbreviation whose scope is among
+ * scopes replaced by the abbreviation ("ủy ban nhân dân thành phố" ->
+ * "ubnd thanh pho": one, so that the rest stays as most plans write it).
+ * New, folded to lowercase ASCII; NULL when text holds none. */
+char *tracuu_abbrev_contract(const char *text, unsigned scopes);
+
 /* The number of abbreviations (spellings) the table holds. */
 size_t tracuu_abbrev_count(void);
 

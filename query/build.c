@@ -317,45 +317,32 @@ static unsigned abbrev_scopes(const char *field)
     return scopes;
 }
 
-/* c's value with each abbreviation its field knows (the whole value,
- * else each word apart by spaces) replaced by its long form ("UBND tỉnh"
- * -> "Ủy ban nhân dân tỉnh"); new, NULL when none is. */
+/* c's value with each abbreviation its field knows written out; new,
+ * NULL when none is. */
 static char *expand_abbrevs(const tracuu_clause_t *c)
 {
-    unsigned scopes = abbrev_scopes(c->field);
-    const char *v = c->value;
-    const char *lf = tracuu_abbrev_long(v, strlen(v), scopes);
-    if (lf)
-        return tracuu_xstrdup(lf);
-    tracuu_buf_t out = {0};
-    bool any = false;
-    for (const char *p = v; *p;) {
-        size_t sp = strspn(p, " ");
-        tracuu_buf_append(&out, p, sp);
-        p += sp;
-        size_t w = strcspn(p, " ");
-        lf = w ? tracuu_abbrev_long(p, w, scopes) : NULL;
-        if (lf)
-            tracuu_buf_puts(&out, lf);
-        else
-            tracuu_buf_append(&out, p, w);
-        any = any || lf;
-        p += w;
-    }
-    if (!any) {
-        tracuu_buf_free(&out);
-        return NULL;
-    }
-    return tracuu_buf_steal(&out);
+    return tracuu_abbrev_expand(c->value, abbrev_scopes(c->field));
+}
+
+/* In a field (issuer:, signer:, title:), the long forms of c's value
+ * abbreviated ("ủy ban nhân dân tỉnh" -> "ubnd tinh"), else NULL: a
+ * field's words may be written either way. */
+static char *other_form(const tracuu_clause_t *c)
+{
+    char *lf = expand_abbrevs(c);
+    if (lf || !c->field)
+        return lf;
+    return tracuu_abbrev_contract(c->value, abbrev_scopes(c->field));
 }
 
 /* When clause c holds abbreviations (data/abbreviations.tsv) its field
  * knows, the clause with their long forms under prefix as a phrase
- * ("UBND" -> "ủy ban nhân dân", marked in snippets too); NULL otherwise. */
+ * ("UBND" -> "ủy ban nhân dân", marked in snippets too), or in a field
+ * the long forms it holds abbreviated; NULL otherwise. */
 static tracuu_q_t *abbrev_query(builder_t *b, const tracuu_clause_t *c,
                                 const char *prefix)
 {
-    char *lf = expand_abbrevs(c);
+    char *lf = other_form(c);
     if (!lf)
         return NULL;
     tracuu_clause_t lc = {NULL, lf, true, c->negated, NULL};

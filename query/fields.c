@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abbrev.h"
 #include "buf.h"
 #include "date.h"
 #include "fold.h"
@@ -200,6 +201,30 @@ static tracuu_q_t *period_clause(const tracuu_clause_t *c, char **err)
     return boolean(qv_or(&terms));
 }
 
+/* Every folded word of issuer as a cited-issuer term of key (AND); NULL
+ * when it has none. */
+static tracuu_q_t *issuer_words(const char *key, const char *issuer)
+{
+    tracuu_buf_t folded = {0};
+    tracuu_fold_ascii(issuer, strlen(issuer), &folded);
+    qvec_t words = {0};
+    char term[512];
+    char *save = NULL;
+    for (char *w = strtok_r(folded.s ? folded.s : "", " ,.;:()-\"", &save); w;
+         w = strtok_r(NULL, " ,.;:()-\"", &save)) {
+        snprintf(term, sizeof term, "%s%s@%s", TRACUU_PREFIX_CITES_ISSUER, key, w);
+        qv_push_term(&words, term);
+    }
+    tracuu_buf_free(&folded);
+    if (words.n == 0) {
+        free(words.v);
+        return NULL;
+    }
+    tracuu_q_t *q = tracuu_q_combine(TRACUU_Q_AND, words.v, words.n);
+    free(words.v);
+    return q;
+}
+
 /* Narrow a cited symbol by what follows '@' (or a date: clause): a date
  * or range of the cited document, else words of its issuer. */
 static tracuu_q_t *cite_narrowed(const char *key, const char *narrow,
@@ -219,24 +244,23 @@ static tracuu_q_t *cite_narrowed(const char *key, const char *narrow,
         }
         return boolean(qv_or(&terms));
     }
-    tracuu_buf_t folded = {0};
-    tracuu_fold_ascii(narrow, strlen(narrow), &folded);
-    qvec_t words = {0};
-    char term[512];
-    char *save = NULL;
-    for (char *w = strtok_r(folded.s ? folded.s : "", " ,.;:()-\"", &save); w;
-         w = strtok_r(NULL, " ,.;:()-\"", &save)) {
-        snprintf(term, sizeof term, "%s%s@%s", TRACUU_PREFIX_CITES_ISSUER, key, w);
-        qv_push_term(&words, term);
-    }
-    tracuu_buf_free(&folded);
-    if (words.n == 0) {
+    tracuu_q_t *q = issuer_words(key, narrow);
+    if (!q) {
         *err = message("%s: nothing after '@' (give a date or issuer: "
                        "cites:11/CT-UBND@2020)%s", field, "");
         return NULL;
     }
-    tracuu_q_t *q = tracuu_q_combine(TRACUU_Q_AND, words.v, words.n);
-    free(words.v);
+    /* An abbreviation finds the issuer written out, and the other way. */
+    unsigned scopes = TRACUU_ABBREV_ANY | TRACUU_ABBREV_ISSUER;
+    char *lf = tracuu_abbrev_expand(narrow, scopes);
+    if (!lf)
+        lf = tracuu_abbrev_contract(narrow, scopes);
+    tracuu_q_t *ql = lf ? issuer_words(key, lf) : NULL;
+    free(lf);
+    if (ql) {
+        tracuu_q_t *two[2] = {q, ql};
+        q = tracuu_q_combine(TRACUU_Q_OR, two, 2);
+    }
     return boolean(q);
 }
 

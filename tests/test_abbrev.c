@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "abbrev.h"
@@ -46,6 +47,25 @@ static void test_scopes(void **state)
     expect("TTg", TRACUU_ABBREV_ANY, NULL);
 }
 
+/* Both ways: an abbreviation written out, a long form abbreviated (the
+ * longest one, the rest kept as written). */
+static void test_expand_and_contract(void **state)
+{
+    (void)state;
+    char *s = tracuu_abbrev_expand("UBND tỉnh Nghệ An", TRACUU_ABBREV_ANY);
+    assert_string_equal(s, "Ủy ban nhân dân tỉnh Nghệ An");
+    free(s);
+    assert_null(tracuu_abbrev_expand("thi đua khen thưởng", TRACUU_ABBREV_ANY));
+    s = tracuu_abbrev_contract("Ủy ban nhân dân thành phố", TRACUU_ABBREV_ANY);
+    assert_string_equal(s, "ubnd thanh pho");
+    free(s);
+    s = tracuu_abbrev_contract("HỘI ĐỒNG NHÂN DÂN", TRACUU_ABBREV_ANY);
+    assert_string_equal(s, "hdnd");
+    free(s);
+    /* Whole words only: "nhân dân" alone is no long form here. */
+    assert_null(tracuu_abbrev_contract("nhân dân", TRACUU_ABBREV_ANY));
+}
+
 /* The table holds at least the 60 abbreviations the issue asks for. */
 static void test_size(void **state)
 {
@@ -58,6 +78,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spellings),
         cmocka_unit_test(test_scopes),
+        cmocka_unit_test(test_expand_and_contract),
         cmocka_unit_test(test_size),
     };
     return cmocka_run_group_tests_name("abbrev", tests, NULL, NULL);

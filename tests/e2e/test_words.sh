@@ -54,6 +54,11 @@ short=$(count issuer:UBND)
 long=$(count '"kinh tế xã hội"')
 short=$(count KT-XH)
 [ "$short" -ge "$long" ] && [ "$long" -gt 0 ] && ok || bad "KT-XH $short, long form $long"
+# In cites:…@issuer too, both ways ("Chủ tịch UBND Thành phố" cited 1716).
+[ "$(count 'cites:2140/QĐ-UBND@"UBND thành phố"')" -gt 0 ] && ok ||
+    bad "cites:2140/QĐ-UBND@\"UBND thành phố\" finds nothing"
+[ "$(count 'cites:1716/QĐ-UBND@"ủy ban nhân dân thành phố"')" -gt 0 ] && ok ||
+    bad "cites:1716/QĐ-UBND@\"ủy ban nhân dân thành phố\" finds nothing"
 # TU is the syllable tu in free text ("TU BỔ"), Tỉnh ủy only as an issuer.
 [ "$(count TU)" = "$(count tu)" ] && ok || bad "TU expanded in free text"
 # The abbreviation as written ranks first: the plans writing PCCC.
