@@ -405,11 +405,7 @@ void tracuu_segment(const tracuu_segmenter_t *sg, const tracuu_seg_tok_t *toks,
     }
 }
 
-/* Syllables segmented at once (see tracuu_words_each). */
-#define WORDS_RUN_MAX 256
-
-/* True when only spaces or tabs lie in text[from..to). */
-static bool joined(const char *text, uint32_t from, uint32_t to)
+bool tracuu_words_joined(const char *text, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++)
         if (text[i] != ' ' && text[i] != '\t')
@@ -417,64 +413,82 @@ static bool joined(const char *text, uint32_t from, uint32_t to)
     return true;
 }
 
-/* The words of more than one syllable of the run seg[0..n) to fn. */
-static int run_words(const tracuu_seg_tok_t *seg, size_t n, tracuu_buf_t *w,
-                     tracuu_word_fn fn, void *ctx)
+/* The words of more than one syllable of the run r holds, to fn; the
+ * run is emptied. */
+static int run_flush(tracuu_word_run_t *r, tracuu_word_fn fn, void *ctx)
 {
-    uint8_t starts[WORDS_RUN_MAX];
-    tracuu_segment(tracuu_segmenter(TRACUU_SEG_FOLDED), seg, n, starts);
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && !starts[j])
-            j++;
-        if (j - i > 1) {
-            tracuu_buf_clear(w);
-            for (size_t k = i; k < j; k++) {
-                if (k > i)
-                    tracuu_buf_putc(w, ' ');
-                tracuu_buf_append(w, seg[k].s, seg[k].len);
+    int rc = 0;
+    if (r->n > 1) {
+        uint8_t starts[TRACUU_WORD_RUN_MAX];
+        for (size_t k = 0; k < r->n; k++)
+            r->seg[k].s = r->f.s + r->off[k];
+        tracuu_segment(tracuu_segmenter(TRACUU_SEG_FOLDED), r->seg, r->n,
+                       starts);
+        for (size_t i = 0; i < r->n && !rc;) {
+            size_t j = i + 1;
+            while (j < r->n && !starts[j])
+                j++;
+            if (j - i > 1) {
+                tracuu_buf_clear(&r->w);
+                for (size_t k = i; k < j; k++) {
+                    if (k > i)
+                        tracuu_buf_putc(&r->w, ' ');
+                    tracuu_buf_append(&r->w, r->seg[k].s, r->seg[k].len);
+                }
+                rc = fn(r->w.s, r->w.len, ctx);
             }
-            int r = fn(w->s, w->len, ctx);
-            if (r)
-                return r;
+            i = j;
         }
-        i = j;
     }
-    return 0;
+    r->n = 0;
+    tracuu_buf_clear(&r->f);
+    return rc;
+}
+
+int tracuu_word_run_push(tracuu_word_run_t *r, const char *text,
+                         const tracuu_token_t *t, const char *folded,
+                         size_t len, tracuu_word_fn fn, void *ctx)
+{
+    bool word = t->kind == TRACUU_TOKEN_WORD;
+    int rc = 0;
+    if (!word || r->n == TRACUU_WORD_RUN_MAX ||
+        (r->n > 0 && !tracuu_words_joined(text, r->last_end, t->start)))
+        rc = run_flush(r, fn, ctx);
+    r->last_end = t->end;
+    if (!word || len == 0)
+        return rc;
+    r->off[r->n] = r->f.len;
+    tracuu_buf_append(&r->f, folded, len);
+    r->seg[r->n].len = len;
+    r->seg[r->n].flags = 0;
+    r->n++;
+    return rc;
+}
+
+int tracuu_word_run_end(tracuu_word_run_t *r, tracuu_word_fn fn, void *ctx)
+{
+    int rc = run_flush(r, fn, ctx);
+    tracuu_buf_free(&r->f);
+    tracuu_buf_free(&r->w);
+    memset(r, 0, sizeof *r);
+    return rc;
 }
 
 int tracuu_words_each(const char *text, const tracuu_tokens_t *toks,
                       tracuu_word_fn fn, void *ctx)
 {
-    tracuu_buf_t f = {0}, w = {0};
-    tracuu_seg_tok_t seg[WORDS_RUN_MAX];
-    size_t off[WORDS_RUN_MAX];
-    size_t n = 0;
-    int r = 0;
-    for (size_t i = 0; i <= toks->n && !r; i++) {
-        const tracuu_token_t *t = i < toks->n ? &toks->v[i] : NULL;
-        bool word = t && t->kind == TRACUU_TOKEN_WORD;
-        bool brk = !word || n == WORDS_RUN_MAX ||
-                   (n > 0 && !joined(text, toks->v[i - 1].end, t->start));
-        if (brk && n > 1) {
-            for (size_t k = 0; k < n; k++)
-                seg[k].s = f.s + off[k];
-            r = run_words(seg, n, &w, fn, ctx);
-        }
-        if (brk) {
-            n = 0;
-            tracuu_buf_clear(&f);
-        }
-        if (!word)
-            continue;
-        off[n] = f.len;
-        tracuu_term_forms(text + t->start, t->end - t->start, NULL, &f);
-        seg[n].len = f.len - off[n];
-        seg[n].flags = 0;
-        if (seg[n].len > 0)
-            n++;
+    tracuu_word_run_t *r = tracuu_xcalloc(1, sizeof *r);
+    tracuu_buf_t f = {0};
+    int rc = 0;
+    for (size_t i = 0; i < toks->n && !rc; i++) {
+        const tracuu_token_t *t = &toks->v[i];
+        tracuu_buf_clear(&f);
+        if (t->kind == TRACUU_TOKEN_WORD)
+            tracuu_term_forms(text + t->start, t->end - t->start, NULL, &f);
+        rc = tracuu_word_run_push(r, text, t, f.s ? f.s : "", f.len, fn, ctx);
     }
+    int rc2 = tracuu_word_run_end(r, fn, ctx);
     tracuu_buf_free(&f);
-    tracuu_buf_free(&w);
-    return r;
+    free(r);
+    return rc ? rc : rc2;
 }
