@@ -716,6 +716,29 @@ static size_t orientation_after(const char *f, size_t n, size_t pe)
                : 0;
 }
 
+/* A line break at folded i inside an unquoted name: true when it ends
+ * the name, else *next is where the name goes on. A blank line ends it
+ * unless the sentence runs on in lower case (text from PDF has blank
+ * lines between lines); a list item ("1.", "a)") or a bullet opening the
+ * next line ends it. */
+static bool line_ends_name(const char *f, size_t n, const char *t, size_t len,
+                           size_t base, const size_t *src, size_t i,
+                           size_t *next)
+{
+    size_t nl = 0, w = tracuu_scan_skip_gap(f, n, i, &nl);
+    size_t d = w;
+    while (d < n && tracuu_scan_is_alnum(f[d]) && d - w < 3)
+        d++;
+    if (d > w && d < n &&
+        (f[d] == ')' || (f[d] == '.' && f[w] >= '0' && f[w] <= '9')))
+        return true;
+    if (nl > 2 || skip_bullet(f, n, w) != w ||
+        (nl == 2 && (w >= n || tracuu_scan_upper_at(t, len, base + src[w]))))
+        return true;
+    *next = w;
+    return false;
+}
+
 /* Where an unquoted name opened at folded p ends: the clause's end, a
  * conjunction, a following introducer, a date or a symbol. Returns the
  * end, 0 when it runs too long. */
@@ -748,19 +771,8 @@ static size_t name_end(const char *f, size_t n, const char *t, size_t len,
             continue;
         }
         if (c == '\n') {
-            size_t nl = 0, w = tracuu_scan_skip_gap(f, n, i, &nl);
-            /* A blank line ends it unless the sentence runs on in lower
-             * case (text from PDF has blank lines between lines). */
-            size_t d = w;
-            while (d < n && tracuu_scan_is_alnum(f[d]) && d - w < 3)
-                d++;
-            if (d > w && d < n && (f[d] == ')' ||
-                                   (f[d] == '.' && f[w] >= '0' && f[w] <= '9')))
-                break; /* "1.", "a)": an item of a list opens the line */
-            if (nl > 2 || skip_bullet(f, n, w) != w ||
-                (nl == 2 && (w >= n || tracuu_scan_upper_at(t, len, base + src[w]))))
+            if (line_ends_name(f, n, t, len, base, src, i, &i))
                 break;
-            i = w;
             continue;
         }
         if (!tracuu_scan_is_alnum(c) || (i > p && tracuu_scan_is_alnum(f[i - 1]))) {

@@ -10,7 +10,6 @@
 #include "fold.h"
 #include "ocr.h"
 #include "schema.h"
-#include "segment.h"
 
 static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
 {
@@ -170,24 +169,6 @@ static tracuu_status_t counter_flush(counter_t *c, tracuu_doc_t *doc)
     return st;
 }
 
-/* A word of the body (the segmenter's, folded, two syllables or more)
- * counted under TRACUU_PREFIX_WORD: each distinct word is added once,
- * with its count (a Xapian call per occurrence cost 1.1 G instructions
- * of 7.9 G on 300 benchmark plans). The words rank the plans that hold a
- * query's words as words first ("an toàn giao thông" above "công nghệ" +
- * "công an"). */
-static int add_word(const char *w, size_t len, void *ctx)
-{
-    char term[TRACUU_TERM_MAX + 1];
-    size_t plen = strlen(TRACUU_PREFIX_WORD);
-    if (plen + len > TRACUU_TERM_MAX)
-        return 0;
-    memcpy(term, TRACUU_PREFIX_WORD, plen);
-    memcpy(term + plen, w, len);
-    counter_add(ctx, term, plen + len);
-    return 0;
-}
-
 /* A body word damaged by OCR ("s6", "1am", "dirc") is also indexed under
  * its likely readings (lib/ocr.h) at its position, so that a phrase
  * typed right ("chỉ thị số 34") finds the scan ("Chi thi s6 34"). */
@@ -212,9 +193,7 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
                                   const char *prefix, bool exact_too,
                                   unsigned repeats)
 {
-    /* The body's words (exact_too) from the folded forms made here. */
-    tracuu_word_run_t *run = exact_too ? tracuu_xcalloc(1, sizeof *run) : NULL;
-    counter_t words = {0};
+
     tracuu_buf_t exact = {0}, folded = {0};
     counter_t exacts = {0};
     size_t plen = strlen(prefix);
@@ -226,9 +205,6 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
         tracuu_buf_puts(&exact, TRACUU_PREFIX_EXACT);
         tracuu_buf_puts(&folded, prefix);
         tracuu_term_forms(text + t->start, t->end - t->start, &exact, &folded);
-        if (run)
-            tracuu_word_run_push(run, text, t, folded.s + plen,
-                                 folded.len - plen, add_word, &words);
         if (folded.len == plen)
             continue;
         st = tracuu_doc_add_posting(doc, folded.s, folded.len, t->pos + 1);
@@ -246,12 +222,6 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
             st = TRACUU_OK; /* an over-long term: skip it */
     }
     tracuu_status_t st2 = counter_flush(&exacts, doc);
-    if (run) {
-        tracuu_word_run_end(run, add_word, &words);
-        free(run);
-        tracuu_status_t st3 = counter_flush(&words, doc);
-        st2 = st2 != TRACUU_OK ? st2 : st3;
-    }
     tracuu_buf_free(&exact);
     tracuu_buf_free(&folded);
     return st != TRACUU_OK ? st : st2;

@@ -29,9 +29,6 @@
  *   XT      folded document type of the plan: "XTke hoach"
  *   XI      folded syllables of the issuing body, with positions
  *   XG      folded syllables of the signer's role and name, with positions
- *   XW      a word of two to four syllables of the body (lib/segment.h,
- *           folded form), syllables apart by one space, no positions:
- *           "XWan toan" (wdf = occurrences as a word)
  *
  * Value slots:
  *   0  mtime, seconds since the epoch as 16 hex digits (sortable)
@@ -70,7 +67,9 @@
  *                  remembered with the same signature
  *   5  2026-12-06  movements: XMN holds the canonical name before the
  *                  name as written; XM also the canonical name's words
- *   6  2026-12-06  XW: the body's words of two to four syllables
+ *   6  2026-12-06  a body word damaged by OCR also under its readings
+ *                  (lib/ocr.h), at its position; the spelling data (every
+ *                  folded syllable of two to seven letters)
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
@@ -99,7 +98,6 @@
 #define TRACUU_PREFIX_TYPE "XT"
 #define TRACUU_PREFIX_ISSUER "XI"
 #define TRACUU_PREFIX_SIGNER "XG"
-#define TRACUU_PREFIX_WORD "XW"
 
 /* Body positions between two checkpoints (TRACUU_SLOT_CHECKPOINTS). */
 #define TRACUU_CHECKPOINT 32

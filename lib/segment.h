@@ -6,8 +6,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "buf.h"
-#include "tokenize.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -54,39 +52,6 @@ void tracuu_segment(const tracuu_segmenter_t *sg, const tracuu_seg_tok_t *toks,
 /* The number of weights of sg's model, and in *n_words (may be NULL) of
  * its dictionary words (for tests and reports). */
 size_t tracuu_segmenter_size(const tracuu_segmenter_t *sg, size_t *n_words);
-
-/* Calls fn(word, len, ctx) for each word of two to four syllables in the
- * tokens toks of normalised text, in text order: the word's syllables in
- * folded form (tracuu_term_forms) apart by one space ("an toan"). Words
- * never span punctuation, a line break or a number; a run of more than
- * 256 syllables without one is cut there. Stops at and returns the first
- * non-zero value fn returns; 0 otherwise. The one word splitter of index
- * and query. */
-/* True when only spaces or tabs lie in text[from..to): a word may go on
- * across it (no punctuation, no line break). */
-bool tracuu_words_joined(const char *text, uint32_t from, uint32_t to);
-
-typedef int (*tracuu_word_fn)(const char *word, size_t len, void *ctx);
-int tracuu_words_each(const char *text, const tracuu_tokens_t *toks,
-                      tracuu_word_fn fn, void *ctx);
-
-/* The same fed a token at a time, with its folded form already made
- * (the indexer folds every token once): push each token of a text in
- * order (folded may be empty for a token with no term), then end (which
- * gives the last words and frees what the run holds). Both return the
- * first non-zero value of fn, else 0. */
-#define TRACUU_WORD_RUN_MAX 256
-typedef struct tracuu_word_run {
-    tracuu_buf_t f, w;            /* the run's folded syllables; a word */
-    size_t off[TRACUU_WORD_RUN_MAX];
-    tracuu_seg_tok_t seg[TRACUU_WORD_RUN_MAX];
-    size_t n;
-    uint32_t last_end;            /* end of the token pushed last */
-} tracuu_word_run_t;
-int tracuu_word_run_push(tracuu_word_run_t *r, const char *text,
-                         const tracuu_token_t *t, const char *folded,
-                         size_t len, tracuu_word_fn fn, void *ctx);
-int tracuu_word_run_end(tracuu_word_run_t *r, tracuu_word_fn fn, void *ctx);
 
 #ifdef __cplusplus
 }

@@ -39,11 +39,11 @@ typedef struct tracuu_plan {
                              (its folded one when it has no accent) alone:
                              an exact form implies the folded one, and its
                              postings are shorter; NULL otherwise */
-    tracuu_q_t *q_words;  /* the words (two syllables or more, as the
-                             segmenter splits the query's plain words)
-                             as word terms (schema.h XW), weighted to
-                             rank the plans holding them as words
-                             first; NULL when there is none */
+    tracuu_q_t *q_words;  /* the ranking of the query's plain words: its
+                             syllables two by two as phrases, and its
+                             abbreviations as written; weighted to rank
+                             the plans holding them first (rank.c);
+                             NULL when there is none */
     tracuu_q_t **exact_v; /* (while building: copies of the exact terms, */
     size_t n_exact;
     tracuu_q_t **first_v; /*  each plain word's term for q_first, */

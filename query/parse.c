@@ -169,6 +169,23 @@ static bool blank(const char *v)
     return true;
 }
 
+/* The error of a field the language does not know, with the closest
+ * one when there is one ("citse:" -> cites:). */
+static void unknown_field(parser_t *ps, const char *name)
+{
+    if (ps->err)
+        return;
+    tracuu_buf_t b = {0};
+    const char *near = tracuu_suggest_field(name);
+    if (near)
+        tracuu_buf_printf(&b, "unknown field '%s:' (did you mean %s:?)", name,
+                          near);
+    else
+        tracuu_buf_printf(&b, "unknown field '%s:' (see tracuu-query --help "
+                              "for the fields)", name);
+    ps->err = tracuu_buf_steal(&b);
+}
+
 /* One unary item appended to list; false on error or at a list's end. */
 static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
 {
@@ -224,18 +241,8 @@ static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
             if ((unsigned char)*k < 0x80)
                 *k = (char)(*k | 0x20);
         if (!ps->known_field(name)) {
-            tracuu_buf_t b = {0};
-            const char *near = tracuu_suggest_field(name);
-            if (near)
-                tracuu_buf_printf(&b, "unknown field '%s:' (did you mean "
-                                      "%s:?)", name, near);
-            else
-                tracuu_buf_printf(&b, "unknown field '%s:' (see tracuu-query "
-                                      "--help for the fields)", name);
+            unknown_field(ps, name);
             free(name);
-            if (!ps->err)
-                ps->err = tracuu_buf_steal(&b);
-            tracuu_buf_free(&b);
             return false;
         }
         c.field = name;

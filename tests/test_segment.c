@@ -338,62 +338,12 @@ static void test_ud_test_split_speed(void **state)
 #endif
 }
 
-static int collect(const char *w, size_t len, void *ctx)
-{
-    tracuu_buf_t *b = ctx;
-    tracuu_buf_putc(b, '|');
-    tracuu_buf_append(b, w, len);
-    return 0;
-}
-
-static int stop_at_second(const char *w, size_t len, void *ctx)
-{
-    (void)w;
-    (void)len;
-    return ++*(int *)ctx == 2 ? 7 : 0;
-}
-
-/* The words indexed and searched as word terms: folded, two syllables
- * or more, never across punctuation, a line break or a number. */
-static void test_words_each(void **state)
-{
-    (void)state;
-    const char *text = "Bảo đảm an toàn giao thông, trật tự đô thị\n"
-                       "xây dựng năm 2025 nông thôn mới";
-    tracuu_norm_t nm = {0};
-    tracuu_tokens_t t = {0};
-    assert_int_equal(tracuu_normalize(text, strlen(text), &nm), 0);
-    assert_int_equal(tracuu_tokenize(tk, nm.s, nm.len, 0, &t), TRACUU_OK);
-    tracuu_buf_t got = {0};
-    assert_int_equal(tracuu_words_each(nm.s, &t, collect, &got), 0);
-    tracuu_buf_putc(&got, '|');
-    const char *want[] = {"|bao dam|", "|an toan|", "|giao thong|",
-                          "|trat tu|", "|xay dung|",
-                          "|nong thon|"};
-    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
-        if (!strstr(got.s, want[i]))
-            fail_msg("no word %s in %s", want[i], got.s);
-    /* Not across the comma, the line break or the year. */
-    assert_null(strstr(got.s, "thong trat"));
-    assert_null(strstr(got.s, "thi xay"));
-    assert_null(strstr(got.s, "2025"));
-    /* One-syllable words are not word terms. */
-    assert_null(strstr(got.s, "|nam|"));
-    int calls = 0;
-    assert_int_equal(tracuu_words_each(nm.s, &t, stop_at_second, &calls), 7);
-    assert_int_equal(calls, 2);
-    tracuu_buf_free(&got);
-    tracuu_tokens_free(&t);
-    tracuu_norm_free(&nm);
-}
-
 int main(void)
 {
     const struct CMUnitTest plain[] = {
         cmocka_unit_test(test_administrative_phrases),
         cmocka_unit_test(test_administrative_phrases_folded),
         cmocka_unit_test(test_break_and_edges),
-        cmocka_unit_test(test_words_each),
     };
     const struct CMUnitTest corpus[] = {
         cmocka_unit_test(test_ud_test_split_f1),
