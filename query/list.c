@@ -299,7 +299,7 @@ static void free_rows(rows_t *r)
     free(r->v);
 }
 
-static const char *role_name(char letter)
+const char *tracuu_list_role_name(char letter)
 {
     switch (letter) {
     case 'i': return "issued";
@@ -474,7 +474,7 @@ static void fields_of(tracuu_list_kind_t kind, char *copy, char date[ISO_DATE_SI
     }
     iso(copy + 1, date);
     fld[0] = date;
-    fld[1] = (char *)role_name(copy[0]);
+    fld[1] = (char *)tracuu_list_role_name(copy[0]);
     fld[2] = fld[3] = "";
 }
 

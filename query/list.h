@@ -35,4 +35,8 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
                        tracuu_list_kind_t kind, const char *query,
                        unsigned limit, tracuu_printer_t *p);
 
+/* The role of a listed date by its letter (schema.h XDL): "issued",
+ * "cited", "deadline", "mentioned"; list and --show print them alike. */
+const char *tracuu_list_role_name(char letter);
+
 #endif

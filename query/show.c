@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "list.h"
 #include "rank.h"
 #include "record.h"
 #include "schema.h"
@@ -80,16 +81,6 @@ static void opt_str(tracuu_printer_t *p, const char *key, const char *v)
     tracuu_print_str(p, *v ? v : NULL);
 }
 
-static const char *role_name(char letter)
-{
-    switch (letter) {
-    case 'i': return "issued";
-    case 'c': return "cited";
-    case 'd': return "deadline";
-    default: return "mentioned";
-    }
-}
-
 /* "20140407" -> "2014-04-07" (structured) or "07/04/2014" (text). */
 static void date_of(const tracuu_printer_t *p, const char *digits, char *out,
                     size_t size)
@@ -119,7 +110,7 @@ static void show_row(tracuu_printer_t *p, const char *prefix, char *term)
     if (strcmp(prefix, TRACUU_PREFIX_DATE_LIST) == 0) {
         date_of(p, term + 1, date, sizeof date);
         opt_str(p, "date", date);
-        opt_str(p, "role", role_name(term[0]));
+        opt_str(p, "role", tracuu_list_role_name(term[0]));
     } else if (strcmp(prefix, TRACUU_PREFIX_CITES_LIST) == 0) {
         fields(term, f);
         char iso[TRACUU_DMY_SIZE] = "";

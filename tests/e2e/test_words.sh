@@ -106,8 +106,9 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d.get("sug
 # A word found as typed is never corrected, nor an abbreviation.
 q "$DB" --count thi đua
 grep -q 'did you mean' "$TMP/err" && bad "thi đua corrected: $(cat "$TMP/err")" || ok
-q "$DB" --count NSNNX
-grep -q 'did you mean' "$TMP/err" || ok
+q "$DB" --paths thuuoc NSNN
+grep -q 'did you mean: thuoc NSNN$' "$TMP/err" && ok ||
+    bad "the abbreviation changed in the correction: $(cat "$TMP/err")"
 # A mistyped field name: the closest field.
 q "$DB" citse:34-CT/TW
 expect_rc 2 "an unknown field"
