@@ -16,6 +16,9 @@
  *   XCI     cited symbol and one folded word of its issuer: "XCI<key>@tinh"
  *   XCL     one cited document for listing: display TAB yyyy-mm-dd TAB type
  *           TAB issuer (each part may be empty)
+ *   XCR     cited symbol and the plan's relation to it (relation.h):
+ *           "XCR34/CT-TW@thuc-hien"; one term per relation met
+ *   XR      a relation the plan has to some cited document: "XRcan-cu"
  *   D M Y   a date mentioned in any role: D20140407, M201404, Y2014 (Omega)
  *   XDL     a date for listing: role letter (i issued, c cited, d deadline,
  *           m mentioned) + yyyy[mm[dd]]
@@ -87,6 +90,8 @@
 #define TRACUU_PREFIX_CITES_DATE "XCD"
 #define TRACUU_PREFIX_CITES_ISSUER "XCI"
 #define TRACUU_PREFIX_CITES_LIST "XCL"
+#define TRACUU_PREFIX_CITES_REL "XCR"
+#define TRACUU_PREFIX_REL "XR"
 #define TRACUU_PREFIX_DAY "D"
 #define TRACUU_PREFIX_MONTH "M"
 #define TRACUU_PREFIX_YEAR "Y"
