@@ -1,6 +1,8 @@
 /* record.c: terms, values and data of an index document from an analysis. */
 #include "record.h"
 
+#include "relation.h"
+
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -288,6 +290,48 @@ static int date_precision(const tracuu_date_t *d)
     return d->year == 0 ? 0 : d->month == 0 ? 1 : d->day == 0 ? 2 : 3;
 }
 
+/* The plan's relations to y (XCR, XR) and y's parts for partial
+ * symbols: XCS its codes ("cites:/CT-TTg"), XCY number and year
+ * ("cites:79/2010/"), XCT its type alone and with the cited year
+ * (cites:"nghị quyết"). */
+static tracuu_status_t add_cited_parts(tracuu_doc_t *doc,
+                                       const tracuu_symbol_t *y,
+                                       const char *type)
+{
+    tracuu_status_t st = TRACUU_OK;
+    tracuu_buf_t t = {0};
+    for (int r = 0; r < TRACUU_REL_LAST && st == TRACUU_OK; r++) {
+        if (!(y->rels & (1u << r)))
+            continue;
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%s@%s", TRACUU_PREFIX_CITES_REL, y->key,
+                          tracuu_relation_slug((tracuu_relation_t)r));
+        st = add_bool(doc, "", t.s, false);
+        if (st == TRACUU_OK)
+            st = add_bool(doc, TRACUU_PREFIX_REL,
+                          tracuu_relation_slug((tracuu_relation_t)r), false);
+    }
+    const char *codes = strrchr(y->key, '/');
+    if (st == TRACUU_OK && codes && codes[1])
+        st = add_bool(doc, TRACUU_PREFIX_CITES_CODES, codes + 1, false);
+    int year = y->year ? y->year : y->date.year;
+    if (st == TRACUU_OK && y->year) {
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%ld/%d", TRACUU_PREFIX_CITES_YEAR, y->number,
+                          y->year);
+        st = add_bool(doc, "", t.s, false);
+    }
+    if (st == TRACUU_OK && type && *type)
+        st = add_bool(doc, TRACUU_PREFIX_CITES_TYPE, type, false);
+    if (st == TRACUU_OK && type && *type && year) {
+        tracuu_buf_clear(&t);
+        tracuu_buf_printf(&t, "%s%s@%d", TRACUU_PREFIX_CITES_TYPE, type, year);
+        st = add_bool(doc, "", t.s, false);
+    }
+    tracuu_buf_free(&t);
+    return st;
+}
+
 static tracuu_status_t add_cited(tracuu_doc_t *doc, const tracuu_symbol_t *y)
 {
     tracuu_status_t st = add_bool(doc, TRACUU_PREFIX_CITES, y->key, false);
@@ -298,6 +342,8 @@ static tracuu_status_t add_cited(tracuu_doc_t *doc, const tracuu_symbol_t *y)
                           y->number);
         st = add_bool(doc, "", t.s, false);
     }
+    if (st == TRACUU_OK)
+        st = add_cited_parts(doc, y, type);
     char digits[9];
     for (int p = 1; st == TRACUU_OK && p <= date_precision(&y->date); p++) {
         date_digits(&y->date, p, digits);

@@ -450,36 +450,60 @@ static size_t folded_at(const tracuu_folded_t *F, size_t pos)
     return lo;
 }
 
+/* The window read around a citation: the clause before it (clause_start
+ * looks no further) and a sentence after it (repealed_after). */
+#define WINDOW_BEFORE 1500
+#define WINDOW_AFTER 400
+
+tracuu_relation_t tracuu_relation_at(const char *text, size_t len,
+                                     size_t start, size_t end, bool guide,
+                                     tracuu_relation_prev_t *prev)
+{
+    size_t ws = start > WINDOW_BEFORE ? start - WINDOW_BEFORE : 0;
+    size_t we = end + WINDOW_AFTER < len ? end + WINDOW_AFTER : len;
+    while (ws > 0 && ((unsigned char)text[ws] & 0xC0) == 0x80)
+        ws--;
+    while (we < len && ((unsigned char)text[we] & 0xC0) == 0x80)
+        we++;
+    tracuu_folded_t F = {0};
+    tracuu_folded_make(text + ws, we - ws, &F);
+    cite_t c = {.at = folded_at(&F, start - ws), .end = folded_at(&F, end - ws),
+                .guide = guide};
+    cite_t p = {0};
+    bool has_prev = prev->set && prev->end > ws && prev->end <= start;
+    if (has_prev) {
+        p.at = folded_at(&F, prev->start > ws ? prev->start - ws : 0);
+        p.end = folded_at(&F, prev->end - ws);
+        p.rel = p.clause = prev->clause;
+    }
+    classify_one(F.s, F.len, &c, has_prev ? &p : NULL);
+    tracuu_folded_free(&F);
+    *prev = (tracuu_relation_prev_t){start, end, c.clause, true};
+    return c.rel;
+}
+
+/* Where a symbol's citation starts: its type word, else itself. */
+size_t tracuu_relation_start(const tracuu_symbol_t *s)
+{
+    return s->word ? s->word_span.start : s->span.start;
+}
+
+bool tracuu_relation_guide(const tracuu_symbol_t *s)
+{
+    return s->word && !strcmp(s->word->folded, "huong dan");
+}
+
 int tracuu_relations_classify(const char *text, size_t len,
                               const tracuu_symbols_t *syms,
                               tracuu_relation_t *out)
 {
-    if (!syms || !syms->n)
-        return 0;
-    tracuu_folded_t F = {0};
-    tracuu_folded_make(text, len, &F);
-    cite_t *c = calloc(syms->n, sizeof *c);
-    if (!F.s || !c) {
-        free(c);
-        tracuu_folded_free(&F);
-        return -1;
-    }
-    const cite_t *prev = NULL;
-    for (size_t i = 0; i < syms->n; i++) {
+    tracuu_relation_prev_t prev = {0};
+    for (size_t i = 0; syms && i < syms->n; i++) {
         const tracuu_symbol_t *s = &syms->items[i];
-        size_t start = s->word ? s->word_span.start : s->span.start;
-        c[i].at = folded_at(&F, start);
-        c[i].end = folded_at(&F, s->span.end);
-        c[i].guide = s->word && !strcmp(s->word->folded, "huong dan");
-        if (s->own) {
-            out[i] = TRACUU_REL_MENTIONED;
-            continue;
-        }
-        classify_one(F.s, F.len, &c[i], prev);
-        out[i] = c[i].rel;
-        prev = &c[i];
+        out[i] = s->own ? TRACUU_REL_MENTIONED
+                        : tracuu_relation_at(text, len, tracuu_relation_start(s),
+                                             s->span.end,
+                                             tracuu_relation_guide(s), &prev);
     }
-    free(c);
-    tracuu_folded_free(&F);
     return 0;
 }

@@ -2,6 +2,7 @@
 #ifndef TRACUU_RELATION_H
 #define TRACUU_RELATION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "symbol.h"
@@ -36,6 +37,26 @@ tracuu_relation_t tracuu_relation_parse(const char *s, size_t n);
 tracuu_relation_t tracuu_relation_stronger(tracuu_relation_t a,
                                            tracuu_relation_t b);
 
+/* The citation before, for tracuu_relation_at (zeroed before the first). */
+typedef struct tracuu_relation_prev {
+    size_t start, end;        /* bytes of the citation, type word included */
+    tracuu_relation_t clause; /* the relation of its clause's list */
+    bool set;
+} tracuu_relation_prev_t;
+
+/* The relation of the citation text[start..end) (from its type word to
+ * the end of its symbol; guide: the type word is "Hướng dẫn"), the
+ * citations of the document being met in text order, *prev the one
+ * before (updated). Reads at most 1,500 bytes before start and 400 after
+ * end, so its cost does not grow with the document. */
+tracuu_relation_t tracuu_relation_at(const char *text, size_t len,
+                                     size_t start, size_t end, bool guide,
+                                     tracuu_relation_prev_t *prev);
+/* Where a symbol's citation starts (its type word, else the symbol), and
+ * whether that word is "Hướng dẫn". */
+size_t tracuu_relation_start(const tracuu_symbol_t *s);
+bool tracuu_relation_guide(const tracuu_symbol_t *s);
+
 /* The relation of each symbol of syms (extracted from text[0..len),
  * normalised text) from the words of the clause that holds it, written
  * to out[i] for syms->items[i]; a document's own number is MENTIONED.
@@ -47,8 +68,8 @@ tracuu_relation_t tracuu_relation_stronger(tracuu_relation_t a,
  * quy định tại" and passives ("được sửa đổi") make it a mention; a
  * citation after another in one clause is another item of the same list
  * (same relation), part of the other's title (a mention), or the act that
- * amended it (the other's relation). Linear in len plus the citations'
- * windows; returns -1 when out of memory (out untouched), else 0. */
+ * amended it (the other's relation). Each citation is read in its
+ * window (tracuu_relation_at). Returns 0. */
 int tracuu_relations_classify(const char *text, size_t len,
                               const tracuu_symbols_t *syms,
                               tracuu_relation_t *out);

@@ -19,6 +19,11 @@
  *   XCR     cited symbol and the plan's relation to it (relation.h):
  *           "XCR34/CT-TW@thuc-hien"; one term per relation met
  *   XR      a relation the plan has to some cited document: "XRcan-cu"
+ *   XCS     the codes of a cited symbol: "XCSCT-TTG" (cites:/CT-TTg)
+ *   XCY     number and year of a cited symbol: "XCY79/2010"
+ *           (cites:79/2010/)
+ *   XCT     (also) a cited type alone, "XCTNQ", and with the year of the
+ *           symbol or its date, "XCTNQ@2024" (cites:"nghị quyết")
  *   D M Y   a date mentioned in any role: D20140407, M201404, Y2014 (Omega)
  *   XDL     a date for listing: role letter (i issued, c cited, d deadline,
  *           m mentioned) + yyyy[mm[dd]]
@@ -73,11 +78,13 @@
  *   6  2026-12-06  a body word damaged by OCR also under its readings
  *                  (lib/ocr.h), at its position; the spelling data (every
  *                  folded syllable of two to seven letters)
+ *   7  2026-12-06  citations' relations (XCR, XR) and parts (XCS, XCY,
+ *                  XCT type alone and with a year)
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "6"
+#define TRACUU_SCHEMA_VERSION "7"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 #define TRACUU_PREFIX_EXACT "XE"
@@ -92,6 +99,8 @@
 #define TRACUU_PREFIX_CITES_LIST "XCL"
 #define TRACUU_PREFIX_CITES_REL "XCR"
 #define TRACUU_PREFIX_REL "XR"
+#define TRACUU_PREFIX_CITES_CODES "XCS"
+#define TRACUU_PREFIX_CITES_YEAR "XCY"
 #define TRACUU_PREFIX_DAY "D"
 #define TRACUU_PREFIX_MONTH "M"
 #define TRACUU_PREFIX_YEAR "Y"

@@ -710,6 +710,9 @@ int tracuu_symbols_extract(const char *text, size_t len, tracuu_symbols_t *out)
 
 typedef struct distinct_sink {
     const char *text;
+    size_t len;
+    tracuu_relation_prev_t rel_prev; /* the citation before */
+    size_t rel_budget;       /* occurrences still read for a relation */
     tracuu_symbols_t *out;
     tracuu_distinct_t set;
     tracuu_span_t *spans;
@@ -750,13 +753,23 @@ static void sink_distinct(void *ctx, const tracuu_symbol_t *s)
         }
         k->spans[k->n_spans++] = s->span;
     }
+    unsigned rel = 0;
+    if (!s->own && k->rel_budget > 0) {
+        k->rel_budget--;
+        rel = 1u << tracuu_relation_at(k->text, k->len,
+                                       tracuu_relation_start(s), s->span.end,
+                                       tracuu_relation_guide(s), &k->rel_prev);
+    }
     identity(s, &k->id);
     size_t at = tracuu_distinct_add(&k->set, k->id.s, k->id.len);
-    if (at == TRACUU_DISTINCT_NEW)
+    if (at == TRACUU_DISTINCT_NEW) {
         push(k->out, s);
-    else if (at != TRACUU_DISTINCT_DROPPED &&
-             k->out->items[at].count < UINT_MAX)
-        k->out->items[at].count++;
+        k->out->items[k->out->n - 1].rels = rel;
+    } else if (at != TRACUU_DISTINCT_DROPPED) {
+        if (k->out->items[at].count < UINT_MAX)
+            k->out->items[at].count++;
+        k->out->items[at].rels |= rel;
+    }
 }
 
 int tracuu_symbols_extract_distinct(const char *text, size_t len, size_t max,
@@ -770,7 +783,9 @@ int tracuu_symbols_extract_distinct(const char *text, size_t len, size_t max,
     memset(out, 0, sizeof *out);
     if (!text)
         return len == 0 ? 0 : -1;
-    distinct_sink_t k = {.text = text, .out = out, .set = {.max = max}};
+    distinct_sink_t k = {.text = text, .len = len, .out = out,
+                         .rel_budget = TRACUU_RELATION_READS_MAX,
+                         .set = {.max = max}};
     scan(text, len, sink_distinct, &k);
     out->tally = k.set.tally;
     tracuu_distinct_free(&k.set);

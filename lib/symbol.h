@@ -78,6 +78,10 @@ typedef struct tracuu_symbol {
      * occurrence that gives the same index terms (key, display, number,
      * type code and word, date, issuer phrase, own). */
     unsigned count;
+    /* In a distinct list, the relations (relation.h) of the plan to it
+     * met at its occurrences, bit 1 << relation each; 0 when none was
+     * read (past TRACUU_RELATION_READS_MAX, and in other lists). */
+    unsigned rels;
 } tracuu_symbol_t;
 
 typedef struct tracuu_symbols {
@@ -94,6 +98,9 @@ typedef struct tracuu_symbols {
  * distinct ones 1,526 MB in 31 s, now 137 MB in 12-15 s (the first
  * 10,000, and a note saying so). The most in ../shared is 68, in one plan. */
 #define TRACUU_SYMBOLS_MAX 10000
+/* Citations read for their relation per document (each reads about 2 KB
+ * around it): the first ones; the most in ../shared is under 1,000. */
+#define TRACUU_RELATION_READS_MAX 20000
 
 /* Find every document symbol in text[0..len), normalised text (see
  * normalize.h). The scan is linear: it stops at digits and looks around.

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "relation.h"
 #include "scan.h"
 
 /* Bounds on every part of a symbol, so that no lookahead runs away. */

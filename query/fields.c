@@ -10,6 +10,7 @@
 #include "date.h"
 #include "fold.h"
 #include "movement.h"
+#include "relation.h"
 #include "schema.h"
 #include "symbol.h"
 
@@ -22,7 +23,13 @@ const tracuu_field_t tracuu_fields[] = {
     {"cites", NULL,
      "plans citing a document: cites:34-CT/TW, cites:\"chỉ thị 34\"; "
      "narrow by the cited document's date or issuer: cites:11/CT-UBND@2020, "
-     "cites:11/CT-UBND date:2020, cites:\"19/CT-TTg@Thủ tướng\""},
+     "cites:11/CT-UBND date:2020, cites:\"19/CT-TTg@Thủ tướng\"; part of "
+     "a symbol: cites:79/2010/ (number and year), cites:/CT-TTg (type and "
+     "issuer), cites:\"nghị quyết\" (a type; with date:2024, of that year)"},
+    {"rel", NULL,
+     "plans by their relation to what they cite: can-cu, thuc-hien, "
+     "huong-dan, sua-doi, thay-the, bai-bo, mentioned; after cites:, the "
+     "relation to that document: cites:34-CT/TW rel:thuc-hien"},
     {"number", NULL, "the plan's own number: number:01/KH-UBND-CD"},
     {"date", NULL,
      "plans mentioning a day, month, year or range: date:07/4/2014, "
@@ -264,6 +271,104 @@ static tracuu_q_t *cite_narrowed(const char *key, const char *narrow,
     return boolean(q);
 }
 
+static tracuu_q_t *term_q(const char *prefix, const char *fmt,
+                           const char *a, const char *b)
+{
+    tracuu_buf_t t = {0};
+    tracuu_buf_puts(&t, prefix);
+    tracuu_buf_printf(&t, fmt, a, b);
+    tracuu_q_t *q = boolean(tracuu_q_term(t.s, t.len, 1));
+    tracuu_buf_free(&t);
+    return q;
+}
+
+/* The relation a rel: value names, or an error. */
+static bool relation_value(const tracuu_clause_t *c, tracuu_relation_t *r,
+                           char **err)
+{
+    *r = tracuu_relation_parse(c->value, strlen(c->value));
+    if (*r != TRACUU_REL_LAST)
+        return true;
+    *err = message("%s:%s is not a relation (can-cu, thuc-hien, huong-dan, "
+                   "sua-doi, thay-the, bai-bo, mentioned)", c->field, c->value);
+    return false;
+}
+
+static tracuu_q_t *rel_clause(const tracuu_clause_t *c, char **err)
+{
+    tracuu_relation_t r;
+    if (!relation_value(c, &r, err))
+        return NULL;
+    return term_q(TRACUU_PREFIX_REL, "%s%s", tracuu_relation_slug(r), "");
+}
+
+/* A document type named alone (cites:"nghị quyết", cites:NQ): its code. */
+static const char *type_alone(const char *v)
+{
+    tracuu_buf_t f = {0};
+    tracuu_buf_put_collapsed(&f, v, strlen(v), NULL);
+    const tracuu_doctype_t *dt = tracuu_doctype_find(f.s ? f.s : "", f.len,
+                                                     true);
+    tracuu_buf_t folded = {0};
+    tracuu_fold_ascii(f.s ? f.s : "", f.len, &folded);
+    const tracuu_typeword_t *tw =
+        dt ? NULL : tracuu_typeword_find(folded.s ? folded.s : "", folded.len);
+    tracuu_buf_free(&f);
+    tracuu_buf_free(&folded);
+    return dt ? dt->code : tw ? tw->code : NULL;
+}
+
+/* Part of a symbol: "79/2010/" (number and year), "/CT-TTg" (codes),
+ * or a type alone narrowed by a year; NULL when v is none of those. */
+static tracuu_q_t *cites_part(const char *v, const tracuu_clause_t *next,
+                              bool *used_next)
+{
+    long number = 0;
+    int year = 0, used = 0;
+    if (sscanf(v, "%ld/%4d%n", &number, &year, &used) == 2 && number > 0 &&
+        year >= 1900 && (v[used] == '\0' || !strcmp(v + used, "/"))) {
+        char y[8];
+        snprintf(y, sizeof y, "%d", year);
+        char nb[24];
+        snprintf(nb, sizeof nb, "%ld", number);
+        return term_q(TRACUU_PREFIX_CITES_YEAR, "%s/%s", nb, y);
+    }
+    if (v[0] == '/' && v[1]) {
+        tracuu_buf_t t = {0};
+        tracuu_buf_printf(&t, "1%s", v);
+        tracuu_symbol_t *sym = tracuu_xcalloc(1, sizeof *sym);
+        tracuu_q_t *q = NULL;
+        if (tracuu_symbol_parse_query(t.s, t.len, sym))
+            q = term_q(TRACUU_PREFIX_CITES_CODES, "%s%s",
+                       strrchr(sym->key, '/') + 1, "");
+        free(sym);
+        tracuu_buf_free(&t);
+        return q;
+    }
+    const char *type = type_alone(v);
+    if (!type)
+        return NULL;
+    if (next && next->field && !strcmp(next->field, "date") &&
+        !next->negated && strlen(next->value) == 4 &&
+        strspn(next->value, "0123456789") == 4) {
+        *used_next = true;
+        return term_q(TRACUU_PREFIX_CITES_TYPE, "%s@%s", type, next->value);
+    }
+    return term_q(TRACUU_PREFIX_CITES_TYPE, "%s%s", type, "");
+}
+
+/* cites:KEY followed by rel:R: the plan's relation to that document. */
+static tracuu_q_t *cites_rel(const char *key, const tracuu_clause_t *next,
+                             bool *used_next, char **err)
+{
+    tracuu_relation_t r;
+    if (!relation_value(next, &r, err))
+        return NULL;
+    *used_next = true;
+    return term_q(TRACUU_PREFIX_CITES_REL, "%s@%s", key,
+                  tracuu_relation_slug(r));
+}
+
 static tracuu_q_t *cites_clause(const tracuu_clause_t *c,
                                 const tracuu_clause_t *next, bool *used_next,
                                 tracuu_plan_t *plan, char **err)
@@ -278,12 +383,17 @@ static tracuu_q_t *cites_clause(const tracuu_clause_t *c,
         if (!c->negated)
             want_cite(plan, sym->key);
         const char *narrow = at;
-        if (!narrow && next && next->field && strcmp(next->field, "date") == 0 &&
+        if (!at && next && next->field && !strcmp(next->field, "rel") &&
             !next->negated) {
+            q = cites_rel(sym->key, next, used_next, err);
+        } else if (!narrow && next && next->field &&
+                   strcmp(next->field, "date") == 0 && !next->negated) {
             narrow = next->value;
             *used_next = true;
         }
-        if (narrow) {
+        if (*used_next && !narrow) {
+            /* cites:KEY rel:R, done */
+        } else if (narrow) {
             q = cite_narrowed(sym->key, narrow, c->field, err);
         } else {
             tracuu_buf_t t = {0};
@@ -300,6 +410,8 @@ static tracuu_q_t *cites_clause(const tracuu_clause_t *c,
             snprintf(term, sizeof term, "%s%s#%ld", TRACUU_PREFIX_CITES_TYPE,
                      code, number);
             q = boolean(tracuu_q_term(term, strlen(term), 1));
+        } else if (!at && (q = cites_part(value, next, used_next))) {
+            /* a part of a symbol */
         } else {
             *err = message("%s:%s is not a document symbol (34-CT/TW, "
                            "19/CT-TTg, 98/2023/NĐ-CP) nor a type and number "
@@ -371,6 +483,8 @@ tracuu_q_t *tracuu_field_query(tracuu_analyzer_t *a, const tracuu_clause_t *c,
         return cites_clause(c, next, used_next, plan, err);
     if (strcmp(c->field, "number") == 0)
         return number_clause(c, err);
+    if (strcmp(c->field, "rel") == 0)
+        return rel_clause(c, err);
     if (strcmp(c->field, "date") == 0)
         return date_clause(c, plan, err);
     if (strcmp(c->field, "issued") == 0)
