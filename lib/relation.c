@@ -190,9 +190,8 @@ static size_t article_at(const char *f, size_t n, size_t j)
 /* Where the clause that holds position pos begins: after a full stop, or
  * at a line that opens with "Căn cứ", "Thực hiện", "Điều" … (";" and
  * line breaks inside lists do not end a clause). */
-static size_t clause_start(const char *f, size_t n, size_t pos)
+static size_t clause_start(const char *f, size_t n, size_t pos, size_t lim)
 {
-    size_t lim = pos > 1500 ? pos - 1500 : 0;
     for (size_t k = pos; k > lim; k--) {
         char c = f[k - 1];
         if (c == '.' && k < n && tracuu_scan_is_gap((unsigned char)f[k]) &&
@@ -398,10 +397,12 @@ typedef struct cite {
 } cite_t;
 
 /* The relation of citation c, the previous one of the document p (or
- * NULL), in folded text f[0..n). */
-static void classify_one(const char *f, size_t n, cite_t *c, const cite_t *p)
+ * NULL), in folded text f[0..n), its clause beginning at lim at the
+ * earliest. */
+static void classify_one(const char *f, size_t n, size_t lim, cite_t *c,
+                         const cite_t *p)
 {
-    size_t cs = clause_start(f, n, c->at);
+    size_t cs = clause_start(f, n, c->at, lim);
     if (p && p->end > cs && p->end <= c->at) {
         size_t g0 = p->end;
         if (last_of(f, n, g0, c->at, chain_words) != SIZE_MAX) {
@@ -450,35 +451,70 @@ static size_t folded_at(const tracuu_folded_t *F, size_t pos)
     return lo;
 }
 
-/* The window read around a citation: the clause before it (clause_start
- * looks no further) and a sentence after it (repealed_after). */
+/* The text read around a citation: the clause before it (clause_start
+ * looks no further) and a sentence after it (repealed_after). The text
+ * is folded a block at a time, the citations coming in text order. */
 #define WINDOW_BEFORE 1500
 #define WINDOW_AFTER 400
+#define BLOCK (64 * 1024)
 
-tracuu_relation_t tracuu_relation_at(const char *text, size_t len,
-                                     size_t start, size_t end, bool guide,
-                                     tracuu_relation_prev_t *prev)
+void tracuu_relation_reader_init(tracuu_relation_reader_t *r,
+                                 const char *text, size_t len)
 {
-    size_t ws = start > WINDOW_BEFORE ? start - WINDOW_BEFORE : 0;
-    size_t we = end + WINDOW_AFTER < len ? end + WINDOW_AFTER : len;
-    while (ws > 0 && ((unsigned char)text[ws] & 0xC0) == 0x80)
-        ws--;
-    while (we < len && ((unsigned char)text[we] & 0xC0) == 0x80)
-        we++;
-    tracuu_folded_t F = {0};
-    tracuu_folded_make(text + ws, we - ws, &F);
-    cite_t c = {.at = folded_at(&F, start - ws), .end = folded_at(&F, end - ws),
-                .guide = guide};
+    memset(r, 0, sizeof *r);
+    r->text = text;
+    r->len = len;
+}
+
+void tracuu_relation_reader_free(tracuu_relation_reader_t *r)
+{
+    tracuu_folded_free(&r->folded);
+    memset(r, 0, sizeof *r);
+}
+
+static size_t char_start(const char *t, size_t len, size_t i)
+{
+    while (i > 0 && i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Fold the block that holds text[from, to), unless it is folded. */
+static void fold_block(tracuu_relation_reader_t *r, size_t from, size_t to)
+{
+    if (r->folded.s && from >= r->bs && to <= r->be)
+        return;
+    tracuu_folded_free(&r->folded);
+    r->bs = char_start(r->text, r->len, from);
+    size_t be = r->bs + BLOCK > to ? r->bs + BLOCK : to;
+    be = be < r->len ? be : r->len;
+    while (be < r->len && ((unsigned char)r->text[be] & 0xC0) == 0x80)
+        be++;
+    r->be = be;
+    tracuu_folded_make(r->text + r->bs, r->be - r->bs, &r->folded);
+}
+
+tracuu_relation_t tracuu_relation_read(tracuu_relation_reader_t *r,
+                                       size_t start, size_t end, bool guide)
+{
+    size_t from = start > WINDOW_BEFORE ? start - WINDOW_BEFORE : 0;
+    size_t to = end + WINDOW_AFTER < r->len ? end + WINDOW_AFTER : r->len;
+    fold_block(r, from, to);
+    const tracuu_folded_t *F = &r->folded;
+    cite_t c = {.at = folded_at(F, start - r->bs),
+                .end = folded_at(F, end - r->bs), .guide = guide};
     cite_t p = {0};
-    bool has_prev = prev->set && prev->end > ws && prev->end <= start;
+    bool has_prev = r->has_prev && r->prev_end > from && r->prev_end <= start;
     if (has_prev) {
-        p.at = folded_at(&F, prev->start > ws ? prev->start - ws : 0);
-        p.end = folded_at(&F, prev->end - ws);
-        p.rel = p.clause = prev->clause;
+        p.end = folded_at(F, r->prev_end - r->bs);
+        p.rel = p.clause = r->prev_clause;
     }
-    classify_one(F.s, F.len, &c, has_prev ? &p : NULL);
-    tracuu_folded_free(&F);
-    *prev = (tracuu_relation_prev_t){start, end, c.clause, true};
+    classify_one(F->s, F->len, folded_at(F, from - r->bs), &c,
+                 has_prev ? &p : NULL);
+    r->has_prev = true;
+    r->prev_start = start;
+    r->prev_end = end;
+    r->prev_clause = c.clause;
     return c.rel;
 }
 
@@ -497,13 +533,15 @@ int tracuu_relations_classify(const char *text, size_t len,
                               const tracuu_symbols_t *syms,
                               tracuu_relation_t *out)
 {
-    tracuu_relation_prev_t prev = {0};
+    tracuu_relation_reader_t r;
+    tracuu_relation_reader_init(&r, text, len);
     for (size_t i = 0; syms && i < syms->n; i++) {
         const tracuu_symbol_t *s = &syms->items[i];
         out[i] = s->own ? TRACUU_REL_MENTIONED
-                        : tracuu_relation_at(text, len, tracuu_relation_start(s),
-                                             s->span.end,
-                                             tracuu_relation_guide(s), &prev);
+                        : tracuu_relation_read(&r, tracuu_relation_start(s),
+                                               s->span.end,
+                                               tracuu_relation_guide(s));
     }
+    tracuu_relation_reader_free(&r);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "fold.h"
 #include "symbol.h"
 
 #ifdef __cplusplus
@@ -37,21 +38,28 @@ tracuu_relation_t tracuu_relation_parse(const char *s, size_t n);
 tracuu_relation_t tracuu_relation_stronger(tracuu_relation_t a,
                                            tracuu_relation_t b);
 
-/* The citation before, for tracuu_relation_at (zeroed before the first). */
-typedef struct tracuu_relation_prev {
-    size_t start, end;        /* bytes of the citation, type word included */
-    tracuu_relation_t clause; /* the relation of its clause's list */
-    bool set;
-} tracuu_relation_prev_t;
+/* Reads the citations of one document, in text order, for their
+ * relation: the citation before and the folded block of text around. */
+typedef struct tracuu_relation_reader {
+    const char *text;
+    size_t len;
+    size_t bs, be;             /* the bytes folded */
+    tracuu_folded_t folded;
+    size_t prev_start, prev_end;
+    tracuu_relation_t prev_clause; /* the relation of its clause's list */
+    bool has_prev;
+} tracuu_relation_reader_t;
 
+void tracuu_relation_reader_init(tracuu_relation_reader_t *r,
+                                 const char *text, size_t len);
+void tracuu_relation_reader_free(tracuu_relation_reader_t *r);
 /* The relation of the citation text[start..end) (from its type word to
- * the end of its symbol; guide: the type word is "Hướng dẫn"), the
- * citations of the document being met in text order, *prev the one
- * before (updated). Reads at most 1,500 bytes before start and 400 after
- * end, so its cost does not grow with the document. */
-tracuu_relation_t tracuu_relation_at(const char *text, size_t len,
-                                     size_t start, size_t end, bool guide,
-                                     tracuu_relation_prev_t *prev);
+ * the end of its symbol; guide: the type word is "Hướng dẫn"), after the
+ * citations read before it. Reads at most 1,500 bytes before start and
+ * 400 after end, from a block of 64 KB folded once, so the cost is about
+ * that of folding the document once. */
+tracuu_relation_t tracuu_relation_read(tracuu_relation_reader_t *r,
+                                       size_t start, size_t end, bool guide);
 /* Where a symbol's citation starts (its type word, else the symbol), and
  * whether that word is "Hướng dẫn". */
 size_t tracuu_relation_start(const tracuu_symbol_t *s);
@@ -69,7 +77,7 @@ bool tracuu_relation_guide(const tracuu_symbol_t *s);
  * citation after another in one clause is another item of the same list
  * (same relation), part of the other's title (a mention), or the act that
  * amended it (the other's relation). Each citation is read in its
- * window (tracuu_relation_at). Returns 0. */
+ * window (tracuu_relation_read). Returns 0. */
 int tracuu_relations_classify(const char *text, size_t len,
                               const tracuu_symbols_t *syms,
                               tracuu_relation_t *out);

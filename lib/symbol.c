@@ -711,7 +711,7 @@ int tracuu_symbols_extract(const char *text, size_t len, tracuu_symbols_t *out)
 typedef struct distinct_sink {
     const char *text;
     size_t len;
-    tracuu_relation_prev_t rel_prev; /* the citation before */
+    tracuu_relation_reader_t rel; /* citations' relations */
     size_t rel_budget;       /* occurrences still read for a relation */
     tracuu_symbols_t *out;
     tracuu_distinct_t set;
@@ -756,9 +756,8 @@ static void sink_distinct(void *ctx, const tracuu_symbol_t *s)
     unsigned rel = 0;
     if (!s->own && k->rel_budget > 0) {
         k->rel_budget--;
-        rel = 1u << tracuu_relation_at(k->text, k->len,
-                                       tracuu_relation_start(s), s->span.end,
-                                       tracuu_relation_guide(s), &k->rel_prev);
+        rel = 1u << tracuu_relation_read(&k->rel, tracuu_relation_start(s),
+                                         s->span.end, tracuu_relation_guide(s));
     }
     identity(s, &k->id);
     size_t at = tracuu_distinct_add(&k->set, k->id.s, k->id.len);
@@ -786,7 +785,9 @@ int tracuu_symbols_extract_distinct(const char *text, size_t len, size_t max,
     distinct_sink_t k = {.text = text, .len = len, .out = out,
                          .rel_budget = TRACUU_RELATION_READS_MAX,
                          .set = {.max = max}};
+    tracuu_relation_reader_init(&k.rel, text, len);
     scan(text, len, sink_distinct, &k);
+    tracuu_relation_reader_free(&k.rel);
     out->tally = k.set.tally;
     tracuu_distinct_free(&k.set);
     tracuu_buf_free(&k.id);

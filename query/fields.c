@@ -327,7 +327,7 @@ static tracuu_q_t *cites_part(const char *v, const tracuu_clause_t *next,
     int year = 0, used = 0;
     if (sscanf(v, "%ld/%4d%n", &number, &year, &used) == 2 && number > 0 &&
         year >= 1900 && (v[used] == '\0' || !strcmp(v + used, "/"))) {
-        char y[8];
+        char y[16];
         snprintf(y, sizeof y, "%d", year);
         char nb[24];
         snprintf(nb, sizeof nb, "%ld", number);
