@@ -1,0 +1,102 @@
+#!/bin/sh
+# test_graph.sh: the citation graph (issue 21): a chain of four plans across formats (a Politburo directive as text, the province's plan as .docx, the district's as .pdf, the commune's as text) followed down with --cited-by and up with --cites-of, --depth, relations (rel:, cites:KEY rel:R), resolution that does not guess (two plans numbered 12/KH-UBND: the date and issuer a citation gives decide), a cycle that ends, partial symbols, and DOT rendered by Graphviz.
+#
+# The fixtures are tests/fixtures/graph; LibreOffice makes the .docx and
+# the .pdf. Needs soffice and dot: without them "skipped: ... not
+# installed", except under CI=true, where it fails.
+. tests/e2e/lib.sh
+
+need_tools test_graph soffice dot pdftotext
+
+F=tests/fixtures/graph
+D="$TMP/archive"
+mkdir -p "$D"
+cp "$F/1-chi-thi.txt" "$F/4-ke-hoach-xa.txt" "$F/5-vong-a.txt" \
+    "$F/6-vong-b.txt" "$F/7-cung-so.txt" "$D/"
+cp "$F/2-ke-hoach-tinh.txt" "$F/3-ke-hoach-huyen.txt" "$TMP/"
+soffice -env:UserInstallation="file://$TMP/profile" --headless \
+    --infilter="Text (encoded):UTF8,LF,DejaVu Serif,vi-VN" \
+    --convert-to docx:"MS Word 2007 XML" --outdir "$D" "$TMP/2-ke-hoach-tinh.txt" \
+    >"$TMP/soffice.out" 2>&1 || bad "soffice docx: $(cat "$TMP/soffice.out")"
+soffice -env:UserInstallation="file://$TMP/profile" --headless \
+    --infilter="Text (encoded):UTF8,LF,DejaVu Serif,vi-VN" \
+    --convert-to pdf --outdir "$D" "$TMP/3-ke-hoach-huyen.txt" \
+    >"$TMP/soffice.out" 2>&1 || bad "soffice pdf: $(cat "$TMP/soffice.out")"
+[ -f "$D/2-ke-hoach-tinh.docx" ] && [ -f "$D/3-ke-hoach-huyen.pdf" ] && ok ||
+    bad "LibreOffice made no docx or pdf: $(ls "$D")"
+
+DB="$TMP/idx"
+"$IDX" -q -d "$DB" "$D" >"$TMP/idx.out" 2>&1 || bad "index: $(cat "$TMP/idx.out")"
+
+# Relations as fields.
+expect_hits "$DB" "2" 'cites:34-CT/TW rel:thuc-hien'
+expect_hits "$DB" "3 5" 'rel:can-cu'
+expect_hits "$DB" "" 'cites:34-CT/TW rel:can-cu'
+expect_hits "$DB" "3" 'cites:12/KH-UBND rel:can-cu'
+expect_hits "$DB" "4 6" 'rel:thuc-hien -cites:34-CT/TW'
+q "$DB" --count 'rel:canc'
+expect_rc 1 "rel: with no relation"
+grep -q "is not a relation" "$TMP/err" && ok || bad "rel:canc: $(cat "$TMP/err")"
+
+# Partial symbols.
+expect_hits "$DB" "2 3" 'cites:"chỉ thị"'
+expect_hits "$DB" "2 3 4 5 6 7" 'cites:/KH-UBND OR cites:/KH-BCĐ OR cites:/CT-TW'
+expect_hits "$DB" "4" 'cites:/KH-UBND cites:"kế hoạch" -cites:12/KH-UBND'
+
+# Down the chain from the directive: the province plan (thực hiện), at
+# depth 2 the district plan (căn cứ), at depth 3 the commune's.
+q "$DB" --cited-by 34-CT/TW
+expect_rc 0 "--cited-by 34-CT/TW"
+grep -q "thực hiện: 12/KH-UBND" "$TMP/out" && ok || bad "depth 1: $(cat "$TMP/out")"
+grep -q "45/KH-UBND" "$TMP/out" && bad "depth 1 shows depth 2: $(cat "$TMP/out")" || ok
+q "$DB" --cited-by 34-CT/TW --depth 3
+grep -q "căn cứ: 45/KH-UBND" "$TMP/out" && ok || bad "depth 2: $(cat "$TMP/out")"
+grep -q "thực hiện: 07/KH-UBND" "$TMP/out" && ok || bad "depth 3: $(cat "$TMP/out")"
+# The Điện Biên plan numbered 12/KH-UBND too is not the one cited: the
+# citations give the Lai Châu plan's date.
+grep -q "Điện Biên\|7-cung-so" "$TMP/out" && bad "resolved to the other 12/KH-UBND: $(cat "$TMP/out")" || ok
+
+# Up the chain from the commune's plan, as JSON: four documents, three
+# edges, each with its relation.
+q "$DB" --cites-of "$D/4-ke-hoach-xa.txt" --depth 5 --json
+python3 - "$TMP/out" <<'PY' && ok || bad "cites-of JSON: $(cat "$TMP/out")"
+import json, sys
+g = json.load(open(sys.argv[1]))
+nums = [n.get("number") for n in g["nodes"]]
+assert nums[:4] == ["07/KH-UBND", "45/KH-UBND", "12/KH-UBND", "34-CT/TW"], nums
+rels = sorted((nums[e["citing"]], nums[e["cited"]], e["relation"]) for e in g["edges"])
+assert rels == [("07/KH-UBND", "45/KH-UBND", "thuc-hien"),
+                ("12/KH-UBND", "34-CT/TW", "thuc-hien"),
+                ("45/KH-UBND", "12/KH-UBND", "can-cu"),
+                ("45/KH-UBND", "34-CT/TW", "mentioned")], rels
+assert g["direction"] == "cites-of"
+PY
+
+# A cycle: 03/KH-BCĐ rests on 04/KH-BCĐ, which carries out 03/KH-BCĐ.
+q "$DB" --cites-of number:03/KH-BCĐ --depth 10
+expect_rc 0 "--cites-of in a cycle"
+[ "$(grep -c "KH-BCĐ" "$TMP/out")" = 3 ] && ok || bad "cycle: $(cat "$TMP/out")"
+grep -q "đã nêu ở trên" "$TMP/out" && ok || bad "cycle not marked: $(cat "$TMP/out")"
+
+# A citation no document of the archive answers for certain: the Điện
+# Biên plan cites "Kế hoạch số 12/KH-UBND của tỉnh" with no date.
+q "$DB" --cites-of "$D/7-cung-so.txt"
+grep -q "nhiều văn bản cùng số\|không có trong chỉ mục" "$TMP/out" && ok ||
+    bad "ambiguous citation resolved: $(cat "$TMP/out")"
+
+# DOT, rendered by Graphviz.
+q "$DB" --cited-by 34-CT/TW --depth 3 --format dot
+expect_rc 0 "--format dot"
+dot -Tsvg "$TMP/out" >"$TMP/graph.svg" 2>"$TMP/dot.err" && ok || bad "dot: $(cat "$TMP/dot.err")"
+grep -q "<svg" "$TMP/graph.svg" && grep -q "07/KH-UBND" "$TMP/graph.svg" && ok ||
+    bad "svg: $(head -c 300 "$TMP/graph.svg")"
+[ "$(grep -c -- "->" "$TMP/out")" = 3 ] && ok || bad "dot edges: $(cat "$TMP/out")"
+
+# Errors a person can act on.
+q "$DB" --cited-by 999/KH-XYZ
+expect_rc 1 "--cited-by a number the index lacks"
+grep -q "999/KH-XYZ" "$TMP/err" && ok || bad "no document: $(cat "$TMP/err")"
+q "$DB" --cited-by 34-CT/TW --depth 0
+expect_rc 2 "--depth 0"
+
+finish
