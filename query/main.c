@@ -9,11 +9,13 @@
 #include <unistd.h>
 
 #include "analysis.h"
+#include "args.h"
 #include "build.h"
 #include "buf.h"
 #include "escape.h"
 #include "fields.h"
 #include "list.h"
+#include "i18n.h"
 #include "index.h"
 #include "output.h"
 #include "passage.h"
@@ -25,6 +27,7 @@
 #include "snippet.h"
 #include "suggest.h"
 #include "version.h"
+#include "wrap.h"
 #include "xlsx.h"
 
 static const char *prog = "tracuu-query";
@@ -165,6 +168,10 @@ typedef struct opts {
     color_t color;
     sort_t sort;
     tracuu_list_kind_t list;
+    bool marks;             /* --marks: [matches] in text, even in a pipe */
+    int format_version;     /* --format-version, or 0: the current one */
+    int width;              /* --width, or -1: the terminal's (wrap.h) */
+    tracuu_modes_t modes;   /* the modes chosen, as typed (args.h) */
 } opts_t;
 
 /* The query words joined by spaces, checked to be UTF-8. */
@@ -469,10 +476,13 @@ static bool printer_for(const opts_t *o, tracuu_printer_t *pr)
         free(err);
         return ok;
     }
+    bool tty = isatty(STDOUT_FILENO);
     bool color = o->color == COLOR_ALWAYS ||
-                 (o->color == COLOR_AUTO && isatty(STDOUT_FILENO));
-    tracuu_printer_init(pr, o->format, stdout, color, isatty(STDOUT_FILENO),
-                        o->null);
+                 (o->color == COLOR_AUTO && tty && tracuu_color_wanted());
+    tracuu_printer_init(pr, o->format, stdout, color, tty, o->null);
+    pr->marks = o->marks || tty;
+    pr->format_version = o->format_version;
+    pr->wrap = o->width >= 0 ? o->width : tracuu_wrap_width(STDOUT_FILENO);
     return true;
 }
 
@@ -723,6 +733,9 @@ static const struct option longopts[] = {
     {"text", no_argument, NULL, 'T'},
     {"output", required_argument, NULL, 'o'},
     {"colour", required_argument, NULL, 'K'},
+    {"marks", no_argument, NULL, 'M'},
+    {"format-version", required_argument, NULL, 'v'},
+    {"width", required_argument, NULL, 'w'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -737,6 +750,64 @@ static int choose(const char *word, const char *const *names, size_t n)
     return -1;
 }
 
+/* Say that options a and b cannot go together; the exit status. */
+static int modes_clash(const char *a, const char *b)
+{
+    fprintf(stderr, _("%s: %s and %s cannot go together\n"), prog, a, b);
+    fprintf(stderr, _("Try 'tracuu-query --help'.\n"));
+    return EXIT_TROUBLE;
+}
+
+/* Note in o->modes which mode option c chose, as typed: OPT_GO_ON, or
+ * the exit status when it chose another output format than one before. */
+static int note_mode(int c, opts_t *o)
+{
+    static const char *const as_typed[] = {
+        "--format text", "--format json", "--format paths", "--format csv",
+        "--format xlsx"};
+    static const char *const formats[] = {"text", "json", "paths", "csv",
+                                          "xlsx"};
+    tracuu_modes_t *m = &o->modes;
+    const char *fmt = NULL, *a, *b;
+    int v;
+    switch (c) {
+    case 'J': fmt = "--json"; break;
+    case 'P': fmt = "--paths"; break;
+    case 'F':
+        if ((v = choose(optarg, formats, 5)) >= 0)
+            fmt = as_typed[v];
+        break;
+    case 'C': m->count = "--count"; break;
+    case 'L': m->list = "--list"; break;
+    case 'W': m->show = "--show"; break;
+    case 'S': m->sort = "--sort"; break;
+    case 'O': m->offset = "--offset"; break;
+    case '0': m->null = "-0/--null"; break;
+    case 'T': m->text = "--text"; break;
+    case 'M': m->marks = "--marks"; break;
+    default: break;
+    }
+    if (fmt && !tracuu_modes_set_format(m, fmt, &a, &b))
+        return modes_clash(a, b);
+    return OPT_GO_ON;
+}
+
+/* --format-version N: the current JSON format or the one before. */
+static int format_version(const char *arg, opts_t *o)
+{
+    char *end = NULL;
+    long v = strtol(arg, &end, 10);
+    if (*arg && !*end && v >= TRACUU_JSON_FORMAT_OLDEST &&
+        v <= TRACUU_JSON_FORMAT_VERSION) {
+        o->format_version = (int)v;
+        return OPT_GO_ON;
+    }
+    fprintf(stderr, _("%s: --format-version %s is not supported: this "
+                      "version writes format %d or %d\n"),
+            prog, arg, TRACUU_JSON_FORMAT_OLDEST, TRACUU_JSON_FORMAT_VERSION);
+    return EXIT_TROUBLE;
+}
+
 /* Apply option c (with optarg) to *o: OPT_GO_ON, or the exit status to
  * end with. */
 static int apply_option(int c, opts_t *o)
@@ -749,9 +820,20 @@ static int apply_option(int c, opts_t *o)
     static const tracuu_format_t format_v[] = {
         TRACUU_FORMAT_TEXT, TRACUU_FORMAT_JSON, TRACUU_FORMAT_PATHS,
         TRACUU_FORMAT_CSV, TRACUU_FORMAT_XLSX};
-    int v;
+    int v = note_mode(c, o);
+    if (v != OPT_GO_ON)
+        return v;
     switch (c) {
     case 'd': o->db = optarg; return OPT_GO_ON;
+    case 'M': o->marks = true; return OPT_GO_ON;
+    case 'v': return format_version(optarg, o);
+    case 'w': {
+        unsigned w;
+        if (!parse_count("--width", optarg, &w))
+            return EXIT_TROUBLE;
+        o->width = (int)(w > 1000 ? 1000 : w);
+        return OPT_GO_ON;
+    }
     case 'J': o->format = TRACUU_FORMAT_JSON; return OPT_GO_ON;
     case 'P': o->format = TRACUU_FORMAT_PATHS; return OPT_GO_ON;
     case 'C': o->count = true; return OPT_GO_ON;
@@ -841,17 +923,45 @@ static int setup_output(opts_t *o)
     return OPT_GO_ON;
 }
 
+/* The options of argv into *o, in any order before a "--" (args.h):
+ * OPT_GO_ON or the exit status. *v: argv reordered (new; free with
+ * free()), the query words (*v)[optind..*n). */
+static int parse_args(int argc, char **argv, opts_t *o, int *n, char ***v)
+{
+    static const char shortopts[] = "+d:n:o:0hV";
+    tracuu_args_order(argc, argv, longopts, shortopts, n, v);
+    int c, rc = OPT_GO_ON;
+    while (rc == OPT_GO_ON &&
+           (c = getopt_long(*n, *v, shortopts, longopts, NULL)) != -1)
+        rc = apply_option(c, o);
+    const char *a, *b;
+    if (rc == OPT_GO_ON && tracuu_modes_conflict(&o->modes, &a, &b))
+        rc = modes_clash(a, b);
+    return rc;
+}
+
+static int run(opts_t *o_, int argc, char **argv);
+
 int main(int argc, char **argv)
 {
     opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, DEFAULT_LIMIT, 0,
                 false, NULL, NULL, false, COLOR_AUTO, SORT_RELEVANCE,
-                TRACUU_LIST_NONE};
-    int c;
-    while ((c = getopt_long(argc, argv, "+d:n:o:0hV", longopts, NULL)) != -1) {
-        int rc = apply_option(c, &o);
-        if (rc != OPT_GO_ON)
-            return rc;
-    }
+                TRACUU_LIST_NONE, false, 0, -1, {0}};
+    tracuu_i18n_init();
+    char **v = NULL;
+    int rc = parse_args(argc, argv, &o, &argc, &v);
+    argv = v;
+    if (rc == OPT_GO_ON)
+        rc = run(&o, argc, argv);
+    free(v);
+    return rc;
+}
+
+/* The command line's work, options read: the exit status. */
+static int run(opts_t *o_, int argc, char **argv)
+{
+    opts_t o = *o_;
+    int rc;
     if (o.show) {
         if (optind < argc || (o.format != TRACUU_FORMAT_TEXT &&
                               o.format != TRACUU_FORMAT_JSON)) {
@@ -859,7 +969,7 @@ int main(int argc, char **argv)
                             "prints text or --json\n", prog);
             return EXIT_TROUBLE;
         }
-        int rc = setup_output(&o);
+        rc = setup_output(&o);
         return output_written(rc != OPT_GO_ON ? rc : show(&o));
     }
     if (o.text) {
@@ -881,7 +991,7 @@ int main(int argc, char **argv)
     if (out_rc != OPT_GO_ON)
         return out_rc;
     char *query = join_args(argc - optind, argv + optind);
-    int rc = search(&o, query);
+    rc = search(&o, query);
     free(query);
     return output_written(rc);
 }

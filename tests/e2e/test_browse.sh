@@ -82,7 +82,7 @@ for query in '' 'thi đua'; do
     python3 - "$TMP/out" "$QRY" "$DB" <<'PY' && ok || bad "--list cites $query: counts differ from cites:"
 import json, subprocess, sys
 d = json.load(open(sys.argv[1]))
-assert d["format_version"] == 2 and len(d["items"]) == 25
+assert d["format_version"] == 3 and len(d["items"]) == 25
 keys = [i["symbol"] for i in d["items"]]
 assert len(set(keys)) == len(keys), keys
 for i in d["items"]:

@@ -51,7 +51,7 @@ q "$DB" --json --list cites '"dân vận khéo"'
 python3 - "$TMP/out" <<'PY' && ok || bad "list cites JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["format_version"] == 2 and d["list"] == "cites"
+assert d["format_version"] == 3 and d["list"] == "cites"
 rows = {(r["symbol"], r["date"]): r for r in d["items"]}
 assert rows[("34-CT/TW", "2014-04-07")]["plans"] == 1, rows.keys()
 assert rows[("34-CT/TW", "2014-04-07")]["issuer"] == "Bộ Chính trị"

@@ -53,7 +53,7 @@ q "$DB" --json '"dân vận khéo"'
 python3 - "$TMP/out" <<'PY' && ok || bad "JSON output"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["format_version"] == 2 and d["total"] == 2, d
+assert d["format_version"] == 3 and d["total"] == 2, d
 h = d["hits"][0]
 assert h["path"].endswith(".txt") and h["title"] and h["score"] > 0
 s = h["snippets"][0]
