@@ -7,6 +7,14 @@
 DB="$TMP/db"
 "$IDX" -q -d "$DB" examples/plans >/dev/null 2>&1 || bad "indexing examples/plans"
 export LANG=C.UTF-8 LC_ALL= LANGUAGE=
+# over N FILE: the lines of FILE wider than N characters (not bytes), but
+# a hit's "rank. path" line (a path is never broken).
+over() {
+    python3 -c 'import sys, re
+for l in open(sys.argv[2], encoding="utf-8"):
+    l = l.rstrip("\n")
+    if len(l) > int(sys.argv[1]) and not re.match(r"[0-9]+\. ", l): print(l)' "$1" "$2"
+}
 
 # Options after the query words, as GNU tools take them.
 q "$DB" 'thi đua' --limit 3 --paths
@@ -101,4 +109,43 @@ for v in 1 4 x; do
     [ "$RC" = 2 ] && grep -q "format-version $v" "$TMP/err" && [ ! -s "$TMP/out" ] &&
         ok || bad "--format-version=$v: exit $RC $(cat "$TMP/err")"
 done
+# Errors a person can act on.
+q "$TMP" thi
+expect_rc 2 "-d a directory that holds no index"
+q README.md thi
+[ "$RC" = 2 ] && grep -q 'README.md: not an index' "$TMP/err" &&
+    ! grep -qi 'Error\|XAPIANDB\|Bad line' "$TMP/err" && ok || bad "-d README.md: $(cat "$TMP/err")"
+mkdir -p "$TMP/none"
+"$IDX" -q -d "$TMP/empty" "$TMP/none" >/dev/null 2>&1
+q "$TMP/empty" thi
+[ "$RC" = 1 ] && grep -q '0 documents: run tracuu-index -d .*empty PATH' "$TMP/err" &&
+    ok || bad "an empty index: exit $RC, stderr [$(cat "$TMP/err")]"
+"$IDX" -q -d "$TMP/typo" "$TMP/no/such/dir" >"$TMP/out" 2>"$TMP/err"
+[ "$?" = 1 ] && [ ! -e "$TMP/typo" ] && grep -q 'no/such/dir' "$TMP/err" && ok ||
+    bad "a root that does not exist: $(cat "$TMP/err"); $(ls "$TMP")"
+q "$DB" citse:34
+[ "$RC" = 2 ] && grep -q "did you mean cites:" "$TMP/err" && ok || bad "unknown field: $(cat "$TMP/err")"
+"$QRY" --help >"$TMP/help"
+[ -z "$(over 80 "$TMP/help")" ] && ok || bad "--help lines over 80 columns: $(over 80 "$TMP/help")"
+grep -q ' OR ' "$TMP/help" && grep -q '( \.\.\. )' "$TMP/help" && ok || bad "OR and parentheses not in --help"
+"$IDX" --help >"$TMP/help"
+[ -z "$(over 80 "$TMP/help")" ] && ok || bad "tracuu-index --help over 80 columns"
+
+# Output that fits the terminal: wrapped at spaces with a hanging indent
+# (--width, or a terminal's width); none in a pipe.
+q "$DB" --width 40 'Dân vận khéo' --limit 1
+[ -z "$(over 40 "$TMP/out")" ] && ok || bad "a line over 40: $(over 40 "$TMP/out")"
+grep -q '^     [^ ]' "$TMP/out" && ok || bad "no hanging indent: $(cat "$TMP/out")"
+q "$DB" 'Dân vận khéo' --limit 1
+[ -n "$(over 100 "$TMP/out")" ] && ok || bad "a pipe is not wrapped"
+if command -v script >/dev/null 2>&1; then
+    script -qec "stty cols 50; TERM=xterm '$QRY' -d '$DB' 'Dân vận khéo' --limit 1" /dev/null </dev/null |
+        tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' >"$TMP/tty"
+    [ -z "$(over 50 "$TMP/tty")" ] && ok || bad "terminal of 50: $(over 50 "$TMP/tty")"
+    # The progress line at 30 columns: whole words only, the ETA gone.
+    script -qec "stty cols 30; '$IDX' -d '$TMP/pdb' examples/plans" /dev/null </dev/null |
+        tr '\r' '\n' | grep '^\[' >"$TMP/progress"
+    [ -s "$TMP/progress" ] && ! grep -q 'E.\[K\|ET.\[K\|ETA' "$TMP/progress" &&
+        grep -q 'MB/s' "$TMP/progress" && ok || bad "progress at 30 columns: $(cat -v "$TMP/progress" | head -2)"
+fi
 finish
