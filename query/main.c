@@ -134,7 +134,7 @@ static void say(const char *what, const char *msg)
     tracuu_buf_t b = {0};
     tracuu_escape_text(&b, msg ? msg : "?", msg ? strlen(msg) : 1);
     fflush(stdout);
-    fprintf(stderr, _("%s: %s%s\n"), prog, what, b.s);
+    fprintf(stderr, "%s: %s%s\n", prog, what, b.s);
     tracuu_buf_free(&b);
 }
 

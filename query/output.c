@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "i18n.h"
 #include "wrap.h"
 
 /* --- text: values only, escaped, padded to the width asked --- */
@@ -367,14 +368,13 @@ static void text_showing(tracuu_printer_t *p, unsigned total, unsigned offset,
 {
     if (shown == total || p->format != TRACUU_FORMAT_TEXT)
         return;
-    p->literal(p, "Showing ");
-    if (shown) {
-        p->integer(p, (long long)offset + 1);
-        p->literal(p, "–");
-    }
-    p->integer(p, (long long)offset + shown);
-    p->literal(p, " of ");
-    p->integer(p, total);
+    char line[96];
+    if (shown)
+        snprintf(line, sizeof line, _("Showing %u–%u of %u"), offset + 1,
+                 offset + shown, total);
+    else
+        snprintf(line, sizeof line, _("Showing %u of %u"), offset, total);
+    p->literal(p, line);
     p->separator(p);
 }
 
