@@ -31,12 +31,12 @@ expect_hits "$DB" "" cites:34-CT/TU                # TW and TU stay apart
 expect_hits "$DB" "" cites:01/2011/TT-BNV          # years stay apart
 expect_hits "$DB" "003" number:01/KH-UBND-CD
 expect_hits "$DB" "" cites:01/KH-UBND-CD           # an own number is no citation
-q "$DB" cites:05-CT/TW
+q "$DB" --marks cites:05-CT/TW
 grep -q 'số \[05\]- \[CT/TW\]' "$TMP/out" && ok || bad "citation as written in 001's snippet: $(cat "$TMP/out")"
 # Dates too, as each plan wrote them (002 is OCR: "ngay 07/4/2014").
-q "$DB" --color never date:07/04/2014
+q "$DB" --marks --color never date:07/04/2014
 [ "$(grep -c '07/4/2014\]' "$TMP/out")" = 3 ] && ok || bad "date in each snippet: $(cat "$TMP/out")"
-q "$DB" --color never date:2024-02-28
+q "$DB" --marks --color never date:2024-02-28
 grep -q '28/02/2024\]' "$TMP/out" && ok || bad "day in 000's snippet: $(cat "$TMP/out")"
 q "$DB" cites:hello; expect_rc 2 "cites: of a non-symbol"
 q "$DB" --list cites
