@@ -52,7 +52,27 @@ PROG_O := $(filter-out %/main.o,$(IDX_O) $(QRY_O))
 TESTS := $(TEST_C:tests/%.c=$(B)/tests/%)
 
 .PHONY: all deps check unit e2e demo bench clean san-build fuzz crash-long
-all: tracuu-index tracuu-query
+MO := locale/vi/LC_MESSAGES/tracuu.mo
+all: tracuu-index tracuu-query $(B)/$(MO)
+
+# Messages in Vietnamese (gettext): po/vi.po is compiled into
+# $(B)/locale, where the programs find it beside themselves
+# (lib/i18n.c), and installed under $(LOCALEDIR). po/tracuu.pot, the
+# template, is made from the marked sources by `make pot` (xgettext);
+# msgmerge brings po/vi.po up to it.
+$(B)/$(MO): po/vi.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+.PHONY: pot
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ --package-name=tracuu \
+	    --msgid-bugs-address=none --no-location --sort-output \
+	    -o po/tracuu.pot $(LIB_C) $(IDX_C) $(QRY_C)
+	msgmerge --quiet --update --backup=none po/vi.po po/tracuu.pot
+
+# The installed catalogues' directory, the last place lib/i18n.c looks.
+$(B)/lib/i18n.o: CFLAGS_ALL += -DTRACUU_LOCALEDIR='"$(LOCALEDIR)"'
 
 tracuu-index: $(B)/tracuu-index
 	@if [ "$(B)" = build ]; then ln -sf $(B)/tracuu-index $@; fi
@@ -145,7 +165,8 @@ deps:
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 san-build:
 	$(MAKE) B=build-san OPT="-O1 -g" WERROR=-Werror EXTRA_CFLAGS="$(SAN)" EXTRA_LDFLAGS="$(SAN)" IDX_MALLOC= \
-	    build-san/tracuu-index build-san/tracuu-query $(TEST_C:tests/%.c=build-san/tests/%)
+	    build-san/tracuu-index build-san/tracuu-query build-san/$(MO) \
+	    $(TEST_C:tests/%.c=build-san/tests/%)
 
 unit: san-build
 	@sh scripts/run-unit build-san
@@ -193,6 +214,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATAROOTDIR ?= $(PREFIX)/share
 MANDIR ?= $(DATAROOTDIR)/man
+LOCALEDIR ?= $(DATAROOTDIR)/locale
 DOCDIR ?= $(DATAROOTDIR)/doc/tracuu
 BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
 # Debian's zsh reads vendor-completions under /usr, site-functions elsewhere.
@@ -203,12 +225,15 @@ MAN7 := doc/tracuu-search-terms.7
 INSTALLED := $(BINDIR)/tracuu-index $(BINDIR)/tracuu-query \
     $(MAN1:doc/%=$(MANDIR)/man1/%) $(MAN7:doc/%=$(MANDIR)/man7/%) \
     $(BASHCOMPDIR)/tracuu-query $(BASHCOMPDIR)/tracuu-index $(ZSHCOMPDIR)/_tracuu \
-    $(DOCDIR)/tracuu-query.schema.json $(DOCDIR)/README.md $(DOCDIR)/COPYING
+    $(DOCDIR)/tracuu-query.schema.json $(DOCDIR)/README.md $(DOCDIR)/COPYING \
+    $(LOCALEDIR)/vi/LC_MESSAGES/tracuu.mo
 
 .PHONY: install uninstall check-man
-install: $(B)/tracuu-index $(B)/tracuu-query
+install: $(B)/tracuu-index $(B)/tracuu-query $(B)/$(MO)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DOCDIR)
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DOCDIR) \
+	    $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
+	$(INSTALL) -m 644 $(B)/$(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/
 	$(INSTALL) -m 755 $(B)/tracuu-index $(B)/tracuu-query $(DESTDIR)$(BINDIR)/
 	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/

@@ -7,9 +7,9 @@
 # kinds of movement after kind:.
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-_tracuu_query_opts='-d --db --json --paths -0 --null --count --format -o
---output -n --limit --offset --color --colour --sort --list --show --text -h
---help -V --version'
+_tracuu_query_opts='-d --db --json --format-version --paths -0 --null --count
+--format -o --output -n --limit --offset --color --colour --marks --width
+--sort --list --show --text -h --help -V --version'
 _tracuu_index_opts='-d --db -j --jobs --no-delete --ocr --retry-failed
 --repair --follow-symlinks -q --quiet -v --verbose -h --help -V --version'
 _tracuu_fields='title: movement: issuer: signer: cites: number: date:
@@ -53,7 +53,8 @@ _tracuu_value()
     --color | --colour) _tracuu_reply "$2" "$2" 'auto always never' ;;
     --sort) _tracuu_reply "$2" "$2" 'relevance date -date' ;;
     -n | --limit) _tracuu_reply "$2" "$2" 'all' ;;
-    --offset | -j | --jobs) COMPREPLY=() ;;
+    --format-version) _tracuu_reply "$2" "$2" '3 2' ;;
+    --offset | --width | -j | --jobs) COMPREPLY=() ;;
     *) return 1 ;;
     esac
     return 0

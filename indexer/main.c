@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "index.h"
 #include "run.h"
 #include "schema.h"
@@ -14,8 +15,7 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "Usage: tracuu-index [OPTION]... PATH...\n"
+    fputs(_("Usage: tracuu-index [OPTION]... PATH...\n"
             "Index the plans under each PATH (files or directories, recursively)\n"
             "into a tracuu index: text and Markdown (UTF-8, UTF-16, TCVN3, VNI,\n"
             "VISCII, Windows-1258), Word (.docx, .doc), OpenDocument, RTF, HTML\n"
@@ -52,7 +52,7 @@ static void usage(FILE *f)
             "files skipped or failed (each is named on stderr with the\n"
             "reason: unreadable, too large, needs --ocr ...), 1 fatal error\n"
             "(a PATH that does not exist, the index cannot be written),\n"
-            "130/143 stopped by SIGINT/SIGTERM.\n");
+            "130/143 stopped by SIGINT/SIGTERM.\n"), f);
 }
 
 /* Check that everything written to stdout reached it (a full disk, a
@@ -63,7 +63,7 @@ static int close_stdout(int rc)
     errno = 0;
     if (fflush(stdout) != 0 || failed) {
         int e = errno;
-        fprintf(stderr, "tracuu-index: write error%s%s\n", e ? ": " : "",
+        fprintf(stderr, _("tracuu-index: write error%s%s\n"), e ? ": " : "",
                 e ? strerror(e) : "");
         return rc == 0 || rc == 2 ? 1 : rc;
     }
@@ -76,8 +76,8 @@ static bool parse_jobs(const char *arg, unsigned *jobs)
     char *end = NULL;
     long n = strtol(arg, &end, 10);
     if (!*arg || *end || n < 1 || n > 256) {
-        fprintf(stderr, "tracuu-index: --jobs wants a number from 1 "
-                        "to 256, not '%s'\n", arg);
+        fprintf(stderr, _("tracuu-index: --jobs wants a number from 1 "
+                        "to 256, not '%s'\n"), arg);
         return false;
     }
     *jobs = (unsigned)n;
@@ -88,13 +88,13 @@ static bool parse_jobs(const char *arg, unsigned *jobs)
 static int repair_index(const char *db_opt, bool paths)
 {
     if (paths) {
-        fprintf(stderr, "tracuu-index: --repair takes no PATH\n");
+        fprintf(stderr, _("tracuu-index: --repair takes no PATH\n"));
         return 2;
     }
     char *db = tracuu_index_path(db_opt);
     if (!db) {
-        fprintf(stderr, "tracuu-index: no index given and no home directory: "
-                        "use --db DIR or set TRACUU_DB\n");
+        fprintf(stderr, _("tracuu-index: no index given and no home directory: "
+                        "use --db DIR or set TRACUU_DB\n"));
         return 2;
     }
     char *msg = NULL;
@@ -165,7 +165,7 @@ static int parse_options(int argc, char **argv, tracuu_run_opts_t *o,
                    TRACUU_SCHEMA_VERSION);
             return 0;
         default:
-            fprintf(stderr, "Try 'tracuu-index --help'.\n");
+            fprintf(stderr, _("Try 'tracuu-index --help'.\n"));
             return 2;
         }
     }
@@ -175,6 +175,7 @@ static int parse_options(int argc, char **argv, tracuu_run_opts_t *o,
 int main(int argc, char **argv)
 {
     tracuu_run_opts_t o = {0};
+    tracuu_i18n_init();
     const char *db_opt = NULL;
     bool repair = false;
     int prc = parse_options(argc, argv, &o, &db_opt, &repair);
@@ -183,14 +184,14 @@ int main(int argc, char **argv)
     if (repair)
         return close_stdout(repair_index(db_opt, optind < argc));
     if (optind >= argc) {
-        fprintf(stderr, "tracuu-index: no PATH to index\n"
-                        "Try 'tracuu-index --help'.\n");
+        fprintf(stderr, _("tracuu-index: no PATH to index\n"
+                        "Try 'tracuu-index --help'.\n"));
         return 2;
     }
     char *db = tracuu_index_path(db_opt);
     if (!db) {
-        fprintf(stderr, "tracuu-index: no index given and no home directory: "
-                        "use --db DIR or set TRACUU_DB\n");
+        fprintf(stderr, _("tracuu-index: no index given and no home directory: "
+                        "use --db DIR or set TRACUU_DB\n"));
         return 2;
     }
     o.db_path = db;

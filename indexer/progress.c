@@ -108,6 +108,54 @@ void tracuu_progress_fit(const char *path, size_t cols, char *out, size_t size)
     out[tracuu_utf8_valid_prefix(out, n)] = '\0';
 }
 
+/* Columns of UTF-8 s: characters. */
+static size_t cols_of(const char *s)
+{
+    size_t c = 0;
+    for (; *s; s++)
+        c += ((unsigned char)*s & 0xC0) != 0x80;
+    return c;
+}
+
+/* The fewest columns of a file name worth showing ("…" and 11 more). */
+#define MIN_NAME 12
+
+void tracuu_progress_compose(const char *counts, const char *mb,
+                             const char *rate, const char *eta,
+                             const char *name, size_t cols, char *out,
+                             size_t size)
+{
+    const char *part[] = {counts, mb, rate, eta};
+    size_t n = 4, room = cols > 1 ? cols - 1 : 0, used = 0;
+    for (;; n--) { /* the ETA, the rate, the megabytes go, in that order */
+        used = 0;
+        for (size_t i = 0; i < n; i++)
+            used += cols_of(part[i]) + (i == 0 ? 0 : i == 1 ? 1 : 2);
+        if (used <= room || n == 1)
+            break;
+    }
+    tracuu_buf_t b = {0};
+    tracuu_buf_puts(&b, "");
+    for (size_t i = 0; i < n; i++)
+        tracuu_buf_printf(&b, "%s%s", i == 0 ? "" : i == 1 ? " " : "  ",
+                          part[i]);
+    char fit[1024] = "";
+    if (n == 4 && name && *name && used + 2 + MIN_NAME <= room)
+        tracuu_progress_fit(name, room - used - 2, fit, sizeof fit);
+    const char *shown = fit;
+    if (strncmp(fit, "\u2026", 3) == 0) {
+        /* shortened: begin after a '/' or space, not inside a word */
+        size_t cut = strcspn(fit + 3, "/ ");
+        shown = fit[3 + cut] ? fit + 3 + cut + 1 : "";
+    }
+    if (*shown)
+        tracuu_buf_printf(&b, "  %s%s", shown == fit ? "" : "\u2026",
+                          shown);
+    snprintf(out, size, "%s", b.s);
+    out[tracuu_utf8_valid_prefix(out, strlen(out))] = '\0';
+    tracuu_buf_free(&b);
+}
+
 static void draw(tracuu_progress_t *p, size_t files, uint64_t bytes,
                  const char *current, double t)
 {
@@ -119,25 +167,22 @@ static void draw(tracuu_progress_t *p, size_t files, uint64_t bytes,
                   : rate > 0                  ? (total_mb - mb) / rate
                                               : -1.0;
     tracuu_progress_eta(left, eta, sizeof eta);
-    char head[160];
     int w = 1;
     for (size_t t10 = p->total_files; t10 >= 10; t10 /= 10)
         w++;
-    snprintf(head, sizeof head, "[%*zu/%zu] %.1f/%.1f MB  %.1f MB/s  ETA %s",
-             w, files, p->total_files, mb, total_mb, rate, eta);
-    size_t cols = term_cols(p->out);
-    size_t used = strlen(head);
-    char name[1024] = "";
-    if (current && cols > used + 3) {
-        /* A file's name is untrusted: no control byte reaches the terminal. */
-        tracuu_buf_t e = {0};
+    char c_s[64], mb_s[64], rate_s[32], eta_s[32], line[1400];
+    snprintf(c_s, sizeof c_s, "[%*zu/%zu]", w, files, p->total_files);
+    snprintf(mb_s, sizeof mb_s, "%.1f/%.1f MB", mb, total_mb);
+    snprintf(rate_s, sizeof rate_s, "%.1f MB/s", rate);
+    snprintf(eta_s, sizeof eta_s, "ETA %s", eta);
+    /* A file's name is untrusted: no control byte reaches the terminal. */
+    tracuu_buf_t e = {0};
+    if (current)
         tracuu_escape_name(&e, current, strlen(current));
-        tracuu_progress_fit(e.s, cols - used - 3, name, sizeof name);
-        tracuu_buf_free(&e);
-    }
-    if (used >= cols)
-        head[cols > 1 ? cols - 1 : 0] = '\0';
-    fprintf(p->out, "\r%s%s%s\033[K", head, name[0] ? "  " : "", name);
+    tracuu_progress_compose(c_s, mb_s, rate_s, eta_s, e.s,
+                            term_cols(p->out), line, sizeof line);
+    tracuu_buf_free(&e);
+    fprintf(p->out, "\r%s\033[K", line);
     fflush(p->out);
     p->drawn = true;
     p->last = t;

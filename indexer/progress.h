@@ -28,6 +28,20 @@ tracuu_progress_t *tracuu_progress_start(FILE *out, size_t total_files,
 void tracuu_progress_update(tracuu_progress_t *p, size_t done_files,
                             uint64_t done_bytes, const char *current);
 
+/* The progress line for a terminal cols wide into out (size bytes):
+ * counts ("[ 12/400]"), mb ("1.2/10.3 MB"), rate ("0.5 MB/s"), eta
+ * ("ETA 0:12") and name (the current file, escaped already; may be
+ * NULL) joined by spaces, within cols - 1 columns; a shortened name
+ * begins after a '/' or space ("…thi đua.docx"). What does not fit
+ * goes whole, never cut inside a word: first the file name (shortened
+ * from its beginning while at least MIN_NAME columns of it fit), then
+ * the ETA, the rate, the megabytes; the counts always stay. Exposed for
+ * tests. */
+void tracuu_progress_compose(const char *counts, const char *mb,
+                             const char *rate, const char *eta,
+                             const char *name, size_t cols, char *out,
+                             size_t size);
+
 /* Print a message (a line, e.g. a warning) above the progress line:
  * the line is cleared, msg printed to stream, the line redrawn later. */
 void tracuu_progress_message(tracuu_progress_t *p, FILE *stream,

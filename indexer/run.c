@@ -1,5 +1,6 @@
 /* run.c: the indexing run: walk, plan, one thread per shard reading, analysing and writing. */
 #include "run.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -686,7 +687,7 @@ static void *shard_thread(void *arg)
     tracuu_analyzer_t *a = NULL;
     if (tracuu_analyzer_new(&a) != TRACUU_OK) {
         pthread_mutex_lock(&r->mu);
-        fprintf(stderr, "%s: cannot open ICU's word breaker\n", prog);
+        fprintf(stderr, _("%s: cannot open ICU's word breaker\n"), prog);
         r->rc = 1;
         pthread_mutex_unlock(&r->mu);
         return NULL;
@@ -888,7 +889,7 @@ static int check_roots(const tracuu_run_opts_t *o)
         if (stat(o->paths[i], &st) != 0) {
             int e = errno;
             tracuu_buf_t p = {0};
-            errorf("%s: %s: %s; nothing indexed or removed\n", prog,
+            errorf(_("%s: %s: %s; nothing indexed or removed\n"), prog,
                    shown(&p, o->paths[i]), strerror(e));
             tracuu_buf_free(&p);
             rc = 1;
@@ -934,10 +935,10 @@ static int finish_index(run_t *r, tracuu_index_t *ix, const tracuu_walk_t *w)
         unsigned n = ix->n;
         char *msg = NULL;
         if (!o->quiet)
-            printf("%s: merging %u shards\n", prog, n);
+            printf(_("%s: merging %u shards\n"), prog, n);
         if (tracuu_index_merge(ix, &msg) != TRACUU_OK) {
-            errorf("%s: %s; the index stays in %u shards, complete"
-                   " (the next run merges them)\n", prog, msg, n);
+            errorf(_("%s: %s; the index stays in %u shards, complete"
+                     " (the next run merges them)\n"), prog, msg, n);
             free(msg);
             rc = 1;
         }
@@ -949,15 +950,16 @@ static void print_summary(const counts_t *c, tracuu_summary_t *sum,
                           double secs)
 {
     double mb = (double)c->bytes / 1e6;
-    printf("%s: %zu files seen, %zu indexed, %zu unchanged, %zu removed, "
-           "%zu skipped or failed, %zu unsupported; %.2f MB in %.2f s "
-           "(%.2f MB/s)\n",
+    printf(_("%s: %zu files seen, %zu indexed, %zu unchanged, %zu removed, "
+             "%zu skipped or failed, %zu unsupported; %.2f MB in %.2f s "
+             "(%.2f MB/s)\n"),
            prog, c->seen, c->indexed, c->unchanged, c->removed,
            c->skipped + c->failed + c->failed_before, c->unsupported, mb, secs,
            secs > 0 ? mb / secs : 0.0);
     if (c->failed_before)
-        printf("%s: %zu files failed before and are unchanged "
-               "(--retry-failed reads them again)\n", prog, c->failed_before);
+        printf(_("%s: %zu files failed before and are unchanged "
+                 "(--retry-failed reads them again)\n"),
+               prog, c->failed_before);
     tracuu_summary_print(sum, stdout);
 }
 

@@ -1,5 +1,6 @@
 /* index.c: index location, creation and schema version check. */
 #include "index.h"
+#include "i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -90,8 +91,9 @@ static tracuu_status_t open_reader(const char *path, tracuu_db_t **db,
             bool one = stat(p.s, &sb) == 0;
             tracuu_buf_free(&p);
             if (!one) {
-                *msg = message(path, "no index here (no " STUB " and no "
-                                     "database; run tracuu-index first)", NULL);
+                *msg = message(path, _("no index here (no XAPIANDB and no "
+                                       "database; run tracuu-index first)"),
+                               NULL);
                 return TRACUU_ERR_DB_OPENING;
             }
             st = tracuu_db_open(path, TRACUU_DB_READ, db, &detail);
@@ -114,7 +116,13 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
     *msg = NULL;
     struct stat st_path;
     if (mode == TRACUU_DB_READ && stat(path, &st_path) != 0) {
-        *msg = message(path, "no index here (run tracuu-index first)", NULL);
+        *msg = message(path, _("no index here (run tracuu-index first)"),
+                       NULL);
+        return TRACUU_ERR_DB_OPENING;
+    }
+    if (mode == TRACUU_DB_READ && !S_ISDIR(st_path.st_mode)) {
+        *msg = message(path, _("not an index: a file, where an index is the "
+                               "directory tracuu-index -d DIR makes"), NULL);
         return TRACUU_ERR_DB_OPENING;
     }
     tracuu_db_t *db = NULL;
@@ -124,7 +132,7 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
             return st;
     } else {
         if (make_dirs(path, true) != 0) {
-            *msg = message(path, "cannot create the index directory",
+            *msg = message(path, _("cannot create the index directory"),
                            strerror(errno));
             return errno == EACCES || errno == EROFS ? TRACUU_ERR_DB_ACCESS
                                                      : TRACUU_ERR_IO;
@@ -134,14 +142,15 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
         if (st == TRACUU_ERR_DB_ACCESS) {
             /* detail names the file or directory and the reason. */
             tracuu_buf_t b = {0};
-            tracuu_buf_printf(&b, "cannot write the index: %s", detail);
+            tracuu_buf_printf(&b, _("cannot write the index: %s"), detail);
             *msg = tracuu_buf_steal(&b);
             free(detail);
             return st;
         }
         if (st != TRACUU_OK) {
             const char *what = st == TRACUU_ERR_DB_LOCKED
-                                   ? "another tracuu-index is writing this index"
+                                   ? _("another tracuu-index is writing "
+                                       "this index")
                                    : tracuu_status_str(st);
             *msg = message(path, what, detail);
             free(detail);
@@ -166,10 +175,11 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
     } else if (strcmp(version, TRACUU_SCHEMA_VERSION) != 0) {
         tracuu_buf_t b = {0};
         tracuu_buf_printf(&b,
-                          "index schema version %s, this program needs %s; "
-                          "re-index: remove the index and run tracuu-index again",
+                          _("index schema version %s, this program needs %s; "
+                            "re-index: remove the index and run tracuu-index "
+                            "again"),
                           *version ? version : "(none)", TRACUU_SCHEMA_VERSION);
-        *msg = message(path, "index of another version", b.s);
+        *msg = message(path, _("index of another version"), b.s);
         tracuu_buf_free(&b);
         st = TRACUU_ERR_DB_VERSION;
     }

@@ -9,37 +9,38 @@
 #include "buf.h"
 #include "date.h"
 #include "fold.h"
+#include "i18n.h"
 #include "movement.h"
 #include "relation.h"
 #include "schema.h"
 #include "symbol.h"
 
 const tracuu_field_t tracuu_fields[] = {
-    {"title", TRACUU_PREFIX_TITLE, "words of the plan's title"},
+    {"title", TRACUU_PREFIX_TITLE, N_("words of the plan's title")},
     {"movement", TRACUU_PREFIX_MOVEMENT,
-     "words in order inside one movement name: movement:\"dân vận khéo\""},
-    {"issuer", TRACUU_PREFIX_ISSUER, "words of the issuing body"},
-    {"signer", TRACUU_PREFIX_SIGNER, "words of the signer's role or name"},
+     N_("words in order inside one movement name: movement:\"dân vận khéo\"")},
+    {"issuer", TRACUU_PREFIX_ISSUER, N_("words of the issuing body")},
+    {"signer", TRACUU_PREFIX_SIGNER, N_("words of the signer's role or name")},
     {"cites", NULL,
-     "plans citing a document: cites:34-CT/TW, cites:\"chỉ thị 34\"; "
-     "narrow by the cited document's date or issuer: cites:11/CT-UBND@2020, "
-     "cites:11/CT-UBND date:2020, cites:\"19/CT-TTg@Thủ tướng\"; part of "
-     "a symbol: cites:79/2010/ (number and year), cites:/CT-TTg (type and "
-     "issuer), cites:\"nghị quyết\" (a type; with date:2024, of that year)"},
+     N_("plans citing a document: cites:34-CT/TW, cites:\"chỉ thị 34\"; "
+        "narrow by the cited document's date or issuer: cites:11/CT-UBND@2020, "
+        "cites:11/CT-UBND date:2020, cites:\"19/CT-TTg@Thủ tướng\"; part of "
+        "a symbol: cites:79/2010/ (number and year), cites:/CT-TTg (type and "
+        "issuer), cites:\"nghị quyết\" (a type; with date:2024, of that year)")},
     {"rel", NULL,
-     "plans by their relation to what they cite: can-cu, thuc-hien, "
-     "huong-dan, sua-doi, thay-the, bai-bo, mentioned; after cites:, the "
-     "relation to that document: cites:34-CT/TW rel:thuc-hien"},
-    {"number", NULL, "the plan's own number: number:01/KH-UBND-CD"},
+     N_("plans by their relation to what they cite: can-cu, thuc-hien, "
+        "huong-dan, sua-doi, thay-the, bai-bo, mentioned; after cites:, the "
+        "relation to that document: cites:34-CT/TW rel:thuc-hien")},
+    {"number", NULL, N_("the plan's own number: number:01/KH-UBND-CD")},
     {"date", NULL,
-     "plans mentioning a day, month, year or range: date:07/4/2014, "
-     "date:2024-02, date:2024, date:2024-01-01..2024-06-30, date:..2020"},
-    {"issued", NULL, "the plan's own issue date, same forms as date:"},
-    {"period", NULL, "plans whose period (giai đoạn …) covers a year: period:2023"},
+     N_("plans mentioning a day, month, year or range: date:07/4/2014, "
+        "date:2024-02, date:2024, date:2024-01-01..2024-06-30, date:..2020")},
+    {"issued", NULL, N_("the plan's own issue date, same forms as date:")},
+    {"period", NULL, N_("plans whose period (giai đoạn …) covers a year: period:2023")},
     {"kind", NULL,
-     "plans naming a movement of a kind: phong-trao, cuoc-van-dong, "
-     "chu-de-thi-dua, chu-de, phuong-cham, de-an, chuyen-de"},
-    {"type", NULL, "the plan's document type: type:\"kế hoạch\", type:\"quyết định\""},
+     N_("plans naming a movement of a kind: phong-trao, cuoc-van-dong, "
+        "chu-de-thi-dua, chu-de, phuong-cham, de-an, chuyen-de")},
+    {"type", NULL, N_("the plan's document type: type:\"kế hoạch\", type:\"quyết định\"")},
     {NULL, NULL, NULL},
 };
 

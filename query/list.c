@@ -1,6 +1,7 @@
 /* list.c: counts of cited documents, dates, movements, issuers, years,
  * types and signers over matching plans. */
 #include "list.h"
+#include "listtext.h"
 
 #include <assert.h>
 #include <jansson.h>
@@ -521,6 +522,9 @@ static void text_row(tracuu_printer_t *p, const table_t *t, const row_t *r,
         if (c)
             p->literal(p, t->gap);
         p->width(p, col->width);
+        char buf[TRACUU_LIST_TEXT_SIZE];
+        if (p->format == TRACUU_FORMAT_TEXT)
+            v = tracuu_list_text_value(col->key, v, buf);
         tracuu_print_str(p, col->nullable && !*v ? "-" : v);
     }
     print_spellings(p, r, fld[1]);
@@ -584,14 +588,16 @@ static void print_head(tracuu_printer_t *p, tracuu_list_kind_t kind,
     bool sheet = p->format == TRACUU_FORMAT_CSV || p->format == TRACUU_FORMAT_XLSX;
     if (!t->header && !sheet) /* a sheet's columns are always named */
         return;
+    bool text = p->format == TRACUU_FORMAT_TEXT;
     p->width(p, TEXT_COUNT_WIDTH);
-    tracuu_print_str(p, "plans");
+    tracuu_print_str(p, text ? tracuu_list_text_heading("plans") : "plans");
     p->literal(p, "  ");
     for (size_t c = 0; c < t->n_cols; c++) {
+        const char *key = t->cols[c].key;
         if (c)
             p->literal(p, t->gap);
         p->width(p, t->cols[c].width);
-        tracuu_print_str(p, t->cols[c].key);
+        tracuu_print_str(p, text ? tracuu_list_text_heading(key) : key);
     }
     p->separator(p);
 }

@@ -9,11 +9,13 @@
 #include <unistd.h>
 
 #include "analysis.h"
+#include "args.h"
 #include "build.h"
 #include "buf.h"
 #include "escape.h"
 #include "fields.h"
 #include "list.h"
+#include "i18n.h"
 #include "index.h"
 #include "output.h"
 #include "passage.h"
@@ -25,6 +27,7 @@
 #include "snippet.h"
 #include "suggest.h"
 #include "version.h"
+#include "wrap.h"
 #include "xlsx.h"
 
 static const char *prog = "tracuu-query";
@@ -52,30 +55,39 @@ typedef enum sort {
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "Usage: tracuu-query [OPTION]... QUERY...\n"
+    fputs(_("Usage: tracuu-query [OPTION]... QUERY...\n"
             "       tracuu-query [OPTION]... --list WHAT [QUERY...]\n"
-            "       tracuu-query [OPTION]... --sort -date|--format csv [QUERY...]\n"
+            "       tracuu-query [OPTION]... --show PATH|number:SYMBOL\n"
             "Search a tracuu index. Every word must match; diacritics are\n"
             "optional (thi dua = thi đua = THI ĐUA), and plans with the accents\n"
-            "typed rank first. Options come before the query.\n"
+            "typed rank first. Options may come before or after the query;\n"
+            "a word that begins with '-' and is no option is an exclusion\n"
+            "(-khen); after --, every word is a query word.\n"
             "\n"
             "Query language:\n"
             "  word            a syllable or code; all words must match; a\n"
             "                  document symbol (34-CT/TW) also matches citations\n"
             "  \"a b c\"         a phrase: the syllables adjacent, in order\n"
             "  -word, NOT word exclude plans that match\n"
+            "  a OR b          either side matches\n"
+            "  ( ... )         group: (cites:34-CT/TW OR cites:19/CT-TTg) date:2024\n"
             "  *               every plan (also an empty query beside --sort,\n"
-            "                  --list or an export)\n");
-    for (size_t i = 0; tracuu_fields[i].name; i++)
-        fprintf(f, "  %s:  %s\n", tracuu_fields[i].name, tracuu_fields[i].help);
-    fprintf(f,
-            "\n"
+            "                  --list or an export)\n"), f);
+    for (size_t i = 0; tracuu_fields[i].name; i++) {
+        tracuu_buf_t b = {0};
+        tracuu_buf_printf(&b, "  %s:  %s\n", tracuu_fields[i].name,
+                          _(tracuu_fields[i].help));
+        tracuu_wrap_write(f, b.s, b.len, 79);
+        tracuu_buf_free(&b);
+    }
+    fputs(_("\n"
             "Options:\n"
             "  -d, --db DIR      the index (default: $TRACUU_DB, else\n"
             "                    $XDG_DATA_HOME/tracuu/index, else\n"
             "                    ~/.local/share/tracuu/index)\n"
             "      --json        JSON output (with a format_version)\n"
+            "      --format-version N\n"
+            "                    the JSON format to write: 3 (now) or 2\n"
             "      --paths       only the paths of matching plans, one a line\n"
             "                    (escaped on a terminal, raw in a pipe)\n"
             "  -0, --null        with --paths: raw paths ended by NUL bytes\n"
@@ -87,8 +99,14 @@ static void usage(FILE *f)
             "  -o, --output FILE write to FILE (xlsx: give one, or redirect)\n"
             "  -n, --limit N     at most N results (default 10; all or 0:\n"
             "                    every match); with --list, at most N rows\n"
-            "      --offset N    skip the first N results\n"
-            "      --color WHEN  mark matches in colour: auto, always, never\n"
+            "      --offset N    skip the first N results\n"), f);
+    fputs(_("      --color WHEN  mark matches in colour: auto (a terminal,\n"
+            "                    unless NO_COLOR is set or TERM=dumb), always,\n"
+            "                    never\n"
+            "      --marks       mark matches [like this] without colour, also\n"
+            "                    in a pipe (by default only on a terminal)\n"
+            "      --width N     wrap text at N columns (default: the\n"
+            "                    terminal's width; 0, or in a pipe: no wrapping)\n"
             "      --sort KEY    date (issue date, oldest first), -date (newest\n"
             "                    first; plans of unknown date last), relevance\n"
             "      --list WHAT   cites, dates, movements, issuers, years, types\n"
@@ -100,10 +118,12 @@ static void usage(FILE *f)
             "      --text        with --show: the text the index keeps\n"
             "  -h, --help        this help\n"
             "  -V, --version     version\n"
+            "One output mode at a time: --json, --paths, --count, --format,\n"
+            "--list and --show do not go together (exit 2 names both).\n"
             "\n"
             "Exit status: 0 something matched, 1 nothing matched, 2 usage,\n"
             "query or index error, or the output could not be written (the\n"
-            "message says what is wrong).\n");
+            "message says what is wrong).\n"), f);
 }
 
 /* Print "tracuu-query: " what msg on stderr, msg escaped (it may quote a
@@ -130,7 +150,7 @@ static int output_written(int rc)
     if (errno == EPIPE)
         return rc;
     int err = errno ? errno : EIO;
-    fprintf(stderr, "%s: write error: %s\n", prog, strerror(err));
+    fprintf(stderr, _("%s: write error: %s\n"), prog, strerror(err));
     return EXIT_TROUBLE;
 }
 
@@ -143,7 +163,7 @@ static bool parse_count(const char *opt, const char *arg, unsigned *out)
     char *end = NULL;
     long n = strtol(arg, &end, 10);
     if (!*arg || *end || n < 0 || n > MAX_COUNT) {
-        fprintf(stderr, "%s: %s wants a number from 0 to %d%s, not '%s'\n",
+        fprintf(stderr, _("%s: %s wants a number from 0 to %d%s, not '%s'\n"),
                 prog, opt, MAX_COUNT,
                 strcmp(opt, "--limit") == 0 ? " or all" : "", arg);
         return false;
@@ -165,6 +185,10 @@ typedef struct opts {
     color_t color;
     sort_t sort;
     tracuu_list_kind_t list;
+    bool marks;             /* --marks: [matches] in text, even in a pipe */
+    int format_version;     /* --format-version, or 0: the current one */
+    int width;              /* --width, or -1: the terminal's (wrap.h) */
+    tracuu_modes_t modes;   /* the modes chosen, as typed (args.h) */
 } opts_t;
 
 /* The query words joined by spaces, checked to be UTF-8. */
@@ -328,7 +352,7 @@ static void bad_query(const char *query, const char *err)
     tracuu_buf_t qb = {0}, eb = {0};
     tracuu_escape_name(&qb, query, shown);
     tracuu_escape_text(&eb, err, strlen(err));
-    fprintf(stderr, "%s: bad query \"%s%s\": %s\n", prog, qb.s,
+    fprintf(stderr, _("%s: bad query \"%s%s\": %s\n"), prog, qb.s,
             shown < strlen(query) ? "…" : "", eb.s);
     tracuu_buf_free(&qb);
     tracuu_buf_free(&eb);
@@ -339,15 +363,15 @@ static int check_query(const opts_t *o, const char *query)
 {
     size_t valid = tracuu_utf8_valid_prefix(query, strlen(query));
     if (valid != strlen(query)) {
-        fprintf(stderr, "%s: the query is not valid UTF-8 (bad byte at "
-                        "offset %zu); check the terminal's encoding\n",
+        fprintf(stderr, _("%s: the query is not valid UTF-8 (bad byte at "
+                        "offset %zu); check the terminal's encoding\n"),
                 prog, valid);
         return EXIT_TROUBLE;
     }
     long ctl = control_at(query);
     if (ctl >= 0) {
-        fprintf(stderr, "%s: the query contains a control character (byte "
-                        "0x%02x at offset %ld); type only text\n",
+        fprintf(stderr, _("%s: the query contains a control character (byte "
+                        "0x%02x at offset %ld); type only text\n"),
                 prog, (unsigned char)query[ctl], ctl);
         return EXIT_TROUBLE;
     }
@@ -384,7 +408,7 @@ static bool every_plan(const opts_t *o, const char *query, char **rest,
     if (star || o->sort != SORT_RELEVANCE || o->list != TRACUU_LIST_NONE ||
         o->format == TRACUU_FORMAT_CSV || o->format == TRACUU_FORMAT_XLSX)
         return true;
-    fprintf(stderr, "%s: empty query (\"*\" asks for every plan)\n", prog);
+    fprintf(stderr, _("%s: empty query (\"*\" asks for every plan)\n"), prog);
     *bad = true;
     return false;
 }
@@ -414,13 +438,13 @@ static bool prepare(const char *query, bool every, prepared_t *pq)
 {
     memset(pq, 0, sizeof *pq);
     if (tracuu_analyzer_new(&pq->a) != TRACUU_OK) {
-        fprintf(stderr, "%s: cannot open ICU's word breaker\n", prog);
+        fprintf(stderr, _("%s: cannot open ICU's word breaker\n"), prog);
         return false;
     }
     /* The whole query goes through the document normaliser first, so
      * NFD, old tone placement and stray controls are handled once. */
     if (tracuu_normalize(query, strlen(query), &pq->norm) != 0) {
-        fprintf(stderr, "%s: cannot normalise the query\n", prog);
+        fprintf(stderr, _("%s: cannot normalise the query\n"), prog);
         return false;
     }
     if (every) {
@@ -437,6 +461,20 @@ static bool prepare(const char *query, bool every, prepared_t *pq)
     return true;
 }
 
+/* Say on stderr that the index at path holds no document, if so: a
+ * search of it answers nothing, and silence would look like no match. */
+static void empty_index(tracuu_db_t *db, const char *path)
+{
+    unsigned n = 1;
+    if (tracuu_db_doccount(db, &n) != TRACUU_OK || n > 0)
+        return;
+    tracuu_buf_t b = {0};
+    tracuu_buf_printf(&b, _("%s: 0 documents: run tracuu-index -d %s PATH"),
+                      path, path);
+    say("", b.s);
+    tracuu_buf_free(&b);
+}
+
 /* The index of o, open for reading, or NULL (said on stderr). */
 static tracuu_db_t *open_index(const opts_t *o)
 {
@@ -444,13 +482,15 @@ static tracuu_db_t *open_index(const opts_t *o)
     char *msg = NULL;
     tracuu_db_t *db = NULL;
     if (!db_path) {
-        fprintf(stderr, "%s: no index given and no home directory: use --db "
-                        "DIR or set TRACUU_DB\n", prog);
+        fprintf(stderr, _("%s: no index given and no home directory: use --db "
+                        "DIR or set TRACUU_DB\n"), prog);
         return NULL;
     }
     if (tracuu_index_open(db_path, TRACUU_DB_READ, &db, &msg) != TRACUU_OK) {
         say("", msg); /* it names the index */
         db = NULL;
+    } else {
+        empty_index(db, db_path);
     }
     free(msg);
     free(db_path);
@@ -469,10 +509,13 @@ static bool printer_for(const opts_t *o, tracuu_printer_t *pr)
         free(err);
         return ok;
     }
+    bool tty = isatty(STDOUT_FILENO);
     bool color = o->color == COLOR_ALWAYS ||
-                 (o->color == COLOR_AUTO && isatty(STDOUT_FILENO));
-    tracuu_printer_init(pr, o->format, stdout, color, isatty(STDOUT_FILENO),
-                        o->null);
+                 (o->color == COLOR_AUTO && tty && tracuu_color_wanted());
+    tracuu_printer_init(pr, o->format, stdout, color, tty, o->null);
+    pr->marks = o->marks || tty;
+    pr->format_version = o->format_version;
+    pr->wrap = o->width >= 0 ? o->width : tracuu_wrap_width(STDOUT_FILENO);
     return true;
 }
 
@@ -574,7 +617,7 @@ static int search_and_print(const opts_t *o_given, tracuu_db_t *db,
     int rc = EXIT_TROUBLE;
     char *fix = NULL;
     if (run_search(o, db, pq, wt, &fd) != TRACUU_OK) {
-        say("search failed: ", tracuu_db_last_error(db));
+        say(_("search failed: "), tracuu_db_last_error(db));
     } else if (may_correct && tracuu_mset_total(fd.m) == 0 &&
                (fix = tracuu_suggest_query(db, query)) != NULL &&
                o->format == TRACUU_FORMAT_TEXT && !o->count) {
@@ -599,14 +642,14 @@ static int search_corrected(const opts_t *o, tracuu_db_t *db,
     tracuu_escape_text(&b, fix, strlen(fix));
     if (o->format != TRACUU_FORMAT_TEXT || o->count) {
         fflush(stdout);
-        fprintf(stderr, "%s: did you mean: %s\n", prog, b.s);
+        fprintf(stderr, _("%s: did you mean: %s\n"), prog, b.s);
         tracuu_buf_free(&b);
         return EXIT_NO_MATCH;
     }
     tracuu_buf_t q = {0};
     tracuu_escape_text(&q, query, strlen(query));
     fflush(stdout);
-    fprintf(stderr, "%s: nothing matches '%s'; showing the plans for '%s'\n",
+    fprintf(stderr, _("%s: nothing matches '%s'; showing the plans for '%s'\n"),
             prog, q.s, b.s);
     tracuu_buf_free(&q);
     tracuu_buf_free(&b);
@@ -673,7 +716,7 @@ static bool show_targets(const opts_t *o, tracuu_db_t *db, unsigned **ids,
         tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
         ok = tracuu_db_search(db, pq.plan.q_match, &so, &m) == TRACUU_OK;
         if (!ok)
-            say("search failed: ", tracuu_db_last_error(db));
+            say(_("search failed: "), tracuu_db_last_error(db));
         for (size_t i = 0; ok && i < tracuu_mset_size(m); i++) {
             *ids = tracuu_xrealloc(*ids, (*n + 1) * sizeof **ids);
             (*ids)[(*n)++] = tracuu_mset_docid(m, i);
@@ -696,7 +739,7 @@ static int show(const opts_t *o)
     if (show_targets(o, db, &ids, &n)) {
         rc = EXIT_NO_MATCH;
         if (!n)
-            say("nothing indexed for ", o->show);
+            say(_("nothing indexed for "), o->show);
         tracuu_printer_t pr;
         if (n && printer_for(o, &pr))
             rc = tracuu_show_print(db, ids, n, o->show, o->text, &pr)
@@ -723,6 +766,9 @@ static const struct option longopts[] = {
     {"text", no_argument, NULL, 'T'},
     {"output", required_argument, NULL, 'o'},
     {"colour", required_argument, NULL, 'K'},
+    {"marks", no_argument, NULL, 'M'},
+    {"format-version", required_argument, NULL, 'v'},
+    {"width", required_argument, NULL, 'w'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -737,6 +783,64 @@ static int choose(const char *word, const char *const *names, size_t n)
     return -1;
 }
 
+/* Say that options a and b cannot go together; the exit status. */
+static int modes_clash(const char *a, const char *b)
+{
+    fprintf(stderr, _("%s: %s and %s cannot go together\n"), prog, a, b);
+    fprintf(stderr, _("Try 'tracuu-query --help'.\n"));
+    return EXIT_TROUBLE;
+}
+
+/* Note in o->modes which mode option c chose, as typed: OPT_GO_ON, or
+ * the exit status when it chose another output format than one before. */
+static int note_mode(int c, opts_t *o)
+{
+    static const char *const as_typed[] = {
+        "--format text", "--format json", "--format paths", "--format csv",
+        "--format xlsx"};
+    static const char *const formats[] = {"text", "json", "paths", "csv",
+                                          "xlsx"};
+    tracuu_modes_t *m = &o->modes;
+    const char *fmt = NULL, *a, *b;
+    int v;
+    switch (c) {
+    case 'J': fmt = "--json"; break;
+    case 'P': fmt = "--paths"; break;
+    case 'F':
+        if ((v = choose(optarg, formats, 5)) >= 0)
+            fmt = as_typed[v];
+        break;
+    case 'C': m->count = "--count"; break;
+    case 'L': m->list = "--list"; break;
+    case 'W': m->show = "--show"; break;
+    case 'S': m->sort = "--sort"; break;
+    case 'O': m->offset = "--offset"; break;
+    case '0': m->null = "-0/--null"; break;
+    case 'T': m->text = "--text"; break;
+    case 'M': m->marks = "--marks"; break;
+    default: break;
+    }
+    if (fmt && !tracuu_modes_set_format(m, fmt, &a, &b))
+        return modes_clash(a, b);
+    return OPT_GO_ON;
+}
+
+/* --format-version N: the current JSON format or the one before. */
+static int format_version(const char *arg, opts_t *o)
+{
+    char *end = NULL;
+    long v = strtol(arg, &end, 10);
+    if (*arg && !*end && v >= TRACUU_JSON_FORMAT_OLDEST &&
+        v <= TRACUU_JSON_FORMAT_VERSION) {
+        o->format_version = (int)v;
+        return OPT_GO_ON;
+    }
+    fprintf(stderr, _("%s: --format-version %s is not supported: this "
+                      "version writes format %d or %d\n"),
+            prog, arg, TRACUU_JSON_FORMAT_OLDEST, TRACUU_JSON_FORMAT_VERSION);
+    return EXIT_TROUBLE;
+}
+
 /* Apply option c (with optarg) to *o: OPT_GO_ON, or the exit status to
  * end with. */
 static int apply_option(int c, opts_t *o)
@@ -749,9 +853,20 @@ static int apply_option(int c, opts_t *o)
     static const tracuu_format_t format_v[] = {
         TRACUU_FORMAT_TEXT, TRACUU_FORMAT_JSON, TRACUU_FORMAT_PATHS,
         TRACUU_FORMAT_CSV, TRACUU_FORMAT_XLSX};
-    int v;
+    int v = note_mode(c, o);
+    if (v != OPT_GO_ON)
+        return v;
     switch (c) {
     case 'd': o->db = optarg; return OPT_GO_ON;
+    case 'M': o->marks = true; return OPT_GO_ON;
+    case 'v': return format_version(optarg, o);
+    case 'w': {
+        unsigned w;
+        if (!parse_count("--width", optarg, &w))
+            return EXIT_TROUBLE;
+        o->width = (int)(w > 1000 ? 1000 : w);
+        return OPT_GO_ON;
+    }
     case 'J': o->format = TRACUU_FORMAT_JSON; return OPT_GO_ON;
     case 'P': o->format = TRACUU_FORMAT_PATHS; return OPT_GO_ON;
     case 'C': o->count = true; return OPT_GO_ON;
@@ -765,8 +880,8 @@ static int apply_option(int c, opts_t *o)
     case 'T': o->text = true; return OPT_GO_ON;
     case 'F':
         if ((v = choose(optarg, formats, 5)) < 0) {
-            fprintf(stderr, "%s: --format wants text, json, paths, csv or "
-                            "xlsx, not '%s'\n", prog, optarg);
+            fprintf(stderr, _("%s: --format wants text, json, paths, csv or "
+                            "xlsx, not '%s'\n"), prog, optarg);
             return EXIT_TROUBLE;
         }
         o->format = format_v[v];
@@ -776,15 +891,15 @@ static int apply_option(int c, opts_t *o)
                                                            : EXIT_TROUBLE;
     case 'K':
         if ((v = choose(optarg, colors, 3)) < 0) {
-            fprintf(stderr, "%s: --color wants auto, always or never\n", prog);
+            fprintf(stderr, _("%s: --color wants auto, always or never\n"), prog);
             return EXIT_TROUBLE;
         }
         o->color = color_v[v];
         return OPT_GO_ON;
     case 'S':
         if ((v = choose(optarg, sorts, 3)) < 0) {
-            fprintf(stderr, "%s: --sort wants date, -date or relevance, "
-                            "not '%s'\n", prog, optarg);
+            fprintf(stderr, _("%s: --sort wants date, -date or relevance, "
+                            "not '%s'\n"), prog, optarg);
             return EXIT_TROUBLE;
         }
         o->sort = sort_v[v];
@@ -792,7 +907,7 @@ static int apply_option(int c, opts_t *o)
     case 'L':
         if (tracuu_list_parse(optarg, &o->list))
             return OPT_GO_ON;
-        fprintf(stderr, "%s: --list wants %s, not '%s'\n", prog,
+        fprintf(stderr, _("%s: --list wants %s, not '%s'\n"), prog,
                 tracuu_list_names, optarg);
         return EXIT_TROUBLE;
     case 'h':
@@ -803,7 +918,7 @@ static int apply_option(int c, opts_t *o)
                TRACUU_SCHEMA_VERSION);
         return output_written(EXIT_MATCH);
     default:
-        fprintf(stderr, "Try 'tracuu-query --help'.\n");
+        fprintf(stderr, _("Try 'tracuu-query --help'.\n"));
         return EXIT_TROUBLE;
     }
 }
@@ -820,9 +935,9 @@ static int setup_output(opts_t *o)
     if (!o->out_path) {
         if (o->format == TRACUU_FORMAT_XLSX && !o->count &&
             isatty(STDOUT_FILENO)) {
-            fprintf(stderr, "%s: --format xlsx writes a workbook, not text for "
+            fprintf(stderr, _("%s: --format xlsx writes a workbook, not text for "
                             "a terminal: give -o FILE.xlsx or redirect the "
-                            "output\n", prog);
+                            "output\n"), prog);
             return EXIT_TROUBLE;
         }
         return OPT_GO_ON;
@@ -832,7 +947,7 @@ static int setup_output(opts_t *o)
     if (!f) {
         tracuu_buf_t b = {0};
         tracuu_buf_printf(&b, "%s: %s", o->out_path, strerror(errno));
-        say("cannot write ", b.s);
+        say(_("cannot write "), b.s);
         tracuu_buf_free(&b);
         return EXIT_TROUBLE;
     }
@@ -841,47 +956,75 @@ static int setup_output(opts_t *o)
     return OPT_GO_ON;
 }
 
+/* The options of argv into *o, in any order before a "--" (args.h):
+ * OPT_GO_ON or the exit status. *v: argv reordered (new; free with
+ * free()), the query words (*v)[optind..*n). */
+static int parse_args(int argc, char **argv, opts_t *o, int *n, char ***v)
+{
+    static const char shortopts[] = "+d:n:o:0hV";
+    tracuu_args_order(argc, argv, longopts, shortopts, n, v);
+    int c, rc = OPT_GO_ON;
+    while (rc == OPT_GO_ON &&
+           (c = getopt_long(*n, *v, shortopts, longopts, NULL)) != -1)
+        rc = apply_option(c, o);
+    const char *a, *b;
+    if (rc == OPT_GO_ON && tracuu_modes_conflict(&o->modes, &a, &b))
+        rc = modes_clash(a, b);
+    return rc;
+}
+
+static int run(opts_t *o_, int argc, char **argv);
+
 int main(int argc, char **argv)
 {
     opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, DEFAULT_LIMIT, 0,
                 false, NULL, NULL, false, COLOR_AUTO, SORT_RELEVANCE,
-                TRACUU_LIST_NONE};
-    int c;
-    while ((c = getopt_long(argc, argv, "+d:n:o:0hV", longopts, NULL)) != -1) {
-        int rc = apply_option(c, &o);
-        if (rc != OPT_GO_ON)
-            return rc;
-    }
+                TRACUU_LIST_NONE, false, 0, -1, {0}};
+    tracuu_i18n_init();
+    char **v = NULL;
+    int rc = parse_args(argc, argv, &o, &argc, &v);
+    argv = v;
+    if (rc == OPT_GO_ON)
+        rc = run(&o, argc, argv);
+    free(v);
+    return rc;
+}
+
+/* The command line's work, options read: the exit status. */
+static int run(opts_t *o_, int argc, char **argv)
+{
+    opts_t o = *o_;
+    int rc;
     if (o.show) {
         if (optind < argc || (o.format != TRACUU_FORMAT_TEXT &&
                               o.format != TRACUU_FORMAT_JSON)) {
-            fprintf(stderr, "%s: --show takes one PATH or number:... and "
-                            "prints text or --json\n", prog);
+            fprintf(stderr, _("%s: --show takes one PATH or number:... and "
+                            "prints text or --json\n"), prog);
             return EXIT_TROUBLE;
         }
-        int rc = setup_output(&o);
+        rc = setup_output(&o);
         return output_written(rc != OPT_GO_ON ? rc : show(&o));
     }
     if (o.text) {
-        fprintf(stderr, "%s: --text goes with --show\n", prog);
+        fprintf(stderr, _("%s: --text goes with --show\n"), prog);
         return EXIT_TROUBLE;
     }
     if (optind >= argc && o.list == TRACUU_LIST_NONE &&
         o.sort == SORT_RELEVANCE && o.format != TRACUU_FORMAT_CSV &&
         o.format != TRACUU_FORMAT_XLSX) {
-        fprintf(stderr, "%s: no query given (\"*\" asks for every plan)\n"
-                        "Try 'tracuu-query --help'.\n", prog);
+        fprintf(stderr, _("%s: no query given (\"*\" asks for every plan)\n"
+                        "Try 'tracuu-query --help'.\n"), prog);
         return EXIT_TROUBLE;
     }
     if (o.null && (o.format != TRACUU_FORMAT_PATHS || o.count)) {
-        fprintf(stderr, "%s: -0/--null goes with --paths\n", prog);
+        fprintf(stderr, _("%s: -0/--null goes with --paths\n"), prog);
         return EXIT_TROUBLE;
     }
     int out_rc = setup_output(&o);
     if (out_rc != OPT_GO_ON)
         return out_rc;
     char *query = join_args(argc - optind, argv + optind);
-    int rc = search(&o, query);
+    rc = search(&o, query);
     free(query);
     return output_written(rc);
 }

@@ -9,6 +9,8 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "i18n.h"
+#include "wrap.h"
 
 /* --- text: values only, escaped, padded to the width asked --- */
 
@@ -295,14 +297,14 @@ void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
                                 json_map_key, json_string_, json_name,
                                 json_integer_, json_real_, json_width,
                                 json_literal, text_nothing, true, format, f,
-                                color, tty, null, 0, 0, false, NULL};
+                                color, tty, null, 0, 0, false, NULL, false, 0, 0};
         return;
     }
     *p = (tracuu_printer_t){text_nothing, text_nothing, text_nothing,
                             text_map_key, text_string, text_name,
                             text_integer, text_real, text_width, text_literal,
                             text_separator, false, format, f, color, tty,
-                            null, 0, 0, false, NULL};
+                            null, 0, 0, false, NULL, false, 0, 0};
     if (format == TRACUU_FORMAT_PATHS) {
         p->name = paths_name;
         p->separator = paths_separator;
@@ -330,7 +332,8 @@ void tracuu_print_document(tracuu_printer_t *p)
         return;
     p->begin_map(p);
     p->map_key(p, "format_version");
-    p->integer(p, TRACUU_JSON_FORMAT_VERSION);
+    p->integer(p, p->format_version ? p->format_version
+                                    : TRACUU_JSON_FORMAT_VERSION);
 }
 
 const char *const tracuu_sheet_columns[] = {
@@ -365,14 +368,13 @@ static void text_showing(tracuu_printer_t *p, unsigned total, unsigned offset,
 {
     if (shown == total || p->format != TRACUU_FORMAT_TEXT)
         return;
-    p->literal(p, "Showing ");
-    if (shown) {
-        p->integer(p, (long long)offset + 1);
-        p->literal(p, "–");
-    }
-    p->integer(p, (long long)offset + shown);
-    p->literal(p, " of ");
-    p->integer(p, total);
+    char line[96];
+    if (shown)
+        snprintf(line, sizeof line, _("Showing %u–%u of %u"), offset + 1,
+                 offset + shown, total);
+    else
+        snprintf(line, sizeof line, _("Showing %u of %u"), offset, total);
+    p->literal(p, line);
     p->separator(p);
 }
 
@@ -394,8 +396,10 @@ void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
     tracuu_print_document(p);
     p->map_key(p, "query");
     tracuu_print_str(p, query);
-    p->map_key(p, "parsed");
-    tracuu_print_str(p, parsed ? parsed : "");
+    if (p->format_version == 2) { /* dropped in 3: a debug string */
+        p->map_key(p, "parsed");
+        tracuu_print_str(p, parsed ? parsed : "");
+    }
     p->map_key(p, "total");
     p->integer(p, total);
     p->map_key(p, "offset");
@@ -426,8 +430,8 @@ void tracuu_print_results_end(tracuu_printer_t *p)
 
 static void text_snippet(tracuu_printer_t *p, const tracuu_snippet_t *s)
 {
-    const char *on = p->color ? "\033[1;31m" : "[";
-    const char *off = p->color ? "\033[0m" : "]";
+    const char *on = p->color ? "\033[1;31m" : p->marks ? "[" : "";
+    const char *off = p->color ? "\033[0m" : p->marks ? "]" : "";
     size_t at = 0;
     p->literal(p, "   ");
     for (size_t m = 0; m < s->n_marks; m++) {
@@ -524,7 +528,28 @@ void tracuu_print_record(tracuu_printer_t *p, const tracuu_hit_t *h)
  * terminal sequence shows as \n or \e, never acts. The record's fields
  * each have a line of their own, labelled as the archive's sheet names
  * them. */
+static void text_hit_lines(tracuu_printer_t *p, const tracuu_hit_t *h);
+
+/* A hit as text, its lines wrapped to p->wrap columns when asked. */
 static void text_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
+{
+    char *s = NULL;
+    size_t n = 0;
+    FILE *mem = p->wrap > 0 ? open_memstream(&s, &n) : NULL;
+    if (!mem) {
+        text_hit_lines(p, h);
+        return;
+    }
+    FILE *out = p->f;
+    p->f = mem;
+    text_hit_lines(p, h);
+    fclose(mem);
+    p->f = out;
+    tracuu_wrap_write(out, s, n, p->wrap);
+    free(s);
+}
+
+static void text_hit_lines(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
     p->literal(p, p->color ? "\033[1m" : "");
     p->integer(p, (long long)h->rank);
@@ -611,6 +636,34 @@ static void struct_path(tracuu_printer_t *p, const char *path)
     free(bytes);
 }
 
+/* A match within a snippet's text: from format 3 "start" and "length"
+ * in characters (code points, as JavaScript's and Python's strings
+ * count them: slicing by them gives the matched text) and "start_bytes"
+ * and "length_bytes" in UTF-8 bytes; format 2 had the bytes alone, as
+ * "start" and "length". */
+static void struct_mark(tracuu_printer_t *p, const char *text,
+                        const tracuu_mark_t *mk)
+{
+    p->begin_map(p);
+    if (p->format_version == 2) {
+        p->map_key(p, "start");
+        p->integer(p, (long long)mk->start);
+        p->map_key(p, "length");
+        p->integer(p, (long long)mk->len);
+        p->end(p);
+        return;
+    }
+    p->map_key(p, "start");
+    p->integer(p, (long long)chars_in(text, mk->start));
+    p->map_key(p, "length");
+    p->integer(p, (long long)chars_in(text + mk->start, mk->len));
+    p->map_key(p, "start_bytes");
+    p->integer(p, (long long)mk->start);
+    p->map_key(p, "length_bytes");
+    p->integer(p, (long long)mk->len);
+    p->end(p);
+}
+
 static void struct_snippet(tracuu_printer_t *p, const tracuu_snippet_t *s)
 {
     p->begin_map(p);
@@ -618,14 +671,8 @@ static void struct_snippet(tracuu_printer_t *p, const tracuu_snippet_t *s)
     tracuu_print_str(p, s->text);
     p->map_key(p, "matches");
     p->begin_list(p);
-    for (size_t m = 0; m < s->n_marks; m++) {
-        p->begin_map(p);
-        p->map_key(p, "start");
-        p->integer(p, (long long)s->marks[m].start);
-        p->map_key(p, "length");
-        p->integer(p, (long long)s->marks[m].len);
-        p->end(p);
-    }
+    for (size_t m = 0; m < s->n_marks; m++)
+        struct_mark(p, s->text, &s->marks[m]);
     p->end(p);
     p->end(p);
 }

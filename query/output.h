@@ -12,7 +12,10 @@
 
 /* Version of the JSON output's shape; bump on incompatible changes. The
  * only place it is written out is tracuu_print_document. */
-#define TRACUU_JSON_FORMAT_VERSION 2
+#define TRACUU_JSON_FORMAT_VERSION 3
+/* The oldest format --format-version still writes: 2 (match offsets in
+ * bytes as "start" and "length", and "parsed", Xapian's description). */
+#define TRACUU_JSON_FORMAT_OLDEST 2
 
 typedef struct tracuu_hit {
     size_t rank;           /* 1-based, offset included */
@@ -83,6 +86,10 @@ struct tracuu_printer {
     int col;               /* CSV, XLSX: cells written in this row */
     bool failed;           /* XLSX: the workbook could not be written */
     void *state;           /* implementation's own */
+    bool marks;            /* text: matches in [brackets] without colour */
+    int format_version;    /* JSON: the format written; 0, the current */
+    int wrap;              /* text: a hit's lines wrapped to this many
+                            * columns (wrap.h); 0, not wrapped */
 };
 
 /* Set up p for format (not XLSX: xlsx.h) writing to f. Text escapes every

@@ -50,6 +50,7 @@ static void test_text_hit_marks_and_escapes(void **state)
 {
     (void)state;
     tracuu_printer_t p = open_printer(TRACUU_FORMAT_TEXT, false, false);
+    p.marks = true; /* a terminal without colour, or --marks */
     tracuu_hit_t h = {.rank = 3, .path = "/kho/a\nb.txt",
                       .title = "KẾ HOẠCH\x1b[31m", .score = 0.5,
                       .issued = "2024-07-24", .snippets = one_snippet(),
@@ -63,6 +64,19 @@ static void test_text_hit_marks_and_escapes(void **state)
                         "   KẾ HOẠCH\\e[31m\n"
                         "   ngày ban hành: 24/07/2024\n"
                         "   Kế [hoạch] thi đua\n");
+}
+
+/* In a pipe (no colour, no --marks) a snippet has no brackets: a symbol
+ * in it can be found by grep. */
+static void test_text_snippet_plain_in_a_pipe(void **state)
+{
+    (void)state;
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_TEXT, false, false);
+    tracuu_hit_t h = {.rank = 1, .path = "a.txt", .snippets = one_snippet(),
+                      .n_snippets = 1};
+    tracuu_print_hit(&p, &h);
+    tracuu_print_results_end(&p);
+    assert_string_equal(out(), "1. a.txt\n   Kế hoạch thi đua\n");
 }
 
 /* Widths count characters, not bytes: "Đà" is two wide. */
@@ -116,12 +130,16 @@ static void test_json_document_nests_and_versions(void **state)
     tracuu_print_results_end(&p);
     assert_null(p.state); /* freed when the document ended */
     const char *s = out();
-    assert_non_null(strstr(s, "\"format_version\": 2,"));
-    assert_non_null(strstr(s, "\"parsed\": \"\","));
+    assert_non_null(strstr(s, "\"format_version\": 3,"));
+    assert_null(strstr(s, "\"parsed\""));
     assert_non_null(strstr(s, "\"path\": \"/kho/\xef\xbf\xbd.txt\",\n"
                               "      \"path_bytes\": \"L2toby//LnR4dA==\""));
     assert_non_null(strstr(s, "\"issued\": null,"));
-    assert_non_null(strstr(s, "\"start\": 5,\n"));
+    /* "Kế hoạch": "hoạch" is characters 3..8, bytes 5..12. */
+    assert_non_null(strstr(s, "\"start\": 3,\n"));
+    assert_non_null(strstr(s, "\"length\": 5,\n"));
+    assert_non_null(strstr(s, "\"start_bytes\": 5,\n"));
+    assert_non_null(strstr(s, "\"length_bytes\": 7\n"));
     assert_non_null(strstr(s, "\"note\": \"file changed\"\n    }\n  ]\n}\n"));
 }
 
@@ -172,6 +190,7 @@ static void test_csv_quotes_and_disarms_formulas(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_text_snippet_plain_in_a_pipe, free_out),
         cmocka_unit_test_teardown(test_text_hit_marks_and_escapes, free_out),
         cmocka_unit_test_teardown(test_text_width_counts_characters, free_out),
         cmocka_unit_test_teardown(test_paths_raw_escaped_on_tty_and_nul,

@@ -75,14 +75,14 @@ PY
 # --list cites: one row per cited document, its count what cites: finds
 # (118/2025/NĐ-CP was four rows of 17, 3, 2 and 1 plans for 19).
 q "$DB" --list cites
-[ "$(grep -c ' 118/2025/NĐ-CP ' "$TMP/out")" = 1 ] && grep -q '^ *19  118/2025/NĐ-CP  *Nghị định  *2025-06-09 Chính phủ$' "$TMP/out" && ok ||
+[ "$(grep -c ' 118/2025/NĐ-CP ' "$TMP/out")" = 1 ] && grep -q '^ *19  118/2025/NĐ-CP  *Nghị định  *09/06/2025 Chính phủ$' "$TMP/out" && ok ||
     bad "118/2025/NĐ-CP rows: $(grep ' 118/2025/NĐ-CP ' "$TMP/out")"
 for query in '' 'thi đua'; do
     q "$DB" --json --list cites --limit 25 $query
     python3 - "$TMP/out" "$QRY" "$DB" <<'PY' && ok || bad "--list cites $query: counts differ from cites:"
 import json, subprocess, sys
 d = json.load(open(sys.argv[1]))
-assert d["format_version"] == 2 and len(d["items"]) == 25
+assert d["format_version"] == 3 and len(d["items"]) == 25
 keys = [i["symbol"] for i in d["items"]]
 assert len(set(keys)) == len(keys), keys
 for i in d["items"]:

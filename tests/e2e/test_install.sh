@@ -24,14 +24,15 @@ for f in usr/bin/tracuu-index usr/bin/tracuu-query \
     usr/share/bash-completion/completions/tracuu-index \
     usr/share/zsh/vendor-completions/_tracuu \
     usr/share/doc/tracuu/tracuu-query.schema.json \
-    usr/share/doc/tracuu/README.md usr/share/doc/tracuu/COPYING; do
+    usr/share/doc/tracuu/README.md usr/share/doc/tracuu/COPYING \
+    usr/share/locale/vi/LC_MESSAGES/tracuu.mo; do
     [ -f "$ROOT/$f" ] && ok || bad "not installed: /$f"
 done
 [ -x "$ROOT/usr/bin/tracuu-query" ] && [ -x "$ROOT/usr/bin/tracuu-index" ] && ok ||
     bad "programs not executable"
 # Nothing else, and nothing outside /usr.
 n=$(find "$ROOT" ! -type d | wc -l)
-[ "$n" = 11 ] && ok || bad "install made $n files: $(find "$ROOT" ! -type d)"
+[ "$n" = 12 ] && ok || bad "install made $n files: $(find "$ROOT" ! -type d)"
 [ "$(ls "$ROOT")" = usr ] && ok || bad "install wrote outside PREFIX: $(ls "$ROOT")"
 
 # The installed programs, run from elsewhere (the tree out of reach).
@@ -44,8 +45,14 @@ cd "$TMP/away" || exit 1
 for prog in tracuu-index tracuu-query; do
     v=$("$BIN/$prog" --version 2>&1)
     case $v in "$prog "[0-9]*) ok ;; *) bad "installed $prog --version: $v" ;; esac
-    "$BIN/$prog" --help >"$TMP/help" 2>&1 && grep -q "^Usage: $prog" "$TMP/help" && ok ||
+    LC_ALL=C.UTF-8 "$BIN/$prog" --help >"$TMP/help" 2>&1 && grep -q "^Usage: $prog" "$TMP/help" && ok ||
         bad "installed $prog --help: $(head -3 "$TMP/help")"
+    # The installed catalogue, found from the program's place.
+    if locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$'; then
+        LANGUAGE= LC_ALL=vi_VN.UTF-8 "$BIN/$prog" --help >"$TMP/help" 2>&1
+        grep -q "^Cách dùng: $prog" "$TMP/help" && ok ||
+            bad "installed $prog --help under vi_VN: $(head -2 "$TMP/help")"
+    fi
 done
 # Indexing and a search need the compiled-in data (stopwords, segmenter,
 # movements): a movement found by name proves the table is there.

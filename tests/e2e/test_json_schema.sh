@@ -95,6 +95,9 @@ def refused(name, change):
     assert not v.is_valid(d), "accepted: %s changed by %s" % (name, change.__doc__)
 def drop_hits(d): "no hits"; del d["hits"]
 def version_1(d): "format_version 1"; d["format_version"] = 1
+def version_2(d): "format_version 2"; d["format_version"] = 2
+def parsed(d): "a parsed member"; d["parsed"] = "Query(thi)"
+def no_bytes(d): "a match without start_bytes"; del d["hits"][0]["snippets"][0]["matches"][0]["start_bytes"]
 def byte_start(d): "a match start as a string"; d["hits"][0]["snippets"][0]["matches"][0]["start"] = "16"
 def extra(d): "an unknown key in a hit"; d["hits"][0]["extra"] = 1
 def bad_date(d): "issued 07/01/2025"; d["hits"][0]["issued"] = "07/01/2025"
@@ -114,6 +117,8 @@ def show_role(d): "a shown date's role due"; d["documents"][0]["dates"][0]["role
 def show_none(d): "no documents"; d["documents"] = []
 for name, f in [("hits.json", drop_hits), ("hits.json", version_1),
                 ("hits.json", byte_start), ("hits.json", extra),
+                ("hits.json", version_2), ("hits.json", parsed),
+                ("hits.json", no_bytes),
                 ("fields.json", bad_date), ("list_dates.json", bad_role),
                 ("list_movements.json", bad_kind), ("list_cites.json", cites_no_symbol),
                 ("list_cites.json", list_extra), ("list_dates.json", day_of_month),

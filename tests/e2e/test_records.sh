@@ -51,7 +51,7 @@ python3 - "$TMP/out" "$SHARED/corpus/tnt305_tailieu_vanban/metadata.jsonl" <<'PY
 import json, os, sys
 d = json.load(open(sys.argv[1]))
 meta = {json.loads(l)["id"]: json.loads(l) for l in open(sys.argv[2])}
-assert d["format_version"] == 2 and d["total"] == 19 and len(d["hits"]) == 19, d["total"]
+assert d["format_version"] == 3 and d["total"] == 19 and len(d["hits"]) == 19, d["total"]
 keys = {"rank", "path", "title", "score", "issued", "number", "type", "issuer",
         "signer", "signer_role", "place", "format", "snippets"}
 agree = {"number": 0, "issued": 0, "issuer": 0, "type": 0}

@@ -53,7 +53,7 @@ q "$DB" --json '"dân vận khéo"'
 python3 - "$TMP/out" <<'PY' && ok || bad "JSON output"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["format_version"] == 2 and d["total"] == 2, d
+assert d["format_version"] == 3 and d["total"] == 2, d
 h = d["hits"][0]
 assert h["path"].endswith(".txt") and h["title"] and h["score"] > 0
 s = h["snippets"][0]
@@ -62,7 +62,7 @@ assert [m.lower() for m in marked] == ["dân vận khéo"], marked
 PY
 q "$DB" --count thi đua
 [ "$(cat "$TMP/out")" = 5 ] && ok || bad "--count: $(cat "$TMP/out")"
-q "$DB" '"dân vận khéo"'
+q "$DB" --marks '"dân vận khéo"'
 grep -q '\[Dân vận khéo\]' "$TMP/out" && ok || bad "text snippet marks: $(cat "$TMP/out")"
 grep -q '^1\. .*003_d36215ba802502f1.txt$' "$TMP/out" && ok || bad "text hit line"
 grep -q 'KẾ HOẠCH Phát động phong trào thi đua' "$TMP/out" && ok || bad "title line"
@@ -145,20 +145,20 @@ iconv -f UTF-8 -t UTF-16 "$f3" >"$TMP/enc/utf16.txt"
   cat "$f3"; } >"$TMP/enc/long.txt"
 "$IDX" -d "$TMP/encdb" "$TMP/enc" >/dev/null 2>"$TMP/idx.err"
 sanitizer_clean "$TMP/idx.err" || bad "sanitizer report indexing copies"
-q "$TMP/encdb" --color never '"dân vận khéo"'
+q "$TMP/encdb" --marks --color never '"dân vận khéo"'
 for f in bom crlf utf16 long; do
     # The hit line, then its snippet with the phrase marked.
     sed -n "\|/$f.txt\$|,/^[0-9]*\. /p" "$TMP/out" | grep -q '\[Dân vận khéo\]' \
         && ok || bad "snippet of $f.txt: $(cat "$TMP/out")"
 done
-q "$TMP/encdb" --color never 'cites:98/2023/NĐ-CP'
+q "$TMP/encdb" --marks --color never 'cites:98/2023/NĐ-CP'
 sed -n '\|/long.txt$|,/^[0-9]*\. /p' "$TMP/out" | grep -q '\[98/2023/NĐ-CP\]' \
     && ok || bad "citation snippet deep in long.txt: $(cat "$TMP/out")"
 
 # Plain text is read again for snippets; a file changed since indexing
 # says so instead of showing text the index never saw.
 printf '\nthêm một dòng\n' >>"$TMP/seeds/003_d36215ba802502f1.txt"
-q "$DB" '"dân vận khéo"'
+q "$DB" --marks '"dân vận khéo"'
 grep -q '(file changed since indexing; re-index)' "$TMP/out" && ok || bad "changed-file note: $(cat "$TMP/out")"
 grep -q '\[Dân vận khéo\]' "$TMP/out" && ok || bad "other hit keeps its snippet"
 # --no-delete keeps documents of files that are gone.

@@ -43,7 +43,7 @@ python3 - "$TMP/out" <<'PY' && ok || bad "--show --json: $(head -c 400 "$TMP/out
 import json, sys
 d = json.load(open(sys.argv[1]))
 doc, = d["documents"]
-assert d["format_version"] == 2 and doc["number"] == "12/KH-UBND" and doc["issued"] == "2025-03-05"
+assert d["format_version"] == 3 and doc["number"] == "12/KH-UBND" and doc["issued"] == "2025-03-05"
 assert {"symbol": "34-CT/TW", "type": "Chỉ thị", "date": "2014-04-07", "issuer": None} in doc["cites"], doc["cites"]
 assert {"date": "2025-03-05", "role": "issued"} in doc["dates"]
 assert doc["movements"][0]["name"] == "Dân vận khéo" and "Số: 12/KH-UBND\n" in doc["text"]
