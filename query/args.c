@@ -158,6 +158,12 @@ bool tracuu_modes_conflict(const tracuu_modes_t *m, const char **a,
         clash(m->list, m->count, a, b) || clash(m->list, m->offset, a, b) ||
         clash(m->list, m->sort, a, b))
         return true;
+    if (clash(m->graph, m->show, a, b) || clash(m->graph, m->list, a, b) ||
+        clash(m->graph, m->count, a, b) || clash(m->graph, m->sort, a, b) ||
+        clash(m->graph, m->offset, a, b))
+        return true;
+    if (m->graph && format_in(m, "paths csv xlsx"))
+        return clash(m->graph, fmt, a, b);
     if (m->show && format_in(m, "paths csv xlsx"))
         return clash(m->show, fmt, a, b);
     if (m->list && format_is(m, "paths"))

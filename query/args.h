@@ -28,6 +28,7 @@ typedef struct tracuu_modes {
     const char *count;   /* "--count" */
     const char *list;    /* "--list" */
     const char *show;    /* "--show" */
+    const char *graph;   /* "--cited-by", "--cites-of" */
     const char *sort;    /* "--sort" */
     const char *offset;  /* "--offset" */
     const char *null;    /* "-0/--null" */

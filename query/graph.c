@@ -75,11 +75,16 @@ static tracuu_status_t said_of(tracuu_db_t *db, unsigned citing,
     return st;
 }
 
-/* Candidate id agrees with what the citation said. */
+/* Candidate id agrees with what the citation said: the date it gives,
+ * at its precision, is the candidate's issue date; with no date, the
+ * issuer it names shares a distinctive word with the candidate's issuing
+ * body (a date is the firmer of the two: a Chỉ thị "của Bộ Chính trị"
+ * is headed "BAN CHẤP HÀNH TRUNG ƯƠNG"). *firm: the date agreed. */
 static tracuu_status_t agrees(tracuu_db_t *db, unsigned id, const said_t *s,
-                              bool *yes)
+                              bool *yes, bool *firm)
 {
     *yes = true;
+    *firm = false;
     if (s->date[0]) {
         char *issued = NULL;
         size_t n = 0;
@@ -88,11 +93,13 @@ static tracuu_status_t agrees(tracuu_db_t *db, unsigned id, const said_t *s,
         if (st != TRACUU_OK)
             return st;
         size_t k = strlen(s->date);
-        if (n >= k && memcmp(issued, s->date, k) != 0)
-            *yes = false;
+        *yes = n < k || memcmp(issued, s->date, k) == 0;
+        *firm = n >= k && *yes;
         free(issued);
+        if (n >= k)
+            return TRACUU_OK;
     }
-    if (!*yes || !s->n_issuer)
+    if (!s->n_issuer)
         return TRACUU_OK;
     tracuu_termlist_t *words = NULL;
     tracuu_status_t st = tracuu_db_terms(db, id, TRACUU_PREFIX_ISSUER, &words);
@@ -105,6 +112,7 @@ static tracuu_status_t agrees(tracuu_db_t *db, unsigned id, const said_t *s,
                      !strcmp(s->issuer->terms[i], words->terms[j]);
     /* A body the index does not know the issuer of is not contradicted. */
     *yes = shared || words->n == 0;
+    *firm = shared;
     tracuu_termlist_free(words);
     return TRACUU_OK;
 }
@@ -145,17 +153,20 @@ tracuu_status_t tracuu_graph_resolve(tracuu_db_t *db, unsigned citing,
         return st;
     said_t s;
     st = said_of(db, citing, key, &s);
+    bool firm_any = false;
     for (size_t i = 0; st == TRACUU_OK && i < n; i++) {
-        bool yes;
-        st = agrees(db, ids[i], &s, &yes);
-        if (st == TRACUU_OK && yes)
+        bool yes, firm;
+        st = agrees(db, ids[i], &s, &yes, &firm);
+        if (st == TRACUU_OK && yes) {
             ids[kept++] = ids[i];
+            firm_any |= firm;
+        }
     }
     /* A number without a year ("01/KH-UBND") is given every year by
-     * every body: one holder is the cited one only when the citation
-     * said something the holder agreed with. */
+     * every body: one holder is the cited one only when what the
+     * citation said (date or issuer) agreed with it. */
     bool year = strchr(key, '/') != strrchr(key, '/');
-    bool known = year || s.date[0] || s.n_issuer;
+    bool known = year || firm_any;
     tracuu_termlist_free(s.issuer);
     if (st != TRACUU_OK || kept == 0)
         return st;

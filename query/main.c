@@ -23,7 +23,9 @@
 #include "rank.h"
 #include "record.h"
 #include "schema.h"
+#include "graph.h"
 #include "show.h"
+#include "symbol.h"
 #include "snippet.h"
 #include "suggest.h"
 #include "version.h"
@@ -116,6 +118,12 @@ static void usage(FILE *f)
             "                    one document as indexed: its record, citations,\n"
             "                    dates with their roles, movements\n"
             "      --text        with --show: the text the index keeps\n"
+            "      --cited-by DOC  the plans citing DOC (a path, number:SYMBOL\n"
+            "                    or a symbol), with their relation to it\n"
+            "      --cites-of DOC  what DOC cites, resolved to the indexed\n"
+            "                    documents where the archive holds them\n"
+            "      --depth N     follow the chain N levels (default 1)\n"
+            "      --format dot  the graph for Graphviz (dot -Tsvg)\n"
             "  -h, --help        this help\n"
             "  -V, --version     version\n"
             "One output mode at a time: --json, --paths, --count, --format,\n"
@@ -181,6 +189,10 @@ typedef struct opts {
     bool limit_set;         /* --limit given (an export is whole without) */
     const char *out_path;   /* -o FILE, or NULL: standard output */
     const char *show;       /* --show PATH|number:..., or NULL */
+    const char *graph;      /* --cited-by / --cites-of DOC, or NULL */
+    tracuu_graph_dir_t graph_dir;
+    unsigned depth;         /* --depth: levels of the graph */
+    bool dot;               /* --format dot (a graph) */
     bool text;              /* --show: with the stored text */
     color_t color;
     sort_t sort;
@@ -689,14 +701,14 @@ static int search(const opts_t *o, const char *query)
 /* The documents --show names: the one indexed for a path, or those a
  * number: query finds; *ids new (free with free()). False when the
  * target cannot be searched or read (said on stderr). */
-static bool show_targets(const opts_t *o, tracuu_db_t *db, unsigned **ids,
-                         size_t *n)
+static bool show_targets(const opts_t *o, const char *target,
+                         tracuu_db_t *db, unsigned **ids, size_t *n)
 {
     *ids = NULL;
     *n = 0;
-    if (strncmp(o->show, "number:", 7) != 0) {
+    if (strncmp(target, "number:", 7) != 0) {
         unsigned id = 0;
-        if (tracuu_show_lookup(db, o->show, &id) != TRACUU_OK) {
+        if (tracuu_show_lookup(db, target, &id) != TRACUU_OK) {
             say("", tracuu_db_last_error(db));
             return false;
         }
@@ -711,7 +723,7 @@ static bool show_targets(const opts_t *o, tracuu_db_t *db, unsigned **ids,
     bool ok = false;
     unsigned count = 0;
     tracuu_mset_t *m = NULL;
-    if (check_query(o, o->show) == 0 && prepare(o->show, false, &pq)) {
+    if (check_query(o, target) == 0 && prepare(target, false, &pq)) {
         tracuu_db_doccount(db, &count);
         tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
         ok = tracuu_db_search(db, pq.plan.q_match, &so, &m) == TRACUU_OK;
@@ -736,7 +748,7 @@ static int show(const opts_t *o)
     unsigned *ids = NULL;
     size_t n = 0;
     int rc = EXIT_TROUBLE;
-    if (show_targets(o, db, &ids, &n)) {
+    if (show_targets(o, o->show, db, &ids, &n)) {
         rc = EXIT_NO_MATCH;
         if (!n)
             say(_("nothing indexed for "), o->show);
@@ -750,7 +762,55 @@ static int show(const opts_t *o)
     return rc;
 }
 
+/* --cited-by / --cites-of DOC: DOC a path, number:SYMBOL or a bare
+ * symbol; exit 0 when shown, 1 when nothing is indexed under it, 2 when
+ * several plans are (their paths said). */
+static int graph(const opts_t *o)
+{
+    tracuu_db_t *db = open_index(o);
+    if (!db)
+        return EXIT_TROUBLE;
+    tracuu_symbol_t *sym = tracuu_xcalloc(1, sizeof *sym);
+    tracuu_buf_t t = {0};
+    if (access(o->graph, F_OK) != 0 &&
+        tracuu_symbol_parse_query(o->graph, strlen(o->graph), sym))
+        tracuu_buf_printf(&t, "number:%s", sym->display);
+    else
+        tracuu_buf_puts(&t, o->graph);
+    free(sym);
+    unsigned *ids = NULL;
+    size_t n = 0;
+    int rc = EXIT_TROUBLE;
+    if (show_targets(o, t.s, db, &ids, &n)) {
+        rc = n == 1 ? EXIT_MATCH : n ? EXIT_TROUBLE : EXIT_NO_MATCH;
+        if (!n)
+            say(_("nothing indexed for "), o->graph);
+        for (size_t i = 0; n > 1 && i < n; i++) {
+            char *path = NULL;
+            if (i == 0)
+                say(_("several plans have that number, give one's path: "),
+                    o->graph);
+            if (tracuu_db_get_value(db, ids[i], TRACUU_SLOT_PATH, &path,
+                                    NULL) == TRACUU_OK)
+                say("  ", path);
+            free(path);
+        }
+        tracuu_printer_t pr;
+        if (n == 1 && printer_for(o, &pr) &&
+            !tracuu_graph_print(db, ids[0], o->graph_dir, o->depth, &pr,
+                                o->dot, stdout, prog))
+            rc = EXIT_TROUBLE;
+    }
+    tracuu_buf_free(&t);
+    free(ids);
+    tracuu_db_close(db);
+    return rc;
+}
+
 static const struct option longopts[] = {
+    {"cited-by", required_argument, NULL, 'B'},
+    {"cites-of", required_argument, NULL, 'U'},
+    {"depth", required_argument, NULL, 'D'},
     {"db", required_argument, NULL, 'd'},
     {"json", no_argument, NULL, 'J'},
     {"paths", no_argument, NULL, 'P'},
@@ -797,9 +857,9 @@ static int note_mode(int c, opts_t *o)
 {
     static const char *const as_typed[] = {
         "--format text", "--format json", "--format paths", "--format csv",
-        "--format xlsx"};
+        "--format xlsx", "--format dot"};
     static const char *const formats[] = {"text", "json", "paths", "csv",
-                                          "xlsx"};
+                                          "xlsx", "dot"};
     tracuu_modes_t *m = &o->modes;
     const char *fmt = NULL, *a, *b;
     int v;
@@ -807,9 +867,11 @@ static int note_mode(int c, opts_t *o)
     case 'J': fmt = "--json"; break;
     case 'P': fmt = "--paths"; break;
     case 'F':
-        if ((v = choose(optarg, formats, 5)) >= 0)
+        if ((v = choose(optarg, formats, 6)) >= 0)
             fmt = as_typed[v];
         break;
+    case 'B': m->graph = "--cited-by"; break;
+    case 'U': m->graph = "--cites-of"; break;
     case 'C': m->count = "--count"; break;
     case 'L': m->list = "--list"; break;
     case 'W': m->show = "--show"; break;
@@ -877,11 +939,29 @@ static int apply_option(int c, opts_t *o)
                                                          : EXIT_TROUBLE;
     case 'o': o->out_path = optarg; return OPT_GO_ON;
     case 'W': o->show = optarg; return OPT_GO_ON;
+    case 'B':
+    case 'U':
+        o->graph = optarg;
+        o->graph_dir = c == 'B' ? TRACUU_GRAPH_CITED_BY : TRACUU_GRAPH_CITES_OF;
+        return OPT_GO_ON;
+    case 'D':
+        if (!parse_count("--depth", optarg, &o->depth))
+            return EXIT_TROUBLE;
+        if (o->depth == 0 || o->depth > TRACUU_GRAPH_DEPTH_MAX) {
+            fprintf(stderr, _("%s: --depth wants 1 to %d\n"), prog,
+                    TRACUU_GRAPH_DEPTH_MAX);
+            return EXIT_TROUBLE;
+        }
+        return OPT_GO_ON;
     case 'T': o->text = true; return OPT_GO_ON;
     case 'F':
+        if (strcmp(optarg, "dot") == 0) {
+            o->dot = true;
+            return OPT_GO_ON;
+        }
         if ((v = choose(optarg, formats, 5)) < 0) {
-            fprintf(stderr, _("%s: --format wants text, json, paths, csv or "
-                            "xlsx, not '%s'\n"), prog, optarg);
+            fprintf(stderr, _("%s: --format wants text, json, paths, csv, "
+                            "xlsx or dot, not '%s'\n"), prog, optarg);
             return EXIT_TROUBLE;
         }
         o->format = format_v[v];
@@ -977,9 +1057,9 @@ static int run(opts_t *o_, int argc, char **argv);
 
 int main(int argc, char **argv)
 {
-    opts_t o = {NULL, TRACUU_FORMAT_TEXT, false, false, DEFAULT_LIMIT, 0,
-                false, NULL, NULL, false, COLOR_AUTO, SORT_RELEVANCE,
-                TRACUU_LIST_NONE, false, 0, -1, {0}};
+    opts_t o = {.format = TRACUU_FORMAT_TEXT, .limit = DEFAULT_LIMIT,
+                .color = COLOR_AUTO, .sort = SORT_RELEVANCE,
+                .list = TRACUU_LIST_NONE, .width = -1};
     tracuu_i18n_init();
     char **v = NULL;
     int rc = parse_args(argc, argv, &o, &argc, &v);
@@ -995,6 +1075,22 @@ static int run(opts_t *o_, int argc, char **argv)
 {
     opts_t o = *o_;
     int rc;
+    if (o.dot && !o.graph) {
+        fprintf(stderr, _("%s: --format dot goes with --cited-by or "
+                        "--cites-of\n"), prog);
+        return EXIT_TROUBLE;
+    }
+    if (o.graph) {
+        if (optind < argc) {
+            fprintf(stderr, _("%s: --cited-by and --cites-of take one PATH or "
+                            "number and no query\n"), prog);
+            return EXIT_TROUBLE;
+        }
+        if (!o.depth)
+            o.depth = 1;
+        rc = setup_output(&o);
+        return output_written(rc != OPT_GO_ON ? rc : graph(&o));
+    }
     if (o.show) {
         if (optind < argc || (o.format != TRACUU_FORMAT_TEXT &&
                               o.format != TRACUU_FORMAT_JSON)) {
