@@ -903,6 +903,45 @@ static int format_version(const char *arg, opts_t *o)
     return EXIT_TROUBLE;
 }
 
+/* --format F. */
+static int format_option(opts_t *o)
+{
+    static const char *const formats[] = {"text", "json", "paths", "csv", "xlsx"};
+    static const tracuu_format_t format_v[] = {
+        TRACUU_FORMAT_TEXT, TRACUU_FORMAT_JSON, TRACUU_FORMAT_PATHS,
+        TRACUU_FORMAT_CSV, TRACUU_FORMAT_XLSX};
+    if (strcmp(optarg, "dot") == 0) {
+        o->dot = true;
+        return OPT_GO_ON;
+    }
+    int v = choose(optarg, formats, 5);
+    if (v < 0) {
+        fprintf(stderr, _("%s: --format wants text, json, paths, csv, "
+                        "xlsx or dot, not '%s'\n"), prog, optarg);
+        return EXIT_TROUBLE;
+    }
+    o->format = format_v[v];
+    return OPT_GO_ON;
+}
+
+/* --cited-by, --cites-of, --depth. */
+static int graph_option(int c, opts_t *o)
+{
+    if (c != 'D') {
+        o->graph = optarg;
+        o->graph_dir = c == 'B' ? TRACUU_GRAPH_CITED_BY : TRACUU_GRAPH_CITES_OF;
+        return OPT_GO_ON;
+    }
+    if (!parse_count("--depth", optarg, &o->depth))
+        return EXIT_TROUBLE;
+    if (o->depth == 0 || o->depth > TRACUU_GRAPH_DEPTH_MAX) {
+        fprintf(stderr, _("%s: --depth wants 1 to %d\n"), prog,
+                TRACUU_GRAPH_DEPTH_MAX);
+        return EXIT_TROUBLE;
+    }
+    return OPT_GO_ON;
+}
+
 /* Apply option c (with optarg) to *o: OPT_GO_ON, or the exit status to
  * end with. */
 static int apply_option(int c, opts_t *o)
@@ -911,10 +950,6 @@ static int apply_option(int c, opts_t *o)
     static const color_t color_v[] = {COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER};
     static const char *const sorts[] = {"date", "-date", "relevance"};
     static const sort_t sort_v[] = {SORT_DATE_UP, SORT_DATE_DOWN, SORT_RELEVANCE};
-    static const char *const formats[] = {"text", "json", "paths", "csv", "xlsx"};
-    static const tracuu_format_t format_v[] = {
-        TRACUU_FORMAT_TEXT, TRACUU_FORMAT_JSON, TRACUU_FORMAT_PATHS,
-        TRACUU_FORMAT_CSV, TRACUU_FORMAT_XLSX};
     int v = note_mode(c, o);
     if (v != OPT_GO_ON)
         return v;
@@ -941,31 +976,11 @@ static int apply_option(int c, opts_t *o)
     case 'W': o->show = optarg; return OPT_GO_ON;
     case 'B':
     case 'U':
-        o->graph = optarg;
-        o->graph_dir = c == 'B' ? TRACUU_GRAPH_CITED_BY : TRACUU_GRAPH_CITES_OF;
-        return OPT_GO_ON;
     case 'D':
-        if (!parse_count("--depth", optarg, &o->depth))
-            return EXIT_TROUBLE;
-        if (o->depth == 0 || o->depth > TRACUU_GRAPH_DEPTH_MAX) {
-            fprintf(stderr, _("%s: --depth wants 1 to %d\n"), prog,
-                    TRACUU_GRAPH_DEPTH_MAX);
-            return EXIT_TROUBLE;
-        }
-        return OPT_GO_ON;
+        return graph_option(c, o);
     case 'T': o->text = true; return OPT_GO_ON;
     case 'F':
-        if (strcmp(optarg, "dot") == 0) {
-            o->dot = true;
-            return OPT_GO_ON;
-        }
-        if ((v = choose(optarg, formats, 5)) < 0) {
-            fprintf(stderr, _("%s: --format wants text, json, paths, csv, "
-                            "xlsx or dot, not '%s'\n"), prog, optarg);
-            return EXIT_TROUBLE;
-        }
-        o->format = format_v[v];
-        return OPT_GO_ON;
+        return format_option(o);
     case 'O':
         return parse_count("--offset", optarg, &o->offset) ? OPT_GO_ON
                                                            : EXIT_TROUBLE;
