@@ -15,7 +15,12 @@
  *   XCD     cited symbol and its date: "XCD<key>@2014", "@201404", "@20140407"
  *   XCI     cited symbol and one folded word of its issuer: "XCI<key>@tinh"
  *   XCL     one cited document for listing: display TAB yyyy-mm-dd TAB type
- *           TAB issuer (each part may be empty)
+ *           TAB issuer TAB name (each part may be empty); a law or code
+ *           cited by name has an empty display: TAB TAB "Luật" TAB TAB
+ *           "Luật Thi đua, khen thưởng"
+ *   XCN     the name of a cited law or code, wherever a plan writes it
+ *           (with its symbol or alone), as tracuu_citename_key folds it:
+ *           "XCNluat thi dua khen thuong" (cites:"luật thi đua khen thưởng")
  *   D M Y   a date mentioned in any role: D20140407, M201404, Y2014 (Omega)
  *   XDL     a date for listing: role letter (i issued, c cited, d deadline,
  *           m mentioned) + yyyy[mm[dd]]
@@ -70,11 +75,13 @@
  *   6  2026-12-06  a body word damaged by OCR also under its readings
  *                  (lib/ocr.h), at its position; the spelling data (every
  *                  folded syllable of two to seven letters)
+ *   7  2026-12-06  names of cited laws and codes: XCN terms, XCL's fifth
+ *                  field and XCL terms of laws cited by name alone
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "6"
+#define TRACUU_SCHEMA_VERSION "7"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 #define TRACUU_PREFIX_EXACT "XE"
@@ -87,6 +94,7 @@
 #define TRACUU_PREFIX_CITES_DATE "XCD"
 #define TRACUU_PREFIX_CITES_ISSUER "XCI"
 #define TRACUU_PREFIX_CITES_LIST "XCL"
+#define TRACUU_PREFIX_CITES_NAME "XCN"
 #define TRACUU_PREFIX_DAY "D"
 #define TRACUU_PREFIX_MONTH "M"
 #define TRACUU_PREFIX_YEAR "Y"
