@@ -579,6 +579,8 @@ static char *metadata_json(const tracuu_analysis_t *an,
         json_object_set_new(o, "format", json_string(info->format));
     if (info->encoding)
         json_object_set_new(o, "encoding", json_string(info->encoding));
+    if (info->pages)
+        json_object_set_new(o, "pages", json_integer((json_int_t)info->pages));
     json_object_set_new(o, "text_stored", json_boolean(info->store_text));
     if (info->same_bytes && !info->store_text)
         json_object_set_new(o, "raw", json_true());

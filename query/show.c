@@ -26,6 +26,8 @@ void tracuu_hit_record(tracuu_hit_t *h, const json_t *meta)
     h->signer = META("signer");
     h->signer_role = META("signer_role");
     h->place = META("place");
+    json_int_t pages = json_integer_value(json_object_get(meta, "pages"));
+    h->pages = pages > 0 && pages <= 1000000 ? (unsigned)pages : 0;
     h->format = META("format");
 #undef META
 }
