@@ -56,7 +56,8 @@
  *      bytes too
  *
  * Document data: one line of compact JSON (path, title, size, mtime in
- * seconds, mtime_ns, ctime_ns and ino as in slot 5, ...),
+ * seconds, mtime_ns, ctime_ns and ino as in slot 5, pages when the format
+ * tells them, ...),
  * "\n", then, for converted formats, the normalised text, from which
  * snippets are cut (plain text files are read again instead). "raw": true
  * in the JSON says the file's bytes are that decoded text.
@@ -76,7 +77,8 @@
  *                  (lib/ocr.h), at its position; the spelling data (every
  *                  folded syllable of two to seven letters)
  *   7  2026-12-06  names of cited laws and codes: XCN terms, XCL's fifth
- *                  field and XCL terms of laws cited by name alone
+ *                  field and XCL terms of laws cited by name alone;
+ *                  "pages" in the data (PDF, DOCX, ODT, scans)
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
