@@ -347,6 +347,8 @@ tracuu_read_status_t tracuu_read_docx(const char *path,
         rs = word_parts(&d, "word/footer", &styles, &text, &legacy, out);
     if (rs == TRACUU_READ_OK)
         rs = tracuu_zipx_title(&d, "docProps/core.xml", &raw, out);
+    if (rs == TRACUU_READ_OK)
+        rs = tracuu_zipx_pages(&d, "docProps/app.xml", "Pages", NULL, &raw, out);
     if (rs == TRACUU_READ_OK) {
         tracuu_buf_t label = {0};
         tracuu_read_enc_label(&label, "UTF-8", legacy);

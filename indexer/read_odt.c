@@ -125,6 +125,9 @@ tracuu_read_status_t tracuu_read_odt(const char *path,
     if (rs == TRACUU_READ_OK)
         rs = tracuu_zipx_title(&d, "meta.xml", &raw, out);
     if (rs == TRACUU_READ_OK)
+        rs = tracuu_zipx_pages(&d, "meta.xml", "document-statistic",
+                               "meta:page-count", &raw, out);
+    if (rs == TRACUU_READ_OK)
         rs = tracuu_read_finish(out, &text, "UTF-8", true);
     tracuu_buf_free(&raw);
     tracuu_buf_free(&text);

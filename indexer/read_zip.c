@@ -293,6 +293,52 @@ tracuu_read_status_t tracuu_zipx_open_main(const char *path, const char *fmt,
     return rs;
 }
 
+/* The attribute attr (its qualified name) of the first element named
+ * name (local name) in the XML of b, or NULL; new, free with free(). */
+static char *first_element_attr(const tracuu_buf_t *b, const char *name,
+                                const char *attr, const char *part)
+{
+    if (!b->len || tracuu_zipx_declares_dtd(b))
+        return NULL;
+    tracuu_read_xml_init();
+    xmlTextReaderPtr r = xmlReaderForMemory(
+        b->s, (int)b->len, part, NULL,
+        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!r)
+        return NULL;
+    tracuu_xml_err_t err = {0};
+    xmlTextReaderSetStructuredErrorHandler(r, tracuu_zipx_on_xml_error, &err);
+    char *v = NULL;
+    while (!v && xmlTextReaderRead(r) == 1) {
+        if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+            strcmp(tracuu_xml_local(r), name) != 0)
+            continue;
+        xmlChar *a = xmlTextReaderGetAttribute(r, (const xmlChar *)attr);
+        v = tracuu_xstrdup(a ? (const char *)a : "");
+        xmlFree(a);
+    }
+    xmlFreeTextReader(r);
+    return v;
+}
+
+tracuu_read_status_t tracuu_zipx_pages(tracuu_zipdoc_t *d, const char *part,
+                                       const char *element, const char *attr,
+                                       tracuu_buf_t *raw,
+                                       tracuu_read_result_t *out)
+{
+    tracuu_read_status_t rs = TRACUU_READ_OK;
+    if (tracuu_zip_part(d, part, raw, out, &rs) > 0) {
+        char *v = attr ? first_element_attr(raw, element, attr, part)
+                       : first_element_text(raw, element, part);
+        char *end = NULL;
+        unsigned long n = v ? strtoul(v, &end, 10) : 0;
+        if (v && end != v && *end == '\0' && n > 0 && n <= TRACUU_MAX_PAGES)
+            out->pages = (unsigned)n;
+        free(v);
+    }
+    return tracuu_zipx_secondary(rs, out);
+}
+
 tracuu_read_status_t tracuu_zipx_title(tracuu_zipdoc_t *d, const char *part,
                                        tracuu_buf_t *raw,
                                        tracuu_read_result_t *out)

@@ -60,6 +60,18 @@ tracuu_read_status_t tracuu_zipx_title(tracuu_zipdoc_t *d, const char *part,
                                        tracuu_buf_t *raw,
                                        tracuu_read_result_t *out);
 
+/* The page count a word processor saved in a metadata part: the text of
+ * element (docProps/app.xml <Pages>) or, when attr is not NULL, that
+ * attribute of element (meta.xml <meta:document-statistic
+ * meta:page-count>), into out->pages when it is a number from 1 to
+ * TRACUU_MAX_PAGES (else left 0); raw is scratch space. Returns what
+ * tracuu_zipx_secondary makes of reading the part. */
+#define TRACUU_MAX_PAGES 1000000
+tracuu_read_status_t tracuu_zipx_pages(tracuu_zipdoc_t *d, const char *part,
+                                       const char *element, const char *attr,
+                                       tracuu_buf_t *raw,
+                                       tracuu_read_result_t *out);
+
 /* What a reader of one XML part does at each node: element (true skips
  * its subtree), end of an element, and where text goes (NULL: dropped). */
 typedef struct tracuu_zipx_walk {

@@ -25,7 +25,8 @@ typedef struct tracuu_read_result {
     char *title;       /* from the document's metadata, or NULL; owned */
     bool ocr;          /* some of the text comes from OCR */
     unsigned pages;    /* pages of a PDF or of an image read with OCR (a
-                        * TIFF may have many); 0 for other formats */
+                        * TIFF may have many), of a DOCX or ODT as its
+                        * metadata says (when saved); 0 for other formats */
 } tracuu_read_result_t;
 
 /* How to read. Zero fields take the defaults. */

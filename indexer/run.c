@@ -270,6 +270,7 @@ static void prepare(tracuu_analyzer_t *a, work_t *j, bool ocr, int64_t run_ns)
         .signature = sig,
         .format = r.format,
         .encoding = r.encoding,
+        .pages = r.pages,
         .store_text = !txt,
         /* Valid UTF-8 without a BOM decodes to itself, byte for byte. */
         .same_bytes = txt && r.encoding && strcmp(r.encoding, "UTF-8") == 0 &&

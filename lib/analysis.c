@@ -89,6 +89,7 @@ static void extract_distinct(tracuu_analysis_t *an)
     free(spans);
     tracuu_movements_extract_distinct(s, len, TRACUU_MOVEMENTS_MAX,
                                       &an->movements);
+    tracuu_citenames_extract(s, len, TRACUU_CITENAMES_MAX, &an->citenames);
 }
 
 tracuu_status_t tracuu_analyze(tracuu_analyzer_t *a, const char *text,
@@ -156,6 +157,7 @@ void tracuu_analysis_free(tracuu_analysis_t *an)
     tracuu_tokens_free(&an->tokens);
     tracuu_header_free(&an->header);
     tracuu_symbols_free(&an->symbols);
+    tracuu_citenames_free(&an->citenames);
     tracuu_dates_free(&an->dates);
     tracuu_movements_free(&an->movements);
 }
@@ -202,5 +204,6 @@ char *tracuu_analysis_truncated(const tracuu_analysis_t *an)
     note_tally(&b, &an->dates.tally_dates, "dates");
     note_tally(&b, &an->dates.tally_periods, "periods");
     note_tally(&b, &an->movements.tally, "movement names");
+    note_tally(&b, &an->citenames.tally, "names of laws");
     return b.len ? tracuu_buf_steal(&b) : NULL;
 }

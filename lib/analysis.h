@@ -39,6 +39,7 @@ typedef struct tracuu_analysis {
     tracuu_symbols_t symbols;     /* cited documents and the own number */
     tracuu_dates_t dates;         /* dates (with roles) and periods */
     tracuu_movements_t movements;
+    tracuu_citenames_t citenames; /* laws and codes cited by name */
     tracuu_tally_t words;         /* distinct spellings of words (DOCUMENT) */
     bool tokens_cut;              /* more than TRACUU_TOKENS_MAX (DOCUMENT) */
     /* DOCUMENT: the checkpoints in the original bytes (see

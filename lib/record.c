@@ -332,6 +332,54 @@ static tracuu_status_t add_cited_parts(tracuu_doc_t *doc,
     return st;
 }
 
+/* The listing term of a cited document (schema.h, XCL): display, date,
+ * type word, issuer and name apart by TABs; the issuer is cut rather than
+ * the rest when the term is long. */
+static tracuu_status_t add_cite_listing(tracuu_doc_t *doc,
+                                        const tracuu_symbol_t *y)
+{
+    char date[16] = "";
+    if (y->date.year)
+        tracuu_date_format(&y->date, date, sizeof date);
+    tracuu_buf_t t = {0};
+    tracuu_buf_printf(&t, "%s%s\t%s\t%s\t", TRACUU_PREFIX_CITES_LIST,
+                      y->display, date, y->word ? y->word->word : "");
+    size_t rest = 1 + strlen(y->name);
+    size_t room = TRACUU_TERM_MAX > t.len + rest ? TRACUU_TERM_MAX - t.len - rest : 0;
+    size_t n = strlen(y->issuer_phrase);
+    if (n > room) {
+        n = room;
+        while (n > 0 && ((unsigned char)y->issuer_phrase[n] & 0xC0) == 0x80)
+            n--;
+    }
+    tracuu_buf_append(&t, y->issuer_phrase, n);
+    tracuu_buf_putc(&t, '\t');
+    tracuu_buf_puts(&t, y->name);
+    tracuu_status_t st = TRACUU_OK;
+    if (t.len <= TRACUU_TERM_MAX)
+        st = tracuu_doc_add_term(doc, t.s, t.len, y->count ? y->count : 1);
+    tracuu_buf_free(&t);
+    return st;
+}
+
+/* A law or code cited by name (with or without its symbol): the search
+ * term of the name (XCN) and a listing term without a symbol, so
+ * cites:"luật thi đua khen thưởng" and --list cites count the same
+ * plans. */
+static tracuu_status_t add_citename(tracuu_doc_t *doc,
+                                    const tracuu_citename_t *c)
+{
+    tracuu_status_t st = add_bool(doc, TRACUU_PREFIX_CITES_NAME, c->key, false);
+    tracuu_buf_t t = {0};
+    bool code = strncmp(c->name, "Bộ luật", strlen("Bộ luật")) == 0;
+    tracuu_buf_printf(&t, "%s\t\t%s\t\t%s", TRACUU_PREFIX_CITES_LIST,
+                      code ? "Bộ luật" : "Luật", c->name);
+    if (st == TRACUU_OK && t.len <= TRACUU_TERM_MAX)
+        st = tracuu_doc_add_term(doc, t.s, t.len, c->count ? c->count : 1);
+    tracuu_buf_free(&t);
+    return st;
+}
+
 static tracuu_status_t add_cited(tracuu_doc_t *doc, const tracuu_symbol_t *y)
 {
     tracuu_status_t st = add_bool(doc, TRACUU_PREFIX_CITES, y->key, false);
@@ -364,25 +412,8 @@ static tracuu_status_t add_cited(tracuu_doc_t *doc, const tracuu_symbol_t *y)
         }
         tracuu_buf_free(&folded);
     }
-    if (st == TRACUU_OK) {
-        char date[16] = "";
-        if (y->date.year)
-            tracuu_date_format(&y->date, date, sizeof date);
-        tracuu_buf_clear(&t);
-        tracuu_buf_printf(&t, "%s%s\t%s\t%s\t", TRACUU_PREFIX_CITES_LIST,
-                          y->display, date, y->word ? y->word->word : "");
-        /* The issuer is cut rather than the key when the term is long. */
-        size_t room = TRACUU_TERM_MAX > t.len ? TRACUU_TERM_MAX - t.len : 0;
-        size_t n = strlen(y->issuer_phrase);
-        if (n > room) {
-            n = room;
-            while (n > 0 && ((unsigned char)y->issuer_phrase[n] & 0xC0) == 0x80)
-                n--;
-        }
-        tracuu_buf_append(&t, y->issuer_phrase, n);
-        if (t.len <= TRACUU_TERM_MAX)
-            st = tracuu_doc_add_term(doc, t.s, t.len, y->count ? y->count : 1);
-    }
+    if (st == TRACUU_OK)
+        st = add_cite_listing(doc, y);
     tracuu_buf_free(&t);
     return st;
 }
@@ -527,6 +558,8 @@ static tracuu_status_t add_extracted(tracuu_analyzer_t *a, tracuu_doc_t *doc,
         st = y->own ? add_bool(doc, TRACUU_PREFIX_NUMBER, y->key, false)
                     : add_cited(doc, y);
     }
+    for (size_t i = 0; i < an->citenames.n && st == TRACUU_OK; i++)
+        st = add_citename(doc, &an->citenames.items[i]);
     for (size_t i = 0; i < an->dates.n_dates && st == TRACUU_OK; i++)
         st = add_date(doc, &an->dates.dates[i]);
     for (size_t i = 0; i < an->dates.n_periods && st == TRACUU_OK; i++)
@@ -592,6 +625,8 @@ static char *metadata_json(const tracuu_analysis_t *an,
         json_object_set_new(o, "format", json_string(info->format));
     if (info->encoding)
         json_object_set_new(o, "encoding", json_string(info->encoding));
+    if (info->pages)
+        json_object_set_new(o, "pages", json_integer((json_int_t)info->pages));
     json_object_set_new(o, "text_stored", json_boolean(info->store_text));
     if (info->same_bytes && !info->store_text)
         json_object_set_new(o, "raw", json_true());

@@ -27,6 +27,8 @@ typedef struct tracuu_file_info {
     const char *signature;
     const char *format; /* "txt", "docx", "pdf", ... (reader.h), or NULL */
     const char *encoding; /* what the bytes were, or NULL */
+    unsigned pages;     /* pages the format says the file has (PDF,
+                           DOCX, ODT, scanned images); 0: unknown */
     /* Keep the normalised text in the index for snippets. Plain text is
      * cheaper to read again at query time than to compress and store
      * (the index is then half the size and indexing faster); converted

@@ -15,7 +15,12 @@
  *   XCD     cited symbol and its date: "XCD<key>@2014", "@201404", "@20140407"
  *   XCI     cited symbol and one folded word of its issuer: "XCI<key>@tinh"
  *   XCL     one cited document for listing: display TAB yyyy-mm-dd TAB type
- *           TAB issuer (each part may be empty)
+ *           TAB issuer TAB name (each part may be empty); a law or code
+ *           cited by name has an empty display: TAB TAB "Luật" TAB TAB
+ *           "Luật Thi đua, khen thưởng"
+ *   XCN     the name of a cited law or code, wherever a plan writes it
+ *           (with its symbol or alone), as tracuu_citename_key folds it:
+ *           "XCNluat thi dua khen thuong" (cites:"luật thi đua khen thưởng")
  *   XCR     cited symbol and the plan's relation to it (relation.h):
  *           "XCR34/CT-TW@thuc-hien"; one term per relation met
  *   XR      a relation the plan has to some cited document: "XRcan-cu"
@@ -59,7 +64,8 @@
  *      bytes too
  *
  * Document data: one line of compact JSON (path, title, size, mtime in
- * seconds, mtime_ns, ctime_ns and ino as in slot 5, ...),
+ * seconds, mtime_ns, ctime_ns and ino as in slot 5, pages when the format
+ * tells them, ...),
  * "\n", then, for converted formats, the normalised text, from which
  * snippets are cut (plain text files are read again instead). "raw": true
  * in the JSON says the file's bytes are that decoded text.
@@ -79,7 +85,10 @@
  *                  (lib/ocr.h), at its position; the spelling data (every
  *                  folded syllable of two to seven letters)
  *   7  2026-12-06  citations' relations (XCR, XR) and parts (XCS, XCY,
- *                  XCT type alone and with a year)
+ *                  XCT type alone and with a year);
+ *                  names of cited laws and codes: XCN terms, XCL's fifth
+ *                  field and XCL terms of laws cited by name alone;
+ *                  "pages" in the data (PDF, DOCX, ODT, scans)
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
@@ -101,6 +110,7 @@
 #define TRACUU_PREFIX_REL "XR"
 #define TRACUU_PREFIX_CITES_CODES "XCS"
 #define TRACUU_PREFIX_CITES_YEAR "XCY"
+#define TRACUU_PREFIX_CITES_NAME "XCN"
 #define TRACUU_PREFIX_DAY "D"
 #define TRACUU_PREFIX_MONTH "M"
 #define TRACUU_PREFIX_YEAR "Y"

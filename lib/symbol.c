@@ -652,6 +652,58 @@ static void push(tracuu_symbols_t *out, const tracuu_symbol_t *s)
 
 typedef void (*sink_fn)(void *ctx, const tracuu_symbol_t *s);
 
+/* Whether the law named at t[at] is one of those an amending law
+ * changes, the symbol after it being the amending law's: "Căn cứ Luật
+ * sửa đổi, bổ sung một số điều của Luật Đấu thầu, ..., Luật Quản lý, sử
+ * dụng tài sản công số 90/2025/QH15". Told by "sửa đổi" earlier in the
+ * clause or "của" right before, with no number in the clause before the
+ * name ("Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đất
+ * đai số 31/2024/QH15, ..." gives each law its own). */
+static bool amended_name(const char *t, size_t at)
+{
+    size_t from = at > 400 ? at - 400 : 0, i = at;
+    while (i > from && t[i - 1] != ';' && t[i - 1] != '.' && t[i - 1] != ':')
+        i--;
+    for (size_t k = i; k < at; k++)
+        if (tracuu_scan_is_digit(t[k]))
+            return false;
+    static const char *const marks[] = {"sửa đổi", "Sửa đổi", "SỬA ĐỔI"};
+    for (size_t k = 0; k < 3; k++)
+        if (memmem(t + i, at - i, marks[k], strlen(marks[k])))
+            return true;
+    size_t j = tracuu_scan_skip_space_back(t, at, 8), n = strlen("của");
+    return j >= n && memcmp(t + j - n, "của", n) == 0 &&
+           (j == n || t[j - n - 1] == ' ' || t[j - n - 1] == '\n');
+}
+
+/* The name of a law or code right before its "số": "Luật Nhà ở số
+ * 27/2023/QH15", "Luật Ban hành văn bản quy phạm pháp luật số ..." (its
+ * type word is found where the name begins, not the "luật" inside it).
+ * Not a name that ends earlier ("Luật Đất đai năm 2013 số ..."). */
+static void cited_name(const char *t, size_t len, size_t so_start,
+                       tracuu_symbol_t *s)
+{
+    s->name[0] = '\0';
+    bool law = strncmp(s->issuer, "QH", 2) == 0 ||
+               (s->word && (strcmp(s->word->code, "LUAT") == 0 ||
+                            strcmp(s->word->code, "BLUAT") == 0));
+    if (!law)
+        return;
+    tracuu_citename_t *nm = tracuu_xmalloc(sizeof *nm);
+    size_t from = so_start > TRACUU_CITENAME_MAX ? so_start - TRACUU_CITENAME_MAX : 0;
+    /* From the farthest: "Luật Sửa đổi, ... của Luật Đất đai số ..." is
+     * the amending law's name, not the one inside it. */
+    for (size_t i = from; i < so_start; i++) {
+        if ((t[i] == 'L' || t[i] == 'B') && tracuu_citename_read(t, len, i, nm) &&
+            tracuu_scan_skip_space(t, len, nm->span.end, 8) == so_start) {
+            if (!amended_name(t, i))
+                memcpy(s->name, nm->name, sizeof s->name);
+            break;
+        }
+    }
+    free(nm);
+}
+
 /* Every symbol of text[0..len), in text order, to fn. */
 static void scan(const char *text, size_t len, sink_fn fn, void *ctx)
 {
@@ -683,6 +735,8 @@ static void scan(const char *text, size_t len, sink_fn fn, void *ctx)
             s->word_span = b.word_span;
             if (!b.word && b.so)
                 tracuu_sym_find_named_word(text, len, b.so_start, s);
+            if (b.so)
+                cited_name(text, len, b.so_start, s);
             tracuu_sym_scan_after(text, len, s);
         }
         fn(ctx, s);
@@ -724,10 +778,10 @@ typedef struct distinct_sink {
 static void identity(const tracuu_symbol_t *s, tracuu_buf_t *id)
 {
     tracuu_buf_clear(id);
-    tracuu_buf_printf(id, "%d\t%s\t%s\t%s\t%p\t%ld\t%d-%d-%d\t%s", s->own,
-                      s->key, s->display, s->type_code, (const void *)s->word,
-                      s->number, s->date.year, s->date.month, s->date.day,
-                      s->issuer_phrase);
+    tracuu_buf_printf(id, "%d\t%s\t%s\t%s\t%p\t%ld\t%d-%d-%d\t%s\t%s",
+                      s->own, s->key, s->display, s->type_code,
+                      (const void *)s->word, s->number, s->date.year,
+                      s->date.month, s->date.day, s->issuer_phrase, s->name);
 }
 
 static bool digit_between(const char *t, size_t a, size_t b)

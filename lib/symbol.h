@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "citename.h"
 #include "date.h"
 #include "distinct.h"
 #include "doctables.h"
@@ -74,6 +75,10 @@ typedef struct tracuu_symbol {
      * whitespace collapsed: "Bộ Chính trị", "UBND tỉnh". */
     char issuer_phrase[TRACUU_SYMBOL_PHRASE_MAX + 1];
     tracuu_span_t issuer_phrase_span;
+    /* The cited law's or code's name written before it (citename.h): "Luật
+     * Thi đua, khen thưởng" of "Luật Thi đua, khen thưởng số
+     * 06/2022/QH15", else "". */
+    char name[TRACUU_CITENAME_MAX + 1];
     /* Occurrences this item stands for: 1, or in a distinct list every
      * occurrence that gives the same index terms (key, display, number,
      * type code and word, date, issuer phrase, own). */

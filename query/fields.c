@@ -12,8 +12,10 @@
 #include "i18n.h"
 #include "movement.h"
 #include "relation.h"
+#include "scan.h"
 #include "schema.h"
 #include "symbol.h"
+#include "xdb.h"
 
 const tracuu_field_t tracuu_fields[] = {
     {"title", TRACUU_PREFIX_TITLE, N_("words of the plan's title")},
@@ -370,6 +372,28 @@ static tracuu_q_t *cites_rel(const char *key, const tracuu_clause_t *next,
                   tracuu_relation_slug(r));
 }
 
+/* cites:"luật thi đua khen thưởng": the plans naming that law or code
+ * (XCN, the name folded as the indexer folds it), or NULL when value is
+ * no such name ("Luật" or "Bộ luật" and at least one word). */
+static tracuu_q_t *cite_name_query(const char *value)
+{
+    tracuu_buf_t k = {0};
+    tracuu_citename_key(value, strlen(value), &k);
+    tracuu_buf_puts(&k, "");
+    tracuu_q_t *q = NULL;
+    const char *rest = strncmp(k.s, "luat ", 5) == 0      ? k.s + 5
+                       : strncmp(k.s, "bo luat ", 8) == 0 ? k.s + 8 : NULL;
+    if (rest && *rest && !tracuu_scan_is_digit(*rest)) {
+        tracuu_buf_t t = {0};
+        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_CITES_NAME, k.s);
+        if (t.len <= TRACUU_TERM_MAX)
+            q = boolean(tracuu_q_term(t.s, t.len, 1));
+        tracuu_buf_free(&t);
+    }
+    tracuu_buf_free(&k);
+    return q;
+}
+
 static tracuu_q_t *cites_clause(const tracuu_clause_t *c,
                                 const tracuu_clause_t *next, bool *used_next,
                                 tracuu_plan_t *plan, char **err)
@@ -413,10 +437,13 @@ static tracuu_q_t *cites_clause(const tracuu_clause_t *c,
             q = boolean(tracuu_q_term(term, strlen(term), 1));
         } else if (!at && (q = cites_part(value, next, used_next))) {
             /* a part of a symbol */
+        } else if (!at && (q = cite_name_query(value)) != NULL) {
+            /* a law or code by its name */
         } else {
             *err = message("%s:%s is not a document symbol (34-CT/TW, "
-                           "19/CT-TTg, 98/2023/NĐ-CP) nor a type and number "
-                           "(\"chỉ thị 34\")", c->field, c->value);
+                           "19/CT-TTg, 98/2023/NĐ-CP), a type and number "
+                           "(\"chỉ thị 34\") nor the name of a law or code "
+                           "(\"luật thi đua khen thưởng\")", c->field, c->value);
         }
     }
     free(sym);

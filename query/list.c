@@ -18,7 +18,7 @@
 #include "schema.h"
 #include "symbol.h"
 
-#define LIST_FIELDS 4     /* TAB-separated fields of a listing term */
+#define LIST_FIELDS 5     /* TAB-separated fields of a listing term */
 #define ISO_DATE_SIZE 16  /* room for "YYYY-MM-DD" */
 #define FIRST_ROWS 256    /* rows allocated at first */
 
@@ -36,6 +36,8 @@ typedef struct row {
     size_t n_spell;
     unsigned rep;    /* the plans of the term shown alone (the group's
                         commonest, most complete spelling) */
+    spelling_t *names; /* cites: the names plans wrote for the document */
+    size_t n_names;
 } row_t;
 
 typedef struct rows {
@@ -99,6 +101,30 @@ static char *cite_key(const char *term)
     return key;
 }
 
+/* The fifth field of a citation's listing term (its name), or "". */
+static const char *cite_name(const char *term)
+{
+    const char *f = term;
+    for (int i = 0; i < 4 && f; i++) {
+        f = strchr(f, '\t');
+        if (f)
+            f++;
+    }
+    return f ? f : "";
+}
+
+/* A law or code cited by name alone (a term without a display) groups
+ * under "=" and its name's key, as cites:"..." finds it. New; free with
+ * free(). */
+static char *name_group(const char *term)
+{
+    const char *name = cite_name(term);
+    tracuu_buf_t g = {0};
+    tracuu_buf_putc(&g, '=');
+    tracuu_citename_key(name, strlen(name), &g);
+    return tracuu_buf_steal(&g);
+}
+
 /* Movements (kind TAB canonical TAB spelling) group by kind and the key
  * of the canonical name without diacritics (case, dashes, punctuation,
  * OCR-dropped marks aside); a record's field by its folded form (case,
@@ -112,7 +138,7 @@ static char *group_of(tracuu_list_kind_t kind, const char *term)
         return tracuu_buf_steal(&g);
     }
     if (kind == TRACUU_LIST_CITES)
-        return cite_key(term);
+        return *term == '\t' ? name_group(term) : cite_key(term);
     if (kind != TRACUU_LIST_MOVEMENTS)
         return tracuu_xstrdup(term);
     const char *tab = strchr(term, '\t');
@@ -139,7 +165,13 @@ static void add_row(rows_t *r, tracuu_list_kind_t kind, const char *term,
     }
     row_t *row = &r->v[r->n++];
     *row = (row_t){tracuu_xstrdup(term), group_of(kind, term), plans, NULL, 0,
-                   plans};
+                   plans, NULL, 0};
+    const char *name = kind == TRACUU_LIST_CITES ? cite_name(term) : "";
+    if (*name) {
+        row->names = tracuu_xcalloc(1, sizeof *row->names);
+        row->names[0] = (spelling_t){tracuu_xstrdup(name), plans};
+        row->n_names = 1;
+    }
     const char *t2 = kind == TRACUU_LIST_MOVEMENTS ? strchr(term, '\t') : NULL;
     t2 = t2 ? strchr(t2 + 1, '\t') : NULL;
     if (t2) {
@@ -157,24 +189,32 @@ static size_t canonical_len(const char *term)
     return b ? (size_t)(b - a) : 0;
 }
 
-/* Add the spellings of y to x's (y's are freed). */
-static void add_spellings(row_t *x, row_t *y)
+/* Add the spellings ys[0..*yn) to xs's (ys's are freed, emptied). */
+static void add_spelling_list(spelling_t **xs, size_t *xn, spelling_t **ys,
+                              size_t *yn)
 {
-    for (size_t i = 0; i < y->n_spell; i++) {
+    for (size_t i = 0; i < *yn; i++) {
         size_t k = 0;
-        while (k < x->n_spell && strcmp(x->spell[k].s, y->spell[i].s) != 0)
+        while (k < *xn && strcmp((*xs)[k].s, (*ys)[i].s) != 0)
             k++;
-        if (k < x->n_spell) {
-            x->spell[k].plans += y->spell[i].plans;
-            free(y->spell[i].s);
+        if (k < *xn) {
+            (*xs)[k].plans += (*ys)[i].plans;
+            free((*ys)[i].s);
             continue;
         }
-        x->spell = tracuu_xrealloc(x->spell, (x->n_spell + 1) * sizeof *x->spell);
-        x->spell[x->n_spell++] = y->spell[i];
+        *xs = tracuu_xrealloc(*xs, (*xn + 1) * sizeof **xs);
+        (*xs)[(*xn)++] = (*ys)[i];
     }
-    free(y->spell);
-    y->spell = NULL;
-    y->n_spell = 0;
+    free(*ys);
+    *ys = NULL;
+    *yn = 0;
+}
+
+/* Add the spellings and names of y to x's (y's are freed). */
+static void add_spellings(row_t *x, row_t *y)
+{
+    add_spelling_list(&x->spell, &x->n_spell, &y->spell, &y->n_spell);
+    add_spelling_list(&x->names, &x->n_names, &y->names, &y->n_names);
 }
 
 static void free_spellings(row_t *r)
@@ -182,6 +222,11 @@ static void free_spellings(row_t *r)
     for (size_t i = 0; i < r->n_spell; i++)
         free(r->spell[i].s);
     free(r->spell);
+    for (size_t i = 0; i < r->n_names; i++)
+        free(r->names[i].s);
+    free(r->names);
+    r->spell = r->names = NULL;
+    r->n_spell = r->n_names = 0;
 }
 
 static int by_group(const void *a, const void *b)
@@ -235,6 +280,7 @@ static void merge_same_terms(rows_t *r)
             strcmp(x->group, y->group) == 0) {
             x->plans += y->plans;
             x->rep += y->rep;
+            add_spelling_list(&x->names, &x->n_names, &y->names, &y->n_names);
             free(y->term);
             free(y->group);
         } else {
@@ -260,15 +306,14 @@ static void merge(rows_t *r)
                 r->v[i].term = t;
                 r->v[o].rep = r->v[i].rep;
             }
-            if (r->v[o].spell && r->v[i].spell) {
+            if (r->v[o].spell && r->v[i].spell &&
+                canonical_len(r->v[i].term) > canonical_len(r->v[o].term)) {
                 /* The canonical name with its diacritics is shown. */
-                if (canonical_len(r->v[i].term) > canonical_len(r->v[o].term)) {
-                    char *t = r->v[o].term;
-                    r->v[o].term = r->v[i].term;
-                    r->v[i].term = t;
-                }
-                add_spellings(&r->v[o], &r->v[i]);
+                char *t = r->v[o].term;
+                r->v[o].term = r->v[i].term;
+                r->v[i].term = t;
             }
+            add_spellings(&r->v[o], &r->v[i]);
             free_spellings(&r->v[i]);
             free(r->v[i].term);
             free(r->v[i].group);
@@ -350,7 +395,7 @@ typedef struct column {
 } column_t;
 
 #define TEXT_COUNT_WIDTH 6 /* the plans column, right-aligned */
-#define MAX_COLUMNS 4
+#define MAX_COLUMNS 5
 
 typedef struct table {
     const char *name;            /* --list's argument, in JSON */
@@ -364,11 +409,12 @@ static const table_t *table_of(tracuu_list_kind_t kind)
 {
     static const table_t cites = {
         "cites",
-        {{"symbol", 0, -22, false},
+        {{"symbol", 0, -22, true},
          {"type", 2, -24, true},
          {"date", 1, -10, true},
-         {"issuer", 3, 0, true}},
-        4, " ", true};
+         {"issuer", 3, -28, true},
+         {"name", 4, 0, true}},
+        5, " ", true};
     static const table_t dates = {
         "dates", {{"date", 0, -10, false}, {"role", 1, 0, false}}, 2, "  ",
         false};
@@ -432,14 +478,20 @@ static char *row_query(tracuu_list_kind_t kind, const row_t *r,
                        const char *query)
 {
     const char *term = r->term;
-    if (!*fld[0])
+    bool by_name = kind == TRACUU_LIST_CITES && *r->group == '=';
+    if (!*fld[0] && !by_name)
         return NULL;
     tracuu_buf_t b = {0};
     if (query && *query)
         tracuu_buf_printf(&b, "(%s) ", query);
     switch (kind) {
     case TRACUU_LIST_CITES:
-        tracuu_buf_printf(&b, "cites:%s", fld[0]);
+        if (by_name) {
+            tracuu_buf_puts(&b, "cites:");
+            put_quoted(&b, fld[4]);
+        } else {
+            tracuu_buf_printf(&b, "cites:%s", fld[0]);
+        }
         break;
     case TRACUU_LIST_DATES:
         tracuu_buf_printf(&b, "%s:%s", term[0] == 'i' ? "issued" : "date",
@@ -476,7 +528,7 @@ static void fields_of(tracuu_list_kind_t kind, char *copy, char date[ISO_DATE_SI
     iso(copy + 1, date);
     fld[0] = date;
     fld[1] = (char *)tracuu_list_role_name(copy[0]);
-    fld[2] = fld[3] = "";
+    fld[2] = fld[3] = fld[4] = "";
 }
 
 /* A movement's spellings: text "  [Dan van khéo 2; dân vận khéo 5]"
@@ -555,6 +607,17 @@ static void struct_row(tracuu_printer_t *p, tracuu_list_kind_t kind,
     free(query);
 }
 
+/* The name most plans wrote for a cited document (the first met of
+ * those as common); borrowed from r. */
+static char *commonest_name(const row_t *r)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < r->n_names; i++)
+        if (r->names[i].plans > r->names[best].plans)
+            best = i;
+    return r->names[best].s;
+}
+
 static void print_row(tracuu_printer_t *p, tracuu_list_kind_t kind,
                       const row_t *r, const rows_t *all, const char *asked)
 {
@@ -562,6 +625,8 @@ static void print_row(tracuu_printer_t *p, tracuu_list_kind_t kind,
     char *copy = tracuu_xstrdup(r->term);
     char *fld[LIST_FIELDS], date[ISO_DATE_SIZE];
     fields_of(kind, copy, date, fld);
+    if (r->n_names)
+        fld[4] = commonest_name(r);
     if (p->structured)
         struct_row(p, kind, r, fld, all, asked);
     else
@@ -618,13 +683,14 @@ static void once_per_group(rows_t *mine, rows_t *rows)
             rows->cap = rows->cap ? rows->cap * 2 : FIRST_ROWS;
             rows->v = tracuu_xrealloc(rows->v, rows->cap * sizeof *rows->v);
         }
-        rows->v[rows->n++] = mine->v[best];
         for (size_t k = i; k < j; k++) {
             if (k == best)
                 continue;
+            add_spellings(&mine->v[best], &mine->v[k]);
             free(mine->v[k].term);
             free(mine->v[k].group);
         }
+        rows->v[rows->n++] = mine->v[best];
         i = j;
     }
     free(mine->v);
@@ -641,7 +707,11 @@ static tracuu_status_t count_cited(tracuu_db_t *db, rows_t *rows)
     for (size_t i = 0; st == TRACUU_OK && i < rows->n; i++) {
         unsigned n = 0;
         tracuu_buf_clear(&t);
-        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_CITES, rows->v[i].group);
+        const char *g = rows->v[i].group;
+        if (*g == '=')
+            tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_CITES_NAME, g + 1);
+        else
+            tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_CITES, g);
         st = tracuu_db_termfreq(db, t.s, &n);
         if (st == TRACUU_OK && n)
             rows->v[i].plans = n;
@@ -751,6 +821,46 @@ static tracuu_status_t collect_all(tracuu_db_t *db, tracuu_list_kind_t kind,
     return st;
 }
 
+/* Whether a cited document's row shows the name of key (a name row's
+ * group without its "="). */
+static bool named_by_symbol(const rows_t *r, const char *key)
+{
+    bool found = false;
+    tracuu_buf_t k = {0};
+    for (size_t i = 0; i < r->n && !found; i++) {
+        if (*r->v[i].group == '=' || !r->v[i].n_names)
+            continue;
+        const char *name = commonest_name(&r->v[i]);
+        tracuu_buf_clear(&k);
+        tracuu_citename_key(name, strlen(name), &k);
+        tracuu_buf_puts(&k, "");
+        found = strcmp(k.s, key) == 0;
+    }
+    tracuu_buf_free(&k);
+    return found;
+}
+
+/* A law cited by name gets a row of its own only when no row of a
+ * symbol shows that name (its plans are then cites:"name"'s). */
+static void drop_named(rows_t *r)
+{
+    bool *drop = tracuu_xcalloc(r->n + 1, sizeof *drop);
+    for (size_t i = 0; i < r->n; i++)
+        drop[i] = *r->v[i].group == '=' && named_by_symbol(r, r->v[i].group + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if (drop[i]) {
+            free(r->v[i].term);
+            free(r->v[i].group);
+            free_spellings(&r->v[i]);
+        } else {
+            r->v[o++] = r->v[i];
+        }
+    }
+    r->n = o;
+    free(drop);
+}
+
 long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
                        tracuu_list_kind_t kind, const char *query,
                        unsigned limit, tracuu_printer_t *p)
@@ -763,6 +873,8 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
     merge(&rows);
     if (st == TRACUU_OK && kind == TRACUU_LIST_CITES && !q)
         st = count_cited(db, &rows);
+    if (kind == TRACUU_LIST_CITES)
+        drop_named(&rows);
     if (st != TRACUU_OK) {
         tracuu_buf_t b = {0};
         const char *e = tracuu_db_last_error(db);

@@ -496,6 +496,10 @@ static void text_record(tracuu_printer_t *p, const tracuu_hit_t *h)
     text_field(p, "cơ quan ban hành", h->issuer);
     text_field(p, "người ký", signer);
     free(signer);
+    char pages[16] = "";
+    if (h->pages)
+        snprintf(pages, sizeof pages, "%u", h->pages);
+    text_field(p, "số trang", pages);
 }
 
 /* The record as members of the open map. */
@@ -510,6 +514,11 @@ static void struct_record(tracuu_printer_t *p, const tracuu_hit_t *h)
         p->map_key(p, keys[i]);
         tracuu_print_str(p, v[i]);
     }
+    p->map_key(p, "pages");
+    if (h->pages)
+        p->integer(p, h->pages);
+    else
+        tracuu_print_str(p, NULL);
 }
 
 void tracuu_print_record(tracuu_printer_t *p, const tracuu_hit_t *h)
@@ -568,8 +577,8 @@ static void text_hit_lines(tracuu_printer_t *p, const tracuu_hit_t *h)
     }
 }
 
-/* A row of the sheet, in the order of tracuu_sheet_columns. The index
- * keeps no page count: "Số trang" stays empty. */
+/* A row of the sheet, in the order of tracuu_sheet_columns; "Số trang"
+ * empty when the format gives no page count (plain text). */
 static void sheet_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
 {
     char dmy[TRACUU_DMY_SIZE];
@@ -582,7 +591,10 @@ static void sheet_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     tracuu_print_str(p, h->issuer);
     tracuu_print_str(p, h->title);
     tracuu_print_str(p, signer);
-    tracuu_print_str(p, NULL);
+    char pages[16] = "";
+    if (h->pages)
+        snprintf(pages, sizeof pages, "%u", h->pages);
+    tracuu_print_str(p, h->pages ? pages : NULL);
     p->name(p, h->path);
     tracuu_print_str(p, h->note);
     p->separator(p);

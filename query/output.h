@@ -26,8 +26,10 @@ typedef struct tracuu_hit {
     const tracuu_snippet_t *snippets;
     size_t n_snippets;
     const char *note;      /* why there is no snippet (file changed), or NULL */
-    /* The plan's record, as its header gives it (NULL when unknown). The
-     * index keeps no page count, so none is shown. */
+    /* The plan's record, as its header gives it (NULL when unknown), and
+     * its pages as its format gives them (PDF, DOCX, ODT, scans; 0 when
+     * unknown: plain text has none). */
+    unsigned pages;
     const char *number;    /* số và ký hiệu: "87/2025/QĐ-UBND" */
     const char *type;      /* tên loại: "QUYẾT ĐỊNH" */
     const char *issuer;    /* cơ quan ban hành */

@@ -13,7 +13,7 @@
 #include "record.h"
 #include "schema.h"
 
-#define SHOW_FIELDS 4
+#define SHOW_FIELDS 5
 
 void tracuu_hit_record(tracuu_hit_t *h, const json_t *meta)
 {
@@ -26,6 +26,8 @@ void tracuu_hit_record(tracuu_hit_t *h, const json_t *meta)
     h->signer = META("signer");
     h->signer_role = META("signer_role");
     h->place = META("place");
+    json_int_t pages = json_integer_value(json_object_get(meta, "pages"));
+    h->pages = pages > 0 && pages <= 1000000 ? (unsigned)pages : 0;
     h->format = META("format");
 #undef META
 }
@@ -99,7 +101,8 @@ static void date_of(const tracuu_printer_t *p, const char *digits, char *out,
         tracuu_date_dmy(iso, out);
 }
 
-/* One listing term as a row: citations (symbol, date, type, issuer),
+/* One listing term as a row: citations (symbol, date, type, issuer,
+ * name; a law cited by name alone has no symbol),
  * dates (role letter + digits), movements (kind, name, as written). */
 static void show_row(tracuu_printer_t *p, const char *prefix, char *term)
 {
@@ -120,6 +123,7 @@ static void show_row(tracuu_printer_t *p, const char *prefix, char *term)
         opt_str(p, "type", f[2]);
         opt_str(p, "date", p->structured ? f[1] : iso);
         opt_str(p, "issuer", f[3]);
+        opt_str(p, "name", f[4]);
     } else {
         fields(term, f);
         opt_str(p, "kind", f[0]);

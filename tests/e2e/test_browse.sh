@@ -75,7 +75,7 @@ PY
 # --list cites: one row per cited document, its count what cites: finds
 # (118/2025/NĐ-CP was four rows of 17, 3, 2 and 1 plans for 19).
 q "$DB" --list cites
-[ "$(grep -c ' 118/2025/NĐ-CP ' "$TMP/out")" = 1 ] && grep -q '^ *19  118/2025/NĐ-CP  *Nghị định  *09/06/2025 Chính phủ$' "$TMP/out" && ok ||
+[ "$(grep -c ' 118/2025/NĐ-CP ' "$TMP/out")" = 1 ] && grep -q '^ *19  118/2025/NĐ-CP  *Nghị định  *09/06/2025 Chính phủ  *-$' "$TMP/out" && ok ||
     bad "118/2025/NĐ-CP rows: $(grep ' 118/2025/NĐ-CP ' "$TMP/out")"
 for query in '' 'thi đua'; do
     q "$DB" --json --list cites --limit 25 $query

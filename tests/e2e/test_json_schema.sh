@@ -112,7 +112,7 @@ def row_no_query(d): "a cites row without query"; del d["items"][0]["query"]
 def unknown_query(d): "a query on the row of unknowns"; d["items"][-1]["query"] = "signer:x"
 def known_null(d): "a null query on a named row"; d["items"][0]["query"] = None
 def bad_year(d): "a year 25"; d["items"][0]["year"] = "25"
-def show_extra(d): "an unknown key in a shown document"; d["documents"][0]["pages"] = 2
+def show_extra(d): "an unknown key in a shown document"; d["documents"][0]["sheets"] = 2
 def show_role(d): "a shown date's role due"; d["documents"][0]["dates"][0]["role"] = "due"
 def show_none(d): "no documents"; d["documents"] = []
 for name, f in [("hits.json", drop_hits), ("hits.json", version_1),

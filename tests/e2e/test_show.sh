@@ -20,7 +20,10 @@ q "$DB" --show number:2519/QĐ-UBND
 expect_rc 0 "--show number:2519/QĐ-UBND"
 head -n 1 "$TMP/out" | grep -q '/1813348fc14ac2b7\.txt$' && ok || bad "path: $(head -n 1 "$TMP/out")"
 grep -qx '   ngày ban hành: 19/11/2025' "$TMP/out" && ok || bad "record: $(head -8 "$TMP/out")"
-grep -qx 'Trích dẫn (cites): 5' "$TMP/out" && ok || bad "cites heading: $(grep cites "$TMP/out")"
+# Five symbols and a law cited by name alone ("Luật Tổ chức chính quyền
+# địa phương ngày 16 tháng 6 năm 2025").
+grep -qx 'Trích dẫn (cites): 6' "$TMP/out" && ok || bad "cites heading: $(grep cites "$TMP/out")"
+grep -qx '    Luật  Luật Tổ chức chính quyền địa phương' "$TMP/out" && ok || bad "a law cited by name"
 grep -qx '    118/2025/NĐ-CP  Nghị định  09/06/2025  Chính phủ' "$TMP/out" && ok || bad "a citation with its date and issuer"
 grep -qx '    19/11/2025  issued' "$TMP/out" && ok || bad "the issue date with its role"
 grep -qx '    09/06/2025  cited' "$TMP/out" && ok || bad "a cited date"
@@ -44,7 +47,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 doc, = d["documents"]
 assert d["format_version"] == 3 and doc["number"] == "12/KH-UBND" and doc["issued"] == "2025-03-05"
-assert {"symbol": "34-CT/TW", "type": "Chỉ thị", "date": "2014-04-07", "issuer": None} in doc["cites"], doc["cites"]
+assert {"symbol": "34-CT/TW", "type": "Chỉ thị", "date": "2014-04-07", "issuer": None, "name": None} in doc["cites"], doc["cites"]
 assert {"date": "2025-03-05", "role": "issued"} in doc["dates"]
 assert doc["movements"][0]["name"] == "Dân vận khéo" and "Số: 12/KH-UBND\n" in doc["text"]
 PY
