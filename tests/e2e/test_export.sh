@@ -82,5 +82,5 @@ assert rows[0] == ["plans", "issuer"] and len(rows) == 5, rows
 assert [int(r[0]) for r in rows[1:]] == sorted((int(r[0]) for r in rows[1:]), reverse=True)
 PY
 q "$DB" --format ods thi
-[ "$RC" = 2 ] && grep -q "csv or xlsx" "$TMP/err" && ok || bad "--format ods: rc $RC"
+[ "$RC" = 2 ] && grep -q "xlsx or dot" "$TMP/err" && ok || bad "--format ods: rc $RC"
 finish
