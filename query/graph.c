@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "escape.h"
 #include "fold.h"
+#include "i18n.h"
 #include "record.h"
 #include "schema.h"
 #include "show.h"
@@ -406,6 +407,13 @@ static void card_free(card_t *c)
     free(c->path);
 }
 
+/* A relation as text shows it: its Vietnamese name under a Vietnamese
+ * locale ("căn cứ"), else its search value ("can-cu"). */
+static const char *rel_label(tracuu_relation_t r)
+{
+    return tracuu_i18n_vi() ? tracuu_relation_name(r) : tracuu_relation_slug(r);
+}
+
 /* One line (text) or member set (structured) for node k. */
 static void print_card(tracuu_printer_t *p, const card_t *c, const gnode_t *n)
 {
@@ -428,7 +436,7 @@ static void print_card(tracuu_printer_t *p, const card_t *c, const gnode_t *n)
     }
     char dmy[TRACUU_DMY_SIZE];
     tracuu_date_dmy(c->h.issued, dmy);
-    tracuu_print_str(p, c->h.number ? c->h.number : "(không số)");
+    tracuu_print_str(p, c->h.number ? c->h.number : _("(no number)"));
     if (*dmy) {
         p->literal(p, "  ");
         tracuu_print_str(p, dmy);
@@ -441,8 +449,9 @@ static void print_card(tracuu_printer_t *p, const card_t *c, const gnode_t *n)
         p->literal(p, "  ");
         p->name(p, c->h.path);
     } else {
-        p->literal(p, n->ambiguous ? "  (nhiều văn bản cùng số trong chỉ mục)"
-                                   : "  (không có trong chỉ mục)");
+        p->literal(p, "  ");
+        p->literal(p, n->ambiguous ? _("(several indexed plans have this number)")
+                                   : _("(not in the index)"));
     }
 }
 
@@ -457,13 +466,15 @@ static void print_tree(const graph_t *g, tracuu_printer_t *p, size_t k,
     if (via >= 0) {
         const char *arrow = g->dir == TRACUU_GRAPH_CITES_OF ? "→ " : "← ";
         p->literal(p, arrow);
-        p->literal(p, tracuu_relation_name(g->edges[via].rel));
+        p->literal(p, rel_label(g->edges[via].rel));
         p->literal(p, ": ");
     }
     print_card(p, &c, &g->nodes[k]);
     bool tree = via < 0 || g->nodes[k].parent_edge == via;
-    if (!tree)
-        p->literal(p, "  (đã nêu ở trên)");
+    if (!tree) {
+        p->literal(p, "  ");
+        p->literal(p, _("(shown above)"));
+    }
     p->separator(p);
     card_free(&c);
     if (!tree)
@@ -544,7 +555,7 @@ static void print_dot(const graph_t *g, FILE *f)
         char dmy[TRACUU_DMY_SIZE];
         tracuu_date_dmy(c.h.issued, dmy);
         fprintf(f, "  n%zu [label=\"", k);
-        dot_str(f, c.h.number ? c.h.number : "(không số)", 200);
+        dot_str(f, c.h.number ? c.h.number : _("(no number)"), 200);
         if (*dmy)
             fprintf(f, "\\n%s", dmy);
         if (c.h.title) {
@@ -561,7 +572,7 @@ static void print_dot(const graph_t *g, FILE *f)
     }
     for (size_t e = 0; e < g->n_edges; e++)
         fprintf(f, "  n%zu -> n%zu [label=\"%s\"];\n", g->edges[e].citing,
-                g->edges[e].cited, tracuu_relation_name(g->edges[e].rel));
+                g->edges[e].cited, rel_label(g->edges[e].rel));
     fputs("}\n", f);
 }
 
@@ -583,7 +594,7 @@ bool tracuu_graph_print(tracuu_db_t *db, unsigned root, tracuu_graph_dir_t dir,
     else
         print_tree(&g, p, 0, -1, 0);
     if (g.truncated)
-        fprintf(stderr, "%s: the graph stops at %d documents\n", prog,
+        fprintf(stderr, _("%s: the graph stops at %d documents\n"), prog,
                 TRACUU_GRAPH_NODES_MAX);
     graph_free(&g);
     return true;

@@ -25,8 +25,8 @@ python3 -c "import sys; sys.exit(0 if float('${r:-0}') >= 0.85 else 1)" && ok ||
 
 q "$DB" --cited-by 15/2017/QH14
 expect_rc 0 "--cited-by 15/2017/QH14"
-[ "$(grep -c "← căn cứ: " "$TMP/out")" -ge 5 ] && ok ||
+[ "$(grep -c "← can-cu: " "$TMP/out")" -ge 5 ] && ok ||
     bad "fewer than 5 plans rest on 15/2017/QH14: $(cat "$TMP/out")"
-grep -q "← căn cứ: 82/2025/QĐ-UBND .*BẮC NINH" "$TMP/out" && ok ||
+grep -q "← can-cu: 82/2025/QĐ-UBND .*BẮC NINH" "$TMP/out" && ok ||
     bad "82/2025/QĐ-UBND of Bắc Ninh not among them: $(cat "$TMP/out")"
 finish
