@@ -15,6 +15,7 @@
 #include "escape.h"
 #include "fields.h"
 #include "list.h"
+#include "listby.h"
 #include "i18n.h"
 #include "index.h"
 #include "output.h"
@@ -118,6 +119,8 @@ static void usage(FILE *f)
             "                    one document as indexed: its record, citations,\n"
             "                    dates with their roles, movements\n"
             "      --text        with --show: the text the index keeps\n"
+            "      --by G        with --list: a table for each year, issuer,\n"
+            "                    type or signer (--list cites --by year)\n"
             "      --cited-by DOC  the plans citing DOC (a path, number:SYMBOL\n"
             "                    or a symbol), with their relation to it\n"
             "      --cites-of DOC  what DOC cites, resolved to the indexed\n"
@@ -197,6 +200,9 @@ typedef struct opts {
     color_t color;
     sort_t sort;
     tracuu_list_kind_t list;
+    const char *list_name;  /* --list's argument */
+    tracuu_list_kind_t by;  /* --by: a table per group, or NONE */
+    const char *by_name;
     bool marks;             /* --marks: [matches] in text, even in a pipe */
     int format_version;     /* --format-version, or 0: the current one */
     int width;              /* --width, or -1: the terminal's (wrap.h) */
@@ -531,16 +537,31 @@ static bool printer_for(const opts_t *o, tracuu_printer_t *pr)
     return true;
 }
 
+/* The plans a group's query finds (tracuu_list_match_fn). */
+static bool group_match(const char *query, tracuu_q_t **q, void *ctx)
+{
+    (void)ctx;
+    prepared_t pq;
+    bool ok = prepare(query, false, &pq);
+    *q = ok ? tracuu_q_copy(pq.plan.q_match) : NULL;
+    prepared_free(&pq);
+    return ok && *q;
+}
+
 static int list(const opts_t *o, tracuu_db_t *db, const prepared_t *pq,
                 const char *query, bool every)
 {
     tracuu_printer_t pr;
     if (!printer_for(o, &pr))
         return EXIT_TROUBLE;
-    long rows = tracuu_list_print(db, every ? NULL : pq->plan.q_match,
-                                  o->list, *query ? query : NULL,
-                                  o->limit_set ? o->limit : 0,
-                                  &pr);
+    const tracuu_q_t *q = every ? NULL : pq->plan.q_match;
+    unsigned limit = o->limit_set ? o->limit : 0;
+    long rows = o->by != TRACUU_LIST_NONE
+                    ? tracuu_list_by(db, q, *query ? query : NULL, o->list,
+                                     o->list_name, o->by, o->by_name, limit,
+                                     &pr, group_match, NULL)
+                    : tracuu_list_print(db, q, o->list,
+                                        *query ? query : NULL, limit, &pr);
     if (o->format == TRACUU_FORMAT_XLSX)
         pr.end(&pr); /* the workbook, written out */
     if (pr.failed)
@@ -811,6 +832,7 @@ static const struct option longopts[] = {
     {"cited-by", required_argument, NULL, 'B'},
     {"cites-of", required_argument, NULL, 'U'},
     {"depth", required_argument, NULL, 'D'},
+    {"by", required_argument, NULL, 'Y'},
     {"db", required_argument, NULL, 'd'},
     {"json", no_argument, NULL, 'J'},
     {"paths", no_argument, NULL, 'P'},
@@ -900,6 +922,23 @@ static int format_version(const char *arg, opts_t *o)
     fprintf(stderr, _("%s: --format-version %s is not supported: this "
                       "version writes format %d or %d\n"),
             prog, arg, TRACUU_JSON_FORMAT_OLDEST, TRACUU_JSON_FORMAT_VERSION);
+    return EXIT_TROUBLE;
+}
+
+/* --by year|issuer|type|signer (or the lists' plural names). */
+static int by_option(opts_t *o)
+{
+    static const char *const one[] = {"year", "issuer", "type", "signer"};
+    static const char *const many[] = {"years", "issuers", "types", "signers"};
+    int v = choose(optarg, one, 4);
+    const char *name = v >= 0 ? many[v] : optarg;
+    if ((v >= 0 || choose(optarg, many, 4) >= 0) &&
+        tracuu_list_parse(name, &o->by)) {
+        o->by_name = name;
+        return OPT_GO_ON;
+    }
+    fprintf(stderr, _("%s: --by wants year, issuer, type or signer, not "
+                      "'%s'\n"), prog, optarg);
     return EXIT_TROUBLE;
 }
 
@@ -999,7 +1038,10 @@ static int apply_option(int c, opts_t *o)
         }
         o->sort = sort_v[v];
         return OPT_GO_ON;
+    case 'Y':
+        return by_option(o);
     case 'L':
+        o->list_name = optarg;
         if (tracuu_list_parse(optarg, &o->list))
             return OPT_GO_ON;
         fprintf(stderr, _("%s: --list wants %s, not '%s'\n"), prog,
@@ -1090,6 +1132,13 @@ static int run(opts_t *o_, int argc, char **argv)
 {
     opts_t o = *o_;
     int rc;
+    if (o.by != TRACUU_LIST_NONE &&
+        (o.list == TRACUU_LIST_NONE || o.by == o.list ||
+         (o.format != TRACUU_FORMAT_TEXT && o.format != TRACUU_FORMAT_JSON))) {
+        fprintf(stderr, _("%s: --by goes with --list of another kind, in text "
+                        "or JSON (--list cites --by year)\n"), prog);
+        return EXIT_TROUBLE;
+    }
     if (o.dot && !o.graph) {
         fprintf(stderr, _("%s: --format dot goes with --cited-by or "
                         "--cites-of\n"), prog);

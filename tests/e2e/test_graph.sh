@@ -98,6 +98,32 @@ grep -q "<svg" "$TMP/graph.svg" && grep -q "07/KH&#45;UBND" "$TMP/graph.svg" && 
     bad "svg: $(head -c 300 "$TMP/graph.svg")"
 [ "$(grep -c -- "->" "$TMP/out")" = 3 ] && ok || bad "dot edges: $(cat "$TMP/out")"
 
+# Counts over time: the documents cited by the plans of each year, newest
+# year first, each group's rows counted within it.
+q "$DB" --list cites --by year
+expect_rc 0 "--list cites --by year"
+[ "$(grep -n '^20[0-9][0-9]: ' "$TMP/out" | cut -d: -f2 | tr '\n' ' ')" = "2020 2015 2014 " ] && ok ||
+    bad "year groups: $(cat "$TMP/out")"
+sed -n '/^2014: /,/^$/p' "$TMP/out" | grep -q '^ *2  34-CT/TW ' && ok ||
+    bad "2014: 34-CT/TW cited by 2 plans: $(cat "$TMP/out")"
+q "$DB" --list cites --by year --json
+python3 - "$TMP/out" <<'PY' && ok || bad "--by year JSON: $(cat "$TMP/out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["list"] == "cites" and d["by"] == "years", d
+g = {x["year"]: x for x in d["groups"]}
+assert g["2020"]["plans"] == 2 and g["2020"]["query"] == "issued:2020", g["2020"]
+syms = sorted(i["symbol"] for i in g["2020"]["items"])
+assert syms == ["03/KH-BCĐ", "04/KH-BCĐ"], syms
+PY
+q "$DB" --list movements --by issuer
+expect_rc 0 "--list movements --by issuer"
+grep -q "^ỦY BAN NHÂN DÂN XÃ BẢN GIANG: 1 plan" "$TMP/out" && ok || bad "--by issuer: $(cat "$TMP/out")"
+q "$DB" --list cites --by cites
+expect_rc 2 "--by the list's own kind"
+q "$DB" --by year thi
+expect_rc 2 "--by without --list"
+
 # Errors a person can act on.
 q "$DB" --cited-by 999/KH-XYZ
 expect_rc 1 "--cited-by a number the index lacks"
