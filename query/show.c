@@ -1,5 +1,7 @@
 /* show.c: one document as indexed: record, citations, dates, movements, text. */
 #include "show.h"
+#include "i18n.h"
+#include "listtext.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -113,7 +115,11 @@ static void show_row(tracuu_printer_t *p, const char *prefix, char *term)
     if (strcmp(prefix, TRACUU_PREFIX_DATE_LIST) == 0) {
         date_of(p, term + 1, date, sizeof date);
         opt_str(p, "date", date);
-        opt_str(p, "role", tracuu_list_role_name(term[0]));
+        char rb[TRACUU_LIST_TEXT_SIZE];
+        const char *role = tracuu_list_role_name(term[0]);
+        opt_str(p, "role", p->structured
+                               ? role
+                               : tracuu_list_text_value("role", role, rb));
     } else if (strcmp(prefix, TRACUU_PREFIX_CITES_LIST) == 0) {
         fields(term, f);
         char iso[TRACUU_DMY_SIZE] = "";
@@ -170,7 +176,7 @@ static void show_text(tracuu_printer_t *p, const char *text, size_t len,
             p->string(p, text, len);
             return;
         }
-        p->literal(p, "Văn bản (text as indexed):");
+        p->literal(p, _("Văn bản (text as indexed):"));
         p->separator(p);
         /* Line by line: text output makes a line feed inside a string a
          * space. */
@@ -185,8 +191,8 @@ static void show_text(tracuu_printer_t *p, const char *text, size_t len,
     }
     p->string(p, NULL, 0);
     if (!p->structured) {
-        p->literal(p, "(the index keeps no text of this file: plain text is "
-                      "read from the file itself, ");
+        p->literal(p, _("(the index keeps no text of this file: plain "
+                        "text is read from the file itself, "));
         p->name(p, path);
         p->literal(p, ")");
         p->separator(p);
@@ -217,11 +223,13 @@ static tracuu_status_t show_one(tracuu_db_t *db, unsigned id, bool text,
     tracuu_print_path(p, path);
     p->separator(p);
     tracuu_print_record(p, &h);
-    st = show_terms(db, id, p, "cites", "Trích dẫn (cites)", TRACUU_PREFIX_CITES_LIST);
+    st = show_terms(db, id, p, "cites", _("Trích dẫn (cites)"),
+                    TRACUU_PREFIX_CITES_LIST);
     if (st == TRACUU_OK)
-        st = show_terms(db, id, p, "dates", "Ngày tháng (dates)", TRACUU_PREFIX_DATE_LIST);
+        st = show_terms(db, id, p, "dates", _("Ngày tháng (dates)"),
+                        TRACUU_PREFIX_DATE_LIST);
     if (st == TRACUU_OK)
-        st = show_terms(db, id, p, "movements", "Phong trào (movements)",
+        st = show_terms(db, id, p, "movements", _("Phong trào (movements)"),
                         TRACUU_PREFIX_MOVEMENT_LIST);
     if (st == TRACUU_OK && text)
         show_text(p, body, bl,

@@ -57,8 +57,11 @@ assert d["format_version"] == 3 and d["total"] == 2, d
 h = d["hits"][0]
 assert h["path"].endswith(".txt") and h["title"] and h["score"] > 0
 s = h["snippets"][0]
-marked = [s["text"].encode()[m["start"]:m["start"] + m["length"]].decode() for m in s["matches"]]
+marked = [s["text"][m["start"]:m["start"] + m["length"]] for m in s["matches"]]
 assert [m.lower() for m in marked] == ["dân vận khéo"], marked
+by_bytes = [s["text"].encode()[m["start_bytes"]:m["start_bytes"] + m["length_bytes"]].decode()
+            for m in s["matches"]]
+assert by_bytes == marked, by_bytes
 PY
 q "$DB" --count thi đua
 [ "$(cat "$TMP/out")" = 5 ] && ok || bad "--count: $(cat "$TMP/out")"
