@@ -406,32 +406,41 @@ const tracuu_typeword_t *tracuu_typeword_find(const char *f, size_t len)
  * "1am theo" (làm), "dao dirc" (đức), "ciia" (của), "ctia" (của), "nidm"
  * (năm), "thanh phd" (phố), "s6i ndi" (sôi nổi), "cong chic" (chức),
  * and those of tests/fixtures/ocr-damage.md (x4, chtrc, nhitng, twong,
- * Qubc, ddy, méi, thyc, ciu); and the classic confusions of OCR engines:
+ * Qubc, ddy, méi, thyc, ciu, phitrong, the glyphs of hi¢n, ti€u, t&,
+ * D§y, which the word breaker keeps in the word: tokenize.h); and the
+ * classic confusions of OCR engines:
  * 0/o, 1/l, 5/s, rn/m. Tried in this order; a word gets at most two
  * readings.
  * Dropped or wrong diacritics need no entry: the folded form is what
  * every search matches. */
 const tracuu_ocr_confusion_t tracuu_ocr_confusions[] = {
-    {"6", "o"},
-    {"0", "o"},
-    {"1", "l"},
-    {"1", "i"},
-    {"4", "a"},   /* x4 (xã) */
-    {"5", "s"},
-    {"rn", "m"},
-    {"ir", "u"},  /* dirc (đức) */
-    {"tr", "u"},  /* chtrc, strc (chức, sức) */
-    {"it", "u"},  /* nhitng (những) */
-    {"ii", "u"},  /* ciia, nhiing (của, những) */
-    {"ti", "u"},  /* ctia (của) */
-    {"w", "u"},   /* twong (tương) */
-    {"id", "a"},  /* nidm (năm) */
-    {"d", "o"},   /* qudc, mdi, phd (quốc, mới, phố) */
-    {"b", "o"},   /* Qubc (Quốc) */
-    {"d", "a"},   /* ddy (đẩy) */
-    {"e", "o"},   /* méi, quéc, véi (mới, quốc, với) */
-    {"y", "u"},   /* thyc (thực) */
-    {"i", "a"},   /* ciu, cip, xuit, thing (câu, cấp, xuất, thắng) */
-    {"i", "u"},   /* chic (chức) */
-    {NULL, NULL},
+    {"6", "o", NULL},
+    {"0", "o", NULL},
+    {"1", "l", NULL},
+    {"1", "i", NULL},
+    {"4", "a", NULL},   /* x4 (xã) */
+    {"5", "s", NULL},
+    {"rn", "m", NULL},
+    {"\xc2\xa2", "e", NULL}, /* hi¢n, K¢ (hiện, Kế): the glyph inside the word */
+    {"\xe2\x82\xac", "e", NULL}, /* ti€u (tiêu) */
+    {"&", "e", NULL},   /* kinh t&, 1& (tế, lễ) */
+    {"&", "o", NULL},   /* co s& (sở) */
+    {"\xc2\xa7", "a", NULL}, /* D§y (Đẩy) */
+    {"itr", "u", NULL}, /* phitrong, ditroc (phương, được) */
+    {"ir", "u", NULL},  /* dirc (đức) */
+    {"tr", "u", NULL},  /* chtrc, strc (chức, sức) */
+    {"it", "u", NULL},  /* nhitng (những) */
+    {"ii", "u", NULL},  /* ciia, nhiing (của, những) */
+    {"ti", "u", NULL},  /* ctia (của) */
+    {"w", "u", NULL},   /* twong (tương) */
+    {"id", "a", NULL},  /* nidm (năm) */
+    {"d", "o", NULL},   /* qudc, mdi, phd (quốc, mới, phố) */
+    {"b", "o", NULL},   /* Qubc (Quốc) */
+    {"b", "a", NULL},   /* phbi (phải) */
+    {"d", "a", NULL},   /* ddy (đẩy) */
+    {"e", "o", "\xc3\xa9"}, /* méi, quéc, véi (mới, quốc, với) */
+    {"y", "u", NULL},   /* thyc (thực) */
+    {"i", "a", NULL},   /* ciu, cip, xuit, thing (câu, cấp, xuất, thắng) */
+    {"i", "u", NULL},   /* chic (chức) */
+    {NULL, NULL, NULL},
 };

@@ -139,6 +139,9 @@ extern const tracuu_datekw_t tracuu_datekws[];
 typedef struct tracuu_ocr_confusion {
     const char *seen;     /* as the OCR text has it */
     const char *meant;    /* the likely reading */
+    const char *written;  /* NULL, or what the word as written must hold:
+                             the "é" OCR writes for ô, ơ ("méi", "tét"),
+                             so that the loanword "gen" is not read "gon" */
 } tracuu_ocr_confusion_t;
 extern const tracuu_ocr_confusion_t tracuu_ocr_confusions[];
 

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "fold.h"
 #include "movetable.h"
+#include "ocr.h"
 #include "normalize.h"
 #include "scan.h"
 
@@ -1078,6 +1079,9 @@ static void scan_windows(const char *text, size_t len, sink_t *k)
         size_t we = len - core > OVERLAP ? core + OVERLAP : len;
         tracuu_folded_t F;
         tracuu_folded_make(text + ws, we - ws, &F);
+        /* Read as the scan meant it: "phong trào toàn dân bảo vệ an ninh
+         * T6 quốc" is the national movement. */
+        tracuu_ocr_mend(text, ws, &F);
         scan(text, len, ws, &F, core, k);
         tracuu_folded_free(&F);
         ws = core;

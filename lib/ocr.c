@@ -22,33 +22,12 @@ static bool has_letter(const char *w, size_t len)
     return false;
 }
 
-/* True when the folded w[0..len) is a syllable with some tone: one ending
- * in c, ch, p or t takes sắc or nặng, so "duc" (đức) is tried as "dúc"
- * (a combining acute after its first vowel). */
-static bool folded_valid(const char *w, size_t len)
-{
-    if (tracuu_syllable_valid(w, len))
-        return true;
-    char last = len ? w[len - 1] : 0;
-    if (len > SYLLABLE_LETTERS + 2 || !(last == 'c' || last == 'h' ||
-                                        last == 'p' || last == 't'))
-        return false;
-    char t[SYLLABLE_LETTERS + 5];
-    size_t v = strcspn(w, "aeiouy");
-    if (v >= len)
-        return false;
-    memcpy(t, w, v + 1);
-    memcpy(t + v + 1, "\xcc\x81", 2);
-    memcpy(t + v + 3, w + v + 1, len - v - 1);
-    return tracuu_syllable_valid(t, len + 2);
-}
-
 /* Add cand to out[0..*n) when it is a syllable and new. */
 static void keep(const char *cand, size_t len,
                  char out[][TRACUU_OCR_READING_MAX], size_t *n)
 {
     if (*n >= TRACUU_OCR_READINGS_MAX || len < 2 || len > SYLLABLE_LETTERS ||
-        !folded_valid(cand, len))
+        !tracuu_syllable_folded_valid(cand, len))
         return;
     for (size_t i = 0; i < *n; i++)
         if (strlen(out[i]) == len && memcmp(out[i], cand, len) == 0)
@@ -79,77 +58,9 @@ static size_t replace(const char *w, size_t len, const char *seen,
     return o;
 }
 
-/* Folded vowel groups of Vietnamese syllables (a, ă, â are all a ...). */
-static const char *const nuclei[] = {
-    "a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia",
-    "ie", "iu", "oa", "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy",
-    "ya", "ye", "ieu", "oai", "oao", "oay", "oeo", "uay", "uoi", "uou",
-    "uya", "uye", "uyu", "yeu", "uao", "uai", "ueu", NULL};
-
-/* Up to three lowercase letters as one number (5 bits a letter). */
-static unsigned code3(const char *s, size_t n)
-{
-    unsigned c = 0;
-    for (size_t i = 0; i < n; i++)
-        c = c << 5 | (unsigned)(s[i] - 'a' + 1);
-    return c;
-}
-
-static bool is_vowel(char c)
-{
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-           c == 'y';
-}
-
-/* The initial consonant of the folded word w[0..len) (shorter than it):
- * its length, 0 for none. */
-static size_t initial_len(const char *w, size_t len)
-{
-    if (len > 3 && !memcmp(w, "ngh", 3))
-        return 3;
-    static const char two[] = "ngnhchghgikhphquthtr";
-    for (size_t i = 0; len > 2 && i < sizeof two - 1; i += 2)
-        if (w[0] == two[i] && w[1] == two[i + 1])
-            return 2;
-    return len > 1 && strchr("bcdghklmnprstvx", w[0]) ? 1 : 0;
-}
-
-/* A quick test that the folded ASCII word w[0..len) has the shape of a
- * syllable: an initial, a vowel group of the list, a final, the spelling
- * rules of c/k, g/gh, ng/ngh. Looser than tracuu_syllable_valid (tones
- * and some pairings are not checked) and far cheaper: a word that passes
- * needs no reading, and nearly every word of a text passes. */
-static bool syllable_shape(const char *w, size_t len)
-{
-    size_t i = initial_len(w, len);
-    size_t v = i;
-    while (v < len && is_vowel(w[v]))
-        v++;
-    if (v == i || v - i > 3)
-        return false;
-    /* The spelling rules: c, g, ng before a, o, u; k, gh, ngh before e,
-     * i, y ("ciu" is no syllable: câu, read wrong). */
-    bool front = w[i] == 'e' || w[i] == 'i' || w[i] == 'y';
-    if ((i == 1 && w[0] == 'c' && front) || (i == 1 && w[0] == 'k' && !front) ||
-        (i == 2 && !memcmp(w, "gh", 2) && !front) ||
-        (i == 3 && !front) || (i == 2 && !memcmp(w, "ng", 2) && front))
-        return false;
-    unsigned nc = code3(w + i, v - i);
-    bool nucleus = false;
-    for (const char *const *p = nuclei; *p && !nucleus; p++)
-        nucleus = code3(*p, strlen(*p)) == nc && strlen(*p) == v - i;
-    if (!nucleus)
-        return false;
-    size_t f = len - v;
-    const char *fin = w + v;
-    return f == 0 ||
-           (f == 1 && strchr("cmnpt", fin[0])) ||
-           (f == 2 && (!memcmp(fin, "ch", 2) || !memcmp(fin, "ng", 2) ||
-                       !memcmp(fin, "nh", 2)));
-}
-
 /* A word in capitals without a digit (a code, a numeral: NĐ, XIII), or a
- * Roman numeral in small letters (ii, xiv): never OCR damage to read. */
+ * Roman numeral in small letters (ii, xiv; of i, v and x alone: "mdi",
+ * "ddi", "vdi" are mới, đối, với): never OCR damage to read. */
 static bool code_or_numeral(const char *orig, size_t olen, const char *w,
                             size_t len)
 {
@@ -157,26 +68,29 @@ static bool code_or_numeral(const char *orig, size_t olen, const char *w,
     for (size_t i = 0; i < olen;) {
         uint32_t cp = tracuu_utf8_next(orig, olen, &i);
         lower = lower || tracuu_cp_upper(cp) != cp;
-        digit = digit || (cp >= '0' && cp <= '9');
+        digit = digit || (cp >= '0' && cp <= '9') || cp == 0xA2 ||
+                cp == 0xA7 || cp == 0x20AC;
     }
-    /* A word in capitals without a digit is a code (NĐ); OCR keeps some
-     * accents of small letters ("méi", "đirc"). */
-    return (!lower && !digit) || strspn(w, "ivxlcdm") == len;
+    /* A word in capitals without a digit or a glyph (K¢ is Kế) is a code
+     * (NĐ); OCR keeps some accents of small letters ("méi", "đirc"). */
+    return (!lower && !digit) || strspn(w, "ivx") == len;
 }
 
 size_t tracuu_ocr_readings(const char *orig, size_t olen, const char *w,
                            size_t len, char out[][TRACUU_OCR_READING_MAX])
 {
     size_t n = 0;
-    if (len < 2 || len > SYLLABLE_LETTERS + 2 || syllable_shape(w, len) ||
-        !has_letter(w, len) || code_or_numeral(orig, olen, w, len) ||
-        folded_valid(w, len))
+    if (len < 2 || len > SYLLABLE_LETTERS + 2 ||
+        tracuu_syllable_folded_valid(w, len) || !has_letter(w, len) ||
+        code_or_numeral(orig, olen, w, len))
         return 0;
     char buf[TRACUU_OCR_READING_MAX];
     for (const tracuu_ocr_confusion_t *c = tracuu_ocr_confusions;
          c->seen && n < TRACUU_OCR_READINGS_MAX; c++) {
         size_t sl = strlen(c->seen);
         bool digit = c->seen[0] >= '0' && c->seen[0] <= '9';
+        if (c->written && !memmem(orig, olen, c->written, strlen(c->written)))
+            continue;
         for (size_t at = 0; at + sl <= len; at++) {
             if (memcmp(w + at, c->seen, sl) != 0)
                 continue;
@@ -189,4 +103,69 @@ size_t tracuu_ocr_readings(const char *orig, size_t olen, const char *w,
         }
     }
     return n;
+}
+
+/* The length of the OCR glyph at f[i] ("¢", "§", "€"), else 0. */
+static size_t glyph_at(const char *f, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)f + i;
+    if (i + 1 < n && u[0] == 0xC2 && (u[1] == 0xA2 || u[1] == 0xA7))
+        return 2;
+    if (i + 2 < n && u[0] == 0xE2 && u[1] == 0x82 && u[2] == 0xAC)
+        return 3;
+    return 0;
+}
+
+static bool alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* The end of the word at folded f[i]: letters, digits and glyphs. */
+static size_t word_end(const char *f, size_t n, size_t i)
+{
+    while (i < n) {
+        size_t g = alnum(f[i]) ? 1 : glyph_at(f, n, i);
+        if (!g)
+            break;
+        i += g;
+    }
+    return i;
+}
+
+/* The first reading of the folded word f[i..e), or NULL. */
+static const char *first_reading(const char *text, size_t base,
+                                 const tracuu_folded_t *F, size_t i, size_t e,
+                                 char rd[][TRACUU_OCR_READING_MAX])
+{
+    if (e - i < 2 || e - i > SYLLABLE_LETTERS + 2 ||
+        tracuu_syllable_folded_valid(F->s + i, e - i))
+        return NULL;
+    size_t from = base + F->src[i], to = base + F->src[e];
+    return tracuu_ocr_readings(text + from, to - from, F->s + i, e - i, rd)
+               ? rd[0]
+               : NULL;
+}
+
+void tracuu_ocr_mend(const char *text, size_t base, tracuu_folded_t *F)
+{
+    char *f = F->s;
+    size_t n = F->len, o = 0;
+    char rd[TRACUU_OCR_READINGS_MAX][TRACUU_OCR_READING_MAX];
+    for (size_t i = 0; i < n;) {
+        size_t e = alnum(f[i]) ? word_end(f, n, i) : i + 1;
+        const char *r = e > i + 1 ? first_reading(text, base, F, i, e, rd)
+                                  : NULL;
+        size_t m = r ? strlen(r) : 0; /* never longer than the word */
+        if (r || o != i)
+            for (size_t k = 0; k < (r ? m : e - i); k++) {
+                F->src[o + k] = F->src[r ? i : i + k];
+                f[o + k] = r ? r[k] : f[i + k];
+            }
+        o += r ? m : e - i;
+        i = e;
+    }
+    F->src[o] = F->src[n];
+    f[o] = '\0';
+    F->len = o;
 }

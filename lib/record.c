@@ -173,32 +173,42 @@ static tracuu_status_t counter_flush(counter_t *c, tracuu_doc_t *doc)
 
 /* A body word damaged by OCR ("s6", "1am", "dirc") is also indexed under
  * its likely readings (lib/ocr.h) at its position, so that a phrase
- * typed right ("chỉ thị số 34") finds the scan ("Chi thi s6 34"). */
+ * typed right ("chỉ thị số 34") finds the scan ("Chi thi s6 34"); so is
+ * a word of a movement's name. */
 static tracuu_status_t add_readings(tracuu_doc_t *doc, const char *orig,
-                                    size_t olen, const char *w, size_t len,
-                                    unsigned pos)
+                                    size_t olen, const char *folded,
+                                    size_t plen, size_t len, unsigned pos)
 {
     char rd[TRACUU_OCR_READINGS_MAX][TRACUU_OCR_READING_MAX];
-    size_t n = tracuu_ocr_readings(orig, olen, w, len, rd);
+    size_t n = tracuu_ocr_readings(orig, olen, folded + plen, len - plen, rd);
     tracuu_status_t st = TRACUU_OK;
-    for (size_t i = 0; i < n && st == TRACUU_OK; i++)
-        st = tracuu_doc_add_posting(doc, rd[i], strlen(rd[i]), pos);
+    char term[TRACUU_OCR_READING_MAX + 8];
+    for (size_t i = 0; i < n && st == TRACUU_OK && plen < 8; i++) {
+        size_t rl = strlen(rd[i]);
+        memcpy(term, folded, plen);
+        memcpy(term + plen, rd[i], rl);
+        st = tracuu_doc_add_posting(doc, term, plen + rl, pos);
+    }
     return st;
 }
 
+enum { TOK_EXACT = 1, TOK_READINGS = 2 };
+
 /* Index each token of text under prefix: folded with positions from
- * first_pos, plus the exact form when it differs (body only); repeats
- * more to the folded term's wdf (a name that occurs repeats + 1 times,
- * indexed at the positions of the first). */
+ * first_pos, plus the exact form when it differs (TOK_EXACT) and the
+ * readings of an OCR-damaged word (TOK_READINGS); repeats more to the
+ * folded term's wdf (a name that occurs repeats + 1 times, indexed at
+ * the positions of the first). */
 static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
                                   const tracuu_tokens_t *toks,
-                                  const char *prefix, bool exact_too,
+                                  const char *prefix, unsigned what,
                                   unsigned repeats)
 {
 
     tracuu_buf_t exact = {0}, folded = {0};
     counter_t exacts = {0};
     size_t plen = strlen(prefix);
+    bool exact_too = what & TOK_EXACT;
     tracuu_status_t st = TRACUU_OK;
     for (size_t i = 0; i < toks->n && st == TRACUU_OK; i++) {
         const tracuu_token_t *t = &toks->v[i];
@@ -210,9 +220,9 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
         if (folded.len == plen)
             continue;
         st = tracuu_doc_add_posting(doc, folded.s, folded.len, t->pos + 1);
-        if (st == TRACUU_OK && exact_too)
+        if (st == TRACUU_OK && (what & TOK_READINGS))
             st = add_readings(doc, text + t->start, t->end - t->start,
-                              folded.s + plen, folded.len - plen, t->pos + 1);
+                              folded.s, plen, folded.len, t->pos + 1);
         if (st == TRACUU_OK && repeats)
             st = tracuu_doc_add_term(doc, folded.s, folded.len, repeats);
         size_t elen = strlen(TRACUU_PREFIX_EXACT);
@@ -236,7 +246,7 @@ static tracuu_status_t add_title(tracuu_analyzer_t *a, tracuu_doc_t *doc,
     tracuu_status_t st =
         tracuu_analyzer_tokenize(a, title, strlen(title), &toks);
     if (st == TRACUU_OK)
-        st = add_tokens(doc, title, &toks, TRACUU_PREFIX_TITLE, false, 0);
+        st = add_tokens(doc, title, &toks, TRACUU_PREFIX_TITLE, 0, 0);
     tracuu_tokens_free(&toks);
     return st;
 }
@@ -259,7 +269,7 @@ static tracuu_status_t add_bool(tracuu_doc_t *doc, const char *prefix,
 }
 
 /* Add the syllables of text under prefix with positions from first_pos,
- * counted repeats more times. */
+ * counted repeats more times (with their OCR readings for movements). */
 static tracuu_status_t add_field_words(tracuu_analyzer_t *a, tracuu_doc_t *doc,
                                        const char *prefix, const char *text,
                                        uint32_t first_pos, unsigned repeats)
@@ -269,8 +279,9 @@ static tracuu_status_t add_field_words(tracuu_analyzer_t *a, tracuu_doc_t *doc,
     tracuu_tokens_t toks = {0};
     tracuu_status_t st =
         tracuu_analyzer_tokenize_at(a, text, strlen(text), first_pos, &toks);
+    unsigned what = strcmp(prefix, TRACUU_PREFIX_MOVEMENT) ? 0 : TOK_READINGS;
     if (st == TRACUU_OK)
-        st = add_tokens(doc, text, &toks, prefix, false, repeats);
+        st = add_tokens(doc, text, &toks, prefix, what, repeats);
     tracuu_tokens_free(&toks);
     return st;
 }
@@ -675,7 +686,7 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
     char *json = NULL;
     tracuu_buf_t data = {0}, term = {0};
     tracuu_status_t st =
-        add_tokens(doc, an->norm.s, &an->tokens, "", true, 0);
+        add_tokens(doc, an->norm.s, &an->tokens, "", TOK_EXACT | TOK_READINGS, 0);
     if (st == TRACUU_OK)
         st = add_title(a, doc, title);
     if (st == TRACUU_OK)

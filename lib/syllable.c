@@ -51,9 +51,49 @@ static const char **sorted_rhymes;
 static size_t n_rhymes;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/* The rhymes without their marks (ă, â -> a; ê -> e; ô, ơ -> o; ư -> u),
+ * each a number of 5 bits a letter, as bits of a set (128 KB: one shift
+ * and a load per word, the test every word indexed passes). */
+#define FOLDED_RHYME_LETTERS 4
+static uint64_t folded_rhymes[(1u << (5 * FOLDED_RHYME_LETTERS)) / 64];
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* ASCII letters s[0..n) as a number, 5 bits a letter; 0 when one is no
+ * lowercase letter or there are too many. */
+static uint32_t letters_code(const char *s, size_t n)
+{
+    if (n == 0 || n > FOLDED_RHYME_LETTERS)
+        return 0;
+    uint32_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 'a' || s[i] > 'z')
+            return 0;
+        c = c << 5 | (uint32_t)(s[i] - 'a' + 1);
+    }
+    return c;
+}
+
+/* The folded rhyme r: its bytes without marks (ă â ê ô ơ ư are the two
+ * bytes C4 83, C3 A2, C3 AA, C3 B4, C6 A1, C6 B0). */
+static uint32_t fold_rhyme(const char *r)
+{
+    char f[16];
+    size_t n = 0;
+    for (size_t i = 0; r[i] && n < sizeof f; i++) {
+        unsigned char c = (unsigned char)r[i];
+        if (c < 0x80) {
+            f[n++] = (char)c;
+            continue;
+        }
+        unsigned char d = (unsigned char)r[++i];
+        f[n++] = (c == 0xC4 || d == 0xA2) ? 'a' : d == 0xAA ? 'e'
+                 : (d == 0xB4 || d == 0xA1) ? 'o' : 'u';
+    }
+    return letters_code(f, n);
 }
 
 static void init(void)
@@ -65,6 +105,10 @@ static void init(void)
         abort();
     memcpy(sorted_rhymes, rhymes, n_rhymes * sizeof *sorted_rhymes);
     qsort(sorted_rhymes, n_rhymes, sizeof *sorted_rhymes, cmp_str);
+    for (size_t i = 0; i < n_rhymes; i++) {
+        uint32_t c = fold_rhyme(rhymes[i]);
+        folded_rhymes[c / 64] |= (uint64_t)1 << (c % 64);
+    }
 }
 
 static bool is_rhyme(const char *r)
@@ -211,6 +255,61 @@ bool tracuu_syllable_valid(const char *w, size_t len)
     }
     letters[o] = '\0';
     return check(letters, tone);
+}
+
+static bool folded_rhyme(const char *r, size_t n)
+{
+    uint32_t c = letters_code(r, n);
+    return c && (folded_rhymes[c / 64] >> (c % 64) & 1);
+}
+
+/* The folded initial of w[0..len) (ngh, ng, nh, ch, gh, gi, kh, ph, qu,
+ * th, tr or one consonant, d for đ too): its length, 0 for none. */
+static size_t folded_initial(const char *w, size_t len)
+{
+    char b = len > 1 ? w[1] : 0;
+    switch (len ? w[0] : 0) {
+    case 'n':
+        return b == 'g' ? (len > 2 && w[2] == 'h' ? 3 : 2) : b == 'h' ? 2 : 1;
+    case 'c': case 'k': case 'p':
+        return b == 'h' ? 2 : 1;
+    case 'g':
+        return b == 'h' || b == 'i' ? 2 : 1;
+    case 't':
+        return b == 'h' || b == 'r' ? 2 : 1;
+    case 'q':
+        return b == 'u' ? 2 : len; /* no syllable begins with a lone q */
+    case 'b': case 'd': case 'h': case 'l': case 'm': case 'r': case 's':
+    case 'v': case 'x':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+bool tracuu_syllable_folded_valid(const char *w, size_t len)
+{
+    pthread_once(&once, init);
+    size_t i = folded_initial(w, len);
+    const char *r = w + i;
+    size_t n = len - i;
+    if (i == 2 && w[0] == 'g' && w[1] == 'i') /* gì, gìn, giếng: a shared i */
+        return n == 0 || folded_rhyme(r, n) || folded_rhyme(r - 1, n + 1);
+    if (!folded_rhyme(r, n))
+        return false;
+    /* The spelling rules: k, gh, ngh before e, ê, i (k before y too); c,
+     * g, ng never there. */
+    bool front = r[0] == 'e' || r[0] == 'i';
+    char c0 = i ? w[0] : 0;
+    if (i == 1 && c0 == 'k')
+        return front || r[0] == 'y';
+    if (i == 1 && c0 == 'c')
+        return !front && r[0] != 'y';
+    if ((i == 2 && c0 == 'g' && w[1] == 'h') || i == 3)
+        return front;
+    if ((i == 1 && c0 == 'g') || (i == 2 && c0 == 'n' && w[1] == 'g'))
+        return !front;
+    return true;
 }
 
 /* Separators between words: ASCII other than letters, and Unicode

@@ -16,6 +16,13 @@
  * False for anything else, including empty or over-long words. */
 bool tracuu_syllable_valid(const char *w, size_t len);
 
+/* True when the folded word w[0..len) (lowercase ASCII letters, no
+ * marks, d for đ: tracuu_term_forms' folded form) is the folded form of
+ * some syllable tracuu_syllable_valid accepts with some marks ("nuoc" for
+ * nước, "duc" for đức; not "hoic", "ciu" or "diroc"). Cheap: the test
+ * that nearly every word of a text passes. */
+bool tracuu_syllable_folded_valid(const char *w, size_t len);
+
 /* Counts of words in a text, for telling encodings apart. */
 typedef struct tracuu_syllable_score {
     size_t words;       /* words (runs of non-separators) seen */

@@ -12,6 +12,8 @@
 
 /* Texts from this size on have their token array sized before breaking. */
 #define PRESIZE_BYTES 65536
+/* Bytes of a word joined at an OCR glyph at most ("nghi€ng" has 9). */
+#define OCR_WORD_MAX 12
 
 struct tracuu_tokenizer {
     UBreakIterator *bi;
@@ -69,6 +71,74 @@ static size_t tokens_bound(const char *text, size_t len)
     return n + 16;
 }
 
+/* The bytes of an OCR glyph for a letter at text[i] ("¢" for ê in
+ * "hi¢n", "€", "&", "§"), else 0. */
+static size_t ocr_glyph(const char *text, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+    if (i < len && u[0] == '&')
+        return 1;
+    if (i + 1 < len && u[0] == 0xC2 && (u[1] == 0xA2 || u[1] == 0xA7))
+        return 2;
+    if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x82 && u[2] == 0xAC)
+        return 3;
+    return 0;
+}
+
+static bool has_lower_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return true;
+    return false;
+}
+
+/* Where text[v->end] holds an OCR glyph, the end of v grown through the
+ * glyph and the word right after it ("hi¢n" one word, not "hi" and "n";
+ * *merged then), or through the glyph alone at a word's end ("t&"); 0
+ * for none. An "&" only in a word with a small letter (never R&D,
+ * AT&T), and the whole no longer than a damaged syllable can be. */
+static size_t glyph_join(const char *text, size_t len, const tracuu_token_t *v,
+                         const tracuu_token_t *next, bool *merged)
+{
+    size_t e = v->end, g = ocr_glyph(text, len, e);
+    *merged = false;
+    if (!g || v->kind != TRACUU_TOKEN_WORD ||
+        (text[e] == '&' && !has_lower_ascii(text + v->start, e - v->start)))
+        return 0;
+    size_t to = e + g;
+    if (next && next->start == to) {
+        if (next->kind != TRACUU_TOKEN_WORD)
+            return 0;
+        to = next->end;
+        *merged = true;
+    }
+    return to - v->start <= OCR_WORD_MAX ? to : 0;
+}
+
+/* Joins in out->v[from..] the words ICU broke at an OCR glyph (see
+ * glyph_join), the positions after them moved back. */
+static void join_glyphs(const char *text, size_t len, tracuu_tokens_t *out,
+                        size_t from)
+{
+    size_t k = from;
+    uint32_t shift = 0;
+    for (size_t i = from; i < out->n; i++) {
+        tracuu_token_t v = out->v[i];
+        v.pos -= shift;
+        bool merged;
+        size_t to = glyph_join(text, len, &v,
+                               i + 1 < out->n ? &out->v[i + 1] : NULL, &merged);
+        if (to) {
+            v.end = (uint32_t)to;
+            i += merged;
+            shift += merged;
+        }
+        out->v[k++] = v;
+    }
+    out->n = k;
+}
+
 tracuu_status_t tracuu_tokenize(tracuu_tokenizer_t *t, const char *text,
                                 size_t len, uint32_t first_pos,
                                 tracuu_tokens_t *out)
@@ -102,12 +172,16 @@ tracuu_status_t tracuu_tokenize_max(tracuu_tokenizer_t *t, const char *text,
         return TRACUU_ERR_ICU;
     }
     uint32_t pos = first_pos;
+    size_t from = out->n;
+    bool glyphs = false;
     int32_t start = ubrk_first(t->bi);
     for (int32_t end = ubrk_next(t->bi); end != UBRK_DONE && out->n < max;
          start = end, end = ubrk_next(t->bi)) {
         int32_t status = ubrk_getRuleStatus(t->bi);
-        if (status < UBRK_WORD_NONE_LIMIT)
+        if (status < UBRK_WORD_NONE_LIMIT) {
+            glyphs = glyphs || ocr_glyph(text, len, (size_t)start);
             continue; /* spaces and punctuation */
+        }
         if ((size_t)(end - start) > TRACUU_TOKEN_MAX)
             continue;
         tracuu_token_kind_t kind = status < UBRK_WORD_NUMBER_LIMIT
@@ -119,6 +193,8 @@ tracuu_status_t tracuu_tokenize_max(tracuu_tokenizer_t *t, const char *text,
     static const UChar empty[1] = {0};
     ubrk_setText(t->bi, empty, 0, &err);
     utext_close(&ut);
+    if (glyphs)
+        join_glyphs(text, len, out, from);
     return TRACUU_OK;
 }
 

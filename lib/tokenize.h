@@ -44,7 +44,11 @@ void tracuu_tokenizer_free(tracuu_tokenizer_t *t);
 /* Break UTF-8 text[0..len) into tokens appended to out (whose contents are
  * the caller's; free with tracuu_tokens_free). Tokens longer than
  * TRACUU_TOKEN_MAX bytes are skipped (binary junk, base64). Positions
- * continue from first_pos. TRACUU_ERR_ARG for a text of 2 GB or more. */
+ * continue from first_pos. A glyph OCR writes for a letter ("hi¢n",
+ * "ti€u", "hi&u", "D§y", "kinh t&"; lib/ocr.h reads them) stays in its
+ * word, which ICU would break there: one token, one position. An "&"
+ * only in a word with a small letter (R&D stays two). TRACUU_ERR_ARG for
+ * a text of 2 GB or more. */
 #define TRACUU_TOKEN_MAX 64
 tracuu_status_t tracuu_tokenize(tracuu_tokenizer_t *t, const char *text,
                                 size_t len, uint32_t first_pos,

@@ -634,6 +634,41 @@ static bool print_results(const opts_t *o, prepared_t *pq, const char *query,
 static int search_corrected(const opts_t *o, tracuu_db_t *db,
                             const char *query, const char *fix);
 
+/* Where how the plans found write an unaccented query is said: to a
+ * person at a terminal (text output, stderr a terminal) and in --json's
+ * "suggestion"; scripts reading --paths, --count or stderr get no
+ * chatter (and pay nothing for it). */
+static bool tells_accents(const opts_t *o)
+{
+    return !o->count && (o->format == TRACUU_FORMAT_JSON ||
+                         (o->format == TRACUU_FORMAT_TEXT &&
+                          isatty(STDERR_FILENO)));
+}
+
+/* The query as the first three plans of m write it (suggest.h), or NULL. */
+static char *accents_for(const opts_t *o, tracuu_db_t *db, const char *query,
+                         const tracuu_mset_t *m)
+{
+    unsigned top[3];
+    size_t n = 0;
+    while (tells_accents(o) && n < 3 && n < tracuu_mset_size(m)) {
+        top[n] = tracuu_mset_docid(m, n);
+        n++;
+    }
+    return n ? tracuu_suggest_accents(db, query, top, n) : NULL;
+}
+
+static void say_accents(const opts_t *o, const char *written)
+{
+    if (o->format != TRACUU_FORMAT_TEXT)
+        return;
+    tracuu_buf_t b = {0};
+    tracuu_escape_text(&b, written, strlen(written));
+    fflush(stdout);
+    fprintf(stderr, "%s: most often written: %s\n", prog, b.s);
+    tracuu_buf_free(&b);
+}
+
 static int search_and_print(const opts_t *o_given, tracuu_db_t *db,
                             prepared_t *pq, const char *query,
                             bool may_correct)
@@ -655,10 +690,19 @@ static int search_and_print(const opts_t *o_given, tracuu_db_t *db,
                (fix = tracuu_suggest_query(db, query)) != NULL &&
                o->format == TRACUU_FORMAT_TEXT && !o->count) {
         rc = search_corrected(o, db, query, fix);
-    } else if (print_results(o, pq, query, &fd, fix)) {
-        rc = tracuu_mset_total(fd.m) > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
-        if (fix && o->format != TRACUU_FORMAT_JSON)
-            search_corrected(o, db, query, fix);
+    } else {
+        /* A query found as typed without diacritics: how the index
+         * writes it most often (issue 18). */
+        if (!fix && may_correct && tracuu_mset_total(fd.m) > 0)
+            fix = accents_for(o, db, query, fd.m);
+        bool accents = fix && tracuu_mset_total(fd.m) > 0;
+        if (print_results(o, pq, query, &fd, fix)) {
+            rc = tracuu_mset_total(fd.m) > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
+            if (fix && accents)
+                say_accents(o, fix);
+            else if (fix && o->format != TRACUU_FORMAT_JSON)
+                search_corrected(o, db, query, fix);
+        }
     }
     free(fix);
     if (fd.hits)

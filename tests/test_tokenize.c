@@ -51,6 +51,21 @@ static void test_syllables_are_tokens(void **state)
                         "triển|khai|công|tác|thi|đua|khen|thưởng");
 }
 
+/* A glyph OCR writes for a letter stays in its word (one token, one
+ * position) so that its reading stands where the word stood; "&" between
+ * capitals is a code's. */
+static void test_ocr_glyphs_stay_in_their_word(void **state)
+{
+    (void)state;
+    assert_string_equal(joined("thực hi\u00a2n tốt"), "thực|hi\u00a2n|tốt");
+    assert_string_equal(joined("ti\u20acu chí, kinh t& xã"),
+                        "ti\u20acu|chí|kinh|t&|xã");
+    assert_string_equal(joined("D\u00a7y mạnh"), "D\u00a7y|mạnh");
+    assert_string_equal(joined("K\u00a2 hoạch"), "K\u00a2|hoạch");
+    assert_string_equal(joined("R&D và AT&T, Q&A"), "R|D|và|AT|T|Q|A");
+    assert_string_equal(joined("giá 5 \u00a2, § 3"), "giá|5|3");
+}
+
 static void test_quotes_and_punctuation_are_not_tokens(void **state)
 {
     (void)state;
@@ -149,6 +164,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_syllables_are_tokens),
+        cmocka_unit_test(test_ocr_glyphs_stay_in_their_word),
         cmocka_unit_test(test_quotes_and_punctuation_are_not_tokens),
         cmocka_unit_test(test_symbols_and_dates_break_into_pieces),
         cmocka_unit_test(test_offsets_point_into_the_text),
