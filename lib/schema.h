@@ -88,7 +88,9 @@
  *                  XCT type alone and with a year);
  *                  names of cited laws and codes: XCN terms, XCL's fifth
  *                  field and XCL terms of laws cited by name alone;
- *                  "pages" in the data (PDF, DOCX, ODT, scans)
+ *                  "pages" in the data (PDF, DOCX, ODT, scans); a glyph
+ *                  an OCR put in a word (¢ € & §) kept in its token, and
+ *                  readings of words that fold to a syllable
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
