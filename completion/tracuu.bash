@@ -9,11 +9,13 @@
 
 _tracuu_query_opts='-d --db --json --format-version --paths -0 --null --count
 --format -o --output -n --limit --offset --color --colour --marks --width
---sort --list --show --text -h --help -V --version'
+--sort --list --by --show --text --cited-by --cites-of --depth -h --help -V
+--version'
 _tracuu_index_opts='-d --db -j --jobs --no-delete --ocr --retry-failed
 --repair --follow-symlinks -q --quiet -v --verbose -h --help -V --version'
-_tracuu_fields='title: movement: issuer: signer: cites: number: date:
+_tracuu_fields='title: movement: issuer: signer: cites: rel: number: date:
 issued: period: kind: type:'
+_tracuu_rels='can-cu thuc-hien huong-dan sua-doi thay-the bai-bo mentioned'
 _tracuu_kinds='phong-trao cuoc-van-dong chu-de-thi-dua chu-de phuong-cham
 de-an chuyen-de chuong-trinh khau-hieu mo-hinh ngay-hoi'
 
@@ -45,16 +47,17 @@ _tracuu_value()
         local IFS=$'\n'
         COMPREPLY=($(compgen -f -- "$2"))
         compopt -o filenames 2>/dev/null ;;
-    --show) _tracuu_show "$3" "$2" ;;
+    --show | --cited-by | --cites-of) _tracuu_show "$3" "$2" ;;
+    --by) _tracuu_reply "$2" "$2" 'year issuer type signer' ;;
     --list)
         _tracuu_reply "$2" "$2" \
             'cites dates movements issuers years types signers' ;;
-    --format) _tracuu_reply "$2" "$2" 'text json paths csv xlsx' ;;
+    --format) _tracuu_reply "$2" "$2" 'text json paths csv xlsx dot' ;;
     --color | --colour) _tracuu_reply "$2" "$2" 'auto always never' ;;
     --sort) _tracuu_reply "$2" "$2" 'relevance date -date' ;;
     -n | --limit) _tracuu_reply "$2" "$2" 'all' ;;
     --format-version) _tracuu_reply "$2" "$2" '3 2' ;;
-    --offset | --width | -j | --jobs) COMPREPLY=() ;;
+    --offset | --width | --depth | -j | --jobs) COMPREPLY=() ;;
     *) return 1 ;;
     esac
     return 0
@@ -105,6 +108,8 @@ _tracuu()
     case $word in
     kind:*)
         _tracuu_reply "$word" "$rlword" "$(printf 'kind:%s ' $_tracuu_kinds)" ;;
+    rel:*)
+        _tracuu_reply "$word" "$rlword" "$(printf 'rel:%s ' $_tracuu_rels)" ;;
     *:*) ;;
     *)
         _tracuu_reply "$word" "$rlword" "$_tracuu_fields"

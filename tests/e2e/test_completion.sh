@@ -34,7 +34,7 @@ expect_completion() {
 expect_completion 'tracuu-query --li' '--limit --list'
 expect_completion 'tracuu-query --list ' 'cites dates issuers movements signers types years'
 expect_completion 'tracuu-query --list s' 'signers'
-expect_completion 'tracuu-query --format ' 'csv json paths text xlsx'
+expect_completion 'tracuu-query --format ' 'csv dot json paths text xlsx'
 expect_completion 'tracuu-query --format=x' 'xlsx'
 expect_completion 'tracuu-query --limit a' 'all'
 expect_completion "tracuu-query -o $TMP/o" "$TMP/other"
@@ -52,7 +52,9 @@ expect_completion 'tracuu-query kind:' 'chu-de chu-de-thi-dua chuong-trinh chuye
 expect_completion 'tracuu-query thi đua kind:cu' 'cuoc-van-dong'
 expect_completion 'tracuu-query --json ci' 'cites:'
 expect_completion 'tracuu-query i' 'issued: issuer:'
-expect_completion 'tracuu-query ' 'cites: date: issued: issuer: kind: movement: number: period: signer: title: type:'
+expect_completion 'tracuu-query rel:th' 'thay-the thuc-hien'
+expect_completion 'tracuu-query --by ' 'issuer signer type year'
+expect_completion 'tracuu-query ' 'cites: date: issued: issuer: kind: movement: number: period: rel: signer: title: type:'
 expect_completion 'tracuu-query date:20' ''
 expect_completion 'tracuu-query -- -' ''
 expect_completion "tracuu-query -d $TMP/idx" "$TMP/idx one $TMP/idx two"
