@@ -17,6 +17,7 @@
 
 #include "analysis.h"
 #include "buf.h"
+#include "dups.h"
 #include "escape.h"
 #include "index.h"
 #include "progress.h"
@@ -506,6 +507,7 @@ typedef struct run {
     uint64_t done_bytes;
     int rc;                 /* 1 once a thread hit a fatal index error */
     int64_t run_ns;         /* when the run started (wall clock) */
+    tracuu_dups_t dups;     /* the duplicate keys of what was written */
     pthread_mutex_t mu;
     pthread_mutex_t commit_mu; /* one commit at a time (commit_batch) */
 } run_t;
@@ -620,6 +622,18 @@ static int commit_batch(run_t *r, tracuu_db_t *db, uint64_t text_bytes)
 
 /* Index the jobs of one shard, committing in batches. Returns -1 after a
  * fatal index error (reported). */
+/* Remember the duplicate key of a document written (any thread). */
+static void note_dup_key(run_t *r, const tracuu_doc_t *doc)
+{
+    char *key = NULL;
+    if (tracuu_doc_get_value(doc, TRACUU_SLOT_DUP, &key) != TRACUU_OK)
+        return;
+    pthread_mutex_lock(&r->mu);
+    tracuu_dups_add(&r->dups, key);
+    pthread_mutex_unlock(&r->mu);
+    free(key);
+}
+
 static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
 {
     size_t batch_docs = 0;
@@ -647,6 +661,7 @@ static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
                 return -1;
             }
             seen_add(&sh->seen, id);
+            note_dup_key(r, j->doc);
             batch_docs++;
             batch_bytes += j->bytes;
         } else {
@@ -945,16 +960,17 @@ static int finish_index(run_t *r, tracuu_index_t *ix, const tracuu_walk_t *w)
     return rc;
 }
 
-static void print_summary(const counts_t *c, tracuu_summary_t *sum,
-                          double secs)
+static void print_summary(const counts_t *c, const tracuu_dups_found_t *d,
+                          tracuu_summary_t *sum, double secs)
 {
     double mb = (double)c->bytes / 1e6;
     printf("%s: %zu files seen, %zu indexed, %zu unchanged, %zu removed, "
            "%zu skipped or failed, %zu unsupported; %.2f MB in %.2f s "
-           "(%.2f MB/s)\n",
+           "(%.2f MB/s); %zu plans in several files (%zu files, %zu "
+           "named now)\n",
            prog, c->seen, c->indexed, c->unchanged, c->removed,
            c->skipped + c->failed + c->failed_before, c->unsupported, mb, secs,
-           secs > 0 ? mb / secs : 0.0);
+           secs > 0 ? mb / secs : 0.0, d->groups, d->files, d->new_groups);
     if (c->failed_before)
         printf("%s: %zu files failed before and are unchanged "
                "(--retry-failed reads them again)\n", prog, c->failed_before);
@@ -1034,10 +1050,17 @@ int tracuu_run(const tracuu_run_opts_t *o)
                "removed; the next run does the rest\n", prog,
                sig == SIGINT ? "SIGINT" : "SIGTERM", c.indexed);
         tracuu_summary_free(r.sum);
+        tracuu_dups_free(&r.dups);
         return 128 + sig;
     }
+    tracuu_dups_found_t dups = {0, 0, 0};
+    /* A report that cannot be read is said, the index being fine. */
+    if (rc == 0)
+        tracuu_dups_report(&r.dups, o->db_path, o->quiet ? NULL : prog,
+                           &dups);
+    tracuu_dups_free(&r.dups);
     if (!o->quiet && r.rc == 0)
-        print_summary(&c, r.sum, now() - t0);
+        print_summary(&c, &dups, r.sum, now() - t0);
     tracuu_summary_free(r.sum);
     if (rc)
         return rc;

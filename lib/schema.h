@@ -29,6 +29,7 @@
  *   XT      folded document type of the plan: "XTke hoach"
  *   XI      folded syllables of the issuing body, with positions
  *   XG      folded syllables of the signer's role and name, with positions
+ *   XQ      the duplicate key (slot 6), boolean: finds a plan's other files
  *
  * Value slots:
  *   0  mtime, seconds since the epoch as 16 hex digits (sortable)
@@ -70,11 +71,12 @@
  *   6  2026-12-06  a body word damaged by OCR also under its readings
  *                  (lib/ocr.h), at its position; the spelling data (every
  *                  folded syllable of two to seven letters)
+ *   7  2026-12-06  slot 6 and XQ: the duplicate key
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
-#define TRACUU_SCHEMA_VERSION "6"
+#define TRACUU_SCHEMA_VERSION "7"
 #define TRACUU_META_SCHEMA "tracuu.schema"
 
 #define TRACUU_PREFIX_EXACT "XE"
@@ -98,6 +100,7 @@
 #define TRACUU_PREFIX_TYPE "XT"
 #define TRACUU_PREFIX_ISSUER "XI"
 #define TRACUU_PREFIX_SIGNER "XG"
+#define TRACUU_PREFIX_DUP "XQ"
 
 /* Body positions between two checkpoints (TRACUU_SLOT_CHECKPOINTS). */
 #define TRACUU_CHECKPOINT 32
@@ -114,6 +117,7 @@ enum tracuu_slot {
     TRACUU_SLOT_ISSUED = 3,
     TRACUU_SLOT_CHECKPOINTS = 4,
     TRACUU_SLOT_STAT = 5,
+    TRACUU_SLOT_DUP = 6,
 };
 
 /* Longest unique term kept as is; longer ones end in a hash (Omega). */

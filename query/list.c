@@ -703,7 +703,9 @@ static tracuu_status_t collect_matching(tracuu_db_t *db, const tracuu_q_t *q,
 {
     unsigned count = 0;
     tracuu_db_doccount(db, &count);
-    tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
+    /* One plan, one row: its files collapsed (schema.h, slot 6). */
+    tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true, true,
+                               0};
     tracuu_mset_t *m = NULL;
     tracuu_q_t *all = q ? NULL : tracuu_q_all();
     tracuu_status_t st = tracuu_db_search(db, q ? q : all, &so, &m);
@@ -745,17 +747,32 @@ static tracuu_status_t collect_all(tracuu_db_t *db, tracuu_list_kind_t kind,
     return st;
 }
 
+/* True when some plan of the index is in several files (schema.h, slot
+ * 6): the index's term counts then count it more than once. */
+static bool has_dups(tracuu_db_t *db)
+{
+    tracuu_termlist_t *tl = NULL;
+    bool found = false;
+    if (tracuu_db_terms(db, 0, TRACUU_PREFIX_DUP, &tl) == TRACUU_OK)
+        for (size_t i = 0; !found && i < tl->n; i++)
+            found = tl->freqs[i] > 1;
+    tracuu_termlist_free(tl);
+    return found;
+}
+
 long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
                        tracuu_list_kind_t kind, const char *query,
                        unsigned limit, tracuu_printer_t *p)
 {
     assert(kind != TRACUU_LIST_NONE);
     rows_t rows = {0};
-    tracuu_status_t st = q || from_record(kind)
-                             ? collect_matching(db, q, kind, &rows)
-                             : collect_all(db, kind, &rows);
+    /* The whole index's counts are its terms' unless a plan is in several
+     * files; then each plan is read, its files collapsed. */
+    bool each = q || from_record(kind) || has_dups(db);
+    tracuu_status_t st = each ? collect_matching(db, q, kind, &rows)
+                              : collect_all(db, kind, &rows);
     merge(&rows);
-    if (st == TRACUU_OK && kind == TRACUU_LIST_CITES && !q)
+    if (st == TRACUU_OK && kind == TRACUU_LIST_CITES && !each)
         st = count_cited(db, &rows);
     if (st != TRACUU_OK) {
         tracuu_buf_t b = {0};

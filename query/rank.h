@@ -5,8 +5,15 @@
 #include "build.h"
 #include "xdb.h"
 
+/* Matches counted exactly before a total becomes an estimate (said as
+ * such: "of about", JSON total_exact false). */
+#define TRACUU_COUNT_BOUND 1000
+
 /* Hits [offset, offset + limit) of plan by relevance, into *out (new; free
- * with tracuu_mset_free); its total is exact.
+ * with tracuu_mset_free), one per plan (its files collapsed: schema.h,
+ * slot 6; a plan whose files fall in both tiers below is shown in the
+ * first); its total exact up to TRACUU_COUNT_BOUND matches, else an
+ * estimate (tracuu_mset_total_exact).
  *
  * Plans with the forms as typed come first: the matches having every
  * exact (accented) form the query asked for, weighted with them, then the

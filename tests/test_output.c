@@ -54,7 +54,7 @@ static void test_text_hit_marks_and_escapes(void **state)
                       .title = "KẾ HOẠCH\x1b[31m", .score = 0.5,
                       .issued = "2024-07-24", .snippets = one_snippet(),
                       .n_snippets = 1};
-    tracuu_print_results_begin(&p, "ke hoach", "Query(x)", 9, 2, 10, 1, NULL);
+    tracuu_print_results_begin(&p, "ke hoach", "Query(x)", 9, true, 2, 10, 1, NULL);
     tracuu_print_hit(&p, &h);
     tracuu_print_results_end(&p);
     assert_string_equal(out(),
@@ -111,7 +111,7 @@ static void test_json_document_nests_and_versions(void **state)
     tracuu_hit_t h = {.rank = 1, .path = "/kho/\xff.txt", .title = "T",
                       .score = 0.25, .snippets = one_snippet(),
                       .n_snippets = 1, .note = "file changed"};
-    tracuu_print_results_begin(&p, "q", NULL, 1, 0, 10, 1, NULL);
+    tracuu_print_results_begin(&p, "q", NULL, 1, true, 0, 10, 1, NULL);
     tracuu_print_hit(&p, &h);
     tracuu_print_results_end(&p);
     assert_null(p.state); /* freed when the document ended */
@@ -135,7 +135,7 @@ static void test_text_hit_shows_the_record(void **state)
                       .issued = "2025-11-19", .number = "141/KH-UBND",
                       .type = "KẾ HOẠCH", .signer = "Phạm Văn Thịnh",
                       .signer_role = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"};
-    tracuu_print_results_begin(&p, "q", NULL, 1, 0, 10, 1, NULL);
+    tracuu_print_results_begin(&p, "q", NULL, 1, true, 0, 10, 1, NULL);
     tracuu_print_hit(&p, &h);
     assert_string_equal(out(),
                         "1. /kho/a.txt\n"
@@ -156,7 +156,7 @@ static void test_csv_quotes_and_disarms_formulas(void **state)
                       .title = "Kế hoạch \"thi đua\", khen thưởng",
                       .issued = "2024-07-04", .number = "=1+1",
                       .issuer = "UBND\x1b[31m", .note = "file changed"};
-    tracuu_print_results_begin(&p, "q", NULL, 9, 1, 1, 1, NULL);
+    tracuu_print_results_begin(&p, "q", NULL, 9, true, 1, 1, 1, NULL);
     tracuu_print_hit(&p, &h);
     tracuu_print_results_end(&p);
     assert_string_equal(out(),
