@@ -169,6 +169,39 @@ static void test_csv_quotes_and_disarms_formulas(void **state)
                         "\"/kho/a,b.txt\",file changed\r\n");
 }
 
+/* An estimated total says so; a plan's other files follow its record
+ * (text), fill "also" (JSON, the bad byte as U+FFFD), and are named,
+ * escaped, in the sheet's Ghi chú. */
+static void test_estimate_and_other_files(void **state)
+{
+    (void)state;
+    char *also[] = {"/kho/a.pdf", "/kho/\x1b.txt"};
+    tracuu_hit_t h = {.rank = 1, .path = "/kho/a.docx", .also = also,
+                      .n_also = 2};
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_TEXT, false, false);
+    tracuu_print_results_begin(&p, "q", NULL, 12300, false, 0, 10, 1, NULL);
+    tracuu_print_hit(&p, &h);
+    assert_string_equal(out(), "Showing 1–1 of about 12300\n"
+                               "1. /kho/a.docx\n"
+                               "   also: /kho/a.pdf, /kho/\\e.txt\n");
+    free(mem_s);
+    mem_s = NULL;
+    p = open_printer(TRACUU_FORMAT_JSON, false, false);
+    tracuu_print_results_begin(&p, "q", NULL, 12300, false, 0, 10, 1, NULL);
+    tracuu_print_hit(&p, &h);
+    tracuu_print_results_end(&p);
+    const char *s = out();
+    assert_non_null(strstr(s, "\"total\": 12300,\n  \"total_exact\": false,"));
+    assert_non_null(strstr(s, "\"also\": [\n        \"/kho/a.pdf\",\n"
+                              "        \"/kho/\\u001B.txt\"\n      ]"));
+    free(mem_s);
+    mem_s = NULL;
+    p = open_printer(TRACUU_FORMAT_CSV, false, false);
+    tracuu_print_hit(&p, &h);
+    assert_non_null(
+        strstr(out(), ",\"cùng văn bản: /kho/a.pdf, /kho/\\e.txt\"\r\n"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -179,6 +212,7 @@ int main(void)
         cmocka_unit_test_teardown(test_json_document_nests_and_versions,
                                   free_out),
         cmocka_unit_test_teardown(test_text_hit_shows_the_record, free_out),
+        cmocka_unit_test_teardown(test_estimate_and_other_files, free_out),
         cmocka_unit_test_teardown(test_csv_quotes_and_disarms_formulas,
                                   free_out),
     };
