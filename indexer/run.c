@@ -977,6 +977,25 @@ static void print_summary(const counts_t *c, const tracuu_dups_found_t *d,
     tracuu_summary_print(sum, stdout);
 }
 
+/* After a complete run: name the plans that gained a file (unless quiet),
+ * count them into *d, and record their number in the first shard
+ * (TRACUU_META_DUPS) for the readers. A failure is said; the index is
+ * fine, the number stays unknown. */
+static void report_dups(run_t *r, tracuu_index_t *ix, tracuu_dups_found_t *d)
+{
+    const tracuu_run_opts_t *o = r->o;
+    if (tracuu_dups_report(&r->dups, o->db_path, o->quiet ? NULL : prog,
+                           d) != 0)
+        return;
+    char n[32];
+    snprintf(n, sizeof n, "%zu", d->groups);
+    if (tracuu_db_set_metadata(ix->shards[0], TRACUU_META_DUPS, n) !=
+            TRACUU_OK ||
+        tracuu_db_commit(ix->shards[0]) != TRACUU_OK)
+        errorf("%s: cannot record the duplicates: %s\n", prog,
+               tracuu_db_last_error(ix->shards[0]));
+}
+
 /* Run the shard threads (one per shard at most: a shard has one writer). */
 static void run_threads(run_t *r, unsigned jobs, unsigned n_shards)
 {
@@ -1010,6 +1029,13 @@ int tracuu_run(const tracuu_run_opts_t *o)
         free(msg);
         return 1;
     }
+    /* Unknown until this run ends complete (report_dups). */
+    if (tracuu_db_set_metadata(ix->shards[0], TRACUU_META_DUPS, "") !=
+        TRACUU_OK) {
+        errorf("%s: %s\n", prog, tracuu_db_last_error(ix->shards[0]));
+        tracuu_index_close(ix);
+        return 1;
+    }
     struct sigaction old_sa[2];
     stop_signal = 0;
     catch_stop_signals(old_sa);
@@ -1034,6 +1060,9 @@ int tracuu_run(const tracuu_run_opts_t *o)
     int rc = r.rc;
     if (rc == 0 && !stop_signal)
         rc = finish_index(&r, ix, &w);
+    tracuu_dups_found_t dups = {0, 0, 0};
+    if (rc == 0 && !stop_signal)
+        report_dups(&r, ix, &dups);
     if (rc)
         stop_writers(ix);
     counts_t c = r.c;
@@ -1053,11 +1082,6 @@ int tracuu_run(const tracuu_run_opts_t *o)
         tracuu_dups_free(&r.dups);
         return 128 + sig;
     }
-    tracuu_dups_found_t dups = {0, 0, 0};
-    /* A report that cannot be read is said, the index being fine. */
-    if (rc == 0)
-        tracuu_dups_report(&r.dups, o->db_path, o->quiet ? NULL : prog,
-                           &dups);
     tracuu_dups_free(&r.dups);
     if (!o->quiet && r.rc == 0)
         print_summary(&c, &dups, r.sum, now() - t0);

@@ -704,8 +704,8 @@ static tracuu_status_t collect_matching(tracuu_db_t *db, const tracuu_q_t *q,
     unsigned count = 0;
     tracuu_db_doccount(db, &count);
     /* One plan, one row: its files collapsed (schema.h, slot 6). */
-    tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true, true,
-                               0};
+    tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true,
+                               tracuu_index_has_dups(db), 0};
     tracuu_mset_t *m = NULL;
     tracuu_q_t *all = q ? NULL : tracuu_q_all();
     tracuu_status_t st = tracuu_db_search(db, q ? q : all, &so, &m);
@@ -747,19 +747,6 @@ static tracuu_status_t collect_all(tracuu_db_t *db, tracuu_list_kind_t kind,
     return st;
 }
 
-/* True when some plan of the index is in several files (schema.h, slot
- * 6): the index's term counts then count it more than once. */
-static bool has_dups(tracuu_db_t *db)
-{
-    tracuu_termlist_t *tl = NULL;
-    bool found = false;
-    if (tracuu_db_terms(db, 0, TRACUU_PREFIX_DUP, &tl) == TRACUU_OK)
-        for (size_t i = 0; !found && i < tl->n; i++)
-            found = tl->freqs[i] > 1;
-    tracuu_termlist_free(tl);
-    return found;
-}
-
 long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
                        tracuu_list_kind_t kind, const char *query,
                        unsigned limit, tracuu_printer_t *p)
@@ -768,7 +755,7 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
     rows_t rows = {0};
     /* The whole index's counts are its terms' unless a plan is in several
      * files; then each plan is read, its files collapsed. */
-    bool each = q || from_record(kind) || has_dups(db);
+    bool each = q || from_record(kind) || tracuu_index_has_dups(db);
     tracuu_status_t st = each ? collect_matching(db, q, kind, &rows)
                               : collect_all(db, kind, &rows);
     merge(&rows);

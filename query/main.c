@@ -271,7 +271,7 @@ static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
                                  &f->ck_len);
     if (st == TRACUU_OK && w)
         st = tracuu_passage_positions(db, id, w, &f->hp, &f->n_hp);
-    if (st == TRACUU_OK)
+    if (st == TRACUU_OK && !paths_only)
         st = fetch_also(db, id, f);
     if (st != TRACUU_OK) {
         free(f->path);
@@ -562,11 +562,15 @@ static tracuu_status_t run_search(const opts_t *o, tracuu_db_t *db,
                                   const tracuu_wants_t *wt, found_t *fd)
 {
     const tracuu_plan_t *plan = &pq->plan;
-    /* One hit per plan; --count counts every plan, a page counts up to
-     * TRACUU_COUNT_BOUND matches and estimates beyond. */
+    /* One hit per plan, but --paths: every matching file (it feeds other
+     * tools, which want the files the query matched); --count counts
+     * every plan, a page counts up to TRACUU_COUNT_BOUND matches and
+     * estimates beyond. */
+    bool per_plan = o->format != TRACUU_FORMAT_PATHS;
     tracuu_search_opts_t so = {o->offset, o->count ? 0 : o->limit,
                                o->sort != SORT_RELEVANCE ? TRACUU_SLOT_ISSUED : -1,
-                               o->sort == SORT_DATE_DOWN, o->count, true,
+                               o->sort == SORT_DATE_DOWN, o->count,
+                               per_plan && tracuu_index_has_dups(db),
                                TRACUU_COUNT_BOUND};
     tracuu_status_t st;
     for (int attempt = 0;; attempt++) {
@@ -574,7 +578,8 @@ static tracuu_status_t run_search(const opts_t *o, tracuu_db_t *db,
             st = tracuu_db_search(db, o->count ? plan->q_match : plan->q,
                                   &so, &fd->m);
         else
-            st = tracuu_rank(db, plan, o->offset, o->limit, &fd->m);
+            st = tracuu_rank(db, plan, o->offset, o->limit, per_plan,
+                             &fd->m);
         if (st == TRACUU_OK && !o->count)
             st = fetch_hits(db, fd->m, o->format == TRACUU_FORMAT_PATHS, wt,
                             &fd->hits);

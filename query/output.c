@@ -724,13 +724,8 @@ void tracuu_print_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     } else if (is_sheet(p)) {
         sheet_hit(p, h);
     } else if (p->format == TRACUU_FORMAT_PATHS) {
-        /* Every file: paths feed other tools, which want them all. */
         p->name(p, h->path);
         p->separator(p);
-        for (size_t i = 0; i < h->n_also; i++) {
-            p->name(p, h->also[i]);
-            p->separator(p);
-        }
     } else {
         text_hit(p, h);
     }

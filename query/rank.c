@@ -15,9 +15,9 @@ static tracuu_q_t *pair(tracuu_qop_t op, const tracuu_q_t *a,
  * TRACUU_COUNT_BOUND matches. */
 static tracuu_status_t run(tracuu_db_t *db, const tracuu_plan_t *plan,
                            tracuu_q_t *q, unsigned offset, unsigned limit,
-                           tracuu_mset_t **out)
+                           bool dups, tracuu_mset_t **out)
 {
-    tracuu_search_opts_t so = {offset, limit, -1, false, false, true,
+    tracuu_search_opts_t so = {offset, limit, -1, false, false, dups,
                                TRACUU_COUNT_BOUND};
     *out = NULL;
     if (!q)
@@ -31,7 +31,7 @@ static tracuu_status_t run(tracuu_db_t *db, const tracuu_plan_t *plan,
      * the page: counting the matches with them checked the positions of
      * each (free queries of the benchmark 26 -> 51 ms with every match
      * counted); the total is counted on q alone. */
-    tracuu_search_opts_t count = {0, 0, -1, false, false, true,
+    tracuu_search_opts_t count = {0, 0, -1, false, false, dups,
                                   TRACUU_COUNT_BOUND > offset + limit
                                       ? TRACUU_COUNT_BOUND
                                       : offset + limit};
@@ -112,7 +112,8 @@ static tracuu_status_t drop_split(tracuu_db_t *db, const tracuu_q_t *q1,
 static tracuu_status_t second_tier(tracuu_db_t *db, const tracuu_plan_t *plan,
                                    const tracuu_q_t *q1, unsigned offset,
                                    unsigned limit, unsigned got,
-                                   unsigned n_first, tracuu_mset_t **rest)
+                                   unsigned n_first, bool dups,
+                                   tracuu_mset_t **rest)
 {
     unsigned rest_offset = got || offset < n_first ? 0 : offset - n_first;
     /* The rest as a filter, not q_match AND_NOT q_exact: Xapian then checks
@@ -124,27 +125,28 @@ static tracuu_status_t second_tier(tracuu_db_t *db, const tracuu_plan_t *plan,
                              tracuu_q_combine(TRACUU_Q_AND_NOT, lacking, 2)};
     tracuu_status_t st =
         run(db, plan, tracuu_q_combine(TRACUU_Q_FILTER, filter, 2),
-            rest_offset, got < limit ? limit - got : 0, rest);
-    if (st == TRACUU_OK)
+            rest_offset, got < limit ? limit - got : 0, dups, rest);
+    if (st == TRACUU_OK && dups)
         st = drop_split(db, q1, *rest);
     return st;
 }
 
 tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
-                            unsigned offset, unsigned limit,
+                            unsigned offset, unsigned limit, bool per_plan,
                             tracuu_mset_t **out)
 {
     *out = NULL;
+    bool dups = per_plan && tracuu_index_has_dups(db);
     if (!plan->q_exact)
         return run(db, plan, tracuu_q_copy(plan->q_match), offset, limit,
-                   out);
+                   dups, out);
     /* First tier: the matches with every form as typed, weighted with them. */
     tracuu_mset_t *first = NULL, *rest = NULL;
     tracuu_q_t *q1 = plan->q_first
                          ? tracuu_q_copy(plan->q_first)
                          : pair(TRACUU_Q_AND, plan->q_match, plan->q_exact);
     tracuu_q_t *q1_copy = tracuu_q_copy(q1);
-    tracuu_status_t st = run(db, plan, q1, offset, limit, &first);
+    tracuu_status_t st = run(db, plan, q1, offset, limit, dups, &first);
     unsigned got = (unsigned)tracuu_mset_size(first);
     unsigned n_first = tracuu_mset_total(first);
     /* A short page means the first tier was read to its end, so its count
@@ -153,7 +155,7 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
         n_first = offset + got;
     if (st == TRACUU_OK)
         st = q1_copy ? second_tier(db, plan, q1_copy, offset, limit, got,
-                                   n_first, &rest)
+                                   n_first, dups, &rest)
                      : TRACUU_ERR_NOMEM;
     tracuu_q_free(q1_copy);
     if (st == TRACUU_OK) {
@@ -164,6 +166,15 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
     tracuu_mset_free(first);
     tracuu_mset_free(rest);
     return st;
+}
+
+bool tracuu_index_has_dups(tracuu_db_t *db)
+{
+    char *v = NULL;
+    bool none = tracuu_db_get_metadata(db, TRACUU_META_DUPS, &v) == TRACUU_OK &&
+                strcmp(v, "0") == 0;
+    free(v);
+    return !none;
 }
 
 bool tracuu_index_moved(tracuu_status_t st)
