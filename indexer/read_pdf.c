@@ -196,6 +196,30 @@ static char **split_pages(const tracuu_buf_t *text, size_t *n)
     return pages;
 }
 
+/* A rule under the header's columns ("-------") that pdftotext glued to
+ * the next column's first line ("--------------Số: 2813/QĐ-UBND",
+ * "------CỘNG HÒA XÃ HỘI") ends its line, as in the document: the header
+ * then reads the number and the issuer as the .docx and .txt give them.
+ * Rules of three dashes or underscores and more; new text into out. */
+static void unglue_rules(const tracuu_buf_t *text, tracuu_buf_t *out)
+{
+    const char *s = text->s ? text->s : "";
+    size_t n = text->len;
+    tracuu_buf_puts(out, "");
+    for (size_t i = 0; i < n;) {
+        size_t r = i;
+        while (r < n && (s[r] == '-' || s[r] == '_'))
+            r++;
+        tracuu_buf_append(out, s + i, r - i);
+        if (r - i >= 3 && r < n && s[r] != '\n' && s[r] != ' ')
+            tracuu_buf_putc(out, '\n');
+        const char *nl = memchr(s + r, '\n', n - r);
+        size_t e = nl ? (size_t)(nl - s) + 1 : n;
+        tracuu_buf_append(out, s + r, e - r);
+        i = e;
+    }
+}
+
 tracuu_read_status_t tracuu_read_pdf(const char *path, const tracuu_read_opts_t *o,
                                      tracuu_read_result_t *out)
 {
@@ -241,6 +265,10 @@ tracuu_read_status_t tracuu_read_pdf(const char *path, const tracuu_read_opts_t 
     }
     free(pages);
     if (rs == TRACUU_READ_OK) {
+        tracuu_buf_t lines = {0};
+        unglue_rules(&text, &lines);
+        tracuu_buf_free(&text);
+        text = lines;
         rs = tracuu_read_finish(out, &text, "UTF-8", true);
         if (rs == TRACUU_READ_SKIP)
             tracuu_read_say(out, rs, "scanned, no text (use --ocr)");

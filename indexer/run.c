@@ -18,6 +18,7 @@
 
 #include "analysis.h"
 #include "buf.h"
+#include "dups.h"
 #include "escape.h"
 #include "index.h"
 #include "progress.h"
@@ -508,6 +509,7 @@ typedef struct run {
     uint64_t done_bytes;
     int rc;                 /* 1 once a thread hit a fatal index error */
     int64_t run_ns;         /* when the run started (wall clock) */
+    tracuu_dups_t dups;     /* the duplicate keys of what was written */
     pthread_mutex_t mu;
     pthread_mutex_t commit_mu; /* one commit at a time (commit_batch) */
 } run_t;
@@ -622,6 +624,18 @@ static int commit_batch(run_t *r, tracuu_db_t *db, uint64_t text_bytes)
 
 /* Index the jobs of one shard, committing in batches. Returns -1 after a
  * fatal index error (reported). */
+/* Remember the duplicate key of a document written (any thread). */
+static void note_dup_key(run_t *r, const tracuu_doc_t *doc)
+{
+    char *key = NULL;
+    if (tracuu_doc_get_value(doc, TRACUU_SLOT_DUP, &key) != TRACUU_OK)
+        return;
+    pthread_mutex_lock(&r->mu);
+    tracuu_dups_add(&r->dups, key);
+    pthread_mutex_unlock(&r->mu);
+    free(key);
+}
+
 static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
 {
     size_t batch_docs = 0;
@@ -649,6 +663,7 @@ static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
                 return -1;
             }
             seen_add(&sh->seen, id);
+            note_dup_key(r, j->doc);
             batch_docs++;
             batch_bytes += j->bytes;
         } else {
@@ -947,21 +962,41 @@ static int finish_index(run_t *r, tracuu_index_t *ix, const tracuu_walk_t *w)
     return rc;
 }
 
-static void print_summary(const counts_t *c, tracuu_summary_t *sum,
-                          double secs)
+static void print_summary(const counts_t *c, const tracuu_dups_found_t *d,
+                          tracuu_summary_t *sum, double secs)
 {
     double mb = (double)c->bytes / 1e6;
     printf(_("%s: %zu files seen, %zu indexed, %zu unchanged, %zu removed, "
              "%zu skipped or failed, %zu unsupported; %.2f MB in %.2f s "
-             "(%.2f MB/s)\n"),
+             "(%.2f MB/s); %zu plans in several files (%zu files, %zu "
+             "named now)\n"),
            prog, c->seen, c->indexed, c->unchanged, c->removed,
            c->skipped + c->failed + c->failed_before, c->unsupported, mb, secs,
-           secs > 0 ? mb / secs : 0.0);
+           secs > 0 ? mb / secs : 0.0, d->groups, d->files, d->new_groups);
     if (c->failed_before)
         printf(_("%s: %zu files failed before and are unchanged "
                  "(--retry-failed reads them again)\n"),
                prog, c->failed_before);
     tracuu_summary_print(sum, stdout);
+}
+
+/* After a complete run: name the plans that gained a file (unless quiet),
+ * count them into *d, and record their number in the first shard
+ * (TRACUU_META_DUPS) for the readers. A failure is said; the index is
+ * fine, the number stays unknown. */
+static void report_dups(run_t *r, tracuu_index_t *ix, tracuu_dups_found_t *d)
+{
+    const tracuu_run_opts_t *o = r->o;
+    if (tracuu_dups_report(&r->dups, o->db_path, o->quiet ? NULL : prog,
+                           d) != 0)
+        return;
+    char n[32];
+    snprintf(n, sizeof n, "%zu", d->groups);
+    if (tracuu_db_set_metadata(ix->shards[0], TRACUU_META_DUPS, n) !=
+            TRACUU_OK ||
+        tracuu_db_commit(ix->shards[0]) != TRACUU_OK)
+        errorf("%s: cannot record the duplicates: %s\n", prog,
+               tracuu_db_last_error(ix->shards[0]));
 }
 
 /* Run the shard threads (one per shard at most: a shard has one writer). */
@@ -997,6 +1032,13 @@ int tracuu_run(const tracuu_run_opts_t *o)
         free(msg);
         return 1;
     }
+    /* Unknown until this run ends complete (report_dups). */
+    if (tracuu_db_set_metadata(ix->shards[0], TRACUU_META_DUPS, "") !=
+        TRACUU_OK) {
+        errorf("%s: %s\n", prog, tracuu_db_last_error(ix->shards[0]));
+        tracuu_index_close(ix);
+        return 1;
+    }
     struct sigaction old_sa[2];
     stop_signal = 0;
     catch_stop_signals(old_sa);
@@ -1021,6 +1063,9 @@ int tracuu_run(const tracuu_run_opts_t *o)
     int rc = r.rc;
     if (rc == 0 && !stop_signal)
         rc = finish_index(&r, ix, &w);
+    tracuu_dups_found_t dups = {0, 0, 0};
+    if (rc == 0 && !stop_signal)
+        report_dups(&r, ix, &dups);
     if (rc)
         stop_writers(ix);
     counts_t c = r.c;
@@ -1037,10 +1082,12 @@ int tracuu_run(const tracuu_run_opts_t *o)
                "removed; the next run does the rest\n", prog,
                sig == SIGINT ? "SIGINT" : "SIGTERM", c.indexed);
         tracuu_summary_free(r.sum);
+        tracuu_dups_free(&r.dups);
         return 128 + sig;
     }
+    tracuu_dups_free(&r.dups);
     if (!o->quiet && r.rc == 0)
-        print_summary(&c, r.sum, now() - t0);
+        print_summary(&c, &dups, r.sum, now() - t0);
     tracuu_summary_free(r.sum);
     if (rc)
         return rc;

@@ -202,7 +202,7 @@ enum { TOK_EXACT = 1, TOK_READINGS = 2 };
 static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
                                   const tracuu_tokens_t *toks,
                                   const char *prefix, unsigned what,
-                                  unsigned repeats)
+                                  unsigned repeats, uint64_t *digest)
 {
 
     tracuu_buf_t exact = {0}, folded = {0};
@@ -219,6 +219,8 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
         tracuu_term_forms(text + t->start, t->end - t->start, &exact, &folded);
         if (folded.len == plen)
             continue;
+        if (digest) /* the text's words in order, for the duplicate key */
+            *digest = fnv1a(folded.s + plen, folded.len - plen + 1, *digest);
         st = tracuu_doc_add_posting(doc, folded.s, folded.len, t->pos + 1);
         if (st == TRACUU_OK && (what & TOK_READINGS))
             st = add_readings(doc, text + t->start, t->end - t->start,
@@ -246,7 +248,7 @@ static tracuu_status_t add_title(tracuu_analyzer_t *a, tracuu_doc_t *doc,
     tracuu_status_t st =
         tracuu_analyzer_tokenize(a, title, strlen(title), &toks);
     if (st == TRACUU_OK)
-        st = add_tokens(doc, title, &toks, TRACUU_PREFIX_TITLE, 0, 0);
+        st = add_tokens(doc, title, &toks, TRACUU_PREFIX_TITLE, 0, 0, NULL);
     tracuu_tokens_free(&toks);
     return st;
 }
@@ -281,7 +283,7 @@ static tracuu_status_t add_field_words(tracuu_analyzer_t *a, tracuu_doc_t *doc,
         tracuu_analyzer_tokenize_at(a, text, strlen(text), first_pos, &toks);
     unsigned what = strcmp(prefix, TRACUU_PREFIX_MOVEMENT) ? 0 : TOK_READINGS;
     if (st == TRACUU_OK)
-        st = add_tokens(doc, text, &toks, prefix, what, repeats);
+        st = add_tokens(doc, text, &toks, prefix, what, repeats, NULL);
     tracuu_tokens_free(&toks);
     return st;
 }
@@ -600,6 +602,55 @@ static tracuu_status_t add_extracted(tracuu_analyzer_t *a, tracuu_doc_t *doc,
     return st;
 }
 
+/* The hash of the record's key when the header gives the own number,
+ * the issuer and the issue date (NĐ 30/2020: one document), the issuer
+ * folded and its words alone; false when one is missing. */
+static bool record_digest(const tracuu_analysis_t *an, uint64_t *out)
+{
+    const char *number = NULL;
+    for (size_t i = 0; i < an->symbols.n && !number; i++)
+        if (an->symbols.items[i].own)
+            number = an->symbols.items[i].key;
+    char issued[9];
+    issue_date(an, issued);
+    const char *issuer = an->header.issuer;
+    if (!number || !*number || !issued[0] || !issuer || !*issuer)
+        return false;
+    tracuu_buf_t f = {0};
+    tracuu_fold_ascii(issuer, strlen(issuer), &f);
+    uint64_t h = fnv1a(number, strlen(number) + 1, 0xcbf29ce484222325ULL);
+    h = fnv1a(issued, 9, h);
+    bool gap = false;
+    for (size_t i = 0; i < f.len; i++) {
+        char c = f.s[i];
+        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (word && gap)
+            h = fnv1a(" ", 1, h);
+        if (word)
+            h = fnv1a(&c, 1, h);
+        gap = !word && (gap || i > 0);
+    }
+    tracuu_buf_free(&f);
+    *out = h;
+    return true;
+}
+
+/* Slot TRACUU_SLOT_DUP and its XQ term (schema.h). */
+static tracuu_status_t add_dup_key(tracuu_doc_t *doc,
+                                   const tracuu_analysis_t *an,
+                                   uint64_t text_digest)
+{
+    uint64_t h;
+    char key[2 + 16 + 1], term[sizeof TRACUU_PREFIX_DUP + sizeof key];
+    key[0] = record_digest(an, &h) ? 'r' : 't';
+    tracuu_record_hex(key[0] == 'r' ? h : text_digest, key + 1);
+    snprintf(term, sizeof term, "%s%s", TRACUU_PREFIX_DUP, key);
+    tracuu_status_t st = tracuu_doc_set_value(doc, TRACUU_SLOT_DUP, key,
+                                              strlen(key));
+    return st == TRACUU_OK ? tracuu_doc_add_boolean(doc, term, strlen(term))
+                           : st;
+}
+
 static const char *extension(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -685,8 +736,12 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
     char *title = tracuu_record_title(an);
     char *json = NULL;
     tracuu_buf_t data = {0}, term = {0};
+    uint64_t digest = 0xcbf29ce484222325ULL;
     tracuu_status_t st =
-        add_tokens(doc, an->norm.s, &an->tokens, "", TOK_EXACT | TOK_READINGS, 0);
+        add_tokens(doc, an->norm.s, &an->tokens, "", TOK_EXACT | TOK_READINGS, 0,
+                   &digest);
+    if (st == TRACUU_OK)
+        st = add_dup_key(doc, an, digest);
     if (st == TRACUU_OK)
         st = add_title(a, doc, title);
     if (st == TRACUU_OK)

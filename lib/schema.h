@@ -42,6 +42,7 @@
  *   XT      folded document type of the plan: "XTke hoach"
  *   XI      folded syllables of the issuing body, with positions
  *   XG      folded syllables of the signer's role and name, with positions
+ *   XQ      the duplicate key (slot 6), boolean: finds a plan's other files
  *
  * Value slots:
  *   0  mtime, seconds since the epoch as 16 hex digits (sortable)
@@ -90,13 +91,20 @@
  *                  field and XCL terms of laws cited by name alone;
  *                  "pages" in the data (PDF, DOCX, ODT, scans); a glyph
  *                  an OCR put in a word (¢ € & §) kept in its token, and
- *                  readings of words that fold to a syllable
+ *                  readings of words that fold to a syllable;
+ *                  slot 6 and XQ: the duplicate key
  */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
 #define TRACUU_SCHEMA_VERSION "7"
 #define TRACUU_META_SCHEMA "tracuu.schema"
+/* User metadata: the number of plans in several files (slot 6), decimal,
+ * as the last complete indexing run left the index ("" while a run is
+ * under way or after one was stopped: unknown). At "0" searches need not
+ * collapse on slot 6 (which made them 3-4 times slower). Read from the
+ * first shard, as Xapian reads metadata of several databases. */
+#define TRACUU_META_DUPS "tracuu.dup_groups"
 
 #define TRACUU_PREFIX_EXACT "XE"
 #define TRACUU_PREFIX_UID "Q"
@@ -124,6 +132,7 @@
 #define TRACUU_PREFIX_TYPE "XT"
 #define TRACUU_PREFIX_ISSUER "XI"
 #define TRACUU_PREFIX_SIGNER "XG"
+#define TRACUU_PREFIX_DUP "XQ"
 
 /* Body positions between two checkpoints (TRACUU_SLOT_CHECKPOINTS). */
 #define TRACUU_CHECKPOINT 32
@@ -140,6 +149,7 @@ enum tracuu_slot {
     TRACUU_SLOT_ISSUED = 3,
     TRACUU_SLOT_CHECKPOINTS = 4,
     TRACUU_SLOT_STAT = 5,
+    TRACUU_SLOT_DUP = 6,
 };
 
 /* Longest unique term kept as is; longer ones end in a hash (Omega). */

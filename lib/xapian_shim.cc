@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "index.h"
+#include "schema.h"
 
 struct tracuu_db {
     Xapian::Database *rd = nullptr;          // the reader, or the writer
@@ -41,6 +42,7 @@ struct tracuu_mset {
     std::vector<unsigned> ids;
     std::vector<double> weights;
     unsigned total = 0;
+    bool exact = true;
 };
 
 namespace {
@@ -708,6 +710,16 @@ tracuu_status_t tracuu_doc_set_data(tracuu_doc_t *doc, const char *v,
     return guarded_plain([&] { doc->doc.set_data(std::string(v, len)); });
 }
 
+tracuu_status_t tracuu_doc_get_value(const tracuu_doc_t *doc, unsigned slot,
+                                     char **out)
+{
+    *out = nullptr;
+    std::string v;
+    tracuu_status_t st =
+        guarded_plain([&] { v = doc->doc.get_value(slot); });
+    return st != TRACUU_OK ? st : hand_out(v, out, nullptr);
+}
+
 static tracuu_q_t *make_q(const Xapian::Query &q)
 {
     try {
@@ -850,13 +862,30 @@ tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_q_t *q,
                                                   : std::string("\xff"));
                 enq.set_sort_by_key_then_relevance(&keys, false);
             }
-            Xapian::doccount check = opts->exact_total ? db->rd->get_doccount() : 0;
-            Xapian::MSet ms = enq.get_mset(opts->offset, opts->limit, check);
-            // With check_at_least >= doccount the estimate is exact.
+            if (opts->collapse)
+                enq.set_collapse_key(TRACUU_SLOT_DUP);
+            Xapian::doccount check = db->rd->get_doccount();
+            if (!opts->exact_total) {
+                Xapian::doccount want = opts->offset + opts->limit;
+                check = opts->at_least > want ? opts->at_least : want;
+            }
+            // Xapian 1.4 settles a collapsed count only when the match set
+            // comes out shorter than asked for (check_at_least alone
+            // leaves its bounds apart): ask for check matches, keep the
+            // page.
+            Xapian::doccount items = opts->limit;
+            if (opts->collapse && check > opts->offset + items)
+                items = check - opts->offset;
+            Xapian::MSet ms = enq.get_mset(opts->offset, items, check);
             m->total = ms.get_matches_estimated();
+            m->exact = opts->exact_total ||
+                       ms.get_matches_lower_bound() == ms.get_matches_upper_bound();
+            if (m->exact)
+                m->total = ms.get_matches_lower_bound();
             m->ids.clear();
             m->weights.clear();
-            for (auto i = ms.begin(); i != ms.end(); ++i) {
+            for (auto i = ms.begin();
+                 i != ms.end() && m->ids.size() < opts->limit; ++i) {
                 m->ids.push_back(*i);
                 m->weights.push_back(i.get_weight());
             }
@@ -894,6 +923,17 @@ void tracuu_mset_set_total(tracuu_mset_t *m, unsigned total)
         m->total = total;
 }
 
+bool tracuu_mset_total_exact(const tracuu_mset_t *m)
+{
+    return m ? m->exact : true;
+}
+
+void tracuu_mset_set_exact(tracuu_mset_t *m, bool exact)
+{
+    if (m)
+        m->exact = exact;
+}
+
 tracuu_mset_t *tracuu_mset_concat(const tracuu_mset_t *a,
                                   const tracuu_mset_t *b)
 {
@@ -908,12 +948,21 @@ tracuu_mset_t *tracuu_mset_concat(const tracuu_mset_t *a,
             m->weights.insert(m->weights.end(), x->weights.begin(),
                               x->weights.end());
             m->total += x->total;
+            m->exact = m->exact && x->exact;
         }
     } catch (...) {
         delete m;
         return nullptr;
     }
     return m;
+}
+
+void tracuu_mset_remove(tracuu_mset_t *m, size_t i)
+{
+    if (!m || i >= m->ids.size())
+        return;
+    m->ids.erase(m->ids.begin() + static_cast<std::ptrdiff_t>(i));
+    m->weights.erase(m->weights.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
 unsigned tracuu_mset_docid(const tracuu_mset_t *m, size_t i)

@@ -10,7 +10,7 @@
  *         return;
  *     }
  *     tracuu_q_t *q = tracuu_q_term("ke", 2, 1);
- *     tracuu_search_opts_t so = {0, 10, -1, false, false};
+ *     tracuu_search_opts_t so = {0, 10, -1, false, false, false, 0};
  *     tracuu_mset_t *m;
  *     if (tracuu_db_search(db, q, &so, &m) == TRACUU_OK) {
  *         for (size_t i = 0; i < tracuu_mset_size(m); i++)
@@ -214,6 +214,10 @@ tracuu_status_t tracuu_doc_set_value(tracuu_doc_t *doc, unsigned slot,
                                      const char *v, size_t len);
 tracuu_status_t tracuu_doc_set_data(tracuu_doc_t *doc, const char *v,
                                     size_t len);
+/* The value of slot in a document under construction: *out new (free
+ * with free()), "" when unset; NULL and NOMEM on out of memory. */
+tracuu_status_t tracuu_doc_get_value(const tracuu_doc_t *doc, unsigned slot,
+                                     char **out);
 
 /* Query trees. Constructors return NULL only on out of memory; the
  * combining ones take ownership of their arguments, even then. */
@@ -254,6 +258,14 @@ typedef struct tracuu_search_opts {
     int sort_slot;        /* -1: by relevance */
     bool sort_reverse;    /* with sort_slot: descending */
     bool exact_total;     /* count every match, not an estimate */
+    /* One hit per duplicate group (TRACUU_SLOT_DUP, schema.h): the best
+     * ranked of its documents (for a sort, the first in that order, then
+     * the best ranked, then the lowest document id); totals count each
+     * group once. */
+    bool collapse;
+    /* Without exact_total: matches counted before the total becomes an
+     * estimate, at least offset + limit (0: just those). */
+    unsigned at_least;
 } tracuu_search_opts_t;
 
 /* Run q. A reader whose index changed meanwhile is reopened and the
@@ -266,12 +278,19 @@ void tracuu_mset_free(tracuu_mset_t *m);
 size_t tracuu_mset_size(const tracuu_mset_t *m);
 /* Total matches: exact when asked for, else Xapian's estimate. */
 unsigned tracuu_mset_total(const tracuu_mset_t *m);
+/* True when the total is exact: asked for, or every match was counted
+ * within the search's at_least. */
+bool tracuu_mset_total_exact(const tracuu_mset_t *m);
+/* Mark the total exact or an estimate (a caller that combined totals). */
+void tracuu_mset_set_exact(tracuu_mset_t *m, bool exact);
 /* Replace the total (a caller that counted matches its own way). */
 void tracuu_mset_set_total(tracuu_mset_t *m, unsigned total);
-/* The hits of a, then those of b (either may be NULL), totals added; new,
- * NULL only on out of memory. */
+/* The hits of a, then those of b (either may be NULL), totals added (an
+ * estimate when either is); new, NULL only on out of memory. */
 tracuu_mset_t *tracuu_mset_concat(const tracuu_mset_t *a,
                                   const tracuu_mset_t *b);
+/* Leave out hit i (its total unchanged); nothing when there is none. */
+void tracuu_mset_remove(tracuu_mset_t *m, size_t i);
 unsigned tracuu_mset_docid(const tracuu_mset_t *m, size_t i);
 double tracuu_mset_score(const tracuu_mset_t *m, size_t i);
 

@@ -129,7 +129,7 @@ static tracuu_status_t numbered(tracuu_db_t *db, const char *key,
     tracuu_buf_free(&t);
     if (!q)
         return TRACUU_ERR_NOMEM;
-    tracuu_search_opts_t so = {0, CANDIDATES_MAX, -1, false, false};
+    tracuu_search_opts_t so = {0, CANDIDATES_MAX, -1, false, false, true, 0};
     tracuu_mset_t *m = NULL;
     tracuu_status_t st = tracuu_db_search(db, q, &so, &m);
     tracuu_q_free(q);
@@ -306,7 +306,7 @@ static tracuu_status_t expand_citing_key(graph_t *g, size_t k, const char *key)
     tracuu_buf_free(&t);
     if (!q)
         return TRACUU_ERR_NOMEM;
-    tracuu_search_opts_t so = {0, TRACUU_GRAPH_NODES_MAX, -1, false, false};
+    tracuu_search_opts_t so = {0, TRACUU_GRAPH_NODES_MAX, -1, false, false, true, 0};
     tracuu_mset_t *m = NULL;
     tracuu_status_t st = tracuu_db_search(g->db, q, &so, &m);
     tracuu_q_free(q);

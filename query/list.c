@@ -779,7 +779,9 @@ static tracuu_status_t collect_matching(tracuu_db_t *db, const tracuu_q_t *q,
 {
     unsigned count = 0;
     tracuu_db_doccount(db, &count);
-    tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
+    /* One plan, one row: its files collapsed (schema.h, slot 6). */
+    tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true,
+                               tracuu_index_has_dups(db), 0};
     tracuu_mset_t *m = NULL;
     tracuu_q_t *all = q ? NULL : tracuu_q_all();
     tracuu_status_t st = tracuu_db_search(db, q ? q : all, &so, &m);
@@ -867,11 +869,13 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
 {
     assert(kind != TRACUU_LIST_NONE);
     rows_t rows = {0};
-    tracuu_status_t st = q || from_record(kind)
-                             ? collect_matching(db, q, kind, &rows)
-                             : collect_all(db, kind, &rows);
+    /* The whole index's counts are its terms' unless a plan is in several
+     * files; then each plan is read, its files collapsed. */
+    bool each = q || from_record(kind) || tracuu_index_has_dups(db);
+    tracuu_status_t st = each ? collect_matching(db, q, kind, &rows)
+                              : collect_all(db, kind, &rows);
     merge(&rows);
-    if (st == TRACUU_OK && kind == TRACUU_LIST_CITES && !q)
+    if (st == TRACUU_OK && kind == TRACUU_LIST_CITES && !each)
         st = count_cited(db, &rows);
     if (kind == TRACUU_LIST_CITES)
         drop_named(&rows);

@@ -234,7 +234,18 @@ typedef struct fetched {
     size_t ck_len;
     tracuu_hitpos_t *hp; /* where the query matched, by body position */
     size_t n_hp;
+    char **also;     /* the plan's other files (schema.h, slot 6) */
+    size_t n_also;
 } fetched_t;
+
+static void free_also(fetched_t *f)
+{
+    for (size_t k = 0; k < f->n_also; k++)
+        free(f->also[k]);
+    free(f->also);
+    f->also = NULL;
+    f->n_also = 0;
+}
 
 static void free_fetched(fetched_t *f, size_t n)
 {
@@ -243,8 +254,47 @@ static void free_fetched(fetched_t *f, size_t n)
         free(f[i].data);
         free(f[i].ck);
         free(f[i].hp);
+        free_also(&f[i]);
     }
     free(f);
+}
+
+/* The paths of the other documents of docid id's duplicate group, in
+ * path order, into f->also (none when it is alone). */
+static tracuu_status_t fetch_also(tracuu_db_t *db, unsigned id, fetched_t *f)
+{
+    char *key = NULL;
+    unsigned n = 0;
+    tracuu_buf_t t = {0};
+    tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_DUP, &key,
+                                             NULL);
+    if (st == TRACUU_OK && *key) {
+        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_DUP, key);
+        st = tracuu_db_termfreq(db, t.s, &n);
+    }
+    tracuu_mset_t *m = NULL;
+    if (st == TRACUU_OK && n > 1) {
+        tracuu_q_t *q = tracuu_q_term(t.s, t.len, 1);
+        tracuu_search_opts_t so = {0, n, TRACUU_SLOT_PATH, false, true,
+                                   false, 0};
+        st = q ? tracuu_db_search(db, q, &so, &m) : TRACUU_ERR_NOMEM;
+        tracuu_q_free(q);
+    }
+    for (size_t i = 0; st == TRACUU_OK && i < tracuu_mset_size(m); i++) {
+        unsigned other = tracuu_mset_docid(m, i);
+        char *path = NULL;
+        if (other == id)
+            continue;
+        st = tracuu_db_get_value(db, other, TRACUU_SLOT_PATH, &path, NULL);
+        if (st != TRACUU_OK)
+            break;
+        f->also = tracuu_xrealloc(f->also, (f->n_also + 1) * sizeof *f->also);
+        f->also[f->n_also++] = path;
+    }
+    tracuu_mset_free(m);
+    tracuu_buf_free(&t);
+    free(key);
+    return st;
 }
 
 static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
@@ -263,11 +313,14 @@ static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
                                  &f->ck_len);
     if (st == TRACUU_OK && w)
         st = tracuu_passage_positions(db, id, w, &f->hp, &f->n_hp);
+    if (st == TRACUU_OK && !paths_only)
+        st = fetch_also(db, id, f);
     if (st != TRACUU_OK) {
         free(f->path);
         free(f->data);
         free(f->ck);
         free(f->hp);
+        free_also(f);
         memset(f, 0, sizeof *f);
     }
     return st;
@@ -321,7 +374,8 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
     for (size_t i = 0; i < n; i++) {
         if (o->format == TRACUU_FORMAT_PATHS) {
             tracuu_hit_t h = {.rank = o->offset + i + 1, .path = f[i].path,
-                              .score = f[i].score};
+                              .score = f[i].score, .also = f[i].also,
+                              .n_also = f[i].n_also};
             tracuu_print_hit(pr, &h);
             continue;
         }
@@ -339,7 +393,8 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
             tracuu_passage_snippets(a, plan, &src, &sn, &n_sn, &why);
         tracuu_hit_t h = {.rank = o->offset + i + 1,
                           .path = path ? path : "?", .score = f[i].score,
-                          .snippets = sn, .n_snippets = n_sn, .note = why};
+                          .snippets = sn, .n_snippets = n_sn, .note = why,
+                          .also = f[i].also, .n_also = f[i].n_also};
         tracuu_hit_record(&h, meta);
         tracuu_print_hit(pr, &h);
         tracuu_snippets_free(sn, n_sn);
@@ -583,16 +638,24 @@ static tracuu_status_t run_search(const opts_t *o, tracuu_db_t *db,
                                   const tracuu_wants_t *wt, found_t *fd)
 {
     const tracuu_plan_t *plan = &pq->plan;
+    /* One hit per plan, but --paths: every matching file (it feeds other
+     * tools, which want the files the query matched); --count counts
+     * every plan, a page counts up to TRACUU_COUNT_BOUND matches and
+     * estimates beyond. */
+    bool per_plan = o->format != TRACUU_FORMAT_PATHS;
     tracuu_search_opts_t so = {o->offset, o->count ? 0 : o->limit,
                                o->sort != SORT_RELEVANCE ? TRACUU_SLOT_ISSUED : -1,
-                               o->sort == SORT_DATE_DOWN, true};
+                               o->sort == SORT_DATE_DOWN, o->count,
+                               per_plan && tracuu_index_has_dups(db),
+                               TRACUU_COUNT_BOUND};
     tracuu_status_t st;
     for (int attempt = 0;; attempt++) {
         if (o->count || o->sort != SORT_RELEVANCE)
             st = tracuu_db_search(db, o->count ? plan->q_match : plan->q,
                                   &so, &fd->m);
         else
-            st = tracuu_rank(db, plan, o->offset, o->limit, &fd->m);
+            st = tracuu_rank(db, plan, o->offset, o->limit, per_plan,
+                             &fd->m);
         if (st == TRACUU_OK && !o->count)
             st = fetch_hits(db, fd->m, o->format == TRACUU_FORMAT_PATHS, wt,
                             &fd->hits);
@@ -620,7 +683,9 @@ static bool print_results(const opts_t *o, prepared_t *pq, const char *query,
     if (!printer_for(o, &pr))
         return false;
     char *desc = tracuu_q_describe(pq->plan.q);
-    tracuu_print_results_begin(&pr, query, desc, total, o->offset, o->limit,
+    tracuu_print_results_begin(&pr, query, desc, total,
+                               tracuu_mset_total_exact(fd->m), o->offset,
+                               o->limit,
                                (unsigned)tracuu_mset_size(fd->m), suggestion);
     free(desc);
     print_hits(pq->a, fd->hits, tracuu_mset_size(fd->m), &pq->plan, o, &pr);
@@ -790,7 +855,9 @@ static bool show_targets(const opts_t *o, const char *target,
     tracuu_mset_t *m = NULL;
     if (check_query(o, target) == 0 && prepare(target, false, &pq)) {
         tracuu_db_doccount(db, &count);
-        tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true};
+        /* Every file holding the number, not one per plan. */
+        tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true,
+                                   false, 0};
         ok = tracuu_db_search(db, pq.plan.q_match, &so, &m) == TRACUU_OK;
         if (!ok)
             say(_("search failed: "), tracuu_db_last_error(db));

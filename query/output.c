@@ -210,6 +210,11 @@ static void json_width(tracuu_printer_t *p, int w)
     (void)w;
 }
 
+static void json_boolean_(tracuu_printer_t *p, bool v)
+{
+    json_add(p, json_boolean(v));
+}
+
 static void json_literal(tracuu_printer_t *p, const char *s)
 {
     (void)p;
@@ -297,14 +302,15 @@ void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
                                 json_map_key, json_string_, json_name,
                                 json_integer_, json_real_, json_width,
                                 json_literal, text_nothing, true, format, f,
-                                color, tty, null, 0, 0, false, NULL, false, 0, 0};
+                                color, tty, null, 0, 0, false, NULL, false, 0, 0,
+                                json_boolean_};
         return;
     }
     *p = (tracuu_printer_t){text_nothing, text_nothing, text_nothing,
                             text_map_key, text_string, text_name,
                             text_integer, text_real, text_width, text_literal,
                             text_separator, false, format, f, color, tty,
-                            null, 0, 0, false, NULL, false, 0, 0};
+                            null, 0, 0, false, NULL, false, 0, 0, NULL};
     if (format == TRACUU_FORMAT_PATHS) {
         p->name = paths_name;
         p->separator = paths_separator;
@@ -319,6 +325,14 @@ void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
         p->separator = csv_separator;
         fputs("\xEF\xBB\xBF", f); /* the byte order mark Excel wants */
     }
+}
+
+void tracuu_print_bool(tracuu_printer_t *p, bool v)
+{
+    if (p->boolean)
+        p->boolean(p, v);
+    else
+        p->literal(p, v ? "true" : "false");
 }
 
 void tracuu_print_str(tracuu_printer_t *p, const char *s)
@@ -363,24 +377,27 @@ static bool is_sheet(const tracuu_printer_t *p)
 
 /* Text: where the page lies among all the matches, when some are not
  * on it ("Showing 11–20 of 163"). */
-static void text_showing(tracuu_printer_t *p, unsigned total, unsigned offset,
-                         unsigned shown)
+static void text_showing(tracuu_printer_t *p, unsigned total, bool exact,
+                         unsigned offset, unsigned shown)
 {
-    if (shown == total || p->format != TRACUU_FORMAT_TEXT)
+    if ((exact && shown == total) || p->format != TRACUU_FORMAT_TEXT)
         return;
     char line[96];
     if (shown)
-        snprintf(line, sizeof line, _("Showing %u–%u of %u"), offset + 1,
-                 offset + shown, total);
+        snprintf(line, sizeof line,
+                 exact ? _("Showing %u–%u of %u") : _("Showing %u–%u of about %u"),
+                 offset + 1, offset + shown, total);
     else
-        snprintf(line, sizeof line, _("Showing %u of %u"), offset, total);
+        snprintf(line, sizeof line,
+                 exact ? _("Showing %u of %u") : _("Showing %u of about %u"),
+                 offset, total);
     p->literal(p, line);
     p->separator(p);
 }
 
 void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
                                 const char *parsed, unsigned total,
-                                unsigned offset, unsigned limit,
+                                bool exact, unsigned offset, unsigned limit,
                                 unsigned shown, const char *suggestion)
 {
     if (is_sheet(p)) {
@@ -390,7 +407,7 @@ void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
         return;
     }
     if (!p->structured) {
-        text_showing(p, total, offset, shown);
+        text_showing(p, total, exact, offset, shown);
         return;
     }
     tracuu_print_document(p);
@@ -402,6 +419,8 @@ void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
     }
     p->map_key(p, "total");
     p->integer(p, total);
+    p->map_key(p, "total_exact");
+    tracuu_print_bool(p, exact);
     p->map_key(p, "offset");
     p->integer(p, offset);
     p->map_key(p, "limit");
@@ -567,6 +586,14 @@ static void text_hit_lines(tracuu_printer_t *p, const tracuu_hit_t *h)
     p->literal(p, p->color ? "\033[0m" : "");
     p->separator(p);
     text_record(p, h);
+    if (h->n_also) {
+        p->literal(p, "   also: ");
+        for (size_t i = 0; i < h->n_also; i++) {
+            p->literal(p, i ? ", " : "");
+            p->name(p, h->also[i]);
+        }
+        p->separator(p);
+    }
     for (size_t i = 0; i < h->n_snippets; i++)
         text_snippet(p, &h->snippets[i]);
     if (h->note) { /* a static string of ours */
@@ -575,6 +602,24 @@ static void text_hit_lines(tracuu_printer_t *p, const tracuu_hit_t *h)
         p->literal(p, ")");
         p->separator(p);
     }
+}
+
+/* The sheet's "Ghi chú": the hit's note, then the plan's other files
+ * ("cùng văn bản: a.pdf, a.txt", the same document), escaped as names;
+ * NULL when neither. New; free with free(). */
+static char *sheet_note(const tracuu_hit_t *h)
+{
+    if (!h->n_also)
+        return h->note ? tracuu_xstrdup(h->note) : NULL;
+    tracuu_buf_t b = {0};
+    if (h->note)
+        tracuu_buf_printf(&b, "%s; ", h->note);
+    tracuu_buf_puts(&b, "cùng văn bản: ");
+    for (size_t i = 0; i < h->n_also; i++) {
+        tracuu_buf_puts(&b, i ? ", " : "");
+        tracuu_escape_name(&b, h->also[i], strlen(h->also[i]));
+    }
+    return tracuu_buf_steal(&b);
 }
 
 /* A row of the sheet, in the order of tracuu_sheet_columns; "Số trang"
@@ -596,7 +641,9 @@ static void sheet_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
         snprintf(pages, sizeof pages, "%u", h->pages);
     tracuu_print_str(p, h->pages ? pages : NULL);
     p->name(p, h->path);
-    tracuu_print_str(p, h->note);
+    char *note = sheet_note(h);
+    tracuu_print_str(p, note);
+    free(note);
     p->separator(p);
     free(signer);
 }
@@ -625,6 +672,18 @@ static char *base64(const char *s, size_t n)
     return tracuu_buf_steal(&b);
 }
 
+/* A file name as UTF-8: U+FFFD for its bad bytes. */
+static void struct_name(tracuu_printer_t *p, const char *path)
+{
+    size_t n = strlen(path);
+    tracuu_buf_t b = {0};
+    tracuu_buf_puts(&b, "");
+    for (size_t i = 0; i < n;)
+        tracuu_buf_put_cp(&b, tracuu_utf8_next(path, n, &i));
+    p->name(p, b.s);
+    tracuu_buf_free(&b);
+}
+
 /* Structured formats hold UTF-8 only: a file name that is not comes out
  * with U+FFFD in place of its bad bytes, and its exact bytes in base64
  * as "path_bytes" (only then). */
@@ -636,12 +695,7 @@ static void struct_path(tracuu_printer_t *p, const char *path)
         p->name(p, path);
         return;
     }
-    tracuu_buf_t b = {0};
-    tracuu_buf_puts(&b, "");
-    for (size_t i = 0; i < n;)
-        tracuu_buf_put_cp(&b, tracuu_utf8_next(path, n, &i));
-    p->name(p, b.s);
-    tracuu_buf_free(&b);
+    struct_name(p, path);
     char *bytes = base64(path, n);
     p->map_key(p, "path_bytes");
     tracuu_print_str(p, bytes);
@@ -708,6 +762,11 @@ static void struct_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     p->map_key(p, "score");
     p->real(p, h->score);
     struct_record(p, h);
+    p->map_key(p, "also");
+    p->begin_list(p);
+    for (size_t i = 0; i < h->n_also; i++)
+        struct_name(p, h->also[i]);
+    p->end(p);
     p->map_key(p, "snippets");
     p->begin_list(p);
     for (size_t i = 0; i < h->n_snippets; i++)

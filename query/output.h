@@ -37,6 +37,11 @@ typedef struct tracuu_hit {
     const char *signer_role; /* "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / ..." */
     const char *place;     /* địa danh: "Lai Châu" */
     const char *format;    /* the file's format: "txt", "docx", "pdf", ... */
+    /* The plan's other files (schema.h, slot 6: the same number, issuer
+     * and issue date, or the same text), by path; the hit stands for
+     * them. */
+    char *const *also;
+    size_t n_also;
 } tracuu_hit_t;
 
 typedef enum tracuu_format {
@@ -92,6 +97,9 @@ struct tracuu_printer {
     int format_version;    /* JSON: the format written; 0, the current */
     int wrap;              /* text: a hit's lines wrapped to this many
                             * columns (wrap.h); 0, not wrapped */
+    /* A true or false (JSON); NULL: written as the literal "true" or
+     * "false" (tracuu_print_bool). */
+    void (*boolean)(tracuu_printer_t *p, bool v);
 };
 
 /* Set up p for format (not XLSX: xlsx.h) writing to f. Text escapes every
@@ -106,6 +114,9 @@ struct tracuu_printer {
 void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
                          bool color, bool tty, bool null);
 
+/* A boolean: JSON true or false, text the word. */
+void tracuu_print_bool(tracuu_printer_t *p, bool v);
+
 /* A NUL-terminated string (NULL: null). */
 void tracuu_print_str(tracuu_printer_t *p, const char *s);
 
@@ -119,13 +130,14 @@ void tracuu_print_document(tracuu_printer_t *p);
 void tracuu_date_dmy(const char *iso, char out[TRACUU_DMY_SIZE]);
 
 /* The results of a search: begin (a structured header and the opening of
- * its "hits" list; text: "Showing 1–10 of 19" when some are not shown;
- * a sheet: its header row), each hit, end. shown: the hits that follow;
- * suggestion (JSON only, may be NULL): the spelling correction of a query
- * that found nothing (query/suggest.h). */
+ * its "hits" list; text: "Showing 1–10 of 19" when some are not shown,
+ * "of about 12300" when total is an estimate (exact false); JSON "total"
+ * and "total_exact"; a sheet: its header row), each hit, end. shown: the
+ * hits that follow; suggestion (JSON only, may be NULL): the spelling
+ * correction of a query that found nothing (query/suggest.h). */
 void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
                                 const char *parsed, unsigned total,
-                                unsigned offset, unsigned limit,
+                                bool exact, unsigned offset, unsigned limit,
                                 unsigned shown, const char *suggestion);
 void tracuu_print_hit(tracuu_printer_t *p, const tracuu_hit_t *h);
 void tracuu_print_results_end(tracuu_printer_t *p);

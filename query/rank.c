@@ -2,17 +2,23 @@
 #include "rank.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "schema.h"
 
 static tracuu_q_t *pair(tracuu_qop_t op, const tracuu_q_t *a,
                         const tracuu_q_t *b);
 
-/* Runs q (taken), ranked higher by the query's words when it has any. */
+/* Runs q (taken), ranked higher by the query's words when it has any;
+ * one hit per plan (the collapse key), the total exact up to
+ * TRACUU_COUNT_BOUND matches. */
 static tracuu_status_t run(tracuu_db_t *db, const tracuu_plan_t *plan,
                            tracuu_q_t *q, unsigned offset, unsigned limit,
-                           tracuu_mset_t **out)
+                           bool dups, tracuu_mset_t **out)
 {
-    /* Totals exact: a page says "11–20 of 163", never an estimate. */
-    tracuu_search_opts_t so = {offset, limit, -1, false, true};
+    tracuu_search_opts_t so = {offset, limit, -1, false, false, dups,
+                               TRACUU_COUNT_BOUND};
     *out = NULL;
     if (!q)
         return TRACUU_ERR_NOMEM;
@@ -22,19 +28,24 @@ static tracuu_status_t run(tracuu_db_t *db, const tracuu_plan_t *plan,
         return st;
     }
     /* The words' weights (phrases of two syllables among them) only for
-     * the page: counting every match with them checked the positions of
-     * each (free queries of the benchmark 26 -> 51 ms); the total is
-     * counted on q alone. */
-    tracuu_search_opts_t count = {0, 0, -1, false, true};
+     * the page: counting the matches with them checked the positions of
+     * each (free queries of the benchmark 26 -> 51 ms with every match
+     * counted); the total is counted on q alone. */
+    tracuu_search_opts_t count = {0, 0, -1, false, false, dups,
+                                  TRACUU_COUNT_BOUND > offset + limit
+                                      ? TRACUU_COUNT_BOUND
+                                      : offset + limit};
     tracuu_mset_t *all = NULL;
     tracuu_status_t st = tracuu_db_search(db, q, &count, &all);
     tracuu_q_t *two[2] = {q, tracuu_q_copy(plan->q_words)};
     tracuu_q_t *ranked = tracuu_q_combine(TRACUU_Q_AND_MAYBE, two, 2);
-    so.exact_total = false;
+    so.at_least = 0;
     if (st == TRACUU_OK)
         st = ranked ? tracuu_db_search(db, ranked, &so, out) : TRACUU_ERR_NOMEM;
-    if (st == TRACUU_OK)
+    if (st == TRACUU_OK) {
         tracuu_mset_set_total(*out, tracuu_mset_total(all));
+        tracuu_mset_set_exact(*out, tracuu_mset_total_exact(all));
+    }
     tracuu_mset_free(all);
     tracuu_q_free(ranked);
     return st;
@@ -47,28 +58,63 @@ static tracuu_q_t *pair(tracuu_qop_t op, const tracuu_q_t *a,
     return tracuu_q_combine(op, two, 2);
 }
 
-tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
-                            unsigned offset, unsigned limit,
-                            tracuu_mset_t **out)
+/* True when the plan of the i-th hit of m has another file matching q1
+ * (the first tier): its hit is there. */
+static bool in_first(tracuu_db_t *db, const tracuu_q_t *q1,
+                     const tracuu_mset_t *m, size_t i, tracuu_status_t *st)
 {
-    *out = NULL;
-    if (!plan->q_exact)
-        return run(db, plan, tracuu_q_copy(plan->q_match), offset, limit,
-                   out);
-    /* First tier: the matches with every form as typed, weighted with them. */
-    tracuu_mset_t *first = NULL, *rest = NULL;
-    tracuu_q_t *q1 = plan->q_first
-                         ? tracuu_q_copy(plan->q_first)
-                         : pair(TRACUU_Q_AND, plan->q_match, plan->q_exact);
-    tracuu_status_t st = run(db, plan, q1, offset, limit, &first);
-    if (st != TRACUU_OK)
-        return st;
-    unsigned got = (unsigned)tracuu_mset_size(first);
-    unsigned n_first = tracuu_mset_total(first);
-    /* A short page means the first tier was read to its end, so its count
-     * is exact; the second tier fills the rest of the page. */
-    if (got < limit && got > 0)
-        n_first = offset + got;
+    char *key = NULL;
+    unsigned n = 0;
+    tracuu_buf_t t = {0};
+    *st = tracuu_db_get_value(db, tracuu_mset_docid(m, i), TRACUU_SLOT_DUP,
+                              &key, NULL);
+    if (*st == TRACUU_OK && *key) {
+        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_DUP, key);
+        *st = tracuu_db_termfreq(db, t.s, &n);
+    }
+    bool found = false;
+    if (*st == TRACUU_OK && n > 1) {
+        tracuu_q_t *two[2] = {tracuu_q_copy(q1), tracuu_q_term(t.s, t.len, 1)};
+        tracuu_q_t *q = tracuu_q_combine(TRACUU_Q_FILTER, two, 2);
+        tracuu_search_opts_t so = {0, 1, -1, false, false, false, 0};
+        tracuu_mset_t *one = NULL;
+        *st = q ? tracuu_db_search(db, q, &so, &one) : TRACUU_ERR_NOMEM;
+        found = tracuu_mset_size(one) > 0;
+        tracuu_mset_free(one);
+        tracuu_q_free(q);
+    }
+    free(key);
+    tracuu_buf_free(&t);
+    return found;
+}
+
+/* The hits of rest whose plan has a file in the first tier left out (a
+ * plan's .txt with the accents as typed, its OCR'd scan without), the
+ * total less them. Only the page's hits are checked: a later page's are
+ * left out when it is shown, the total of the pages before being an
+ * estimate by as many. */
+static tracuu_status_t drop_split(tracuu_db_t *db, const tracuu_q_t *q1,
+                                  tracuu_mset_t *rest)
+{
+    tracuu_status_t st = TRACUU_OK;
+    for (size_t i = tracuu_mset_size(rest); st == TRACUU_OK && i-- > 0;) {
+        if (in_first(db, q1, rest, i, &st) && st == TRACUU_OK) {
+            tracuu_mset_remove(rest, i);
+            tracuu_mset_set_total(rest, tracuu_mset_total(rest) - 1);
+        }
+    }
+    return st;
+}
+
+/* The second tier, after got hits of the first (n_first of them in all):
+ * the matches lacking a form as typed, one hit per plan not already in
+ * the first. */
+static tracuu_status_t second_tier(tracuu_db_t *db, const tracuu_plan_t *plan,
+                                   const tracuu_q_t *q1, unsigned offset,
+                                   unsigned limit, unsigned got,
+                                   unsigned n_first, bool dups,
+                                   tracuu_mset_t **rest)
+{
     unsigned rest_offset = got || offset < n_first ? 0 : offset - n_first;
     /* The rest as a filter, not q_match AND_NOT q_exact: Xapian then checks
      * a phrase's positions only in documents that lack a form as typed (a
@@ -77,18 +123,58 @@ tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
     tracuu_q_t *lacking[2] = {tracuu_q_all(), tracuu_q_copy(plan->q_exact)};
     tracuu_q_t *filter[2] = {tracuu_q_copy(plan->q_match),
                              tracuu_q_combine(TRACUU_Q_AND_NOT, lacking, 2)};
-    st = run(db, plan, tracuu_q_combine(TRACUU_Q_FILTER, filter, 2),
-             rest_offset,
-             got < limit ? limit - got : 0, &rest);
-    if (st != TRACUU_OK) {
-        tracuu_mset_free(first);
-        return st;
+    tracuu_status_t st =
+        run(db, plan, tracuu_q_combine(TRACUU_Q_FILTER, filter, 2),
+            rest_offset, got < limit ? limit - got : 0, dups, rest);
+    if (st == TRACUU_OK && dups)
+        st = drop_split(db, q1, *rest);
+    return st;
+}
+
+tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
+                            unsigned offset, unsigned limit, bool per_plan,
+                            tracuu_mset_t **out)
+{
+    *out = NULL;
+    bool dups = per_plan && tracuu_index_has_dups(db);
+    if (!plan->q_exact)
+        return run(db, plan, tracuu_q_copy(plan->q_match), offset, limit,
+                   dups, out);
+    /* First tier: the matches with every form as typed, weighted with them. */
+    tracuu_mset_t *first = NULL, *rest = NULL;
+    tracuu_q_t *q1 = plan->q_first
+                         ? tracuu_q_copy(plan->q_first)
+                         : pair(TRACUU_Q_AND, plan->q_match, plan->q_exact);
+    tracuu_q_t *q1_copy = tracuu_q_copy(q1);
+    tracuu_status_t st = run(db, plan, q1, offset, limit, dups, &first);
+    unsigned got = (unsigned)tracuu_mset_size(first);
+    unsigned n_first = tracuu_mset_total(first);
+    /* A short page means the first tier was read to its end, so its count
+     * is exact; the second tier fills the rest of the page. */
+    if (got < limit && got > 0)
+        n_first = offset + got;
+    if (st == TRACUU_OK)
+        st = q1_copy ? second_tier(db, plan, q1_copy, offset, limit, got,
+                                   n_first, dups, &rest)
+                     : TRACUU_ERR_NOMEM;
+    tracuu_q_free(q1_copy);
+    if (st == TRACUU_OK) {
+        *out = tracuu_mset_concat(first, rest);
+        tracuu_mset_set_total(*out, n_first + tracuu_mset_total(rest));
+        st = *out ? TRACUU_OK : TRACUU_ERR_NOMEM;
     }
-    *out = tracuu_mset_concat(first, rest);
-    tracuu_mset_set_total(*out, n_first + tracuu_mset_total(rest));
     tracuu_mset_free(first);
     tracuu_mset_free(rest);
-    return *out ? TRACUU_OK : TRACUU_ERR_NOMEM;
+    return st;
+}
+
+bool tracuu_index_has_dups(tracuu_db_t *db)
+{
+    char *v = NULL;
+    bool none = tracuu_db_get_metadata(db, TRACUU_META_DUPS, &v) == TRACUU_OK &&
+                strcmp(v, "0") == 0;
+    free(v);
+    return !none;
 }
 
 bool tracuu_index_moved(tracuu_status_t st)

@@ -5,8 +5,16 @@
 #include "build.h"
 #include "xdb.h"
 
+/* Matches counted exactly before a total becomes an estimate (said as
+ * such: "of about", JSON total_exact false). */
+#define TRACUU_COUNT_BOUND 1000
+
 /* Hits [offset, offset + limit) of plan by relevance, into *out (new; free
- * with tracuu_mset_free); its total is exact.
+ * with tracuu_mset_free); with per_plan one per plan (its files
+ * collapsed: schema.h, slot 6; a plan whose files fall in both tiers
+ * below is shown in the first), else one per matching file; its total
+ * exact up to TRACUU_COUNT_BOUND matches, else an estimate
+ * (tracuu_mset_total_exact).
  *
  * Plans with the forms as typed come first: the matches having every
  * exact (accented) form the query asked for, weighted with them, then the
@@ -15,8 +23,13 @@
  * its common words; two tiers let it stop at the page. A plan whose
  * query has no accents is run as it is. */
 tracuu_status_t tracuu_rank(tracuu_db_t *db, const tracuu_plan_t *plan,
-                            unsigned offset, unsigned limit,
+                            unsigned offset, unsigned limit, bool per_plan,
                             tracuu_mset_t **out);
+
+/* False when the index holds no plan in several files (its
+ * TRACUU_META_DUPS is "0"): searches then need not collapse; true
+ * otherwise, unknown included. */
+bool tracuu_index_has_dups(tracuu_db_t *db);
 
 /* True when st says the index changed under the reader (an indexer
  * committed twice meanwhile): reopen it (tracuu_db_reopen) and read

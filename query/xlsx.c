@@ -155,7 +155,7 @@ bool tracuu_xlsx_printer_init(tracuu_printer_t *p, const char *path, FILE *f,
                             xlsx_string, xlsx_name, xlsx_integer, xlsx_real,
                             xlsx_width, xlsx_literal, xlsx_separator, false,
                             TRACUU_FORMAT_XLSX, f, false, false, false, 0, 0,
-                            false, NULL, false, 0, 0};
+                            false, NULL, false, 0, 0, NULL};
     xlsx_state_t *x = tracuu_xcalloc(1, sizeof *x);
     if (!path && !(x->tmp = temp_name())) {
         *err = tracuu_xstrdup("cannot make a temporary file for the workbook");

@@ -410,7 +410,7 @@ static void test_reader_of_shards_reopens_after_a_merge(void **state)
     assert_int_equal(n, 7);
     assert_int_equal(tracuu_db_lookup(r, "Q/new", &id), TRACUU_OK);
     tracuu_q_t *q = tracuu_q_term("thi", 3, 1);
-    tracuu_search_opts_t o = {0, 10, -1, false, true};
+    tracuu_search_opts_t o = {0, 10, -1, false, true, false, 0};
     tracuu_mset_t *m = NULL;
     assert_int_equal(tracuu_db_search(r, q, &o, &m), TRACUU_OK);
     assert_int_equal(tracuu_mset_total(m), 6);

@@ -55,7 +55,7 @@ static void test_text_hit_marks_and_escapes(void **state)
                       .title = "KẾ HOẠCH\x1b[31m", .score = 0.5,
                       .issued = "2024-07-24", .snippets = one_snippet(),
                       .n_snippets = 1};
-    tracuu_print_results_begin(&p, "ke hoach", "Query(x)", 9, 2, 10, 1, NULL);
+    tracuu_print_results_begin(&p, "ke hoach", "Query(x)", 9, true, 2, 10, 1, NULL);
     tracuu_print_hit(&p, &h);
     tracuu_print_results_end(&p);
     assert_string_equal(out(),
@@ -125,7 +125,7 @@ static void test_json_document_nests_and_versions(void **state)
     tracuu_hit_t h = {.rank = 1, .path = "/kho/\xff.txt", .title = "T",
                       .score = 0.25, .snippets = one_snippet(),
                       .n_snippets = 1, .note = "file changed"};
-    tracuu_print_results_begin(&p, "q", NULL, 1, 0, 10, 1, NULL);
+    tracuu_print_results_begin(&p, "q", NULL, 1, true, 0, 10, 1, NULL);
     tracuu_print_hit(&p, &h);
     tracuu_print_results_end(&p);
     assert_null(p.state); /* freed when the document ended */
@@ -153,7 +153,7 @@ static void test_text_hit_shows_the_record(void **state)
                       .issued = "2025-11-19", .number = "141/KH-UBND",
                       .type = "KẾ HOẠCH", .signer = "Phạm Văn Thịnh",
                       .signer_role = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"};
-    tracuu_print_results_begin(&p, "q", NULL, 1, 0, 10, 1, NULL);
+    tracuu_print_results_begin(&p, "q", NULL, 1, true, 0, 10, 1, NULL);
     tracuu_print_hit(&p, &h);
     assert_string_equal(out(),
                         "1. /kho/a.txt\n"
@@ -174,7 +174,7 @@ static void test_csv_quotes_and_disarms_formulas(void **state)
                       .title = "Kế hoạch \"thi đua\", khen thưởng",
                       .issued = "2024-07-04", .number = "=1+1",
                       .issuer = "UBND\x1b[31m", .note = "file changed"};
-    tracuu_print_results_begin(&p, "q", NULL, 9, 1, 1, 1, NULL);
+    tracuu_print_results_begin(&p, "q", NULL, 9, true, 1, 1, 1, NULL);
     tracuu_print_hit(&p, &h);
     tracuu_print_results_end(&p);
     assert_string_equal(out(),
@@ -185,6 +185,39 @@ static void test_csv_quotes_and_disarms_formulas(void **state)
                         "2,\"'=1+1\",04/07/2024,,UBND\\e[31m,"
                         "\"Kế hoạch \"\"thi đua\"\", khen thưởng\",,,"
                         "\"/kho/a,b.txt\",file changed\r\n");
+}
+
+/* An estimated total says so; a plan's other files follow its record
+ * (text), fill "also" (JSON, the bad byte as U+FFFD), and are named,
+ * escaped, in the sheet's Ghi chú. */
+static void test_estimate_and_other_files(void **state)
+{
+    (void)state;
+    char *also[] = {"/kho/a.pdf", "/kho/\x1b.txt"};
+    tracuu_hit_t h = {.rank = 1, .path = "/kho/a.docx", .also = also,
+                      .n_also = 2};
+    tracuu_printer_t p = open_printer(TRACUU_FORMAT_TEXT, false, false);
+    tracuu_print_results_begin(&p, "q", NULL, 12300, false, 0, 10, 1, NULL);
+    tracuu_print_hit(&p, &h);
+    assert_string_equal(out(), "Showing 1–1 of about 12300\n"
+                               "1. /kho/a.docx\n"
+                               "   also: /kho/a.pdf, /kho/\\e.txt\n");
+    free(mem_s);
+    mem_s = NULL;
+    p = open_printer(TRACUU_FORMAT_JSON, false, false);
+    tracuu_print_results_begin(&p, "q", NULL, 12300, false, 0, 10, 1, NULL);
+    tracuu_print_hit(&p, &h);
+    tracuu_print_results_end(&p);
+    const char *s = out();
+    assert_non_null(strstr(s, "\"total\": 12300,\n  \"total_exact\": false,"));
+    assert_non_null(strstr(s, "\"also\": [\n        \"/kho/a.pdf\",\n"
+                              "        \"/kho/\\u001B.txt\"\n      ]"));
+    free(mem_s);
+    mem_s = NULL;
+    p = open_printer(TRACUU_FORMAT_CSV, false, false);
+    tracuu_print_hit(&p, &h);
+    assert_non_null(
+        strstr(out(), ",\"cùng văn bản: /kho/a.pdf, /kho/\\e.txt\"\r\n"));
 }
 
 int main(void)
@@ -198,6 +231,7 @@ int main(void)
         cmocka_unit_test_teardown(test_json_document_nests_and_versions,
                                   free_out),
         cmocka_unit_test_teardown(test_text_hit_shows_the_record, free_out),
+        cmocka_unit_test_teardown(test_estimate_and_other_files, free_out),
         cmocka_unit_test_teardown(test_csv_quotes_and_disarms_formulas,
                                   free_out),
     };

@@ -133,7 +133,7 @@ static void test_corrupt_database_file_is_reported(void **state)
     if (st == TRACUU_OK) {
         /* Some damage only shows when the table is read. */
         tracuu_q_t *q = tracuu_q_term("thi", 3, 1);
-        tracuu_search_opts_t o = {0, 10, -1, false, true};
+        tracuu_search_opts_t o = {0, 10, -1, false, true, false, 0};
         tracuu_mset_t *m = NULL;
         st = tracuu_db_search(db, q, &o, &m);
         assert_null(m);
@@ -175,7 +175,7 @@ static void test_documents_round_trip(void **state)
      * only (document 1 ends with dua and starts with phat). */
     tracuu_q_t *parts[2] = {tracuu_q_term("dua", 3, 1), tracuu_q_term("phat", 4, 1)};
     tracuu_q_t *q = tracuu_q_combine(TRACUU_Q_PHRASE, parts, 2);
-    tracuu_search_opts_t o = {0, 10, -1, false, true};
+    tracuu_search_opts_t o = {0, 10, -1, false, true, false, 0};
     tracuu_mset_t *m = NULL;
     assert_int_equal(tracuu_db_search(db, q, &o, &m), TRACUU_OK);
     assert_int_equal(tracuu_mset_total(m), 2);
