@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "i18n.h"
 #include "index.h"
 #include "schema.h"
 #include "xdb.h"
@@ -36,8 +37,8 @@ static int cmp_key(const void *a, const void *b)
 /* Why the files of a group are one plan, from its key's first letter. */
 static const char *why(const char *key)
 {
-    return key[0] == 'r' ? "same number, issuer and issue date"
-                         : "same text";
+    return key[0] == 'r' ? _("same number, issuer and issue date")
+                         : _("same text");
 }
 
 /* The group of key: one line on stderr naming its files, in path order. */
@@ -52,7 +53,7 @@ static tracuu_status_t name_group(tracuu_db_t *db, const char *key,
     tracuu_mset_t *m = NULL;
     tracuu_status_t st = q ? tracuu_db_search(db, q, &so, &m)
                            : TRACUU_ERR_NOMEM;
-    tracuu_buf_printf(&line, "%s: one plan in %u files (%s):", prog,
+    tracuu_buf_printf(&line, _("%s: one plan in %u files (%s):"), prog,
                       tracuu_mset_total(m), why(key));
     for (size_t i = 0; st == TRACUU_OK && i < tracuu_mset_size(m); i++) {
         char *path = NULL;
