@@ -83,10 +83,16 @@ static const char *label_of(json_t *row, const char **key)
     return "";
 }
 
+/* The group a row of the outer list (when not NULL) narrowed. */
+typedef struct outer {
+    const char *key, *label;
+} outer_t;
+
 /* One group: its heading and table (text), or its member (structured). */
-static bool print_group(tracuu_db_t *db, json_t *row, tracuu_list_kind_t kind,
-                        unsigned limit, tracuu_printer_t *p,
-                        tracuu_list_match_fn match, void *ctx)
+static bool print_group(tracuu_db_t *db, json_t *row, const outer_t *out,
+                        tracuu_list_kind_t kind, unsigned limit,
+                        tracuu_printer_t *p, tracuu_list_match_fn match,
+                        void *ctx)
 {
     const char *key, *label = label_of(row, &key);
     const char *gquery = json_string_value(json_object_get(row, "query"));
@@ -96,6 +102,10 @@ static bool print_group(tracuu_db_t *db, json_t *row, tracuu_list_kind_t kind,
         return false;
     bool ok = true;
     if (!p->structured) {
+        if (out) {
+            p->literal(p, out->label);
+            p->literal(p, " / ");
+        }
         p->literal(p, label);
         p->literal(p, ": ");
         p->integer(p, plans);
@@ -107,6 +117,10 @@ static bool print_group(tracuu_db_t *db, json_t *row, tracuu_list_kind_t kind,
         json_t *items = list_json(db, gq, kind, gquery, limit);
         ok = items != NULL;
         p->begin_map(p);
+        if (out) {
+            p->map_key(p, out->key);
+            tracuu_print_str(p, out->label);
+        }
         p->map_key(p, key);
         tracuu_print_str(p, label);
         p->map_key(p, "plans");
@@ -149,20 +163,63 @@ static void sort_years(json_t *rows)
     free(v);
 }
 
-long tracuu_list_by(tracuu_db_t *db, const tracuu_q_t *q, const char *query,
-                    tracuu_list_kind_t kind, const char *kind_name,
-                    tracuu_list_kind_t by, const char *by_name,
-                    unsigned limit, tracuu_printer_t *p,
-                    tracuu_list_match_fn match, void *ctx)
+/* The rows of list by over q (years newest first), or NULL. */
+static json_t *groups_of(tracuu_db_t *db, const tracuu_q_t *q,
+                         const char *query, tracuu_list_kind_t by)
 {
     json_t *groups = list_json(db, q, by, query, 0);
     json_t *rows = groups ? json_object_get(groups, "items") : NULL;
     if (!json_is_array(rows)) {
         json_decref(groups);
-        return -1;
+        return NULL;
     }
     if (by == TRACUU_LIST_YEARS)
         sort_years(rows);
+    json_incref(rows);
+    json_decref(groups);
+    return rows;
+}
+
+/* The groups of by2 inside the group of row (by's): each printed. */
+static long inner_groups(tracuu_db_t *db, json_t *row, tracuu_list_kind_t kind,
+                         tracuu_list_kind_t by2, unsigned limit,
+                         tracuu_printer_t *p, tracuu_list_match_fn match,
+                         void *ctx)
+{
+    const char *gquery = json_string_value(json_object_get(row, "query"));
+    tracuu_q_t *gq = NULL;
+    if (!gquery || !match(gquery, &gq, ctx))
+        return -1;
+    json_t *rows = groups_of(db, gq, gquery, by2);
+    tracuu_q_free(gq);
+    if (!rows)
+        return -1;
+    outer_t out;
+    out.label = label_of(row, &out.key);
+    long shown = 0;
+    size_t i;
+    json_t *r;
+    json_array_foreach(rows, i, r) {
+        if (!print_group(db, r, &out, kind, limit, p, match, ctx)) {
+            shown = -1;
+            break;
+        }
+        shown++;
+    }
+    json_decref(rows);
+    return shown;
+}
+
+long tracuu_list_by(tracuu_db_t *db, const tracuu_q_t *q, const char *query,
+                    tracuu_list_kind_t kind, const char *kind_name,
+                    tracuu_list_kind_t by, tracuu_list_kind_t by2,
+                    const char *by_name, unsigned limit,
+                    tracuu_printer_t *p, tracuu_list_match_fn match,
+                    void *ctx)
+{
+    json_t *rows = groups_of(db, q, query, by);
+    if (!rows)
+        return -1;
     if (p->structured) {
         tracuu_print_document(p);
         p->map_key(p, "list");
@@ -178,16 +235,20 @@ long tracuu_list_by(tracuu_db_t *db, const tracuu_q_t *q, const char *query,
     size_t i;
     json_t *row;
     json_array_foreach(rows, i, row) {
-        if (!print_group(db, row, kind, limit, p, match, ctx)) {
+        long n = by2 != TRACUU_LIST_NONE
+                     ? inner_groups(db, row, kind, by2, limit, p, match, ctx)
+                     : print_group(db, row, NULL, kind, limit, p, match, ctx)
+                           ? 1 : -1;
+        if (n < 0) {
             shown = -1;
             break;
         }
-        shown++;
+        shown += n;
     }
     if (p->structured) {
         p->end(p);
         p->end(p);
     }
-    json_decref(groups);
+    json_decref(rows);
     return shown;
 }

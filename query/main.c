@@ -119,8 +119,9 @@ static void usage(FILE *f)
             "                    one document as indexed: its record, citations,\n"
             "                    dates with their roles, movements\n"
             "      --text        with --show: the text the index keeps\n"
-            "      --by G        with --list: a table for each year, issuer,\n"
-            "                    type or signer (--list cites --by year)\n"
+            "      --by G[,H]    with --list: a table for each year, issuer,\n"
+            "                    type or signer (--list cites --by year;\n"
+            "                    --by issuer,year: each issuer's years)\n"
             "      --cited-by DOC  the plans citing DOC (a path, number:SYMBOL\n"
             "                    or a symbol), with their relation to it\n"
             "      --cites-of DOC  what DOC cites, resolved to the indexed\n"
@@ -202,6 +203,7 @@ typedef struct opts {
     tracuu_list_kind_t list;
     const char *list_name;  /* --list's argument */
     tracuu_list_kind_t by;  /* --by: a table per group, or NONE */
+    tracuu_list_kind_t by2; /* --by A,B: groups of B within A's */
     const char *by_name;
     bool marks;             /* --marks: [matches] in text, even in a pipe */
     int format_version;     /* --format-version, or 0: the current one */
@@ -613,7 +615,8 @@ static int list(const opts_t *o, tracuu_db_t *db, const prepared_t *pq,
     unsigned limit = o->limit_set ? o->limit : 0;
     long rows = o->by != TRACUU_LIST_NONE
                     ? tracuu_list_by(db, q, *query ? query : NULL, o->list,
-                                     o->list_name, o->by, o->by_name, limit,
+                                     o->list_name, o->by, o->by2, o->by_name,
+                                     limit,
                                      &pr, group_match, NULL)
                     : tracuu_list_print(db, q, o->list,
                                         *query ? query : NULL, limit, &pr);
@@ -1036,16 +1039,33 @@ static int format_version(const char *arg, opts_t *o)
     return EXIT_TROUBLE;
 }
 
-/* --by year|issuer|type|signer (or the lists' plural names). */
-static int by_option(opts_t *o)
+/* One group of --by: year, issuer, type or signer (or the lists'
+ * plural names) into *kind; false when none. */
+static bool by_group(const char *s, size_t n, tracuu_list_kind_t *kind,
+                     const char **name)
 {
     static const char *const one[] = {"year", "issuer", "type", "signer"};
     static const char *const many[] = {"years", "issuers", "types", "signers"};
-    int v = choose(optarg, one, 4);
-    const char *name = v >= 0 ? many[v] : optarg;
-    if ((v >= 0 || choose(optarg, many, 4) >= 0) &&
-        tracuu_list_parse(name, &o->by)) {
-        o->by_name = name;
+    for (int v = 0; v < 4; v++)
+        if ((strlen(one[v]) == n && !strncmp(s, one[v], n)) ||
+            (strlen(many[v]) == n && !strncmp(s, many[v], n))) {
+            *name = many[v];
+            return tracuu_list_parse(many[v], kind);
+        }
+    return false;
+}
+
+/* --by G or --by G,H (the groups of H within each of G). */
+static int by_option(opts_t *o)
+{
+    const char *comma = strchr(optarg, ',');
+    size_t n = comma ? (size_t)(comma - optarg) : strlen(optarg);
+    const char *name2 = NULL;
+    if (by_group(optarg, n, &o->by, &o->by_name) &&
+        (!comma || (by_group(comma + 1, strlen(comma + 1), &o->by2, &name2) &&
+                    o->by2 != o->by))) {
+        if (comma)
+            o->by_name = optarg;
         return OPT_GO_ON;
     }
     fprintf(stderr, _("%s: --by wants year, issuer, type or signer, not "
@@ -1244,7 +1264,7 @@ static int run(opts_t *o_, int argc, char **argv)
     opts_t o = *o_;
     int rc;
     if (o.by != TRACUU_LIST_NONE &&
-        (o.list == TRACUU_LIST_NONE || o.by == o.list ||
+        (o.list == TRACUU_LIST_NONE || o.by == o.list || o.by2 == o.list ||
          (o.format != TRACUU_FORMAT_TEXT && o.format != TRACUU_FORMAT_JSON))) {
         fprintf(stderr, _("%s: --by goes with --list of another kind, in text "
                         "or JSON (--list cites --by year)\n"), prog);

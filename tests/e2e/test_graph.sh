@@ -97,6 +97,8 @@ dot -Tsvg "$TMP/out" >"$TMP/graph.svg" 2>"$TMP/dot.err" && ok || bad "dot: $(cat
 grep -q "<svg" "$TMP/graph.svg" && grep -q "07/KH&#45;UBND" "$TMP/graph.svg" && ok ||
     bad "svg: $(head -c 300 "$TMP/graph.svg")"
 [ "$(grep -c -- "->" "$TMP/out")" = 3 ] && ok || bad "dot edges: $(cat "$TMP/out")"
+# The rendered chain kept in the build's test output (not committed).
+mkdir -p "$B/test-output" && cp "$TMP/graph.svg" "$B/test-output/graph-34-CT-TW.svg"
 
 # Counts over time: the documents cited by the plans of each year, newest
 # year first, each group's rows counted within it.
@@ -119,6 +121,10 @@ PY
 q "$DB" --list movements --by issuer
 expect_rc 0 "--list movements --by issuer"
 grep -q "^ỦY BAN NHÂN DÂN XÃ BẢN GIANG: 1 plan" "$TMP/out" && ok || bad "--by issuer: $(cat "$TMP/out")"
+q "$DB" --list cites --by issuer,year
+expect_rc 0 "--list cites --by issuer,year"
+grep -q "^ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN / 2015: 1 plan" "$TMP/out" && ok ||
+    bad "--by issuer,year: $(cat "$TMP/out")"
 q "$DB" --list cites --by cites
 expect_rc 2 "--by the list's own kind"
 q "$DB" --by year thi
