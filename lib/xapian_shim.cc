@@ -3,6 +3,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <vector>
+
 #include <cerrno>
 #include <cstdio>
 #include <exception>
@@ -784,6 +787,66 @@ tracuu_q_t *tracuu_q_combine(tracuu_qop_t op, tracuu_q_t **subs, size_t n)
     for (size_t i = 0; i < n; i++)
         delete subs[i];
     return r;
+}
+
+namespace {
+// A set of document ids as a posting source: matches those, adds no
+// weight. Ids are the database's own, so it serves a database of one
+// shard only (tracuu_q_docids says so).
+class DocidSource : public Xapian::PostingSource {
+    std::vector<Xapian::docid> ids;
+    size_t at = 0;
+    bool started = false;
+
+  public:
+    explicit DocidSource(std::vector<Xapian::docid> v) : ids(std::move(v)) {}
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override
+    {
+        return static_cast<Xapian::doccount>(ids.size());
+    }
+    Xapian::doccount get_termfreq_max() const override
+    {
+        return static_cast<Xapian::doccount>(ids.size());
+    }
+    void init(const Xapian::Database &) override
+    {
+        at = 0;
+        started = false;
+    }
+    void next(double) override
+    {
+        if (started)
+            ++at;
+        started = true;
+    }
+    void skip_to(Xapian::docid did, double) override
+    {
+        started = true;
+        at = static_cast<size_t>(
+            std::lower_bound(ids.begin() + static_cast<long>(at), ids.end(), did) -
+            ids.begin());
+    }
+    bool at_end() const override { return started && at >= ids.size(); }
+    Xapian::docid get_docid() const override { return ids[at]; }
+    Xapian::PostingSource *clone() const override { return new DocidSource(ids); }
+    std::string get_description() const override { return "DocidSource"; }
+};
+} // namespace
+
+tracuu_q_t *tracuu_q_docids(tracuu_db_t *db, const unsigned *ids, size_t n)
+{
+    try {
+        if (!db || !db->rd || db->rd->size() != 1 || n == 0)
+            return nullptr;
+        std::vector<Xapian::docid> v(ids, ids + n);
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        Xapian::PostingSource *src = new DocidSource(std::move(v));
+        return make_q(Xapian::Query(src->release()));
+    } catch (...) {
+        return nullptr;
+    }
 }
 
 tracuu_q_t *tracuu_q_value_range(unsigned slot, const char *lo, const char *hi)

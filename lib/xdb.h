@@ -234,6 +234,9 @@ typedef enum tracuu_qop {
 tracuu_q_t *tracuu_q_term(const char *term, size_t len, unsigned wqf);
 /* Matches every document. */
 tracuu_q_t *tracuu_q_all(void);
+/* Exactly the documents ids[0..n) of db, adding no weight; NULL when db
+ * is more than one shard (its ids are not the shards' own) or n is 0. */
+tracuu_q_t *tracuu_q_docids(tracuu_db_t *db, const unsigned *ids, size_t n);
 /* Matches nothing. */
 tracuu_q_t *tracuu_q_none(void);
 tracuu_q_t *tracuu_q_combine(tracuu_qop_t op, tracuu_q_t **subs, size_t n);

@@ -82,7 +82,7 @@ cp "$FIX/quyet-dinh-2813.pdf" "$TMP/later/"
 grep -q '; 1 plans in several files (2 files, 1 named now)$' "$TMP/idx.out" && ok || bad "joined later summary: $(cat "$TMP/idx.out")"
 
 # The corpus's decisions beside a copy of them.
-DOCS=$(cd "$SHARED/corpus/tnt305_tailieu_vanban/docs" && pwd)
+DOCS=$(cd "$SHARED/corpus/tnt305_tailieu_vanban/docs" && pwd -P)
 n=$(ls "$DOCS" | wc -l)
 cp -r "$DOCS" "$TMP/copy"
 "$IDX" -q -d "$TMP/dbc" "$DOCS" "$TMP/copy" 2>"$TMP/idx.err"

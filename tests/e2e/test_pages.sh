@@ -9,25 +9,33 @@ mkdir -p "$TMP/p"
 python3 - "$TMP/p" tests/fixtures/ingest <<'PY'
 import os, sys, zipfile
 out, fx = sys.argv[1], sys.argv[2]
-def copy(src, dst, extra):
+# Each copy gets its own number, so the three are three plans, not one
+# plan in three files (the duplicate key) shown once.
+def copy(src, dst, extra, number):
     with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, 'w') as zo:
         for i in zi.infolist():
             data = zi.read(i.filename)
             if i.filename in extra:
                 data = extra.pop(i.filename)
+            if i.filename in ('word/document.xml', 'content.xml'):
+                assert data.count(b'01/KH-UBND-CD') == 1, dst
+                data = data.replace(b'01/KH-UBND-CD', number)
             zo.writestr(i, data)
         for name, data in extra.items():
             zo.writestr(name, data)
 copy(os.path.join(fx, 'plan.docx'), os.path.join(out, 'ba-trang.docx'), {
     'docProps/app.xml': b'<?xml version="1.0" encoding="UTF-8"?><Properties xmlns='
     b'"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    b'<Template>Normal.dotm</Template><Pages>3</Pages><Words>120</Words></Properties>'})
+    b'<Template>Normal.dotm</Template><Pages>3</Pages><Words>120</Words></Properties>'},
+    b'01/KH-UBND-CD')
 meta = open(os.path.join(fx, 'plan.odt'), 'rb')
 with zipfile.ZipFile(os.path.join(fx, 'plan.odt')) as z:
     m = z.read('meta.xml').replace(b'</office:meta>',
         b'<meta:document-statistic meta:page-count="2" meta:word-count="90"/></office:meta>')
-copy(os.path.join(fx, 'plan.odt'), os.path.join(out, 'hai-trang.odt'), {'meta.xml': m})
-copy(os.path.join(fx, 'plan.docx'), os.path.join(out, 'khong-ghi.docx'), {})
+copy(os.path.join(fx, 'plan.odt'), os.path.join(out, 'hai-trang.odt'), {'meta.xml': m},
+     b'02/KH-UBND-CD')
+copy(os.path.join(fx, 'plan.docx'), os.path.join(out, 'khong-ghi.docx'), {},
+     b'03/KH-UBND-CD')
 # A PDF of two pages, each with a line of text.
 objs = [b'<< /Type /Catalog /Pages 2 0 R >>',
         b'<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>']

@@ -141,9 +141,11 @@ done
 # UTF-16), which are decoded whole, and deep in a long file.
 mkdir -p "$TMP/enc"
 f3="$SHARED/seeds/003_d36215ba802502f1.txt"
-{ printf '\357\273\277'; cat "$f3"; } >"$TMP/enc/bom.txt"
-sed 's/$/\r/' "$f3" >"$TMP/enc/crlf.txt"
-iconv -f UTF-8 -t UTF-16 "$f3" >"$TMP/enc/utf16.txt"
+# Each copy with its own number: four plans, not one plan in four files
+# (the duplicate key) shown once.
+{ printf '\357\273\277'; sed 's|01/KH-UBND-CD|11/KH-UBND-CD|' "$f3"; } >"$TMP/enc/bom.txt"
+sed 's|01/KH-UBND-CD|12/KH-UBND-CD|; s/$/\r/' "$f3" >"$TMP/enc/crlf.txt"
+sed 's|01/KH-UBND-CD|13/KH-UBND-CD|' "$f3" | iconv -f UTF-8 -t UTF-16 >"$TMP/enc/utf16.txt"
 { for i in $(seq 300); do cat "$SHARED/seeds/004_8c345a5aecb11603.txt"; done
   cat "$f3"; } >"$TMP/enc/long.txt"
 "$IDX" -d "$TMP/encdb" "$TMP/enc" >/dev/null 2>"$TMP/idx.err"

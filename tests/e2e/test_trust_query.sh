@@ -8,8 +8,10 @@ Phát động phong trào thi đua năm 2024 trong toàn xã.'
 
 # ---------------------------------------------------------------- a FIFO, /dev/zero
 mkdir -p "$TMP/swap"
-printf '%s\n' "$PLAN" >"$TMP/swap/fifo.txt"
-printf '%s\n' "$PLAN" >"$TMP/swap/zero.txt"
+# Two plans (each its own text: the same text in two files would be one
+# plan in two files, shown once).
+printf '%s\nfifo\n' "$PLAN" >"$TMP/swap/fifo.txt"
+printf '%s\nzero\n' "$PLAN" >"$TMP/swap/zero.txt"
 "$IDX" -q -d "$TMP/swapdb" "$TMP/swap" >/dev/null 2>&1 || bad "indexing swap/"
 rm "$TMP/swap/fifo.txt" "$TMP/swap/zero.txt"
 mkfifo "$TMP/swap/fifo.txt"
@@ -31,7 +33,9 @@ OSC="$(printf '%s/names/\033]0;owned\007title\033[2J.txt' "$TMP")"
 CR="$(printf '%s/names/cr\rover.txt' "$TMP")"
 LATIN1="$(printf '%s/names/caf\351.txt' "$TMP")"
 VN="$TMP/names/kế hoạch thi đua.txt"
-for f in "$NL" "$OSC" "$CR" "$LATIN1" "$VN"; do printf '%s\n' "$PLAN" >"$f"; done
+n=0
+for f in "$NL" "$OSC" "$CR" "$LATIN1" "$VN"; do
+    n=$((n + 1)); printf '%s\nbản %s\n' "$PLAN" "$n" >"$f"; done
 "$IDX" -q -d "$TMP/namedb" "$TMP/names" >/dev/null 2>&1 || bad "indexing names/"
 
 q "$TMP/namedb" --limit 100 thi đua
