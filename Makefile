@@ -94,11 +94,11 @@ $(B)/tracuu-index-glibc-malloc: $(IDX_O) $(B)/libtracuu.a
 # The text decoding the query tool uses to read plain text again
 # (lib/encoding.c) comes from libtracuu.a; the readers' libzip and libxml2
 # stay out of its start-up (--as-needed).
-# --format xlsx writes through libxlsxwriter (query/xlsx.c only), loaded
+# --format xlsx writes through libxlsxwriter (lib/xlsx.c only), loaded
 # when a workbook is written (dlopen by its soname): linked in, it and
 # the libraries it needs cost every query 4.6 M instructions at start-up.
 XLSX_SONAME := $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
-$(B)/query/xlsx.o: CFLAGS_ALL += $(if $(XLSX_SONAME),-DTRACUU_XLSX_SONAME='"$(XLSX_SONAME)"')
+$(B)/lib/xlsx.o: CFLAGS_ALL += $(if $(XLSX_SONAME),-DTRACUU_XLSX_SONAME='"$(XLSX_SONAME)"')
 $(B)/tracuu-query: $(QRY_O) $(B)/libtracuu.a
 	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(QRY_O) $(B)/libtracuu.a $(LDLIBS_ALL)
 

@@ -1,4 +1,4 @@
-/* fuzz_query.c: libFuzzer harness for the query parser and builder (query/parse.h, query/build.h). */
+/* fuzz_query.c: libFuzzer harness for the query parser and builder (lib/parse.h, lib/build.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

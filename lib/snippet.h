@@ -1,6 +1,6 @@
 /* snippet.h: the passages of a document that best show why it matched. */
-#ifndef TRACUU_QUERY_SNIPPET_H
-#define TRACUU_QUERY_SNIPPET_H
+#ifndef TRACUU_SNIPPET_H
+#define TRACUU_SNIPPET_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* list.h: --list cites|dates|movements|issuers|years|types|signers: tables
  * over the matching plans. */
-#ifndef TRACUU_QUERY_LIST_H
-#define TRACUU_QUERY_LIST_H
+#ifndef TRACUU_LIST_H
+#define TRACUU_LIST_H
 
 #include <stdbool.h>
 #include <stdio.h>

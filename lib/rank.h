@@ -1,6 +1,6 @@
 /* rank.h: one page of hits, the plans spelt as the query is first. */
-#ifndef TRACUU_QUERY_RANK_H
-#define TRACUU_QUERY_RANK_H
+#ifndef TRACUU_RANK_H
+#define TRACUU_RANK_H
 
 #include "build.h"
 #include "xdb.h"

@@ -1,7 +1,7 @@
 /* wrap.h: text output that fits the terminal: lines wrapped at word
  * boundaries with a hanging indent. */
-#ifndef TRACUU_QUERY_WRAP_H
-#define TRACUU_QUERY_WRAP_H
+#ifndef TRACUU_WRAP_H
+#define TRACUU_WRAP_H
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* show.h: --show: one document's record, citations, dates, movements and
  * (--text) its stored text. */
-#ifndef TRACUU_QUERY_SHOW_H
-#define TRACUU_QUERY_SHOW_H
+#ifndef TRACUU_SHOW_H
+#define TRACUU_SHOW_H
 
 #include <jansson.h>
 #include <stdbool.h>

@@ -1,6 +1,6 @@
 /* build.h: a parsed query becomes an index query, through the one analyser. */
-#ifndef TRACUU_QUERY_BUILD_H
-#define TRACUU_QUERY_BUILD_H
+#ifndef TRACUU_BUILD_H
+#define TRACUU_BUILD_H
 
 #include <stdbool.h>
 #include <stddef.h>

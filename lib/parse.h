@@ -1,7 +1,7 @@
 /* parse.h: the query language: words, "phrases", field:value, -exclusion,
  * OR and (groups). */
-#ifndef TRACUU_QUERY_PARSE_H
-#define TRACUU_QUERY_PARSE_H
+#ifndef TRACUU_PARSE_H
+#define TRACUU_PARSE_H
 
 #include <stdbool.h>
 #include <stddef.h>

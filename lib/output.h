@@ -1,8 +1,8 @@
 /* output.h: one printer interface for every output of tracuu-query, with
  * text, JSON, paths and CSV implementations here and the spreadsheet
  * (XLSX) one in xlsx.c. */
-#ifndef TRACUU_QUERY_OUTPUT_H
-#define TRACUU_QUERY_OUTPUT_H
+#ifndef TRACUU_OUTPUT_H
+#define TRACUU_OUTPUT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -134,7 +134,7 @@ void tracuu_date_dmy(const char *iso, char out[TRACUU_DMY_SIZE]);
  * "of about 12300" when total is an estimate (exact false); JSON "total"
  * and "total_exact"; a sheet: its header row), each hit, end. shown: the
  * hits that follow; suggestion (JSON only, may be NULL): the spelling
- * correction of a query that found nothing (query/suggest.h). */
+ * correction of a query that found nothing (suggest.h). */
 void tracuu_print_results_begin(tracuu_printer_t *p, const char *query,
                                 const char *parsed, unsigned total,
                                 bool exact, unsigned offset, unsigned limit,

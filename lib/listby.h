@@ -1,6 +1,6 @@
 /* listby.h: --list WHAT --by year|issuer|type|signer: a table per group of the matching plans (the cited documents of each year, the movements of each issuer). */
-#ifndef TRACUU_QUERY_LISTBY_H
-#define TRACUU_QUERY_LISTBY_H
+#ifndef TRACUU_LISTBY_H
+#define TRACUU_LISTBY_H
 
 #include <stdbool.h>
 

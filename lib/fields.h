@@ -1,6 +1,6 @@
 /* fields.h: the field:value clauses of the query language. */
-#ifndef TRACUU_QUERY_FIELDS_H
-#define TRACUU_QUERY_FIELDS_H
+#ifndef TRACUU_FIELDS_H
+#define TRACUU_FIELDS_H
 
 #include <stdbool.h>
 

@@ -1,6 +1,6 @@
 /* graph.h: the citation graph: which indexed document a citation is, what a plan rests on (--cites-of) and what rests on it (--cited-by). */
-#ifndef TRACUU_QUERY_GRAPH_H
-#define TRACUU_QUERY_GRAPH_H
+#ifndef TRACUU_GRAPH_H
+#define TRACUU_GRAPH_H
 
 #include <stdbool.h>
 #include <stddef.h>

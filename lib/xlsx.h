@@ -1,7 +1,7 @@
 /* xlsx.h: the spreadsheet printer (libxlsxwriter): the archive's sheet as
  * an .xlsx workbook. */
-#ifndef TRACUU_QUERY_XLSX_H
-#define TRACUU_QUERY_XLSX_H
+#ifndef TRACUU_XLSX_H
+#define TRACUU_XLSX_H
 
 #include <stdbool.h>
 

@@ -2,8 +2,8 @@
  * roles in the user's language, dates dd/mm/yyyy, movement kinds by
  * their Vietnamese names under a Vietnamese locale. JSON and the
  * exported sheets keep the keys, ISO dates and kind slugs. */
-#ifndef TRACUU_QUERY_LISTTEXT_H
-#define TRACUU_QUERY_LISTTEXT_H
+#ifndef TRACUU_LISTTEXT_H
+#define TRACUU_LISTTEXT_H
 
 #define TRACUU_LIST_TEXT_SIZE 64
 

@@ -1,7 +1,7 @@
 /* suggest.h: "did you mean": corrections of a query's misspelt words from
  * the index's spelling data, and of a mistyped field name. */
-#ifndef TRACUU_QUERY_SUGGEST_H
-#define TRACUU_QUERY_SUGGEST_H
+#ifndef TRACUU_SUGGEST_H
+#define TRACUU_SUGGEST_H
 
 #include "xdb.h"
 
