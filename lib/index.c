@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "remotes.h"
 #include "schema.h"
 
 char *tracuu_index_path(const char *opt)
@@ -905,5 +906,202 @@ tracuu_status_t tracuu_index_repair(const char *path, char **msg)
     tracuu_buf_free(&out);
     tracuu_buf_free(&aside);
     tracuu_buf_free(&p);
+    return st;
+}
+
+/* ---- several indexes and remote shards as one ---- */
+
+void tracuu_strv_free(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* Check the schema version of a remote shard (named name). */
+static tracuu_status_t remote_version(tracuu_db_t *db, const char *name,
+                                      char **msg)
+{
+    char *version = NULL;
+    tracuu_status_t st = tracuu_db_get_metadata(db, TRACUU_META_SCHEMA,
+                                                &version);
+    tracuu_buf_t b = {0};
+    if (st != TRACUU_OK)
+        tracuu_buf_printf(&b, _("shard %s: %s"), name,
+                          tracuu_db_last_error(db));
+    else if (strcmp(version, TRACUU_SCHEMA_VERSION) != 0) {
+        tracuu_buf_printf(&b,
+                          _("shard %s: index schema version %s, this program "
+                            "needs %s; re-index it"),
+                          name, *version ? version : "(none)",
+                          TRACUU_SCHEMA_VERSION);
+        st = TRACUU_ERR_DB_VERSION;
+    }
+    free(version);
+    *msg = st == TRACUU_OK ? NULL : tracuu_buf_steal(&b);
+    return st;
+}
+
+/* Open the remote shard name ("HOST:PORT") of s, its version checked. */
+static tracuu_status_t open_remote(const tracuu_sources_t *s,
+                                   const char *name, tracuu_db_t **db,
+                                   char **msg)
+{
+    char host[TRACUU_HOST_MAX + 1];
+    unsigned port = 0;
+    tracuu_buf_t b = {0};
+    *db = NULL;
+    *msg = NULL;
+    if (!tracuu_remote_split(name, host, &port)) {
+        tracuu_buf_printf(&b, _("shard %s: not HOST:PORT"), name);
+        *msg = tracuu_buf_steal(&b);
+        return TRACUU_ERR_ARG;
+    }
+    char *detail = NULL;
+    tracuu_status_t st = tracuu_db_open_remote(
+        host, port, s->call_ms ? s->call_ms : TRACUU_CALL_MS_DEFAULT,
+        s->connect_ms ? s->connect_ms : TRACUU_CONNECT_MS_DEFAULT, db,
+        &detail);
+    if (st != TRACUU_OK) {
+        tracuu_buf_printf(&b, _("shard %s: cannot search it (%s)"), name,
+                          detail ? detail : tracuu_status_str(st));
+        *msg = tracuu_buf_steal(&b);
+        free(detail);
+        return st == TRACUU_ERR_DB ? TRACUU_ERR_DB_OPENING : st;
+    }
+    if ((st = remote_version(*db, name, msg)) != TRACUU_OK) {
+        tracuu_db_close(*db);
+        *db = NULL;
+    }
+    return st;
+}
+
+/* Open source i of s (the dbs, then the remotes) into *db, its name in
+ * *name (borrowed). */
+static tracuu_status_t open_source(const tracuu_sources_t *s, size_t i,
+                                   tracuu_db_t **db, const char **name,
+                                   char **msg)
+{
+    if (i < s->n_dbs) {
+        *name = s->dbs[i];
+        return tracuu_index_open(s->dbs[i], TRACUU_DB_READ, db, msg);
+    }
+    *name = s->remotes[i - s->n_dbs];
+    return open_remote(s, *name, db, msg);
+}
+
+tracuu_status_t tracuu_index_open_sources(const tracuu_sources_t *s,
+                                          tracuu_db_t **out, char **msg,
+                                          char ***missing, size_t *n_missing)
+{
+    size_t n = s->n_dbs + s->n_remotes, got = 0;
+    tracuu_db_t **parts = tracuu_xcalloc(n + 1, sizeof *parts);
+    const char **names = tracuu_xcalloc(n + 1, sizeof *names);
+    *out = NULL;
+    *msg = NULL;
+    *missing = tracuu_xcalloc(n + 1, sizeof **missing);
+    *n_missing = 0;
+    tracuu_status_t st = TRACUU_OK;
+    for (size_t i = 0; i < n && st == TRACUU_OK; i++) {
+        const char *name = NULL;
+        char *why = NULL;
+        st = open_source(s, i, &parts[got], &name, &why);
+        if (st == TRACUU_ERR_DB_OPENING && s->partial && i >= s->n_dbs) {
+            /* A shard down: left out, said by the caller. */
+            (*missing)[(*n_missing)++] = why;
+            st = TRACUU_OK;
+            continue;
+        }
+        if (st != TRACUU_OK)
+            *msg = why;
+        else
+            names[got++] = name;
+    }
+    if (st == TRACUU_OK && got == 0) {
+        st = TRACUU_ERR_DB_OPENING;
+        *msg = tracuu_xstrdup(_("no index or shard could be searched"));
+    }
+    if (st == TRACUU_OK && got == 1) {
+        *out = parts[0];
+        parts[0] = NULL;
+    } else if (st == TRACUU_OK) {
+        char *detail = NULL;
+        st = tracuu_db_union(parts, names, got, out, &detail);
+        if (st != TRACUU_OK)
+            *msg = message(names[0], tracuu_status_str(st), detail);
+        free(detail);
+    }
+    for (size_t i = 0; i < got; i++)
+        tracuu_db_close(parts[i]);
+    free(parts);
+    free(names);
+    if (st != TRACUU_OK) {
+        tracuu_strv_free(*missing);
+        *missing = NULL;
+        *n_missing = 0;
+    }
+    return st;
+}
+
+/* The remotes file into *file when c needs it (read when any remote is
+ * searched, for its timeouts, and for its shards when c names no
+ * source). false with *msg set when it is refused. */
+static bool read_remotes_file(const tracuu_cli_sources_t *c,
+                              tracuu_remotes_t *file, char **msg)
+{
+    memset(file, 0, sizeof *file);
+    const char *env = getenv("TRACUU_DB");
+    bool named = c->n_dbs || c->n_remotes || (env && *env);
+    if (named && !c->n_remotes)
+        return true;
+    char *path = tracuu_remotes_path();
+    tracuu_status_t st = path ? tracuu_remotes_read(path, file, msg)
+                              : TRACUU_ERR_NOT_FOUND;
+    free(path);
+    return st == TRACUU_OK || st == TRACUU_ERR_NOT_FOUND;
+}
+
+tracuu_status_t tracuu_index_open_cli(const tracuu_cli_sources_t *c,
+                                      tracuu_db_t **out, char **path,
+                                      char **msg, char ***missing,
+                                      size_t *n_missing)
+{
+    tracuu_remotes_t file;
+    *out = NULL;
+    *path = NULL;
+    *missing = NULL;
+    *n_missing = 0;
+    *msg = NULL;
+    if (!read_remotes_file(c, &file, msg))
+        return TRACUU_ERR_ARG;
+    tracuu_sources_t s = {c->dbs, c->n_dbs, c->remotes, c->n_remotes,
+                          c->call_ms ? c->call_ms : file.call_ms,
+                          c->connect_ms ? c->connect_ms : file.connect_ms,
+                          c->partial};
+    const char *one[1] = {NULL};
+    if (!c->n_dbs && !c->n_remotes && file.n) { /* TRACUU_DB unset */
+        s.remotes = (const char *const *)file.names;
+        s.n_remotes = file.n;
+    } else if (!c->n_dbs && !c->n_remotes) {
+        *path = tracuu_index_path(NULL);
+        if (!*path) {
+            tracuu_remotes_free(&file);
+            *msg = tracuu_xstrdup(_("no index given and no home directory: "
+                                    "use --db DIR or set TRACUU_DB"));
+            return TRACUU_ERR_DB_OPENING;
+        }
+        one[0] = *path;
+        s.dbs = one;
+        s.n_dbs = 1;
+    } else if (c->n_dbs == 1 && !c->n_remotes) {
+        *path = tracuu_xstrdup(c->dbs[0]);
+    }
+    tracuu_status_t st = tracuu_index_open_sources(&s, out, msg, missing,
+                                                   n_missing);
+    tracuu_remotes_free(&file);
+    if (st != TRACUU_OK) {
+        free(*path);
+        *path = NULL;
+    }
     return st;
 }

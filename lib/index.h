@@ -30,6 +30,57 @@ char *tracuu_index_path(const char *opt);
 tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
                                   tracuu_db_t **out, char **msg);
 
+/* What a search reads: indexes on this machine and remote shards, as
+ * the user named them (remotes.h), searched as one. */
+typedef struct tracuu_sources {
+    const char *const *dbs;      /* index directories, in order */
+    size_t n_dbs;
+    const char *const *remotes;  /* "HOST:PORT" each, after the dbs */
+    size_t n_remotes;
+    unsigned call_ms, connect_ms; /* remote timeouts (milliseconds) */
+    bool partial;                /* leave out the shards that are down */
+} tracuu_sources_t;
+
+/* Open for reading every source of s as one reader (tracuu_db_union;
+ * one source alone is opened as itself). Each index and each shard has
+ * its schema version checked. A failure names the source: the index's
+ * directory, or "shard HOST:PORT" with the reason (down, refused, no
+ * answer within the timeouts). With s->partial, a remote shard that
+ * cannot be reached is left out instead: its name goes to *missing
+ * (new, NULL-terminated, *n_missing of them; free with
+ * tracuu_strv_free), and only when every source is left out is that a
+ * failure. On failure *out is NULL and *msg a new message. */
+tracuu_status_t tracuu_index_open_sources(const tracuu_sources_t *s,
+                                          tracuu_db_t **out, char **msg,
+                                          char ***missing, size_t *n_missing);
+/* What tracuu-query was told to search: -d DIR (dbs), --remote
+ * HOST:PORT (remotes), --partial, --connect-timeout, --remote-timeout
+ * (0: not given). */
+typedef struct tracuu_cli_sources {
+    const char *const *dbs;
+    size_t n_dbs;
+    const char *const *remotes;
+    size_t n_remotes;
+    bool partial;
+    unsigned call_ms, connect_ms;
+} tracuu_cli_sources_t;
+
+/* Open what c names: its indexes and remote shards; with neither and
+ * TRACUU_DB unset, the shards the user's remotes file (remotes.h) lists,
+ * or when it lists none the default index (tracuu_index_path). The file's timeouts apply
+ * where c gives none; it is read whenever a remote shard is searched
+ * and may not be: a file refused is a failure. *path (new; free with
+ * free()) is the one index directory opened, or NULL when there are
+ * several sources or a remote one. Otherwise as
+ * tracuu_index_open_sources. */
+tracuu_status_t tracuu_index_open_cli(const tracuu_cli_sources_t *c,
+                                      tracuu_db_t **out, char **path,
+                                      char **msg, char ***missing,
+                                      size_t *n_missing);
+
+/* Free a NULL-terminated array of strings. Accepts NULL. */
+void tracuu_strv_free(char **v);
+
 /* An index being written: one or more shards, each a Xapian database
  * with its own writer, listed in a stub file (XAPIANDB) that readers open
  * as one database. A run writes its shards in parallel, one thread each;

@@ -303,14 +303,14 @@ void tracuu_printer_init(tracuu_printer_t *p, tracuu_format_t format, FILE *f,
                                 json_integer_, json_real_, json_width,
                                 json_literal, text_nothing, true, format, f,
                                 color, tty, null, 0, 0, false, NULL, false, 0, 0,
-                                json_boolean_};
+                                json_boolean_, NULL};
         return;
     }
     *p = (tracuu_printer_t){text_nothing, text_nothing, text_nothing,
                             text_map_key, text_string, text_name,
                             text_integer, text_real, text_width, text_literal,
                             text_separator, false, format, f, color, tty,
-                            null, 0, 0, false, NULL, false, 0, 0, NULL};
+                            null, 0, 0, false, NULL, false, 0, 0, NULL, NULL};
     if (format == TRACUU_FORMAT_PATHS) {
         p->name = paths_name;
         p->separator = paths_separator;
@@ -348,6 +348,13 @@ void tracuu_print_document(tracuu_printer_t *p)
     p->map_key(p, "format_version");
     p->integer(p, p->format_version ? p->format_version
                                     : TRACUU_JSON_FORMAT_VERSION);
+    if (p->shards_missing && p->shards_missing[0]) {
+        p->map_key(p, "shards_missing");
+        p->begin_list(p);
+        for (size_t i = 0; p->shards_missing[i]; i++)
+            tracuu_print_str(p, p->shards_missing[i]);
+        p->end(p);
+    }
 }
 
 const char *const tracuu_sheet_columns[] = {
@@ -775,6 +782,14 @@ static void struct_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     if (h->note) {
         p->map_key(p, "note");
         tracuu_print_str(p, h->note);
+    }
+    if (h->shard) {
+        p->map_key(p, "shard");
+        tracuu_print_str(p, h->shard);
+    }
+    if (h->snippet_unavailable) {
+        p->map_key(p, "snippet_unavailable");
+        tracuu_print_bool(p, true);
     }
     p->end(p);
 }

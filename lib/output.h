@@ -42,6 +42,12 @@ typedef struct tracuu_hit {
      * them. */
     char *const *also;
     size_t n_also;
+    /* The index or remote shard of a union the hit is in (NULL: one
+     * index), JSON "shard"; true when its snippets could not be cut
+     * because its file is on a remote shard's machine, JSON
+     * "snippet_unavailable". */
+    const char *shard;
+    bool snippet_unavailable;
 } tracuu_hit_t;
 
 typedef enum tracuu_format {
@@ -100,6 +106,9 @@ struct tracuu_printer {
     /* A true or false (JSON); NULL: written as the literal "true" or
      * "false" (tracuu_print_bool). */
     void (*boolean)(tracuu_printer_t *p, bool v);
+    /* JSON: the shards --partial left out (NULL-terminated; each names
+     * the shard and why), written as "shards_missing"; NULL: none. */
+    char *const *shards_missing;
 };
 
 /* Set up p for format (not XLSX: xlsx.h) writing to f. Text escapes every

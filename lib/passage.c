@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "encoding.h"
 #include "normalize.h"
+#include "output.h"
 #include "record.h"
 #include "schema.h"
 
@@ -812,4 +813,12 @@ void tracuu_passage_snippets(tracuu_analyzer_t *a, const tracuu_plan_t *plan,
     tracuu_snippets_text(a, &t, &sq, sn, n_sn);
     free(spans);
     free(again);
+}
+
+void tracuu_passage_remote_note(tracuu_hit_t *h, bool remote)
+{
+    if (!remote || !h->note || h->n_snippets)
+        return;
+    h->note = TRACUU_NOTE_REMOTE;
+    h->snippet_unavailable = true;
 }

@@ -66,4 +66,13 @@ void tracuu_passage_snippets(tracuu_analyzer_t *a, const tracuu_plan_t *plan,
                              tracuu_snippet_t **sn, size_t *n,
                              const char **why);
 
+/* The note of a hit of a remote shard (remote) whose file could not be
+ * read here (h->note set, no snippet): its snippets are unavailable, the
+ * file being on the shard's machine; h->snippet_unavailable set. A file
+ * readable here at the indexed path is used as any other. */
+#define TRACUU_NOTE_REMOTE \
+    "snippet unavailable: the file is on the remote shard's machine"
+struct tracuu_hit;
+void tracuu_passage_remote_note(struct tracuu_hit *h, bool remote);
+
 #endif

@@ -31,6 +31,12 @@ struct tracuu_db {
     std::string err;
     bool sharded = false;             // opened by tracuu_db_open_shards
     std::vector<std::string> shards;  // then the names it opened in path
+    bool remote = false;              // a remote shard, or a union with one
+    // A union (tracuu_db_union): the databases it searches as one, owned,
+    // with their names and how many Xapian databases each holds.
+    std::vector<tracuu_db_t *> parts;
+    std::vector<std::string> part_names;
+    std::vector<size_t> part_size;
 };
 
 struct tracuu_doc {
@@ -60,9 +66,14 @@ char *dup_string(const std::string &s)
     return p;
 }
 
+// Set by classify when the exception was a NetworkError (a remote shard
+// down, refusing, or past its timeout).
+thread_local bool network_error = false;
+
 // Map the exception being handled to a status, filling msg.
 tracuu_status_t classify(std::string &msg)
 {
+    network_error = false;
     try {
         throw;
     } catch (const Xapian::DatabaseLockError &e) {
@@ -80,6 +91,10 @@ tracuu_status_t classify(std::string &msg)
     } catch (const Xapian::DatabaseOpeningError &e) {
         msg = e.get_description();
         return TRACUU_ERR_DB_OPENING;
+    } catch (const Xapian::NetworkError &e) {
+        msg = e.get_description();
+        network_error = true;
+        return TRACUU_ERR_DB;
     } catch (const Xapian::QueryParserError &e) {
         msg = e.get_description();
         return TRACUU_ERR_QUERY;
@@ -121,13 +136,20 @@ template <typename F> tracuu_status_t guarded_to(std::string *err, F f)
     }
 }
 
-// Run f on db, the message in db->err.
+void name_failed_part(tracuu_db_t *db);
+
+// Run f on db, the message in db->err (naming the remote shard that
+// failed, for a union that holds some).
 template <typename F> tracuu_status_t guarded(tracuu_db_t *db, F f)
 {
     if (!db)
         return TRACUU_ERR_ARG;
     db->err.clear();
-    return guarded_to(&db->err, f);
+    network_error = false;
+    tracuu_status_t st = guarded_to(&db->err, f);
+    if (st != TRACUU_OK && network_error && db->remote)
+        name_failed_part(db);
+    return st;
 }
 
 template <typename F> tracuu_status_t guarded_plain(F f)
@@ -286,6 +308,133 @@ tracuu_status_t tracuu_db_open_shards(const char *dir,
     return TRACUU_OK;
 }
 
+tracuu_status_t tracuu_db_open_remote(const char *host, unsigned port,
+                                      unsigned call_ms, unsigned connect_ms,
+                                      tracuu_db_t **out, char **msg)
+{
+    *out = nullptr;
+    if (msg)
+        *msg = nullptr;
+    tracuu_db_t *db = new (std::nothrow) tracuu_db_t;
+    if (!db)
+        return TRACUU_ERR_NOMEM;
+    tracuu_status_t st = guarded_to(&db->err, [&] {
+        db->path = std::string(host) + ":" + std::to_string(port);
+        db->remote = true;
+        db->rd = new Xapian::Database(
+            Xapian::Remote::open(host, port, call_ms, connect_ms));
+    });
+    if (st != TRACUU_OK) {
+        if (msg)
+            *msg = dup_string(db->err);
+        delete db;
+        return st;
+    }
+    *out = db;
+    return TRACUU_OK;
+}
+
+} // extern "C"
+
+namespace {
+// db->rd anew: every part's databases, in order.
+void join_parts(tracuu_db_t *db)
+{
+    std::unique_ptr<Xapian::Database> all(new Xapian::Database());
+    db->part_size.clear();
+    for (tracuu_db_t *part : db->parts) {
+        all->add_database(*part->rd);
+        db->part_size.push_back(part->rd->size());
+    }
+    delete db->rd;
+    db->rd = all.release();
+}
+
+// After a NetworkError on db: the message names the remote shard that
+// does not answer (each is asked, within its timeout).
+void name_failed_part(tracuu_db_t *db)
+{
+    std::string name = db->parts.empty() ? db->path : std::string();
+    for (size_t i = 0; i < db->parts.size() && name.empty(); i++) {
+        if (!db->parts[i]->remote)
+            continue;
+        try {
+            db->parts[i]->rd->keep_alive();
+        } catch (...) {
+            name = db->part_names[i];
+        }
+    }
+    try {
+        if (!name.empty())
+            db->err = "shard " + name + ": " + db->err;
+    } catch (...) {
+    }
+}
+} // namespace
+
+extern "C" {
+
+tracuu_status_t tracuu_db_union(tracuu_db_t **parts, const char *const *names,
+                                size_t n, tracuu_db_t **out, char **msg)
+{
+    *out = nullptr;
+    if (msg)
+        *msg = nullptr;
+    tracuu_db_t *db = new (std::nothrow) tracuu_db_t;
+    if (!db) {
+        for (size_t i = 0; i < n; i++)
+            tracuu_db_close(parts[i]);
+        return TRACUU_ERR_NOMEM;
+    }
+    tracuu_status_t st = guarded_to(&db->err, [&] {
+        db->path = n ? names[0] : "";
+        for (size_t i = 0; i < n; i++) {
+            db->parts.push_back(parts[i]);
+            parts[i] = nullptr;
+            db->part_names.push_back(names[i]);
+            db->remote = db->remote || db->parts.back()->remote;
+        }
+        join_parts(db);
+    });
+    for (size_t i = 0; i < n; i++)
+        tracuu_db_close(parts[i]); /* those not taken (out of memory) */
+    if (st != TRACUU_OK) {
+        if (msg)
+            *msg = dup_string(db->err);
+        tracuu_db_close(db);
+        return st;
+    }
+    *out = db;
+    return TRACUU_OK;
+}
+
+bool tracuu_db_is_remote(const tracuu_db_t *db)
+{
+    return db && db->remote;
+}
+
+const char *tracuu_db_part_of(const tracuu_db_t *db, unsigned docid,
+                              bool *remote)
+{
+    *remote = db && db->remote && db->parts.empty();
+    if (!db || db->parts.empty() || docid == 0)
+        return db && db->remote ? db->path.c_str() : nullptr;
+    size_t total = 0;
+    for (size_t k : db->part_size)
+        total += k;
+    // Xapian numbers the documents of n databases in turn: the first of
+    // each, then the second of each...
+    size_t sub = (docid - 1) % total;
+    for (size_t i = 0; i < db->parts.size(); i++) {
+        if (sub < db->part_size[i]) {
+            *remote = db->parts[i]->remote;
+            return db->part_names[i].c_str();
+        }
+        sub -= db->part_size[i];
+    }
+    return nullptr;
+}
+
 namespace {
 
 // Close db, a writer's pending changes committed (commit) or dropped: a
@@ -308,6 +457,8 @@ void close_db(tracuu_db_t *db, bool commit)
         delete db->rd; // the writer when wr is set
     } catch (...) {
     }
+    for (tracuu_db_t *part : db->parts)
+        close_db(part, commit);
     delete db;
 }
 
@@ -400,6 +551,19 @@ tracuu_status_t tracuu_db_compact(const char *const *srcs, size_t n,
 
 tracuu_status_t tracuu_db_reopen(tracuu_db_t *db)
 {
+    if (db && !db->parts.empty()) {
+        for (tracuu_db_t *part : db->parts) {
+            tracuu_status_t st = tracuu_db_reopen(part);
+            if (st != TRACUU_OK) {
+                try {
+                    db->err = part->err;
+                } catch (...) {
+                }
+                return st;
+            }
+        }
+        return guarded(db, [&] { join_parts(db); });
+    }
     if (!db || !db->sharded)
         return guarded(db, [&] { db->rd->reopen(); });
     char names[TRACUU_MAX_SHARDS][64];
@@ -433,7 +597,14 @@ tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db, const char *key,
 {
     *value = nullptr;
     std::string v;
-    tracuu_status_t st = guarded(db, [&] { v = db->rd->get_metadata(key); });
+    tracuu_status_t st = guarded(db, [&] {
+        v = db->rd->get_metadata(key);
+        // A union's: the value its parts agree on, else unset (a
+        // database of several gives its first one's).
+        for (tracuu_db_t *part : db->parts)
+            if (part->rd->get_metadata(key) != v)
+                v.clear();
+    });
     if (st != TRACUU_OK)
         return st;
     *value = dup_string(v);
@@ -837,7 +1008,8 @@ class DocidSource : public Xapian::PostingSource {
 tracuu_q_t *tracuu_q_docids(tracuu_db_t *db, const unsigned *ids, size_t n)
 {
     try {
-        if (!db || !db->rd || db->rd->size() != 1 || n == 0)
+        // Nor a remote one: xapian-tcpsrv runs no posting source of ours.
+        if (!db || !db->rd || db->rd->size() != 1 || db->remote || n == 0)
             return nullptr;
         std::vector<Xapian::docid> v(ids, ids + n);
         std::sort(v.begin(), v.end());

@@ -91,6 +91,33 @@ tracuu_status_t tracuu_db_open_shards(const char *dir,
 /* Both return OK, DB_LOCKED (writer), DB_ACCESS (writer), DB_OPENING (no
  * database there), DB_CORRUPT, DB, NOMEM or INTERNAL. */
 
+/* Open for reading the database a xapian-tcpsrv serves at host:port
+ * (Xapian's remote backend). call_ms bounds each call's wait for an
+ * answer, connect_ms the connection (milliseconds). A server down, that
+ * refuses or does not answer in time is TRACUU_ERR_DB, *msg Xapian's
+ * NetworkError. The reader's name (tracuu_db_part_of, messages) is
+ * "host:port". */
+tracuu_status_t tracuu_db_open_remote(const char *host, unsigned port,
+                                      unsigned call_ms, unsigned connect_ms,
+                                      tracuu_db_t **out, char **msg);
+/* The n readers parts[0..n) (local indexes, remote shards) as one
+ * reader: searches rank, count, sort and collapse over all of them
+ * (Xapian merges the remote shards' answers), term lists are merged.
+ * Takes the parts (even on failure; the entries become NULL); names[i]
+ * is parts[i]'s name, copied. A union's metadata is the value every part
+ * has, else unset. A call that fails because a remote shard does not
+ * answer has its message start "shard NAME: ". tracuu_db_reopen reopens
+ * every part. Returns OK, NOMEM or INTERNAL. */
+tracuu_status_t tracuu_db_union(tracuu_db_t **parts, const char *const *names,
+                                size_t n, tracuu_db_t **out, char **msg);
+/* True when db is a remote shard or a union holding one. */
+bool tracuu_db_is_remote(const tracuu_db_t *db);
+/* The name of the part of a union document docid is in (borrowed), and
+ * in *remote whether that part is a remote shard; a remote shard's own
+ * name for one; NULL for any other database. */
+const char *tracuu_db_part_of(const tracuu_db_t *db, unsigned docid,
+                              bool *remote);
+
 /* Close: a writer commits what is pending first (a commit that fails is
  * lost, silently). Accepts NULL. No exception escapes. */
 void tracuu_db_close(tracuu_db_t *db);
@@ -235,7 +262,8 @@ tracuu_q_t *tracuu_q_term(const char *term, size_t len, unsigned wqf);
 /* Matches every document. */
 tracuu_q_t *tracuu_q_all(void);
 /* Exactly the documents ids[0..n) of db, adding no weight; NULL when db
- * is more than one shard (its ids are not the shards' own) or n is 0. */
+ * is more than one shard (its ids are not the shards' own), a remote
+ * shard (xapian-tcpsrv cannot run this posting source) or n is 0. */
 tracuu_q_t *tracuu_q_docids(tracuu_db_t *db, const unsigned *ids, size_t n);
 /* Matches nothing. */
 tracuu_q_t *tracuu_q_none(void);

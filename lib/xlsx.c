@@ -216,7 +216,7 @@ bool tracuu_xlsx_printer_init(tracuu_printer_t *p, const char *path, FILE *f,
                             xlsx_string, xlsx_name, xlsx_integer, xlsx_real,
                             xlsx_width, xlsx_literal, xlsx_separator, false,
                             TRACUU_FORMAT_XLSX, f, false, false, false, 0, 0,
-                            false, NULL, false, 0, 0, NULL};
+                            false, NULL, false, 0, 0, NULL, NULL};
     if (!load_lib(err))
         return false;
     xlsx_state_t *x = tracuu_xcalloc(1, sizeof *x);

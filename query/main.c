@@ -23,6 +23,7 @@
 #include "parse.h"
 #include "rank.h"
 #include "record.h"
+#include "remotes.h"
 #include "schema.h"
 #include "graph.h"
 #include "show.h"
@@ -87,7 +88,18 @@ static void usage(FILE *f)
             "Options:\n"
             "  -d, --db DIR      the index (default: $TRACUU_DB, else\n"
             "                    $XDG_DATA_HOME/tracuu/index, else\n"
-            "                    ~/.local/share/tracuu/index)\n"
+            "                    ~/.local/share/tracuu/index); again for\n"
+            "                    several indexes searched as one\n"
+            "      --remote HOST:PORT\n"
+            "                    a shard xapian-tcpsrv serves, searched with\n"
+            "                    the others (again for more; without -d and\n"
+            "                    --remote: those ~/.config/tracuu/remotes\n"
+            "                    lists, if any)\n"
+            "      --partial     a shard that is down is left out, with a\n"
+            "                    warning, instead of failing the search\n"
+            "      --connect-timeout S, --remote-timeout S\n"
+            "                    seconds to connect to a shard (5) and to\n"
+            "                    wait for each answer (10)\n"
             "      --json        JSON output (with a format_version)\n"
             "      --format-version N\n"
             "                    the JSON format to write: 3 (now) or 2\n"
@@ -184,8 +196,13 @@ static bool parse_count(const char *opt, const char *arg, unsigned *out)
     return true;
 }
 
+/* -d and --remote given at most this many times each. */
+#define MAX_SOURCES 64
+
 typedef struct opts {
-    const char *db;
+    const char *dbs[MAX_SOURCES]; /* -d, in order */
+    const char *remotes[MAX_SOURCES]; /* --remote HOST:PORT */
+    tracuu_cli_sources_t src;     /* what they and --partial ... make */
     tracuu_format_t format;
     bool count;
     bool null; /* --paths: NUL-terminated */
@@ -238,6 +255,8 @@ typedef struct fetched {
     size_t n_hp;
     char **also;     /* the plan's other files (schema.h, slot 6) */
     size_t n_also;
+    const char *shard; /* the index or shard of a union it is in */
+    bool remote;       /* that is a remote shard */
 } fetched_t;
 
 static void free_also(fetched_t *f)
@@ -306,6 +325,7 @@ static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
     assert(i < tracuu_mset_size(m)); /* w NULL: no snippets wanted */
     unsigned id = tracuu_mset_docid(m, i);
     f->score = tracuu_mset_score(m, i);
+    f->shard = tracuu_db_part_of(db, id, &f->remote);
     tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,
                                              &f->path, NULL);
     if (st == TRACUU_OK && !paths_only)
@@ -396,7 +416,9 @@ static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
         tracuu_hit_t h = {.rank = o->offset + i + 1,
                           .path = path ? path : "?", .score = f[i].score,
                           .snippets = sn, .n_snippets = n_sn, .note = why,
-                          .also = f[i].also, .n_also = f[i].n_also};
+                          .also = f[i].also, .n_also = f[i].n_also,
+                          .shard = f[i].shard};
+        tracuu_passage_remote_note(&h, f[i].remote);
         tracuu_hit_record(&h, meta);
         tracuu_print_hit(pr, &h);
         tracuu_snippets_free(sn, n_sn);
@@ -550,25 +572,28 @@ static void empty_index(tracuu_db_t *db, const char *path)
     tracuu_buf_free(&b);
 }
 
-/* The index of o, open for reading, or NULL (said on stderr). */
+/* The shards --partial left out, for the JSON output. */
+static char **shards_missing;
+
+/* The indexes and shards of o, open for reading as one, or NULL (said
+ * on stderr); a shard --partial leaves out is warned about. */
 static tracuu_db_t *open_index(const opts_t *o)
 {
-    char *db_path = tracuu_index_path(o->db);
-    char *msg = NULL;
+    char *msg = NULL, *path = NULL;
+    size_t n_missing = 0;
     tracuu_db_t *db = NULL;
-    if (!db_path) {
-        fprintf(stderr, _("%s: no index given and no home directory: use --db "
-                        "DIR or set TRACUU_DB\n"), prog);
-        return NULL;
-    }
-    if (tracuu_index_open(db_path, TRACUU_DB_READ, &db, &msg) != TRACUU_OK) {
-        say("", msg); /* it names the index */
-        db = NULL;
-    } else {
-        empty_index(db, db_path);
-    }
+    tracuu_strv_free(shards_missing);
+    if (tracuu_index_open_cli(&o->src, &db, &path, &msg, &shards_missing,
+                              &n_missing) != TRACUU_OK)
+        say("", msg); /* it names the index or shard */
+    for (size_t i = 0; i < n_missing; i++)
+        fprintf(stderr, _("%s: warning: %s; left out (--partial): the "
+                          "results are from the others\n"),
+                prog, shards_missing[i]);
+    if (db && path)
+        empty_index(db, path);
     free(msg);
-    free(db_path);
+    free(path);
     return db;
 }
 
@@ -590,6 +615,7 @@ static bool printer_for(const opts_t *o, tracuu_printer_t *pr)
     tracuu_printer_init(pr, o->format, stdout, color, tty, o->null);
     pr->marks = o->marks || tty;
     pr->format_version = o->format_version;
+    pr->shards_missing = shards_missing;
     pr->wrap = o->width >= 0 ? o->width : tracuu_wrap_width(STDOUT_FILENO);
     return true;
 }
@@ -948,6 +974,10 @@ static const struct option longopts[] = {
     {"depth", required_argument, NULL, 'D'},
     {"by", required_argument, NULL, 'Y'},
     {"db", required_argument, NULL, 'd'},
+    {"remote", required_argument, NULL, 'R'},
+    {"partial", no_argument, NULL, 'p'},
+    {"connect-timeout", required_argument, NULL, 'c'},
+    {"remote-timeout", required_argument, NULL, 't'},
     {"json", no_argument, NULL, 'J'},
     {"paths", no_argument, NULL, 'P'},
     {"count", no_argument, NULL, 'C'},
@@ -1112,6 +1142,38 @@ static int graph_option(int c, opts_t *o)
     return OPT_GO_ON;
 }
 
+/* -d DIR or --remote HOST:PORT, one more source. */
+static int source_option(int c, opts_t *o)
+{
+    size_t *n = c == 'd' ? &o->src.n_dbs : &o->src.n_remotes;
+    char host[TRACUU_HOST_MAX + 1];
+    unsigned port;
+    if (*n >= MAX_SOURCES) {
+        fprintf(stderr, _("%s: at most %d of %s\n"), prog, MAX_SOURCES,
+                c == 'd' ? "-d/--db" : "--remote");
+        return EXIT_TROUBLE;
+    }
+    if (c == 'R' && !tracuu_remote_split(optarg, host, &port)) {
+        fprintf(stderr, _("%s: --remote wants HOST:PORT (a port from 1 to "
+                          "65535), not '%s'\n"), prog, optarg);
+        return EXIT_TROUBLE;
+    }
+    (c == 'd' ? o->dbs : o->remotes)[(*n)++] = optarg;
+    return OPT_GO_ON;
+}
+
+/* --connect-timeout S, --remote-timeout S. */
+static int timeout_option(int c, opts_t *o)
+{
+    if (tracuu_seconds_parse(optarg, c == 'c' ? &o->src.connect_ms
+                                              : &o->src.call_ms))
+        return OPT_GO_ON;
+    fprintf(stderr, _("%s: %s wants seconds, more than 0 and at most 3600, "
+                      "not '%s'\n"), prog,
+            c == 'c' ? "--connect-timeout" : "--remote-timeout", optarg);
+    return EXIT_TROUBLE;
+}
+
 /* Apply option c (with optarg) to *o: OPT_GO_ON, or the exit status to
  * end with. */
 static int apply_option(int c, opts_t *o)
@@ -1124,7 +1186,13 @@ static int apply_option(int c, opts_t *o)
     if (v != OPT_GO_ON)
         return v;
     switch (c) {
-    case 'd': o->db = optarg; return OPT_GO_ON;
+    case 'd':
+    case 'R':
+        return source_option(c, o);
+    case 'p': o->src.partial = true; return OPT_GO_ON;
+    case 'c':
+    case 't':
+        return timeout_option(c, o);
     case 'M': o->marks = true; return OPT_GO_ON;
     case 'v': return format_version(optarg, o);
     case 'w': {
@@ -1251,6 +1319,8 @@ int main(int argc, char **argv)
     tracuu_i18n_init();
     char **v = NULL;
     int rc = parse_args(argc, argv, &o, &argc, &v);
+    o.src.dbs = o.dbs;
+    o.src.remotes = o.remotes;
     argv = v;
     if (rc == OPT_GO_ON)
         rc = run(&o, argc, argv);
