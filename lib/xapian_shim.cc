@@ -1075,6 +1075,90 @@ bool tracuu_q_empty(const tracuu_q_t *q)
     return !q || q->q.empty();
 }
 
+} // extern "C"
+
+namespace {
+
+// One page of q on db into m (ids, weights, total), opts' offset and
+// limit. A union (or a remote shard) sorts by the value itself, which
+// Xapian's remote backend can do (it cannot run a key maker): its
+// documents without the value come first ascending, last descending.
+void search_page(tracuu_db_t *db, const Xapian::Query &q,
+                 const tracuu_search_opts_t *opts, bool by_value,
+                 tracuu_mset_t *m)
+{
+    Xapian::Enquire enq(*db->rd);
+    enq.set_query(q);
+    Xapian::MultiValueKeyMaker keys;
+    Xapian::valueno slot = static_cast<Xapian::valueno>(opts->sort_slot);
+    if (opts->sort_slot >= 0 && by_value) {
+        enq.set_sort_by_value_then_relevance(slot, opts->sort_reverse);
+    } else if (opts->sort_slot >= 0) {
+        // Documents without the value sort last either way.
+        keys.add_value(slot, opts->sort_reverse,
+                       opts->sort_reverse ? std::string() : std::string("\xff"));
+        enq.set_sort_by_key_then_relevance(&keys, false);
+    }
+    if (opts->collapse)
+        enq.set_collapse_key(TRACUU_SLOT_DUP);
+    Xapian::doccount check = db->rd->get_doccount();
+    if (!opts->exact_total) {
+        Xapian::doccount want = opts->offset + opts->limit;
+        check = opts->at_least > want ? opts->at_least : want;
+    }
+    // Xapian 1.4 settles a collapsed count only when the match set
+    // comes out shorter than asked for (check_at_least alone leaves its
+    // bounds apart): ask for check matches, keep the page.
+    Xapian::doccount items = opts->limit;
+    if (opts->collapse && check > opts->offset + items)
+        items = check - opts->offset;
+    Xapian::MSet ms = enq.get_mset(opts->offset, items, check);
+    m->total = ms.get_matches_estimated();
+    m->exact = opts->exact_total ||
+               ms.get_matches_lower_bound() == ms.get_matches_upper_bound();
+    if (m->exact)
+        m->total = ms.get_matches_lower_bound();
+    m->ids.clear();
+    m->weights.clear();
+    for (auto i = ms.begin(); i != ms.end() && m->ids.size() < opts->limit;
+         ++i) {
+        m->ids.push_back(*i);
+        m->weights.push_back(i.get_weight());
+    }
+}
+
+// Ascending by value on a union, documents without the value last as on
+// one database: those with it sorted (counted exactly, to know where
+// they end), then those without by relevance.
+void search_union_up(tracuu_db_t *db, const Xapian::Query &q,
+                     const tracuu_search_opts_t *opts, tracuu_mset_t *m)
+{
+    Xapian::valueno slot = static_cast<Xapian::valueno>(opts->sort_slot);
+    // Every non-empty value is at least one NUL byte.
+    Xapian::Query has(Xapian::Query::OP_VALUE_GE, slot, std::string(1, '\0'));
+    tracuu_search_opts_t first = *opts;
+    first.exact_total = true;
+    search_page(db, Xapian::Query(Xapian::Query::OP_FILTER, q, has), &first,
+                true, m);
+    tracuu_mset_t rest;
+    tracuu_search_opts_t then = *opts;
+    then.sort_slot = -1;
+    then.offset = opts->offset > m->total ? opts->offset - m->total : 0;
+    then.limit = opts->limit - static_cast<unsigned>(m->ids.size());
+    then.at_least = opts->at_least > m->total ? opts->at_least - m->total : 0;
+    search_page(db, Xapian::Query(Xapian::Query::OP_AND_NOT, q, has), &then,
+                false, &rest);
+    m->ids.insert(m->ids.end(), rest.ids.begin(), rest.ids.end());
+    m->weights.insert(m->weights.end(), rest.weights.begin(),
+                      rest.weights.end());
+    m->total += rest.total;
+    m->exact = rest.exact;
+}
+
+} // namespace
+
+extern "C" {
+
 tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_q_t *q,
                                  const tracuu_search_opts_t *opts,
                                  tracuu_mset_t **out)
@@ -1086,44 +1170,11 @@ tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_q_t *q,
     tracuu_status_t st = TRACUU_OK;
     for (int attempt = 0; attempt < 5; attempt++) {
         st = guarded(db, [&] {
-            Xapian::Enquire enq(*db->rd);
-            enq.set_query(q->q);
-            Xapian::MultiValueKeyMaker keys;
-            if (opts->sort_slot >= 0) {
-                // Documents without the value sort last either way.
-                keys.add_value(static_cast<Xapian::valueno>(opts->sort_slot),
-                               opts->sort_reverse,
-                               opts->sort_reverse ? std::string()
-                                                  : std::string("\xff"));
-                enq.set_sort_by_key_then_relevance(&keys, false);
-            }
-            if (opts->collapse)
-                enq.set_collapse_key(TRACUU_SLOT_DUP);
-            Xapian::doccount check = db->rd->get_doccount();
-            if (!opts->exact_total) {
-                Xapian::doccount want = opts->offset + opts->limit;
-                check = opts->at_least > want ? opts->at_least : want;
-            }
-            // Xapian 1.4 settles a collapsed count only when the match set
-            // comes out shorter than asked for (check_at_least alone
-            // leaves its bounds apart): ask for check matches, keep the
-            // page.
-            Xapian::doccount items = opts->limit;
-            if (opts->collapse && check > opts->offset + items)
-                items = check - opts->offset;
-            Xapian::MSet ms = enq.get_mset(opts->offset, items, check);
-            m->total = ms.get_matches_estimated();
-            m->exact = opts->exact_total ||
-                       ms.get_matches_lower_bound() == ms.get_matches_upper_bound();
-            if (m->exact)
-                m->total = ms.get_matches_lower_bound();
-            m->ids.clear();
-            m->weights.clear();
-            for (auto i = ms.begin();
-                 i != ms.end() && m->ids.size() < opts->limit; ++i) {
-                m->ids.push_back(*i);
-                m->weights.push_back(i.get_weight());
-            }
+            bool by_value = db->remote || !db->parts.empty();
+            if (by_value && opts->sort_slot >= 0 && !opts->sort_reverse)
+                search_union_up(db, q->q, opts, m);
+            else
+                search_page(db, q->q, opts, by_value, m);
         });
         if (st != TRACUU_ERR_DB_MODIFIED)
             break;
