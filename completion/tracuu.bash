@@ -7,7 +7,8 @@
 # kinds of movement after kind:.
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-_tracuu_query_opts='-d --db --json --format-version --paths -0 --null --count
+_tracuu_query_opts='-d --db --remote --partial --connect-timeout
+--remote-timeout --json --format-version --paths -0 --null --count
 --format -o --output -n --limit --offset --color --colour --marks --width
 --sort --list --by --show --text --cited-by --cites-of --depth -h --help -V
 --version'
@@ -57,10 +58,23 @@ _tracuu_value()
     --sort) _tracuu_reply "$2" "$2" 'relevance date -date' ;;
     -n | --limit) _tracuu_reply "$2" "$2" 'all' ;;
     --format-version) _tracuu_reply "$2" "$2" '3 2' ;;
-    --offset | --width | --depth | -j | --jobs) COMPREPLY=() ;;
+    --remote) _tracuu_remote "$2" ;;
+    --offset | --width | --depth | -j | --jobs | --connect-timeout | \
+        --remote-timeout) COMPREPLY=() ;;
     *) return 1 ;;
     esac
     return 0
+}
+
+# _tracuu_remote VALUE: the shards of the user's remotes file.
+_tracuu_remote()
+{
+    local f=${XDG_CONFIG_HOME:-$HOME/.config}/tracuu/remotes
+    [[ ${XDG_CONFIG_HOME:-} == /* ]] || f=$HOME/.config/tracuu/remotes
+    COMPREPLY=()
+    [[ -f $f ]] || return 0
+    COMPREPLY=($(compgen -W "$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' \
+        -e '/^[[:space:]]*\(connect-\)\{0,1\}timeout[[:space:]]/d' "$f")" -- "$1"))
 }
 
 # _tracuu_show VALUE RLWORD: the value of --show, a file indexed or
