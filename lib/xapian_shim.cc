@@ -14,6 +14,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <dirent.h>
@@ -1112,7 +1113,20 @@ void search_page(tracuu_db_t *db, const Xapian::Query &q,
     Xapian::doccount items = opts->limit;
     if (opts->collapse && check > opts->offset + items)
         items = check - opts->offset;
-    Xapian::MSet ms = enq.get_mset(opts->offset, items, check);
+    // Xapian 1.4's remote backend can give a document twice in one match
+    // set (seen with a word repeated in an AND: 'bi trang bi'): a
+    // union's search (remote or not, so that both ask Xapian the same)
+    // reads from the first match, a few more than asked, and keeps each
+    // document once.
+    bool several = db->remote || !db->parts.empty();
+    Xapian::doccount first = opts->offset, skip = 0;
+    if (several) {
+        skip = first;
+        first = 0;
+        items = std::min<Xapian::doccount>(
+            items + skip + items / 2 + 16, db->rd->get_doccount() + 1);
+    }
+    Xapian::MSet ms = enq.get_mset(first, items, check);
     m->total = ms.get_matches_estimated();
     m->exact = opts->exact_total ||
                ms.get_matches_lower_bound() == ms.get_matches_upper_bound();
@@ -1120,8 +1134,15 @@ void search_page(tracuu_db_t *db, const Xapian::Query &q,
         m->total = ms.get_matches_lower_bound();
     m->ids.clear();
     m->weights.clear();
+    std::unordered_set<Xapian::docid> seen;
     for (auto i = ms.begin(); i != ms.end() && m->ids.size() < opts->limit;
          ++i) {
+        if (several) {
+            if (!seen.insert(*i).second)
+                continue;
+            if (seen.size() <= skip)
+                continue;
+        }
         m->ids.push_back(*i);
         m->weights.push_back(i.get_weight());
     }

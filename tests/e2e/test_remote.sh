@@ -110,6 +110,13 @@ same --list years 'luật'
 same --list issuers --json '*'
 same --paths --limit 0 'thi đua'
 
+# A word repeated (Xapian's remote backend gave such a query's best
+# match twice): each plan once, as locally.
+for q in 'kế hoạch thực hiện kế hoạch' 'luật sửa đổi luật' 'bi trang bi'; do
+    same --paths --limit 10 "$q"
+    if [ -z "$(sort "$TMP/remote.out" | uniq -d)" ]; then ok; else bad "a hit twice for '$q': $(sort "$TMP/remote.out" | uniq -d)"; fi
+done
+
 # The order is the ranking over all three, not one part after another:
 # the first hits come from more than one part.
 run remote $REMOTES --paths --limit 6 'kế hoạch'
