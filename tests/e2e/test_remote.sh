@@ -163,6 +163,7 @@ if [ "$RC" = 2 ] && grep -q "$TMP/old: .*schema version 1" "$TMP/old.err"; then 
 # unavailable (text and JSON); hits whose file is here keep theirs.
 mv "$TMP/p1" "$TMP/p1.away"
 run remote $REMOTES --json --limit 0 'luật'
+cp "$TMP/remote.out" "$TMP/unavailable.json"
 if grep -q '"snippet_unavailable": true' "$TMP/remote.out" &&
    grep -q "snippet unavailable: the file is on the remote shard's machine" "$TMP/remote.out" &&
    grep -q '"start_bytes"' "$TMP/remote.out"; then ok; else bad "snippets of a shard without its files: $(head -c 600 "$TMP/remote.out")"; fi
@@ -181,7 +182,20 @@ run others -d "$TMP/i0" -d "$TMP/i2" --paths --limit 0 'thủy lợi'
 if [ "$RC" = 0 ] && [ -s "$TMP/others.out" ] && cmp -s "$TMP/partial.out" "$TMP/others.out" &&
    grep -q "warning: shard 127.0.0.1:$PORT_1: .*left out (--partial)" "$TMP/partial.err"; then ok; else bad "--partial: $(cat "$TMP/partial.err")"; fi
 run partial $REMOTES --partial --json 'thủy lợi'
+cp "$TMP/partial.out" "$TMP/partial.json"
 if jq -e ".shards_missing | length == 1 and (.[0] | test(\"127.0.0.1:$PORT_1\"))" "$TMP/partial.out" >/dev/null; then ok; else bad "JSON shards_missing: $(head -c 400 "$TMP/partial.out")"; fi
+
+# The new members follow doc/tracuu-query.schema.json.
+for p in /usr/bin/python3 python3; do
+    "$p" -c 'import jsonschema' 2>/dev/null || continue
+    for j in unavailable partial; do
+        if "$p" -c 'import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
+            doc/tracuu-query.schema.json "$TMP/$j.json" 2>"$TMP/schema.err"; then ok
+        else bad "$j JSON against the schema: $(tail -3 "$TMP/schema.err")"; fi
+    done
+    break
+done
 
 # A shard that does not answer (stopped): named within the timeouts.
 kill -STOP "-$GROUP_2"
