@@ -57,6 +57,30 @@ typedef enum sort {
     SORT_DATE_UP = 1,
 } sort_t;
 
+/* --help's options naming what to search. */
+static void usage_sources(FILE *f)
+{
+    fputs(_("\n"
+            "Options:\n"
+            "  -d, --db DIR      the index (default: $TRACUU_DB, else\n"
+            "                    $XDG_DATA_HOME/tracuu/index, else\n"
+            "                    ~/.local/share/tracuu/index); again for\n"
+            "                    several indexes searched as one\n"
+            "      --remote HOST:PORT\n"
+            "                    a shard xapian-tcpsrv serves, searched with\n"
+            "                    the others (again for more; without -d and\n"
+            "                    --remote: those ~/.config/tracuu/remotes\n"
+            "                    lists, if any)\n"
+            "      --partial     a shard that is down is left out, with a\n"
+            "                    warning, instead of failing the search\n"
+            "      --connect-timeout S\n"
+            "                    seconds to connect to a shard (default 5)\n"
+            "      --remote-timeout S\n"
+            "                    seconds to wait for each answer of a shard\n"
+            "                    (default 10)\n"),
+          f);
+}
+
 static void usage(FILE *f)
 {
     fputs(_("Usage: tracuu-query [OPTION]... QUERY...\n"
@@ -84,25 +108,8 @@ static void usage(FILE *f)
         tracuu_wrap_write(f, b.s, b.len, 79);
         tracuu_buf_free(&b);
     }
-    fputs(_("\n"
-            "Options:\n"
-            "  -d, --db DIR      the index (default: $TRACUU_DB, else\n"
-            "                    $XDG_DATA_HOME/tracuu/index, else\n"
-            "                    ~/.local/share/tracuu/index); again for\n"
-            "                    several indexes searched as one\n"
-            "      --remote HOST:PORT\n"
-            "                    a shard xapian-tcpsrv serves, searched with\n"
-            "                    the others (again for more; without -d and\n"
-            "                    --remote: those ~/.config/tracuu/remotes\n"
-            "                    lists, if any)\n"
-            "      --partial     a shard that is down is left out, with a\n"
-            "                    warning, instead of failing the search\n"
-            "      --connect-timeout S\n"
-            "                    seconds to connect to a shard (default 5)\n"
-            "      --remote-timeout S\n"
-            "                    seconds to wait for each answer of a shard\n"
-            "                    (default 10)\n"
-            "      --json        JSON output (with a format_version)\n"
+    usage_sources(f);
+    fputs(_("      --json        JSON output (with a format_version)\n"
             "      --format-version N\n"
             "                    the JSON format to write: 3 (now) or 2\n"
             "      --paths       only the paths of matching plans, one a line\n"
@@ -1144,9 +1151,18 @@ static int graph_option(int c, opts_t *o)
     return OPT_GO_ON;
 }
 
-/* -d DIR or --remote HOST:PORT, one more source. */
+static int timeout_option(int c, opts_t *o);
+
+/* -d DIR or --remote HOST:PORT, one more source; --partial,
+ * --connect-timeout, --remote-timeout. */
 static int source_option(int c, opts_t *o)
 {
+    if (c == 'p') {
+        o->src.partial = true;
+        return OPT_GO_ON;
+    }
+    if (c == 'c' || c == 't')
+        return timeout_option(c, o);
     size_t *n = c == 'd' ? &o->src.n_dbs : &o->src.n_remotes;
     char host[TRACUU_HOST_MAX + 1];
     unsigned port;
@@ -1187,14 +1203,9 @@ static int apply_option(int c, opts_t *o)
     int v = note_mode(c, o);
     if (v != OPT_GO_ON)
         return v;
-    switch (c) {
-    case 'd':
-    case 'R':
+    if (c == 'd' || c == 'R' || c == 'p' || c == 'c' || c == 't')
         return source_option(c, o);
-    case 'p': o->src.partial = true; return OPT_GO_ON;
-    case 'c':
-    case 't':
-        return timeout_option(c, o);
+    switch (c) {
     case 'M': o->marks = true; return OPT_GO_ON;
     case 'v': return format_version(optarg, o);
     case 'w': {
