@@ -109,6 +109,9 @@ same --list cites '*'
 same --list years 'luật'
 same --list issuers --json '*'
 same --paths --limit 0 'thi đua'
+# The citation graph and --show read every part.
+same --cited-by 'number:08/2017/QH14'
+same --json --show "$(ls "$TMP"/p1/*.txt | head -1)"
 
 # A word repeated (Xapian's remote backend gave such a query's best
 # match twice): each plan once, as locally.
