@@ -42,6 +42,9 @@ typedef struct tracuu_hit {
      * them. */
     char *const *also;
     size_t n_also;
+    /* The document's id in the index, written (JSON "id") only when not
+     * 0: tracuu-serve's hits carry it for /api/show and /file/ID. */
+    unsigned id;
 } tracuu_hit_t;
 
 typedef enum tracuu_format {
