@@ -127,7 +127,7 @@ async function search(s) {
   let res;
   try {
     res = await getJSON("/api/search?" + params({ q: s.q, sort: s.sort, offset: s.offset, limit: PAGE }));
-  } catch (e) { showError(out, e.message); return; }
+  } catch (e) { showError(out, e.message); out.dataset.shown = location.hash; return; }
   const parts = [];
   const first = res.total ? s.offset + 1 : 0;
   parts.push(el("p", "summary", res.total === 0 ? "Không có văn bản nào khớp." :
@@ -143,6 +143,7 @@ async function search(s) {
   for (const h of res.hits) parts.push(hitView(h));
   if (res.total) parts.push(pager(res, s), exports(s));
   out.replaceChildren(...parts);
+  out.dataset.shown = location.hash; // what is shown (for tests)
 }
 
 const FACETS = [
@@ -150,7 +151,7 @@ const FACETS = [
   ["years", "Năm ban hành", (r) => r.year],
   ["types", "Loại văn bản", (r) => r.type],
   ["movements", "Phong trào", (r) => r.name],
-  ["cites", "Được trích dẫn nhiều nhất", (r) => r.symbol + (r.name ? " " + r.name : r.type ? " (" + r.type + ")" : "")],
+  ["cites", "Được trích dẫn nhiều nhất", (r) => [r.symbol, r.name || (r.type ? "(" + r.type + ")" : "")].filter(Boolean).join(" ")],
 ];
 
 async function facets(s) {
@@ -164,7 +165,7 @@ async function facets(s) {
       for (const row of res.items || []) {
         const b = el("button", "");
         b.type = "button";
-        b.append(el("span", "", label(row)), el("span", "n", row.plans));
+        b.append(el("span", "", label(row) || "(chưa rõ)"), el("span", "n", row.plans));
         b.onclick = () => go({ q: row.query, sort: s.sort });
         sec.append(b);
       }
@@ -207,7 +208,7 @@ async function showDoc(id) {
   if ((d.cites || []).length) {
     parts.push(el("h3", "", "Văn bản được trích dẫn"));
     parts.push(table(["Số, ký hiệu", "Loại", "Ngày", "Cơ quan ban hành"],
-      d.cites.map((c) => [c.symbol + (c.name ? " — " + c.name : ""), c.type || "", dmy(c.date), c.issuer || ""])));
+      d.cites.map((c) => [[c.symbol, c.name].filter(Boolean).join(" — "), c.type || "", dmy(c.date), c.issuer || ""])));
   }
   if ((d.dates || []).length)
     parts.push(el("h3", "", "Ngày tháng"),
