@@ -49,6 +49,25 @@ grep -q '^Content-Type: application/json' "$TMP/head" && ok || bad "JSON type: $
 grep -q '^X-Content-Type-Options: nosniff' "$TMP/head" && ok || bad "nosniff missing"
 grep -q "^Content-Security-Policy: default-src 'none'; script-src 'self'" "$TMP/head" && ok || bad "no CSP"
 
+# The answers, errors too, are what doc/tracuu-query.schema.json says.
+if $PY -c 'import jsonschema' 2>/dev/null; then
+    n=0
+    for p in "api/search?q=thi%20%C4%91ua&limit=3" "api/search?q=khen%20thuong" "api/list/movements" \
+             "api/list/dates?q=thi" "api/show?path=$($PY -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$P")&text=1" \
+             "api/search?q=cites:" "api/list/nothing" "api/search?q=thi&limit=999"; do
+        n=$((n + 1)); get "$p"; cp "$TMP/body" "$TMP/answer.$n.json"
+    done
+    if $PY - doc/tracuu-query.schema.json "$TMP"/answer.*.json <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+for f in sys.argv[2:]:
+    jsonschema.validate(json.load(open(f)), schema)
+PY
+    then ok; else bad "an answer of the API is not what the schema says"; fi
+else
+    bad "python3-jsonschema missing"
+fi
+
 # The hostile title comes back as a JSON string, nothing else.
 get "api/search?q=alert&limit=5"
 $PY - "$TMP/body" <<'PY' && ok || bad "hostile title/name not kept as data: $(head -c 400 "$TMP/body")"
