@@ -23,6 +23,7 @@ CXXFLAGS_ALL = -std=c++17 $(WARN) $(OPT) -Ilib $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 INC_lib := -Ilib
 INC_indexer := -Ilib -Iindexer
 INC_query := -Ilib -Iquery
+INC_serve := -Ilib -Iserve $(MHD_CFLAGS)
 INC_gen := -Ilib
 LDLIBS_ALL = -Wl,--as-needed $(PKG_LIBS) -lpthread -lm $(EXTRA_LDFLAGS)
 # The indexer's allocator: mimalloc (Debian's libmimalloc). Xapian's term
@@ -40,6 +41,12 @@ LIB_C := $(sort $(wildcard lib/*.c))
 LIB_CC := lib/xapian_shim.cc
 IDX_C := $(sort $(wildcard indexer/*.c))
 QRY_C := $(sort $(wildcard query/*.c))
+SRV_C := $(sort $(wildcard serve/*.c))
+# tracuu-serve's page (serve/page/*), compiled in (scripts/embed-assets).
+PAGE_FILES := $(sort $(wildcard serve/page/*))
+# tracuu-serve alone links libmicrohttpd.
+MHD_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
+MHD_LIBS = $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 TEST_C := $(sort $(wildcard tests/test_*.c))
 
 LIB_O := $(LIB_C:%.c=$(B)/%.o) $(LIB_CC:%.cc=$(B)/%.o) $(B)/gen/stopwords.o
@@ -47,13 +54,14 @@ LIB_O := $(LIB_C:%.c=$(B)/%.o) $(LIB_CC:%.cc=$(B)/%.o) $(B)/gen/stopwords.o
 LIB_O += $(B)/gen/segment.o
 IDX_O := $(IDX_C:%.c=$(B)/%.o)
 QRY_O := $(QRY_C:%.c=$(B)/%.o)
+SRV_O := $(SRV_C:%.c=$(B)/%.o) $(B)/gen/page_assets.o
 # Everything but main(), for the unit tests.
 PROG_O := $(filter-out %/main.o,$(IDX_O) $(QRY_O))
 TESTS := $(TEST_C:tests/%.c=$(B)/tests/%)
 
 .PHONY: all deps check unit e2e demo bench clean san-build fuzz crash-long
 MO := locale/vi/LC_MESSAGES/tracuu.mo
-all: tracuu-index tracuu-query $(B)/$(MO)
+all: tracuu-index tracuu-query tracuu-serve $(B)/$(MO)
 
 # Messages in Vietnamese (gettext): po/vi.po is compiled into
 # $(B)/locale, where the programs find it beside themselves
@@ -68,7 +76,7 @@ $(B)/$(MO): po/vi.po
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ --package-name=tracuu \
 	    --msgid-bugs-address=none --no-location --sort-output \
-	    -o po/tracuu.pot $(LIB_C) $(IDX_C) $(QRY_C)
+	    -o po/tracuu.pot $(LIB_C) $(IDX_C) $(QRY_C) $(SRV_C)
 	msgmerge --quiet --update --backup=none po/vi.po po/tracuu.pot
 
 # The installed catalogues' directory, the last place lib/i18n.c looks.
@@ -78,6 +86,8 @@ tracuu-index: $(B)/tracuu-index
 	@if [ "$(B)" = build ]; then ln -sf $(B)/tracuu-index $@; fi
 tracuu-query: $(B)/tracuu-query
 	@if [ "$(B)" = build ]; then ln -sf $(B)/tracuu-query $@; fi
+tracuu-serve: $(B)/tracuu-serve
+	@if [ "$(B)" = build ]; then ln -sf $(B)/tracuu-serve $@; fi
 
 $(B)/libtracuu.a: $(LIB_O)
 	@mkdir -p $(@D)
@@ -101,6 +111,16 @@ XLSX_SONAME := $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 
 $(B)/lib/xlsx.o: CFLAGS_ALL += $(if $(XLSX_SONAME),-DTRACUU_XLSX_SONAME='"$(XLSX_SONAME)"')
 $(B)/tracuu-query: $(QRY_O) $(B)/libtracuu.a
 	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(QRY_O) $(B)/libtracuu.a $(LDLIBS_ALL)
+
+$(B)/tracuu-serve: $(SRV_O) $(B)/libtracuu.a
+	$(CXX) $(OPT) $(EXTRA_CFLAGS) -o $@ $(SRV_O) $(B)/libtracuu.a $(MHD_LIBS) $(LDLIBS_ALL)
+
+$(B)/gen/page_assets.c: $(PAGE_FILES) scripts/embed-assets
+	@mkdir -p $(@D)
+	sh scripts/embed-assets $(PAGE_FILES) > $@
+
+$(B)/gen/page_assets.o: $(B)/gen/page_assets.c serve/page.h
+	$(CC) $(CFLAGS_ALL) -Iserve -c -o $@ $<
 
 $(B)/libprog.a: $(PROG_O)
 	@mkdir -p $(@D)
@@ -168,7 +188,7 @@ deps:
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 san-build:
 	$(MAKE) B=build-san OPT="-O1 -g" WERROR=-Werror EXTRA_CFLAGS="$(SAN)" EXTRA_LDFLAGS="$(SAN)" IDX_MALLOC= \
-	    build-san/tracuu-index build-san/tracuu-query build-san/$(MO) \
+	    build-san/tracuu-index build-san/tracuu-query build-san/tracuu-serve build-san/$(MO) \
 	    $(TEST_C:tests/%.c=build-san/tests/%)
 
 unit: san-build
@@ -204,7 +224,7 @@ bench: deps
 	@sh scripts/bench
 
 clean:
-	rm -rf build build-san build-fuzz tracuu-index tracuu-query
+	rm -rf build build-san build-fuzz tracuu-index tracuu-query tracuu-serve
 
 # --- Installing, and the manual pages -------------------------------------
 # `make install` copies the programs ($(B), build/ by default), the manual
@@ -223,21 +243,21 @@ BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
 # Debian's zsh reads vendor-completions under /usr, site-functions elsewhere.
 ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),$(DATAROOTDIR)/zsh/vendor-completions,$(DATAROOTDIR)/zsh/site-functions)
 INSTALL ?= install
-MAN1 := doc/tracuu-index.1 doc/tracuu-query.1
+MAN1 := doc/tracuu-index.1 doc/tracuu-query.1 doc/tracuu-serve.1
 MAN7 := doc/tracuu-search-terms.7
-INSTALLED := $(BINDIR)/tracuu-index $(BINDIR)/tracuu-query \
+INSTALLED := $(BINDIR)/tracuu-index $(BINDIR)/tracuu-query $(BINDIR)/tracuu-serve \
     $(MAN1:doc/%=$(MANDIR)/man1/%) $(MAN7:doc/%=$(MANDIR)/man7/%) \
     $(BASHCOMPDIR)/tracuu-query $(BASHCOMPDIR)/tracuu-index $(ZSHCOMPDIR)/_tracuu \
     $(DOCDIR)/tracuu-query.schema.json $(DOCDIR)/README.md $(DOCDIR)/COPYING \
     $(LOCALEDIR)/vi/LC_MESSAGES/tracuu.mo
 
 .PHONY: install uninstall check-man
-install: $(B)/tracuu-index $(B)/tracuu-query $(B)/$(MO)
+install: $(B)/tracuu-index $(B)/tracuu-query $(B)/tracuu-serve $(B)/$(MO)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DOCDIR) \
 	    $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
 	$(INSTALL) -m 644 $(B)/$(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/
-	$(INSTALL) -m 755 $(B)/tracuu-index $(B)/tracuu-query $(DESTDIR)$(BINDIR)/
+	$(INSTALL) -m 755 $(B)/tracuu-index $(B)/tracuu-query $(B)/tracuu-serve $(DESTDIR)$(BINDIR)/
 	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	$(INSTALL) -m 644 completion/tracuu.bash $(DESTDIR)$(BASHCOMPDIR)/tracuu-query

@@ -763,6 +763,10 @@ static void struct_hit(tracuu_printer_t *p, const tracuu_hit_t *h)
     p->begin_map(p);
     p->map_key(p, "rank");
     p->integer(p, (long long)h->rank);
+    if (h->id) {
+        p->map_key(p, "id");
+        p->integer(p, (long long)h->id);
+    }
     struct_path(p, h->path);
     p->map_key(p, "title");
     tracuu_print_str(p, h->title ? h->title : "");

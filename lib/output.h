@@ -48,6 +48,9 @@ typedef struct tracuu_hit {
      * "snippet_unavailable". */
     const char *shard;
     bool snippet_unavailable;
+    /* The document's id in the index, written (JSON "id") only when not
+     * 0: tracuu-serve's hits carry it for /api/show and /file/ID. */
+    unsigned id;
 } tracuu_hit_t;
 
 typedef enum tracuu_format {

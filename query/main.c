@@ -25,6 +25,7 @@
 #include "record.h"
 #include "remotes.h"
 #include "schema.h"
+#include "search.h"
 #include "graph.h"
 #include "show.h"
 #include "symbol.h"
@@ -36,11 +37,6 @@
 
 static const char *prog = "tracuu-query";
 
-/* How often the whole search is run again when the index changed under
- * it (fetch_hits goes on by itself after a reopen; this is for the
- * search, and for a hit removed meanwhile). */
-#define SEARCH_ATTEMPTS 10
-
 /* Exit status (README): something matched, nothing did, or a usage,
  * query, index or output error. */
 enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_TROUBLE = 2 };
@@ -48,14 +44,12 @@ enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_TROUBLE = 2 };
 
 #define DEFAULT_LIMIT 10    /* results shown without --limit */
 #define MAX_COUNT 1000000   /* the largest --limit and --offset */
-#define QUERY_SHOWN 80      /* bytes of a bad query echoed */
 
 typedef enum color { COLOR_AUTO = -1, COLOR_NEVER = 0, COLOR_ALWAYS = 1 } color_t;
-typedef enum sort {
-    SORT_DATE_DOWN = -1, /* newest first, unknown dates last */
-    SORT_RELEVANCE = 0,
-    SORT_DATE_UP = 1,
-} sort_t;
+typedef tracuu_sort_t sort_t; /* search.h */
+#define SORT_DATE_DOWN TRACUU_SORT_DATE_DOWN
+#define SORT_RELEVANCE TRACUU_SORT_RELEVANCE
+#define SORT_DATE_UP TRACUU_SORT_DATE_UP
 
 /* --help's options naming what to search. */
 static void usage_sources(FILE *f)
@@ -251,322 +245,6 @@ static char *join_args(int argc, char **argv)
     return tracuu_buf_steal(&b);
 }
 
-/* One hit, read from the index before anything is printed, so that an
- * index changed meanwhile can be reopened and the search run again. */
-typedef struct fetched {
-    double score;
-    char *path;      /* exact bytes, from the path value slot */
-    char *data;      /* document data; NULL for --paths */
-    size_t len;
-    char *ck;        /* its checkpoints (schema.h); NULL for --paths */
-    size_t ck_len;
-    tracuu_hitpos_t *hp; /* where the query matched, by body position */
-    size_t n_hp;
-    char **also;     /* the plan's other files (schema.h, slot 6) */
-    size_t n_also;
-    const char *shard; /* the index or shard of a union it is in */
-    bool remote;       /* that is a remote shard */
-} fetched_t;
-
-static void free_also(fetched_t *f)
-{
-    for (size_t k = 0; k < f->n_also; k++)
-        free(f->also[k]);
-    free(f->also);
-    f->also = NULL;
-    f->n_also = 0;
-}
-
-static void free_fetched(fetched_t *f, size_t n)
-{
-    for (size_t i = 0; f && i < n; i++) {
-        free(f[i].path);
-        free(f[i].data);
-        free(f[i].ck);
-        free(f[i].hp);
-        free_also(&f[i]);
-    }
-    free(f);
-}
-
-/* The paths of the other documents of docid id's duplicate group, in
- * path order, into f->also (none when it is alone). */
-static tracuu_status_t fetch_also(tracuu_db_t *db, unsigned id, fetched_t *f)
-{
-    char *key = NULL;
-    unsigned n = 0;
-    tracuu_buf_t t = {0};
-    tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_DUP, &key,
-                                             NULL);
-    if (st == TRACUU_OK && *key) {
-        tracuu_buf_printf(&t, "%s%s", TRACUU_PREFIX_DUP, key);
-        st = tracuu_db_termfreq(db, t.s, &n);
-    }
-    tracuu_mset_t *m = NULL;
-    if (st == TRACUU_OK && n > 1) {
-        tracuu_q_t *q = tracuu_q_term(t.s, t.len, 1);
-        tracuu_search_opts_t so = {0, n, TRACUU_SLOT_PATH, false, true,
-                                   false, 0};
-        st = q ? tracuu_db_search(db, q, &so, &m) : TRACUU_ERR_NOMEM;
-        tracuu_q_free(q);
-    }
-    for (size_t i = 0; st == TRACUU_OK && i < tracuu_mset_size(m); i++) {
-        unsigned other = tracuu_mset_docid(m, i);
-        char *path = NULL;
-        if (other == id)
-            continue;
-        st = tracuu_db_get_value(db, other, TRACUU_SLOT_PATH, &path, NULL);
-        if (st != TRACUU_OK)
-            break;
-        f->also = tracuu_xrealloc(f->also, (f->n_also + 1) * sizeof *f->also);
-        f->also[f->n_also++] = path;
-    }
-    tracuu_mset_free(m);
-    tracuu_buf_free(&t);
-    free(key);
-    return st;
-}
-
-static tracuu_status_t fetch_one(tracuu_db_t *db, const tracuu_mset_t *m,
-                                 size_t i, bool paths_only,
-                                 const tracuu_wants_t *w, fetched_t *f)
-{
-    assert(i < tracuu_mset_size(m)); /* w NULL: no snippets wanted */
-    unsigned id = tracuu_mset_docid(m, i);
-    f->score = tracuu_mset_score(m, i);
-    f->shard = tracuu_db_part_of(db, id, &f->remote);
-    tracuu_status_t st = tracuu_db_get_value(db, id, TRACUU_SLOT_PATH,
-                                             &f->path, NULL);
-    if (st == TRACUU_OK && !paths_only)
-        st = tracuu_db_get_data(db, id, &f->data, &f->len);
-    if (st == TRACUU_OK && w)
-        st = tracuu_db_get_value(db, id, TRACUU_SLOT_CHECKPOINTS, &f->ck,
-                                 &f->ck_len);
-    if (st == TRACUU_OK && w)
-        st = tracuu_passage_positions(db, id, w, &f->hp, &f->n_hp);
-    if (st == TRACUU_OK && !paths_only)
-        st = fetch_also(db, id, f);
-    if (st != TRACUU_OK) {
-        free(f->path);
-        free(f->data);
-        free(f->ck);
-        free(f->hp);
-        free_also(f);
-        memset(f, 0, sizeof *f);
-    }
-    return st;
-}
-
-/* Everything the printers need of every hit, read before anything is
- * printed. An index changed meanwhile is reopened and the reading goes on
- * at the hit it stopped at: document ids stay (a re-indexed file keeps
- * its id), and with thousands of hits and an indexer committing every
- * hundred files, starting over could never finish. It gives up after
- * TRACUU_STALLED_REOPENS reopens in a row that read nothing; a document
- * removed meanwhile (TRACUU_ERR_NOT_FOUND after a reopen) makes the
- * caller run the search again. */
-static tracuu_status_t fetch_hits(tracuu_db_t *db, const tracuu_mset_t *m,
-                                  bool paths_only, const tracuu_wants_t *w,
-                                  fetched_t **out)
-{
-    size_t n = tracuu_mset_size(m);
-    fetched_t *f = tracuu_xcalloc(n + 1, sizeof *f);
-    tracuu_status_t st = TRACUU_OK;
-    int stalled = 0;
-    bool reopened = false;
-    for (size_t i = 0; i < n;) {
-        st = fetch_one(db, m, i, paths_only, w, &f[i]);
-        if (st == TRACUU_OK) {
-            stalled = 0;
-            i++;
-            continue;
-        }
-        if (st == TRACUU_ERR_NOT_FOUND && reopened) {
-            st = TRACUU_ERR_DB_MODIFIED; /* search again */
-            break;
-        }
-        if (!tracuu_index_moved(st) || ++stalled > TRACUU_STALLED_REOPENS)
-            break;
-        tracuu_db_reopen(db);
-        reopened = true;
-    }
-    if (st != TRACUU_OK) {
-        free_fetched(f, n);
-        return st;
-    }
-    *out = f;
-    return TRACUU_OK;
-}
-
-static void print_hits(tracuu_analyzer_t *a, const fetched_t *f, size_t n,
-                       const tracuu_plan_t *plan, const opts_t *o,
-                       tracuu_printer_t *pr)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (o->format == TRACUU_FORMAT_PATHS) {
-            tracuu_hit_t h = {.rank = o->offset + i + 1, .path = f[i].path,
-                              .score = f[i].score, .also = f[i].also,
-                              .n_also = f[i].n_also};
-            tracuu_print_hit(pr, &h);
-            continue;
-        }
-        const char *js, *text;
-        size_t jl, tl;
-        tracuu_record_split(f[i].data, f[i].len, &js, &jl, &text, &tl);
-        json_t *meta = json_loadb(js, jl, 0, NULL);
-        const char *path = f[i].path;
-        const char *why = NULL;
-        tracuu_snippet_t *sn = NULL;
-        size_t n_sn = 0;
-        tracuu_hit_source_t src = {path,  meta,      text,     tl,
-                                   f[i].ck, f[i].ck_len, f[i].hp, f[i].n_hp};
-        if (tracuu_format_wants_snippets(o->format))
-            tracuu_passage_snippets(a, plan, &src, &sn, &n_sn, &why);
-        tracuu_hit_t h = {.rank = o->offset + i + 1,
-                          .path = path ? path : "?", .score = f[i].score,
-                          .snippets = sn, .n_snippets = n_sn, .note = why,
-                          .also = f[i].also, .n_also = f[i].n_also,
-                          .shard = f[i].shard};
-        tracuu_passage_remote_note(&h, f[i].remote);
-        tracuu_hit_record(&h, meta);
-        tracuu_print_hit(pr, &h);
-        tracuu_snippets_free(sn, n_sn);
-        json_decref(meta);
-    }
-}
-
-/* Offset of the first control character (C0 but tab and line feed, DEL,
- * C1) in UTF-8 s, or -1. */
-static long control_at(const char *s)
-{
-    for (size_t i = 0; s[i]; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
-            return (long)i;
-        if (c == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
-            (unsigned char)s[i + 1] < 0xA0)
-            return (long)i;
-    }
-    return -1;
-}
-
-/* Say what is wrong with query: its first 80 bytes (a long query is not
- * echoed whole), escaped like a file name (a tab or line feed shows). */
-static void bad_query(const char *query, const char *err)
-{
-    size_t shown = tracuu_utf8_cut(query, strlen(query), QUERY_SHOWN);
-    tracuu_buf_t qb = {0}, eb = {0};
-    tracuu_escape_name(&qb, query, shown);
-    tracuu_escape_text(&eb, err, strlen(err));
-    fprintf(stderr, _("%s: bad query \"%s%s\": %s\n"), prog, qb.s,
-            shown < strlen(query) ? "…" : "", eb.s);
-    tracuu_buf_free(&qb);
-    tracuu_buf_free(&eb);
-}
-
-/* Why a query cannot be searched (said on stderr), or 0 when it can. */
-static int check_query(const opts_t *o, const char *query)
-{
-    size_t valid = tracuu_utf8_valid_prefix(query, strlen(query));
-    if (valid != strlen(query)) {
-        fprintf(stderr, _("%s: the query is not valid UTF-8 (bad byte at "
-                        "offset %zu); check the terminal's encoding\n"),
-                prog, valid);
-        return EXIT_TROUBLE;
-    }
-    long ctl = control_at(query);
-    if (ctl >= 0) {
-        fprintf(stderr, _("%s: the query contains a control character (byte "
-                        "0x%02x at offset %ld); type only text\n"),
-                prog, (unsigned char)query[ctl], ctl);
-        return EXIT_TROUBLE;
-    }
-    (void)o;
-    return 0;
-}
-
-/* The query without its words "*" (every plan), into *rest (new; free
- * with free()). True when nothing else narrows it: every plan is asked
- * for, by a "*", or by an empty query beside --sort, --list or an export
- * (alone, an empty query is a mistake: said on stderr, *bad set). */
-static bool every_plan(const opts_t *o, const char *query, char **rest,
-                       bool *bad)
-{
-    tracuu_buf_t b = {0};
-    bool star = false;
-    tracuu_buf_puts(&b, "");
-    for (const char *s = query; *s;) {
-        size_t sp = strspn(s, " ");
-        size_t w = strcspn(s + sp, " ");
-        if (w == 1 && s[sp] == '*') {
-            star = true;
-        } else if (w) {
-            if (b.len)
-                tracuu_buf_putc(&b, ' ');
-            tracuu_buf_append(&b, s + sp, w);
-        }
-        s += sp + w;
-    }
-    *rest = tracuu_buf_steal(&b);
-    *bad = false;
-    if (**rest)
-        return false;
-    if (star || o->sort != SORT_RELEVANCE || o->list != TRACUU_LIST_NONE ||
-        o->format == TRACUU_FORMAT_CSV || o->format == TRACUU_FORMAT_XLSX)
-        return true;
-    fprintf(stderr, _("%s: empty query (\"*\" asks for every plan)\n"), prog);
-    *bad = true;
-    return false;
-}
-
-/* What a query turns into before the index is opened. */
-typedef struct prepared {
-    tracuu_analyzer_t *a;
-    tracuu_norm_t norm;
-    tracuu_parsed_t parsed;
-    tracuu_plan_t plan;
-    char *err;
-} prepared_t;
-
-static void prepared_free(prepared_t *pq)
-{
-    free(pq->err);
-    tracuu_plan_free(&pq->plan);
-    tracuu_parsed_free(&pq->parsed);
-    tracuu_norm_free(&pq->norm);
-    tracuu_analyzer_free(pq->a);
-}
-
-/* Normalise, parse and build query into *pq (free with prepared_free
- * whatever it returns); false when it cannot (said on stderr). Every plan
- * (every): a plan matching every document. */
-static bool prepare(const char *query, bool every, prepared_t *pq)
-{
-    memset(pq, 0, sizeof *pq);
-    if (tracuu_analyzer_new(&pq->a) != TRACUU_OK) {
-        fprintf(stderr, _("%s: cannot open ICU's word breaker\n"), prog);
-        return false;
-    }
-    /* The whole query goes through the document normaliser first, so
-     * NFD, old tone placement and stray controls are handled once. */
-    if (tracuu_normalize(query, strlen(query), &pq->norm) != 0) {
-        fprintf(stderr, _("%s: cannot normalise the query\n"), prog);
-        return false;
-    }
-    if (every) {
-        pq->plan.q = tracuu_q_all();
-        pq->plan.q_match = tracuu_q_all();
-        return true;
-    }
-    if (!tracuu_query_parse(pq->norm.s, tracuu_query_known_field,
-                            &pq->parsed, &pq->err) ||
-        !tracuu_query_build(pq->a, &pq->parsed, &pq->plan, &pq->err)) {
-        bad_query(query, pq->err);
-        return false;
-    }
-    return true;
-}
-
 /* Say on stderr that the index at path holds no document, if so: a
  * search of it answers nothing, and silence would look like no match. */
 static void empty_index(tracuu_db_t *db, const char *path)
@@ -629,18 +307,40 @@ static bool printer_for(const opts_t *o, tracuu_printer_t *pr)
     return true;
 }
 
+/* A line made by lib (search.h: "tracuu-query: ...\n") on stderr, after
+ * what stdout holds; false when there was none. */
+static bool said(char *msg)
+{
+    if (!msg)
+        return false;
+    fflush(stdout);
+    fputs(msg, stderr);
+    free(msg);
+    return true;
+}
+
+/* query prepared as pq (search.h): false when it cannot be searched
+ * (said on stderr). */
+static bool prepare(const char *query, bool every, tracuu_prepared_t *pq)
+{
+    char *msg = NULL;
+    bool ok = tracuu_search_prepare(prog, query, every, pq, &msg);
+    said(msg);
+    return ok;
+}
+
 /* The plans a group's query finds (tracuu_list_match_fn). */
 static bool group_match(const char *query, tracuu_q_t **q, void *ctx)
 {
     (void)ctx;
-    prepared_t pq;
+    tracuu_prepared_t pq;
     bool ok = prepare(query, false, &pq);
     *q = ok ? tracuu_q_copy(pq.plan.q_match) : NULL;
-    prepared_free(&pq);
+    tracuu_prepared_free(&pq);
     return ok && *q;
 }
 
-static int list(const opts_t *o, tracuu_db_t *db, const prepared_t *pq,
+static int list(const opts_t *o, tracuu_db_t *db, const tracuu_prepared_t *pq,
                 const char *query, bool every)
 {
     tracuu_printer_t pr;
@@ -662,75 +362,6 @@ static int list(const opts_t *o, tracuu_db_t *db, const prepared_t *pq,
     return rows < 0 ? EXIT_TROUBLE : rows > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
 }
 
-/* What a search found: the match set and, unless counting, its hits. */
-typedef struct found {
-    tracuu_mset_t *m;
-    fetched_t *hits;
-} found_t;
-
-/* Run the search of o for pq into *fd. An indexer committing meanwhile
- * makes the revision read go stale: reopen and run the search again
- * (SEARCH_ATTEMPTS more times at most). */
-static tracuu_status_t run_search(const opts_t *o, tracuu_db_t *db,
-                                  const prepared_t *pq,
-                                  const tracuu_wants_t *wt, found_t *fd)
-{
-    const tracuu_plan_t *plan = &pq->plan;
-    /* One hit per plan, but --paths: every matching file (it feeds other
-     * tools, which want the files the query matched); --count counts
-     * every plan, a page counts up to TRACUU_COUNT_BOUND matches and
-     * estimates beyond. */
-    bool per_plan = o->format != TRACUU_FORMAT_PATHS;
-    tracuu_search_opts_t so = {o->offset, o->count ? 0 : o->limit,
-                               o->sort != SORT_RELEVANCE ? TRACUU_SLOT_ISSUED : -1,
-                               o->sort == SORT_DATE_DOWN, o->count,
-                               per_plan && tracuu_index_has_dups(db),
-                               TRACUU_COUNT_BOUND};
-    tracuu_status_t st;
-    for (int attempt = 0;; attempt++) {
-        if (o->count || o->sort != SORT_RELEVANCE)
-            st = tracuu_db_search(db, o->count ? plan->q_match : plan->q,
-                                  &so, &fd->m);
-        else
-            st = tracuu_rank(db, plan, o->offset, o->limit, per_plan,
-                             &fd->m);
-        if (st == TRACUU_OK && !o->count)
-            st = fetch_hits(db, fd->m, o->format == TRACUU_FORMAT_PATHS, wt,
-                            &fd->hits);
-        if (!tracuu_index_moved(st) || attempt == SEARCH_ATTEMPTS)
-            return st;
-        tracuu_mset_free(fd->m);
-        fd->m = NULL;
-        tracuu_db_reopen(db);
-    }
-}
-
-/* False when the output could not be made (said on stderr). */
-static bool print_results(const opts_t *o, prepared_t *pq, const char *query,
-                          const found_t *fd, const char *suggestion)
-{
-    unsigned total = tracuu_mset_total(fd->m);
-    tracuu_printer_t pr;
-    if (o->count) {
-        tracuu_printer_init(&pr, TRACUU_FORMAT_TEXT, stdout, false, false,
-                            false);
-        pr.integer(&pr, total);
-        pr.separator(&pr);
-        return true;
-    }
-    if (!printer_for(o, &pr))
-        return false;
-    char *desc = tracuu_q_describe(pq->plan.q);
-    tracuu_print_results_begin(&pr, query, desc, total,
-                               tracuu_mset_total_exact(fd->m), o->offset,
-                               o->limit,
-                               (unsigned)tracuu_mset_size(fd->m), suggestion);
-    free(desc);
-    print_hits(pq->a, fd->hits, tracuu_mset_size(fd->m), &pq->plan, o, &pr);
-    tracuu_print_results_end(&pr);
-    return !pr.failed;
-}
-
 /* A query that found nothing, with fix its spelling correction: in text
  * mode the plans of fix are shown instead (said on stderr), otherwise fix
  * is suggested on stderr. */
@@ -748,19 +379,6 @@ static bool tells_accents(const opts_t *o)
                           isatty(STDERR_FILENO)));
 }
 
-/* The query as the first three plans of m write it (suggest.h), or NULL. */
-static char *accents_for(const opts_t *o, tracuu_db_t *db, const char *query,
-                         const tracuu_mset_t *m)
-{
-    unsigned top[3];
-    size_t n = 0;
-    while (tells_accents(o) && n < 3 && n < tracuu_mset_size(m)) {
-        top[n] = tracuu_mset_docid(m, n);
-        n++;
-    }
-    return n ? tracuu_suggest_accents(db, query, top, n) : NULL;
-}
-
 static void say_accents(const opts_t *o, const char *written)
 {
     if (o->format != TRACUU_FORMAT_TEXT)
@@ -772,22 +390,39 @@ static void say_accents(const opts_t *o, const char *written)
     tracuu_buf_free(&b);
 }
 
-static int search_and_print(const opts_t *o_given, tracuu_db_t *db,
-                            prepared_t *pq, const char *query,
+/* False when the output could not be made (said on stderr). */
+static bool print_results(const opts_t *o, const tracuu_request_t *r,
+                          tracuu_prepared_t *pq, const char *query,
+                          const tracuu_found_t *fd, const char *suggestion)
+{
+    tracuu_printer_t pr;
+    if (o->count) {
+        tracuu_printer_init(&pr, TRACUU_FORMAT_TEXT, stdout, false, false,
+                            false);
+        pr.integer(&pr, tracuu_mset_total(fd->m));
+        pr.separator(&pr);
+        return true;
+    }
+    return printer_for(o, &pr) &&
+           tracuu_search_print(&pr, pq, query, r, fd, suggestion);
+}
+
+static int search_and_print(const opts_t *o, tracuu_db_t *db,
+                            tracuu_prepared_t *pq, const char *query,
                             bool may_correct)
 {
-    found_t fd = {NULL, NULL};
-    opts_t o_all = *o_given, *o = &o_all;
-    if (o->limit == 0) { /* --limit all: as many as there are plans */
+    tracuu_found_t fd;
+    tracuu_request_t r = {o->offset, o->limit, o->sort, o->count,
+                          o->format == TRACUU_FORMAT_PATHS,
+                          tracuu_format_wants_snippets(o->format), false};
+    if (r.limit == 0) { /* --limit all: as many as there are plans */
         unsigned n = 0;
         tracuu_db_doccount(db, &n);
-        o->limit = n ? n : 1;
+        r.limit = n ? n : 1;
     }
-    tracuu_wants_t *wt = tracuu_format_wants_snippets(o->format)
-                             ? tracuu_wants_new(&pq->plan) : NULL;
     int rc = EXIT_TROUBLE;
     char *fix = NULL;
-    if (run_search(o, db, pq, wt, &fd) != TRACUU_OK) {
+    if (tracuu_search_run(db, pq, &r, &fd) != TRACUU_OK) {
         say(_("search failed: "), tracuu_db_last_error(db));
     } else if (may_correct && tracuu_mset_total(fd.m) == 0 &&
                (fix = tracuu_suggest_query(db, query)) != NULL &&
@@ -796,10 +431,11 @@ static int search_and_print(const opts_t *o_given, tracuu_db_t *db,
     } else {
         /* A query found as typed without diacritics: how the index
          * writes it most often (issue 18). */
-        if (!fix && may_correct && tracuu_mset_total(fd.m) > 0)
-            fix = accents_for(o, db, query, fd.m);
+        if (!fix && may_correct && tracuu_mset_total(fd.m) > 0 &&
+            tells_accents(o))
+            fix = tracuu_search_accents(db, query, &fd);
         bool accents = fix && tracuu_mset_total(fd.m) > 0;
-        if (print_results(o, pq, query, &fd, fix)) {
+        if (print_results(o, &r, pq, query, &fd, fix)) {
             rc = tracuu_mset_total(fd.m) > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
             if (fix && accents)
                 say_accents(o, fix);
@@ -808,10 +444,7 @@ static int search_and_print(const opts_t *o_given, tracuu_db_t *db,
         }
     }
     free(fix);
-    if (fd.hits)
-        free_fetched(fd.hits, tracuu_mset_size(fd.m));
-    tracuu_wants_free(wt);
-    tracuu_mset_free(fd.m);
+    tracuu_found_free(&fd);
     return rc;
 }
 
@@ -833,28 +466,33 @@ static int search_corrected(const opts_t *o, tracuu_db_t *db,
             prog, q.s, b.s);
     tracuu_buf_free(&q);
     tracuu_buf_free(&b);
-    prepared_t pq;
+    tracuu_prepared_t pq;
     int rc = prepare(fix, false, &pq)
                  ? search_and_print(o, db, &pq, fix, false)
                  : EXIT_TROUBLE;
-    prepared_free(&pq);
+    tracuu_prepared_free(&pq);
     return rc;
 }
 
 static int search(const opts_t *o, const char *query)
 {
-    int rc = check_query(o, query);
-    if (rc)
-        return rc;
+    if (said(tracuu_search_check(prog, query)))
+        return EXIT_TROUBLE;
     char *rest = NULL;
-    bool bad;
-    bool every = every_plan(o, query, &rest, &bad);
-    if (bad) {
+    bool empty;
+    bool every = tracuu_search_every(
+        query, o->sort != SORT_RELEVANCE || o->list != TRACUU_LIST_NONE ||
+                   o->format == TRACUU_FORMAT_CSV ||
+                   o->format == TRACUU_FORMAT_XLSX,
+        &rest, &empty);
+    if (empty) {
+        fprintf(stderr, _("%s: empty query (\"*\" asks for every plan)\n"),
+                prog);
         free(rest);
         return EXIT_TROUBLE;
     }
-    prepared_t pq;
-    rc = EXIT_TROUBLE;
+    tracuu_prepared_t pq;
+    int rc = EXIT_TROUBLE;
     tracuu_db_t *db = NULL;
     if (prepare(rest, every, &pq) && (db = open_index(o)) != NULL)
         rc = o->list != TRACUU_LIST_NONE
@@ -862,50 +500,18 @@ static int search(const opts_t *o, const char *query)
                  : search_and_print(o, db, &pq, query, !every);
     free(rest);
     tracuu_db_close(db);
-    prepared_free(&pq);
+    tracuu_prepared_free(&pq);
     return rc;
 }
 
-/* The documents --show names: the one indexed for a path, or those a
- * number: query finds; *ids new (free with free()). False when the
- * target cannot be searched or read (said on stderr). */
-static bool show_targets(const opts_t *o, const char *target,
-                         tracuu_db_t *db, unsigned **ids, size_t *n)
+/* The documents --show names (search.h); false when the target cannot
+ * be searched or read (said on stderr). */
+static bool show_targets(const char *target, tracuu_db_t *db,
+                         unsigned **ids, size_t *n)
 {
-    *ids = NULL;
-    *n = 0;
-    if (strncmp(target, "number:", 7) != 0) {
-        unsigned id = 0;
-        if (tracuu_show_lookup(db, target, &id) != TRACUU_OK) {
-            say("", tracuu_db_last_error(db));
-            return false;
-        }
-        if (id) {
-            *ids = tracuu_xmalloc(sizeof **ids);
-            (*ids)[(*n)++] = id;
-        }
-        return true;
-    }
-    prepared_t pq;
-    memset(&pq, 0, sizeof pq);
-    bool ok = false;
-    unsigned count = 0;
-    tracuu_mset_t *m = NULL;
-    if (check_query(o, target) == 0 && prepare(target, false, &pq)) {
-        tracuu_db_doccount(db, &count);
-        /* Every file holding the number, not one per plan. */
-        tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true,
-                                   false, 0};
-        ok = tracuu_db_search(db, pq.plan.q_match, &so, &m) == TRACUU_OK;
-        if (!ok)
-            say(_("search failed: "), tracuu_db_last_error(db));
-        for (size_t i = 0; ok && i < tracuu_mset_size(m); i++) {
-            *ids = tracuu_xrealloc(*ids, (*n + 1) * sizeof **ids);
-            (*ids)[(*n)++] = tracuu_mset_docid(m, i);
-        }
-    }
-    tracuu_mset_free(m);
-    prepared_free(&pq);
+    char *msg = NULL;
+    bool ok = tracuu_search_targets(prog, db, target, ids, n, &msg);
+    said(msg);
     return ok;
 }
 
@@ -918,7 +524,7 @@ static int show(const opts_t *o)
     unsigned *ids = NULL;
     size_t n = 0;
     int rc = EXIT_TROUBLE;
-    if (show_targets(o, o->show, db, &ids, &n)) {
+    if (show_targets(o->show, db, &ids, &n)) {
         rc = EXIT_NO_MATCH;
         if (!n)
             say(_("nothing indexed for "), o->show);
@@ -951,7 +557,7 @@ static int graph(const opts_t *o)
     unsigned *ids = NULL;
     size_t n = 0;
     int rc = EXIT_TROUBLE;
-    if (show_targets(o, t.s, db, &ids, &n)) {
+    if (show_targets(t.s, db, &ids, &n)) {
         rc = n == 1 ? EXIT_MATCH : n ? EXIT_TROUBLE : EXIT_NO_MATCH;
         if (!n)
             say(_("nothing indexed for "), o->graph);

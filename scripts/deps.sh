@@ -9,7 +9,8 @@ libcmocka-dev libjansson-dev libxml2-dev libzip-dev python3 \
 poppler-utils tesseract-ocr tesseract-ocr-vie antiword catdoc unrtf \
 libreoffice-writer-nogui fonts-dejavu-core time clang libclang-rt-14-dev valgrind \
 libmimalloc-dev strace procps libxlsxwriter-dev xlsx2csv \
-gettext locales groff-base man-db python3-jsonschema graphviz"
+gettext locales groff-base man-db python3-jsonschema graphviz \
+libmicrohttpd-dev curl chromium chromium-driver python3-selenium wrk"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -17,8 +17,9 @@ make --no-print-directory install B="$MB" DESTDIR="$ROOT" PREFIX=/usr \
 RC=$?
 expect_rc 0 "make install DESTDIR=$ROOT PREFIX=/usr: $(tail -5 "$TMP/install.out")"
 
-for f in usr/bin/tracuu-index usr/bin/tracuu-query \
+for f in usr/bin/tracuu-index usr/bin/tracuu-query usr/bin/tracuu-serve \
     usr/share/man/man1/tracuu-index.1 usr/share/man/man1/tracuu-query.1 \
+    usr/share/man/man1/tracuu-serve.1 \
     usr/share/man/man7/tracuu-search-terms.7 \
     usr/share/bash-completion/completions/tracuu-query \
     usr/share/bash-completion/completions/tracuu-index \
@@ -32,7 +33,7 @@ done
     bad "programs not executable"
 # Nothing else, and nothing outside /usr.
 n=$(find "$ROOT" ! -type d | wc -l)
-[ "$n" = 12 ] && ok || bad "install made $n files: $(find "$ROOT" ! -type d)"
+[ "$n" = 14 ] && ok || bad "install made $n files: $(find "$ROOT" ! -type d)"
 [ "$(ls "$ROOT")" = usr ] && ok || bad "install wrote outside PREFIX: $(ls "$ROOT")"
 
 # The installed programs, run from elsewhere (the tree out of reach).
@@ -42,7 +43,7 @@ cp "$SHARED"/seeds/000_*.txt "$TMP/away/plans/" 2>/dev/null ||
     printf 'KẾ HOẠCH thi đua năm 2024\nThực hiện Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị, phong trào “Dân vận khéo”.\n' \
         >"$TMP/away/plans/plan.txt"
 cd "$TMP/away" || exit 1
-for prog in tracuu-index tracuu-query; do
+for prog in tracuu-index tracuu-query tracuu-serve; do
     v=$("$BIN/$prog" --version 2>&1)
     case $v in "$prog "[0-9]*) ok ;; *) bad "installed $prog --version: $v" ;; esac
     LC_ALL=C.UTF-8 "$BIN/$prog" --help >"$TMP/help" 2>&1 && grep -q "^Usage: $prog" "$TMP/help" && ok ||

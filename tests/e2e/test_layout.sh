@@ -1,6 +1,6 @@
 #!/bin/sh
-# test_layout.sh: the source tree's layering. query/ and indexer/ never
-# include each other's headers, lib/ includes neither, and only
+# test_layout.sh: the source tree's layering. query/, indexer/ and
+# serve/ never include each other's headers, lib/ includes none of them, and only
 # lib/xapian_shim.cc includes Xapian's headers (the C/C++ boundary).
 # SRC: the tree to check (default: this one). No binaries needed.
 . tests/e2e/lib.sh
@@ -37,12 +37,16 @@ $2"; fi
 
 check_none "query/ includes indexer/ headers" "$(crossing query indexer)"
 check_none "indexer/ includes query/ headers" "$(crossing indexer query)"
-check_none "lib/ includes query/ or indexer/ headers" "$(crossing lib query indexer)"
+check_none "lib/ includes query/, indexer/ or serve/ headers" "$(crossing lib query indexer serve)"
+check_none "serve/ includes query/ or indexer/ headers" "$(crossing serve query indexer)"
+check_none "query/ or indexer/ include serve/ headers" "$(crossing query serve; crossing indexer serve)"
+# serve/ exists (the check above looks at something).
+if [ -f "$SRC/serve/main.c" ]; then ok; else bad "serve/main.c missing"; fi
 
 # <xapian.h> (or <xapian/...>) anywhere but the shim, tests and fuzz
 # harnesses included.
 xap=$(grep -rlE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]xapian(\.h|/)' \
-        "$SRC/lib" "$SRC/query" "$SRC/indexer" "$SRC/tests" 2>/dev/null |
+        "$SRC/lib" "$SRC/query" "$SRC/indexer" "$SRC/serve" "$SRC/tests" 2>/dev/null |
       sed "s|^$SRC/||" | grep -vx 'lib/xapian_shim.cc')
 check_none "<xapian.h> outside lib/xapian_shim.cc" "$xap"
 # And the shim does include it (the check looks at the right thing).
@@ -50,8 +54,8 @@ if grep -qE '^#include <xapian\.h>' "$SRC/lib/xapian_shim.cc"; then ok; else
     bad "lib/xapian_shim.cc does not include <xapian.h>"; fi
 
 # The Makefile gives each folder only its own include path and lib/'s.
-for d in query indexer; do
-    if grep -q "^INC_$d := -Ilib -I$d\$" "$SRC/Makefile" 2>/dev/null; then ok; else
+for d in query indexer serve; do
+    if grep -q "^INC_$d := -Ilib -I$d\( \$(MHD_CFLAGS)\)\?\$" "$SRC/Makefile" 2>/dev/null; then ok; else
         bad "Makefile: $d/ does not compile with -Ilib -I$d alone"; fi
 done
 

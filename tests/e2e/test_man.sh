@@ -7,7 +7,7 @@
 . tests/e2e/lib.sh
 need_tools test_man groff man lexgrog
 export LC_ALL=C.UTF-8 MANWIDTH=200
-PAGES="doc/tracuu-index.1 doc/tracuu-query.1 doc/tracuu-search-terms.7"
+PAGES="doc/tracuu-index.1 doc/tracuu-query.1 doc/tracuu-serve.1 doc/tracuu-search-terms.7"
 
 for page in $PAGES; do
     if [ ! -f "$page" ]; then bad "$page missing"; continue; fi
@@ -22,7 +22,7 @@ done
 
 # Every option of --help is in its page, and each page says what the
 # programs print for --help (no option the page does not name).
-for prog in tracuu-index tracuu-query; do
+for prog in tracuu-index tracuu-query tracuu-serve; do
     [ -f "doc/$prog.1" ] || continue
     man -l "doc/$prog.1" >"$TMP/page.txt" 2>/dev/null
     "$B/$prog" --help >"$TMP/help" || bad "$prog --help"
