@@ -121,12 +121,6 @@ void tracuu_wants_free(tracuu_wants_t *w)
     free(w);
 }
 
-static int by_pos(const void *a, const void *b)
-{
-    const hitpos_t *x = a, *y = b;
-    return (x->pos > y->pos) - (x->pos < y->pos);
-}
-
 static bool has_pos(const unsigned *v, size_t n, unsigned p)
 {
     size_t lo = 0, hi = n;
@@ -138,6 +132,39 @@ static bool has_pos(const unsigned *v, size_t n, unsigned p)
             hi = mid;
     }
     return lo < n && v[lo] == p;
+}
+
+/* v[0..n) in position order, v being runs of ascending positions
+ * (run k ends at ends[k]): merged two by two, stable (a qsort of the
+ * whole was a third of a free-word query's snippets: 3.9 M of 9.1 M
+ * instructions for 10 hits of 'công an đề án quốc tế'). */
+static void merge_runs(hitpos_t *v, size_t n, size_t *ends, size_t n_runs)
+{
+    if (n_runs < 2)
+        return;
+    hitpos_t *tmp = tracuu_xcalloc(n, sizeof *tmp);
+    hitpos_t *from = v, *to = tmp;
+    while (n_runs > 1) {
+        size_t k = 0, out = 0;
+        for (size_t r = 0; r < n_runs; r += 2) {
+            size_t a = r ? ends[r - 1] : 0, a_end = ends[r];
+            size_t b = a_end, b_end = r + 1 < n_runs ? ends[r + 1] : a_end;
+            while (a < a_end && b < b_end)
+                to[out++] = from[b].pos < from[a].pos ? from[b++] : from[a++];
+            while (a < a_end)
+                to[out++] = from[a++];
+            while (b < b_end)
+                to[out++] = from[b++];
+            ends[k++] = out;
+        }
+        n_runs = k;
+        hitpos_t *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != v)
+        memcpy(v, from, n * sizeof *v);
+    free(tmp);
 }
 
 /* Where each run of w matched in document id: a phrase where all its
@@ -154,6 +181,9 @@ tracuu_status_t tracuu_passage_positions(tracuu_db_t *db, unsigned id,
         tracuu_hitpos_t *hp;
         size_t n_hp;
     } got = {NULL, 0}, *f = &got;
+    /* Where each block of ascending positions ends: one a want or a
+     * phrase, one a syllable of a phrase never whole. */
+    size_t *ends = tracuu_xcalloc(2 * n_w + 1, sizeof *ends), n_ends = 0;
     tracuu_status_t st = TRACUU_OK;
     for (size_t i = 0; i < n_w && st == TRACUU_OK;) {
         size_t n = w[i].k == 0 && w[i].n > 0 && i + w[i].n <= n_w ? w[i].n : 1;
@@ -174,6 +204,8 @@ tracuu_status_t tracuu_passage_positions(tracuu_db_t *db, unsigned id,
                 if (all)
                     f->hp[f->n_hp++] = (hitpos_t){pos[0][j], w[i].group};
             }
+            if (f->n_hp > before)
+                ends[n_ends++] = f->n_hp;
         }
         if (st == TRACUU_OK && f->n_hp == before && n > 1) {
             /* Never whole (the phrase matched in the title, say). */
@@ -182,6 +214,8 @@ tracuu_status_t tracuu_passage_positions(tracuu_db_t *db, unsigned id,
                                         (f->n_hp + np[k] + 1) * sizeof *f->hp);
                 for (size_t j = 0; j < np[k]; j++)
                     f->hp[f->n_hp++] = (hitpos_t){pos[k][j], w[i].group};
+                if (np[k])
+                    ends[n_ends++] = f->n_hp;
             }
         }
         for (size_t k = 0; k < n; k++)
@@ -190,10 +224,11 @@ tracuu_status_t tracuu_passage_positions(tracuu_db_t *db, unsigned id,
     }
     if (st != TRACUU_OK) {
         free(got.hp);
+        free(ends);
         return st;
     }
-    if (got.n_hp)
-        qsort(got.hp, got.n_hp, sizeof *got.hp, by_pos);
+    merge_runs(got.hp, got.n_hp, ends, n_ends);
+    free(ends);
     *out = got.hp;
     *n_out = got.n_hp;
     return TRACUU_OK;
