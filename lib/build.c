@@ -524,26 +524,55 @@ static void push_pairs(const char *text, const tracuu_tokens_t *toks,
     tracuu_buf_free(&f2);
 }
 
-/* The ranking of p's plain words: its syllables two by two as phrases;
- * NULL when p has no two plain syllables. Word terms (the segmenter's
- * words of each plan) were tried beside them: known items 0.796 with
- * them, 0.805 without, and indexing took 27% longer. */
-static tracuu_q_t *words_query(tracuu_analyzer_t *a, const tracuu_parsed_t *p)
+/* p's plain words' syllables two by two as phrases, into *pairs (none
+ * when p has fewer than two plain syllables). Word terms (the
+ * segmenter's words of each plan) were tried beside them: known items
+ * 0.796 with them, 0.805 without, and indexing took 27% longer. */
+static void words_pairs(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
+                        qlist_t *pairs)
 {
     if (p->is_or)
-        return NULL;
+        return;
     char *text = plain_text(p);
-    qlist_t pairs = {0};
     tracuu_tokens_t toks = {0};
     if (text && tracuu_analyzer_tokenize(a, text, strlen(text), &toks) ==
                     TRACUU_OK) {
-        push_pairs(text, &toks, &pairs);
+        push_pairs(text, &toks, pairs);
     }
     tracuu_tokens_free(&toks);
     free(text);
-    if (!pairs.n)
+}
+
+/* OR of v[0..n), each filtered by within when given, scaled by boost;
+ * NULL when n is 0. */
+static tracuu_q_t *scaled_or(tracuu_q_t *const *v, size_t n,
+                             const tracuu_q_t *within, double boost)
+{
+    if (!n)
         return NULL;
-    return tracuu_q_scale(combine_list(TRACUU_Q_OR, &pairs), PAIR_BOOST);
+    qlist_t l = {0};
+    for (size_t i = 0; i < n; i++) {
+        tracuu_q_t *one = tracuu_q_copy(v[i]);
+        if (within) {
+            tracuu_q_t *two[2] = {one, tracuu_q_copy(within)};
+            one = tracuu_q_combine(TRACUU_Q_FILTER, two, 2);
+        }
+        qpush(&l, one);
+    }
+    return tracuu_q_scale(combine_list(TRACUU_Q_OR, &l), boost);
+}
+
+tracuu_q_t *tracuu_plan_words(const tracuu_plan_t *plan,
+                              const tracuu_q_t *within)
+{
+    tracuu_q_t *two[2] = {
+        scaled_or(plan->asis_v, plan->n_asis, within, ASIS_BOOST),
+        scaled_or(plan->pairs_v, plan->n_pairs, within, PAIR_BOOST)};
+    if (!two[0] && !two[1])
+        return NULL;
+    if (!two[0] || !two[1])
+        return two[0] ? two[0] : two[1];
+    return tracuu_q_combine(TRACUU_Q_OR, two, 2);
 }
 
 bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
@@ -564,13 +593,13 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         return false;
     }
     out->q_match = tracuu_q_copy(q);
-    out->q_words = words_query(a, p);
-    if (asis.n) {
-        tracuu_q_t *two[2] = {
-            tracuu_q_scale(combine_list(TRACUU_Q_OR, &asis), ASIS_BOOST),
-            out->q_words};
-        out->q_words = tracuu_q_combine(TRACUU_Q_OR, two, out->q_words ? 2 : 1);
-    }
+    qlist_t pairs = {0};
+    words_pairs(a, p, &pairs);
+    out->pairs_v = pairs.v;
+    out->n_pairs = pairs.n;
+    out->asis_v = asis.v;
+    out->n_asis = asis.n;
+    out->q_words = tracuu_plan_words(out, NULL);
     if (out->n_exact)
         out->q_exact = tracuu_q_scale(
             tracuu_q_combine(TRACUU_Q_AND, out->exact_v, out->n_exact),
@@ -608,6 +637,8 @@ void tracuu_plan_free(tracuu_plan_t *plan)
     tracuu_q_free(plan->q_exact);
     tracuu_q_free(plan->q_first);
     tracuu_q_free(plan->q_words);
+    free_qs(plan->pairs_v, plan->n_pairs);
+    free_qs(plan->asis_v, plan->n_asis);
     free_qs(plan->first_v, plan->n_first);
     free_qs(plan->exact_v, plan->n_exact);
     for (size_t i = 0; i < plan->n_highlight; i++)

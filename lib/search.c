@@ -337,15 +337,15 @@ tracuu_status_t tracuu_search_run(tracuu_db_t *db, const tracuu_prepared_t *pq,
         fd->wants = tracuu_wants_new(plan);
     /* One hit per plan, but paths only: every matching file (it feeds
      * other tools, which want the files the query matched); a count
-     * counts every plan, a page counts up to TRACUU_COUNT_BOUND matches
-     * and estimates beyond. */
+     * counts every plan, a page counts as far as the plan's bound
+     * (rank.h) and estimates beyond. */
     bool per_plan = !r->paths_only;
     tracuu_search_opts_t so = {r->offset, r->count ? 0 : r->limit,
                                r->sort != TRACUU_SORT_RELEVANCE
                                    ? TRACUU_SLOT_ISSUED : -1,
                                r->sort == TRACUU_SORT_DATE_DOWN, r->count,
                                per_plan && tracuu_index_has_dups(db),
-                               TRACUU_COUNT_BOUND};
+                               tracuu_count_bound(plan)};
     tracuu_status_t st;
     for (int attempt = 0;; attempt++) {
         if (r->count || r->sort != TRACUU_SORT_RELEVANCE)

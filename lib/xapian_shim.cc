@@ -1079,6 +1079,34 @@ bool tracuu_q_empty(const tracuu_q_t *q)
 } // extern "C"
 
 namespace {
+bool positional(const Xapian::Query &q, int depth)
+{
+    Xapian::Query::op op = q.get_type();
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
+        return true;
+    if (depth > 64)
+        return true; // deeper than any tree built here: say the costly
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (positional(q.get_subquery(i), depth + 1))
+            return true;
+    return false;
+}
+} // namespace
+
+extern "C" {
+
+bool tracuu_q_positional(const tracuu_q_t *q)
+{
+    try {
+        return q && positional(q->q, 0);
+    } catch (...) {
+        return true;
+    }
+}
+
+} // extern "C"
+
+namespace {
 
 // One page of q on db into m (ids, weights, total), opts' offset and
 // limit. A union (or a remote shard) sorts by the value itself, which

@@ -282,6 +282,9 @@ tracuu_q_t *tracuu_q_copy(const tracuu_q_t *q);
 char *tracuu_q_describe(const tracuu_q_t *q);
 /* True when the query matches nothing whatever the index. */
 bool tracuu_q_empty(const tracuu_q_t *q);
+/* True when matching q reads positions (a phrase, NEAR): each match
+ * costs a check of its positions. */
+bool tracuu_q_positional(const tracuu_q_t *q);
 
 typedef struct tracuu_search_opts {
     unsigned offset;
