@@ -21,6 +21,7 @@
 #include "dups.h"
 #include "escape.h"
 #include "index.h"
+#include "jobplan.h"
 #include "progress.h"
 #include "reader.h"
 #include "record.h"
@@ -192,14 +193,11 @@ static void signature(const tracuu_walk_file_t *f,
 }
 
 /* One file to (re)index, as planned. A run plans every file before it
- * reads one, so a job is kept small: 16 bytes, with the walk's 40 and the
- * path, is what a run holds per file (a million files, about 150 MB). */
-typedef struct job {
-    const tracuu_walk_file_t *file;
-    unsigned old_docid;    /* the stale document of a changed file, or 0 */
-    uint8_t home;          /* the shard that knows the file, or HOME_NEW */
-    bool failed_before;    /* a failure is remembered for this file */
-} job_t;
+ * reads one (the plan's totals share the new files out among the shards
+ * and give the progress line its end); the plan is kept in walk order
+ * in memory for the first few MB, then in a file (jobplan.h), so that a
+ * run's memory does not grow with the tree. */
+typedef tracuu_jobplan_job_t job_t;
 
 /* A file no shard holds a document or a failure of. */
 #define HOME_NEW UINT8_MAX
@@ -489,8 +487,6 @@ static void warn(tracuu_progress_t *pg, const char *path, const char *what,
 /* One shard's share of the run: its jobs, and the documents it keeps. */
 typedef struct shard_run {
     tracuu_db_t *db;
-    job_t *jobs;
-    size_t n_jobs;
     seen_t seen;
 } shard_run_t;
 
@@ -501,7 +497,13 @@ typedef struct run {
     shard_run_t shards[TRACUU_MAX_SHARDS];
     unsigned n_shards;
     unsigned n_threads;
-    job_t *all;             /* every job, ordered by shard; shards slice it */
+    tracuu_jobplan_t *plan;    /* every job, in walk order */
+    int plan_errno;         /* the plan could not be written or read */
+    size_t n_jobs, n_new;   /* jobs planned; of them, new files */
+    uint64_t job_bytes;     /* their bytes */
+    uint64_t load0[TRACUU_MAX_SHARDS]; /* bytes of the jobs of each shard
+                                          that knows its file */
+    uint64_t share;         /* bytes of jobs each shard should get */
     counts_t c;
     tracuu_summary_t *sum;
     tracuu_progress_t *pg;
@@ -622,8 +624,6 @@ static int commit_batch(run_t *r, tracuu_db_t *db, uint64_t text_bytes)
     return rc;
 }
 
-/* Index the jobs of one shard, committing in batches. Returns -1 after a
- * fatal index error (reported). */
 /* Remember the duplicate key of a document written (any thread). */
 static void note_dup_key(run_t *r, const tracuu_doc_t *doc)
 {
@@ -636,16 +636,54 @@ static void note_dup_key(run_t *r, const tracuu_doc_t *doc)
     free(key);
 }
 
-static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
+/* The shard of the next job: the one that knows its file, or, for a new
+ * file, the next in walk order whose share is not yet full (every reader
+ * of the plan makes the same choices: load starts as r->load0). */
+static unsigned home_of(const run_t *r, uint64_t load[], unsigned *k,
+                        const job_t *j)
 {
+    if (j->home != HOME_NEW)
+        return j->home;
+    while (*k + 1 < r->n_shards && load[*k] >= r->share)
+        (*k)++;
+    load[*k] += j->file.size;
+    return *k;
+}
+
+/* The plan could not be read: a fatal error of the run (said once). */
+static void plan_lost(run_t *r)
+{
+    pthread_mutex_lock(&r->mu);
+    if (!r->rc)
+        errorf("%s: cannot read the run's plan: %s\n", prog, strerror(errno));
+    r->rc = 1;
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* Index the jobs of shard k read through cur, committing in batches.
+ * Returns -1 after a fatal error (reported). */
+static int index_jobs(run_t *r, tracuu_analyzer_t *a, unsigned k,
+                      tracuu_jobplan_cursor_t *cur)
+{
+    shard_run_t *sh = &r->shards[k];
     size_t batch_docs = 0;
     uint64_t batch_bytes = 0;
-    for (size_t i = 0; i < sh->n_jobs && !stop_signal; i++) {
-        const job_t *job = &sh->jobs[i];
+    uint64_t load[TRACUU_MAX_SHARDS];
+    memcpy(load, r->load0, sizeof load);
+    unsigned next_new = 0;
+    job_t jb, *job = &jb;
+    int got;
+    while (!stop_signal && (got = tracuu_jobplan_next(r->plan, cur, job)) != 0) {
+        if (got < 0) {
+            plan_lost(r);
+            return -1;
+        }
+        if (home_of(r, load, &next_new, job) != k)
+            continue;
         if (!may_write(r))
-            return -1; /* another thread failed: stop here */
-        work_t w = {.file = job->file}, *j = &w;
-        tracuu_record_uid(job->file->path, &j->uid);
+            break; /* another thread failed: stop here */
+        work_t w = {.file = &job->file}, *j = &w;
+        tracuu_record_uid(job->file.path, &j->uid);
         prepare(a, j, r->o->ocr, r->run_ns);
         if (stop_signal && j->rs != TRACUU_READ_OK) {
             /* Its converter was stopped: not a failure of the file. */
@@ -691,6 +729,14 @@ static int index_shard(run_t *r, tracuu_analyzer_t *a, shard_run_t *sh)
     return commit_batch(r, sh->db, batch_bytes);
 }
 
+static int index_shard(run_t *r, tracuu_analyzer_t *a, unsigned k)
+{
+    tracuu_jobplan_cursor_t cur = {0};
+    int rc = index_jobs(r, a, k, &cur);
+    tracuu_jobplan_cursor_free(&cur);
+    return rc;
+}
+
 typedef struct thread_arg {
     run_t *r;
     unsigned first;   /* this thread writes shards first, first + step, ... */
@@ -709,19 +755,10 @@ static void *shard_thread(void *arg)
         return NULL;
     }
     for (unsigned k = t->first; k < r->n_shards; k += r->n_threads)
-        if (index_shard(r, a, &r->shards[k]) != 0)
+        if (index_shard(r, a, k) != 0)
             break;
     tracuu_analyzer_free(a);
     return NULL;
-}
-
-static int cmp_job(const void *a, const void *b)
-{
-    const job_t *x = a, *y = b;
-    if (x->home != y->home)
-        return (x->home > y->home) - (x->home < y->home);
-    /* Walk order within a shard: the files are one array. */
-    return (x->file > y->file) - (x->file < y->file);
 }
 
 /* The files of types no reader handles: each is named on stderr (unless
@@ -794,7 +831,7 @@ static bool plan_file(run_t *r, tracuu_index_t *ix,
         return false;
     }
     free(reason);
-    j->file = f;
+    j->file = *f;
     j->old_docid = found ? docid : 0;
     j->home = (uint8_t)home;
     j->failed_before = remembered;
@@ -824,36 +861,39 @@ static void grow_for_new(tracuu_index_t *ix, unsigned want, size_t n_new)
 /* New files go to the shards in walk order, a run of them to each, so
  * that every shard gets about as many bytes to index and the merged
  * database numbers its documents in walk order (boolean matches, all of
- * one weight, are listed in that order); then each shard gets its jobs. */
-static void spread_jobs(run_t *r, tracuu_index_t *ix, size_t n_all,
-                        uint64_t job_bytes)
+ * one weight, are listed in that order): the shares are set here, each
+ * reader of the plan takes its run (home_of). */
+static void spread_jobs(run_t *r, tracuu_index_t *ix)
 {
-    uint64_t load[TRACUU_MAX_SHARDS] = {0};
-    for (size_t i = 0; i < n_all; i++)
-        if (r->all[i].home != HOME_NEW)
-            load[r->all[i].home] += r->all[i].file->size;
-    uint64_t share = job_bytes / ix->n + 1;
-    unsigned k = 0;
-    for (size_t i = 0; i < n_all; i++) {
-        job_t *j = &r->all[i];
-        if (j->home != HOME_NEW)
-            continue;
-        while (k + 1 < ix->n && load[k] >= share)
-            k++;
-        j->home = (uint8_t)k;
-        load[k] += j->file->size;
-    }
-    qsort(r->all, n_all, sizeof *r->all, cmp_job);
+    r->share = r->job_bytes / ix->n + 1;
     r->n_shards = ix->n;
-    size_t at = 0;
-    for (unsigned k = 0; k < ix->n; k++) {
-        shard_run_t *sh = &r->shards[k];
-        sh->db = ix->shards[k];
-        sh->jobs = &r->all[at];
-        while (at < n_all && r->all[at].home == k)
-            at++;
-        sh->n_jobs = (size_t)(&r->all[at] - sh->jobs);
-    }
+    for (unsigned k = 0; k < ix->n; k++)
+        r->shards[k].db = ix->shards[k];
+}
+
+/* What the walk hands on: the index to plan against, scratch space. */
+typedef struct planner {
+    run_t *r;
+    tracuu_index_t *ix;
+    tracuu_buf_t uid;
+} planner_t;
+
+/* One walked file: unchanged, remembered failure, or a job of the plan
+ * (written out as the walk goes: nothing per file stays in memory). */
+static void plan_one(void *ctx, const tracuu_walk_file_t *f)
+{
+    planner_t *p = ctx;
+    run_t *r = p->r;
+    job_t j;
+    if (!plan_file(r, p->ix, f, &p->uid, &j))
+        return;
+    if (!r->plan_errno && tracuu_jobplan_add(r->plan, &j) != 0)
+        r->plan_errno = errno ? errno : EIO;
+    r->n_jobs++;
+    r->n_new += j.home == HOME_NEW;
+    r->job_bytes += f->size;
+    if (j.home != HOME_NEW)
+        r->load0[j.home] += f->size;
 }
 
 /* Split the walked files into unchanged ones, remembered failures and
@@ -864,33 +904,40 @@ static void spread_jobs(run_t *r, tracuu_index_t *ix, size_t n_all,
  * thread saves 0.18 s per MB of new text (2.69 MB/s with one, 5.08 with
  * two) and the merge at the end costs 0.01 s per MB of all the text
  * (11.2 s for 1,121 MB), so writing in parallel pays from about a
- * sixteenth on; an eighth keeps a margin. */
-static void plan_jobs(run_t *r, tracuu_index_t *ix, unsigned want,
-                      uint64_t *job_bytes)
+ * sixteenth on; an eighth keeps a margin. Returns 0, or 1 when the plan
+ * could not be kept (said). */
+static int walk_and_plan(run_t *r, tracuu_index_t *ix, unsigned want,
+                         tracuu_walk_t *w)
 {
-    const tracuu_walk_t *w = r->w;
-    *job_bytes = 0;
-    r->all = tracuu_xcalloc(w->n + 1, sizeof *r->all);
-    size_t n_all = 0, n_new = 0;
-    tracuu_buf_t uid = {0};
-    for (size_t i = 0; i < w->n; i++) {
-        job_t *j = &r->all[n_all];
-        if (!plan_file(r, ix, &w->files[i], &uid, j))
-            continue;
-        n_all++;
-        n_new += j->home == HOME_NEW;
-        *job_bytes += j->file->size;
+    const tracuu_run_opts_t *o = r->o;
+    planner_t p = {r, ix, {0}};
+    r->plan = tracuu_jobplan_new();
+    tracuu_walk(o->paths, o->n_paths,
+                o->follow_symlinks ? TRACUU_WALK_FOLLOW_LINKS : 0, w,
+                warn_walk, NULL, plan_one, &p);
+    tracuu_buf_free(&p.uid);
+    r->c.skipped += w->n_problems;
+    if (!r->plan_errno && tracuu_jobplan_finish(r->plan) != 0)
+        r->plan_errno = errno ? errno : EIO;
+    if (r->plan_errno) {
+        errorf("%s: cannot keep the run's plan in %s: %s\n", prog,
+               getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR")
+                                                      : "/tmp",
+               strerror(r->plan_errno));
+        r->rc = 1;
+        return 1;
     }
-    tracuu_buf_free(&uid);
-    grow_for_new(ix, want, n_new);
-    spread_jobs(r, ix, n_all, *job_bytes);
+    grow_for_new(ix, want, r->n_new);
+    spread_jobs(r, ix);
+    return 0;
 }
 
 static void free_shard_runs(run_t *r)
 {
     for (unsigned k = 0; k < TRACUU_MAX_SHARDS; k++)
         free(r->shards[k].seen.ids);
-    free(r->all);
+    tracuu_jobplan_free(r->plan);
+    r->plan = NULL;
 }
 
 /* Every path given must exist: a root that is missing (a share not
@@ -1043,24 +1090,19 @@ int tracuu_run(const tracuu_run_opts_t *o)
     stop_signal = 0;
     catch_stop_signals(old_sa);
     tracuu_walk_t w;
-    tracuu_walk(o->paths, o->n_paths,
-                o->follow_symlinks ? TRACUU_WALK_FOLLOW_LINKS : 0, &w,
-                warn_walk, NULL);
-    run_t r = {.o = o, .w = &w, .run_ns = wall_ns()};
-    r.c.skipped = w.n_problems;
+    run_t r = {.o = o, .w = &w};
     r.sum = tracuu_summary_new();
     pthread_mutex_init(&r.mu, NULL);
     pthread_mutex_init(&r.commit_mu, NULL);
-    uint64_t job_bytes = 0;
+    int rc = walk_and_plan(&r, ix, jobs, &w);
+    r.run_ns = wall_ns();
     account_others(&r, &w);
-    plan_jobs(&r, ix, jobs, &job_bytes);
-    size_t n_jobs = 0;
-    for (unsigned k = 0; k < ix->n; k++)
-        n_jobs += r.shards[k].n_jobs;
-    r.pg = tracuu_progress_start(stdout, n_jobs, job_bytes, !o->quiet);
-    run_threads(&r, jobs, ix->n);
-    tracuu_progress_end(r.pg);
-    int rc = r.rc;
+    if (rc == 0) {
+        r.pg = tracuu_progress_start(stdout, r.n_jobs, r.job_bytes, !o->quiet);
+        run_threads(&r, jobs, ix->n);
+        tracuu_progress_end(r.pg);
+        rc = r.rc;
+    }
     if (rc == 0 && !stop_signal)
         rc = finish_index(&r, ix, &w);
     tracuu_dups_found_t dups = {0, 0, 0};

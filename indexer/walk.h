@@ -28,9 +28,11 @@ int64_t tracuu_walk_mtime_s(const tracuu_walk_file_t *f);
 typedef void (*tracuu_walk_warn_fn)(void *ctx, const char *path,
                                      const char *reason);
 
+/* A supported file found (borrowed: f and its path are valid during
+ * the call only). */
+typedef void (*tracuu_walk_file_fn)(void *ctx, const tracuu_walk_file_t *f);
+
 typedef struct tracuu_walk {
-    tracuu_walk_file_t *files;  /* sorted by path, no duplicates */
-    size_t n, cap;
     char **roots;               /* absolute forms of the paths given */
     size_t n_roots;
     char **blind;               /* directories that could not be read (real
@@ -45,9 +47,14 @@ typedef struct tracuu_walk {
 /* Follow symbolic links that lead outside the roots too. */
 #define TRACUU_WALK_FOLLOW_LINKS 1u
 
-/* Collect the supported files under paths[0..n) into w (new contents;
- * free with tracuu_walk_free), and the regular files of other types into
- * w->others. Directories are followed recursively (hidden ones too, but
+/* Walk paths[0..n), handing each supported file to on_file as it is
+ * found (each real path once; nothing per file is kept, so memory does
+ * not grow with the tree), and keep the regular files of other types in
+ * w->others (new contents; free with tracuu_walk_free). Files come in
+ * the order of their paths (byte order, directory by directory, each
+ * root in turn); a file reached through a symbolic link or named as a
+ * PATH comes at the end of the walk, unless the walk met it in its own
+ * directory. Directories are followed recursively (hidden ones too, but
  * not the version control directories .git, .svn, .hg and .bzr, skipped
  * without a word unless given as a path),
  * symbolic links to files and directories too, each directory once; a
@@ -56,7 +63,8 @@ typedef struct tracuu_walk {
  * indexed folder must not make a private file elsewhere searchable).
  * Problems go to warn and are counted; the walk goes on. */
 void tracuu_walk(const char *const *paths, size_t n, unsigned flags,
-                 tracuu_walk_t *w, tracuu_walk_warn_fn warn, void *ctx);
+                 tracuu_walk_t *w, tracuu_walk_warn_fn warn, void *ctx,
+                 tracuu_walk_file_fn on_file, void *file_ctx);
 void tracuu_walk_free(tracuu_walk_t *w);
 
 /* True when path is one of the roots or lies below one. */

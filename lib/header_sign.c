@@ -19,9 +19,28 @@ static const char *const roles[] = {
 
 /* ---- Signature and recipients ------------------------------------------- */
 
+/* The folded form of t[s..e) as far as its first SUBJECT_PEEK - 1
+ * characters, into f[SUBJECT_PEEK], from at most 64 bytes (cut at a
+ * character: the fold of a prefix is a prefix of the whole fold). False
+ * when those bytes fold to fewer characters and more bytes follow: the
+ * whole line must be folded to tell. Every line of a law is asked what it
+ * begins with; a fold of the whole was a tenth of indexing one. */
+enum { SUBJECT_PEEK = 16, SUBJECT_PEEK_BYTES = 64 };
+static bool fold_peek(const char *t, size_t s, size_t e, char f[SUBJECT_PEEK])
+{
+    size_t cut = e - s > SUBJECT_PEEK_BYTES ? s + SUBJECT_PEEK_BYTES : e;
+    while (cut > s && cut < e && ((unsigned char)t[cut] & 0xC0) == 0x80)
+        cut--;
+    size_t n = tracuu_hdr_fold_range(t, s, cut, f, SUBJECT_PEEK);
+    return n + 1 >= SUBJECT_PEEK || cut == e;
+}
+
 /* "Nơi nhận:" (OCR "Noi nhin:"): returns the byte after the colon, or 0. */
 static size_t recipients_line(const char *t, line_t l)
 {
+    char p[SUBJECT_PEEK];
+    if (fold_peek(t, l.s, l.e, p) && !tracuu_hdr_starts_with(p, "noi nh"))
+        return 0;
     char f[32];
     tracuu_hdr_fold_range(t, l.s, l.e < l.s + 40 ? l.e : l.s + 40, f, sizeof f);
     if (!tracuu_hdr_starts_with(f, "noi nh"))
@@ -497,12 +516,27 @@ static const char *const adopted_subjects[] = {
     "hien phap nay",
 };
 
+/* Could the folded t[s..e) begin with an adopting subject? */
+static bool may_adopt(const char *t, size_t s, size_t e)
+{
+    char f[SUBJECT_PEEK];
+    if (!fold_peek(t, s, e, f))
+        return true; /* too short to tell: the whole fold decides */
+    for (size_t i = 0; i < COUNT(adopted_subjects); i++)
+        if (tracuu_scan_starts_word(f, adopted_subjects[i]))
+            return true;
+    return false;
+}
+
 /* The sentence may go on over the next line ("… khóa" / "XII, kỳ họp thứ
  * 8 thông qua …"): t[l.s..next_e) is folded. */
 static bool adopted_line(const char *t, line_t l, size_t next_e)
 {
+    size_t e = next_e > l.e ? next_e : l.e;
+    if (!may_adopt(t, l.s, e))
+        return false;
     char f[FOLD_CAP];
-    tracuu_hdr_fold_range(t, l.s, next_e > l.e ? next_e : l.e, f, sizeof f);
+    tracuu_hdr_fold_range(t, l.s, e, f, sizeof f);
     for (size_t i = 0; i < COUNT(adopted_subjects); i++)
         if (tracuu_scan_starts_word(f, adopted_subjects[i]))
             return strstr(f, "thong qua") != NULL;

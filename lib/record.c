@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "formcache.h"
 #include "ocr.h"
 #include "schema.h"
 
@@ -207,6 +208,8 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
 
     tracuu_buf_t exact = {0}, folded = {0};
     counter_t exacts = {0};
+    tracuu_formcache_t forms;
+    tracuu_formcache_init(&forms, toks->n);
     size_t plen = strlen(prefix);
     bool exact_too = what & TOK_EXACT;
     tracuu_status_t st = TRACUU_OK;
@@ -216,7 +219,8 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
         tracuu_buf_clear(&folded);
         tracuu_buf_puts(&exact, TRACUU_PREFIX_EXACT);
         tracuu_buf_puts(&folded, prefix);
-        tracuu_term_forms(text + t->start, t->end - t->start, &exact, &folded);
+        tracuu_formcache_forms(&forms, text + t->start, t->end - t->start,
+                               &exact, &folded);
         if (folded.len == plen)
             continue;
         if (digest) /* the text's words in order, for the duplicate key */
@@ -236,6 +240,7 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
             st = TRACUU_OK; /* an over-long term: skip it */
     }
     tracuu_status_t st2 = counter_flush(&exacts, doc);
+    tracuu_formcache_free(&forms);
     tracuu_buf_free(&exact);
     tracuu_buf_free(&folded);
     return st != TRACUU_OK ? st : st2;

@@ -744,6 +744,23 @@ tracuu_status_t tracuu_db_all_docids(tracuu_db_t *db, unsigned **ids,
     return st != TRACUU_OK ? st : hand_out_ids(v, ids, n);
 }
 
+tracuu_status_t tracuu_db_count_shared(tracuu_db_t *db, const char *prefix,
+                                       size_t *terms, size_t *docs)
+{
+    *terms = 0;
+    *docs = 0;
+    return guarded(db, [&] {
+        for (auto t = db->rd->allterms_begin(prefix);
+             t != db->rd->allterms_end(prefix); ++t) {
+            Xapian::doccount f = t.get_termfreq();
+            if (f > 1) {
+                (*terms)++;
+                *docs += f;
+            }
+        }
+    });
+}
+
 void tracuu_termlist_free(tracuu_termlist_t *tl)
 {
     if (!tl)

@@ -197,6 +197,12 @@ typedef struct tracuu_termlist {
     unsigned *freqs;
     size_t n;
 } tracuu_termlist_t;
+/* The terms starting with prefix that more than one document holds, in
+ * *terms, and the documents holding them, counted once a term, in *docs;
+ * walked, not gathered (memory does not grow with the index). READ. */
+tracuu_status_t tracuu_db_count_shared(tracuu_db_t *db, const char *prefix,
+                                       size_t *terms, size_t *docs);
+
 /* *out is new; free with tracuu_termlist_free. docid 0 means the whole
  * index; otherwise the terms of that document only (TRACUU_ERR_NOT_FOUND
  * when it is gone). READ; *out NULL on failure. */
