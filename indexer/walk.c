@@ -17,6 +17,7 @@
 typedef struct dirid {
     dev_t dev;
     ino_t ino;
+    bool listed; /* its entries were read (visit_dir) */
 } dirid_t;
 
 /* A file reached through a symbolic link or named as a PATH: it may be
@@ -84,9 +85,16 @@ static bool enter_once(walker_t *k, const struct stat *st)
         free(old);
     }
     k->seen[dir_slot(k, st->st_dev, st->st_ino)] =
-        (dirid_t){st->st_dev, st->st_ino};
+        (dirid_t){st->st_dev, st->st_ino, false};
     k->n_seen++;
     return true;
+}
+
+/* Whether the walk read the entries of the directory (dev, ino): one
+ * entered but unreadable (execute-only, say) met none of its files. */
+static bool listed(const walker_t *k, dev_t dev, ino_t ino)
+{
+    return entered(k, dev, ino) && k->seen[dir_slot(k, dev, ino)].listed;
 }
 
 static tracuu_walk_file_t file_of(char *path, const struct stat *st)
@@ -250,7 +258,8 @@ static entry_t *read_entries(DIR *d, const char *path, size_t *n)
     return v;
 }
 
-static void visit_dir(walker_t *k, const char *path, int depth)
+static void visit_dir(walker_t *k, const char *path,
+                      const struct stat *st, int depth)
 {
     DIR *d = opendir(path);
     if (!d) {
@@ -269,6 +278,7 @@ static void visit_dir(walker_t *k, const char *path, int depth)
     size_t n = 0;
     entry_t *names = read_entries(d, path, &n);
     closedir(d);
+    k->seen[dir_slot(k, st->st_dev, st->st_ino)].listed = true;
     tracuu_buf_t child = {0}, real = {0};
     bool slash = path[strlen(path) - 1] == '/';
     bool real_slash = real_dir[strlen(real_dir) - 1] == '/';
@@ -324,7 +334,7 @@ static void visit(walker_t *k, const char *path, const char *real, int depth,
         if (depth >= MAX_DEPTH)
             problem(k, path, "directory tree too deep");
         else if (enter_once(k, &st))
-            visit_dir(k, path, depth);
+            visit_dir(k, path, &st, depth);
         else if (named)
             problem(k, path, "directory already visited (link loop?)");
         return;
@@ -366,7 +376,7 @@ static bool met_in_place(const walker_t *k, const char *p)
         return false;
     char *dir = tracuu_xstrndup(p, slash == p ? 1 : (size_t)(slash - p));
     struct stat st;
-    bool met = stat(dir, &st) == 0 && entered(k, st.st_dev, st.st_ino);
+    bool met = stat(dir, &st) == 0 && listed(k, st.st_dev, st.st_ino);
     free(dir);
     return met;
 }

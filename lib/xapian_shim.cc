@@ -352,20 +352,23 @@ void join_parts(tracuu_db_t *db)
 }
 
 // After a NetworkError on db: the message names the remote shard that
-// does not answer (each is asked, within its timeout).
+// does not answer (each is asked, within its timeout). Out of memory on
+// the way leaves the message as it was.
 void name_failed_part(tracuu_db_t *db)
 {
-    std::string name = db->parts.empty() ? db->path : std::string();
-    for (size_t i = 0; i < db->parts.size() && name.empty(); i++) {
-        if (!db->parts[i]->remote)
-            continue;
-        try {
-            db->parts[i]->rd->keep_alive();
-        } catch (...) {
-            name = db->part_names[i];
-        }
-    }
     try {
+        std::string name = db->parts.empty() ? db->path : std::string();
+        for (size_t i = 0; i < db->parts.size() && name.empty(); i++) {
+            if (!db->parts[i]->remote)
+                continue;
+            try {
+                db->parts[i]->rd->keep_alive();
+            } catch (const std::bad_alloc &) {
+                throw;
+            } catch (...) {
+                name = db->part_names[i];
+            }
+        }
         if (!name.empty())
             db->err = "shard " + name + ": " + db->err;
     } catch (...) {

@@ -2,6 +2,7 @@
 #include "xlsx.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +34,20 @@ static struct {
 } lib;
 
 /* Load the library's functions once: false (with *err, new) when it
- * cannot be. */
+ * cannot be. tracuu-serve's threads may ask at once: one loads, under
+ * the lock, and the others see its functions after it. */
+static bool load_lib_locked(char **err);
+
 static bool load_lib(char **err)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&lock);
+    bool ok = load_lib_locked(err);
+    pthread_mutex_unlock(&lock);
+    return ok;
+}
+
+static bool load_lib_locked(char **err)
 {
     static void *h;
     if (h)

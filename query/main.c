@@ -273,10 +273,15 @@ static tracuu_db_t *open_index(const opts_t *o)
     if (tracuu_index_open_cli(&o->src, &db, &path, &msg, &shards_missing,
                               &n_missing) != TRACUU_OK)
         say("", msg); /* it names the index or shard */
-    for (size_t i = 0; i < n_missing; i++)
+    for (size_t i = 0; i < n_missing; i++) {
+        /* Xapian's words for why: escaped (they may quote the shard). */
+        tracuu_buf_t b = {0};
+        tracuu_escape_text(&b, shards_missing[i], strlen(shards_missing[i]));
         fprintf(stderr, _("%s: warning: %s; left out (--partial): the "
                           "results are from the others\n"),
-                prog, shards_missing[i]);
+                prog, b.s);
+        tracuu_buf_free(&b);
+    }
     if (db && path)
         empty_index(db, path);
     free(msg);

@@ -14,37 +14,24 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "record.h"
 #include "schema.h"
 #include "serve.h"
 
-/* Field k of a stat signature (schema.h, slot 5: nanosecond mtime,
- * ctime, inode, size, 16 hex digits each apart by '-'); false when sig
- * has no such field. */
-static bool sig_field(const char *sig, int k, unsigned long long *out)
-{
-    if (strlen(sig) < 4 * 17 - 1)
-        return false;
-    char hex[17];
-    memcpy(hex, sig + 17 * k, 16);
-    hex[16] = '\0';
-    char *end = NULL;
-    *out = strtoull(hex, &end, 16);
-    return *end == '\0' && (k == 3 || sig[17 * k + 16] == '-');
-}
-
-/* Whether st is the file the signature sig describes: the same inode,
- * size and modification time to the nanosecond. */
+/* Whether st is the file the signature sig describes (schema.h, slot
+ * 5): the same nanosecond mtime, ctime, inode and size, as the indexer
+ * judges a file unchanged. The ctime no user can set: a file made to
+ * look like another (same inode number on another file system, size and
+ * mtime set) behind a folder swapped for a link still differs. */
 static bool same_file(const struct stat *st, const char *sig)
 {
-    unsigned long long mtime, ino, size;
-    if (!sig_field(sig, 0, &mtime) || !sig_field(sig, 2, &ino) ||
-        !sig_field(sig, 3, &size))
-        return false;
-    unsigned long long ns = (unsigned long long)st->st_mtim.tv_sec *
-                                1000000000ull +
-                            (unsigned long long)st->st_mtim.tv_nsec;
-    return (unsigned long long)st->st_ino == ino &&
-           (unsigned long long)st->st_size == size && ns == mtime;
+    char want[TRACUU_RECORD_SIG_LEN + 1];
+    tracuu_record_signature(
+        (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec,
+        (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec,
+        (uint64_t)st->st_ino, (uint64_t)st->st_size, want);
+    return strlen(sig) >= TRACUU_RECORD_SIG_LEN &&
+           strncmp(sig, want, TRACUU_RECORD_SIG_LEN) == 0;
 }
 
 /* path opened as the file the index holds (see above): the descriptor,

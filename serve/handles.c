@@ -21,8 +21,16 @@ tracuu_db_t *serve_handle(char **msg)
     if (mine) {
         if (tracuu_db_reopen(mine) == TRACUU_OK)
             return mine;
-        /* The index replaced or gone: open it anew below; the old
-         * handle stays listed, closed at the end. */
+        /* The index replaced or gone: this thread's handle closed now
+         * (its files, maybe deleted, released), opened anew below. */
+        pthread_mutex_lock(&all_lock);
+        for (size_t i = 0; i < n_all; i++)
+            if (all[i] == mine) {
+                all[i] = all[--n_all];
+                break;
+            }
+        pthread_mutex_unlock(&all_lock);
+        tracuu_db_close(mine);
         mine = NULL;
     }
     tracuu_db_t *db = NULL;
