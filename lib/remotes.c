@@ -29,6 +29,11 @@ static bool v6_char(char c)
 
 bool tracuu_remote_split(const char *s, char *host, unsigned *port)
 {
+    return tracuu_hostport_split(s, host, port) && *port != 0;
+}
+
+bool tracuu_hostport_split(const char *s, char *host, unsigned *port)
+{
     const char *colon, *h = s;
     size_t hl;
     if (*s == '[') {
@@ -61,7 +66,7 @@ bool tracuu_remote_split(const char *s, char *host, unsigned *port)
             return false;
         v = v * 10 + (unsigned long)(*p - '0');
     }
-    if (v == 0 || v > 65535)
+    if (v > 65535)
         return false;
     memcpy(host, h, hl);
     host[hl] = '\0';

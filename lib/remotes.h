@@ -33,6 +33,8 @@ typedef struct tracuu_remotes {
  * digits, '.', '-' and '_' (or a bracketed IPv6 address of hex digits,
  * ':' and '.'); false for anything else. Pure. */
 bool tracuu_remote_split(const char *s, char *host, unsigned *port);
+/* The same, port 0 allowed (a listening socket's "any free port"). */
+bool tracuu_hostport_split(const char *s, char *host, unsigned *port);
 
 /* Seconds (a decimal number, "5" or "2.5", more than 0, at most 3600)
  * into *ms; false otherwise. */

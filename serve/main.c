@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "index.h"
 #include "schema.h"
+#include "remotes.h"
 #include "serve.h"
 #include "version.h"
 
@@ -123,27 +124,21 @@ static int parse_args(int argc, char **argv, opts_t *o)
 static bool listen_addr(const char *spec, struct sockaddr_storage *ss,
                         socklen_t *len, bool *loopback)
 {
-    tracuu_buf_t host = {0};
-    const char *port = spec;
-    const char *colon = strrchr(spec, ':');
-    if (spec[0] == '[') {
-        const char *close = strchr(spec, ']');
-        if (close && close[1] == ':') {
-            tracuu_buf_append(&host, spec + 1, (size_t)(close - spec - 1));
-            port = close + 2;
-        } else {
-            port = NULL;
-        }
-    } else if (colon) {
-        tracuu_buf_append(&host, spec, (size_t)(colon - spec));
-        port = colon + 1;
-    } else {
-        tracuu_buf_puts(&host, "127.0.0.1");
-    }
+    /* HOST:PORT as --remote spells it (remotes.h), a bare PORT on
+     * loopback; the host in digits only (no name looked up). */
+    tracuu_buf_t full = {0};
+    if (!strchr(spec, ':'))
+        tracuu_buf_puts(&full, "127.0.0.1:");
+    tracuu_buf_puts(&full, spec);
+    char host[TRACUU_HOST_MAX + 1], port[8];
+    unsigned n = 0;
     struct addrinfo hints = {.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV,
                              .ai_socktype = SOCK_STREAM}, *ai = NULL;
-    bool ok = port && *port && strlen(port) <= 5 && host.s &&
-              getaddrinfo(host.s, port, &hints, &ai) == 0;
+    bool ok = tracuu_hostport_split(full.s, host, &n);
+    if (ok) {
+        snprintf(port, sizeof port, "%u", n);
+        ok = getaddrinfo(host, port, &hints, &ai) == 0;
+    }
     if (ok) {
         memcpy(ss, ai->ai_addr, ai->ai_addrlen);
         *len = ai->ai_addrlen;
@@ -158,7 +153,7 @@ static bool listen_addr(const char *spec, struct sockaddr_storage *ss,
                           "PORT, the address in digits (127.0.0.1:8480), "
                           "not '%s'\n"), SERVE_PROG, spec);
     }
-    tracuu_buf_free(&host);
+    tracuu_buf_free(&full);
     return ok;
 }
 

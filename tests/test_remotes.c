@@ -49,6 +49,12 @@ static void test_host_port_split(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         assert_false(tracuu_remote_split(bad[i], host, &port));
+    /* A listening address may ask for any free port (tracuu-serve). */
+    assert_true(tracuu_hostport_split("[::1]:0", host, &port));
+    assert_string_equal(host, "::1");
+    assert_int_equal(port, 0);
+    assert_false(tracuu_hostport_split("host:65536", host, &port));
+    assert_false(tracuu_hostport_split("ho st:1", host, &port));
 }
 
 static void test_file_with_comments_and_timeouts(void **state)
