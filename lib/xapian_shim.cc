@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 #include <cerrno>
@@ -1310,6 +1311,38 @@ tracuu_mset_t *tracuu_mset_concat(const tracuu_mset_t *a,
         return nullptr;
     }
     return m;
+}
+
+tracuu_status_t tracuu_mset_add_scores(tracuu_mset_t *m,
+                                       const tracuu_mset_t *extra,
+                                       unsigned offset, unsigned limit)
+{
+    try {
+        std::unordered_map<Xapian::docid, double> more;
+        if (extra)
+            for (size_t i = 0; i < extra->ids.size(); i++)
+                more[extra->ids[i]] += extra->weights[i];
+        std::vector<size_t> order(m->ids.size());
+        std::vector<double> sum(m->ids.size());
+        for (size_t i = 0; i < order.size(); i++) {
+            order[i] = i;
+            auto it = more.find(m->ids[i]);
+            sum[i] = m->weights[i] + (it == more.end() ? 0.0 : it->second);
+        }
+        std::stable_sort(order.begin(), order.end(),
+                         [&](size_t a, size_t b) { return sum[a] > sum[b]; });
+        std::vector<Xapian::docid> ids;
+        std::vector<double> weights;
+        for (size_t k = offset; k < order.size() && ids.size() < limit; k++) {
+            ids.push_back(m->ids[order[k]]);
+            weights.push_back(sum[order[k]]);
+        }
+        m->ids.swap(ids);
+        m->weights.swap(weights);
+        return TRACUU_OK;
+    } catch (...) {
+        return TRACUU_ERR_NOMEM;
+    }
 }
 
 void tracuu_mset_remove(tracuu_mset_t *m, size_t i)

@@ -329,6 +329,13 @@ void tracuu_mset_set_total(tracuu_mset_t *m, unsigned total);
  * estimate when either is); new, NULL only on out of memory. */
 tracuu_mset_t *tracuu_mset_concat(const tracuu_mset_t *a,
                                   const tracuu_mset_t *b);
+/* Adds to each hit of m the score extra gives the same document (none
+ * when extra lacks it), orders m's hits by the sums, highest first (ties
+ * in m's order), and keeps those from offset, at most limit; m's total
+ * unchanged. TRACUU_ERR_NOMEM when out of memory (m unchanged). */
+tracuu_status_t tracuu_mset_add_scores(tracuu_mset_t *m,
+                                       const tracuu_mset_t *extra,
+                                       unsigned offset, unsigned limit);
 /* Leave out hit i (its total unchanged); nothing when there is none. */
 void tracuu_mset_remove(tracuu_mset_t *m, size_t i);
 unsigned tracuu_mset_docid(const tracuu_mset_t *m, size_t i);

@@ -64,7 +64,8 @@ static int teardown(void **state)
     return tt_remove_dir(dir);
 }
 
-/* Runs word, or "hoach AND chan" for "hoach+chan". */
+/* Runs word, or "hoach AND chan" for "hoach+chan", "hoach AND_MAYBE chan"
+ * for "hoach|chan". */
 static tracuu_mset_t *run(const char *word, tracuu_search_opts_t o)
 {
     tracuu_db_t *db = NULL;
@@ -76,6 +77,11 @@ static tracuu_mset_t *run(const char *word, tracuu_search_opts_t o)
         tracuu_q_t *two[2] = {tracuu_q_term("hoach", 5, 1),
                               tracuu_q_term("chan", 4, 1)};
         q = tracuu_q_combine(TRACUU_Q_AND, two, 2);
+    } else if (strcmp(word, "hoach|chan") == 0) {
+        tracuu_q_free(q);
+        tracuu_q_t *two[2] = {tracuu_q_term("hoach", 5, 1),
+                              tracuu_q_term("chan", 4, 1)};
+        q = tracuu_q_combine(TRACUU_Q_AND_MAYBE, two, 2);
     }
     tracuu_mset_t *m = NULL;
     assert_int_equal(tracuu_db_search(db, q, &o, &m), TRACUU_OK);
@@ -151,12 +157,51 @@ static void test_a_hit_can_be_left_out(void **state)
     tracuu_mset_free(m);
 }
 
+/* Scores of another search added: the order and weights Xapian gives
+ * the two as one query (hoach AND_MAYBE chan), a page of it cut out. */
+static void test_scores_add_up(void **state)
+{
+    (void)state;
+    tracuu_search_opts_t all = {0, 300, -1, false, false, false, 0};
+    tracuu_mset_t *both = run("hoach|chan", all);
+    assert_int_equal(tracuu_mset_size(both), 120);
+    for (unsigned offset = 0; offset <= 115; offset += 23) {
+        tracuu_mset_t *m = run("hoach", all);
+        tracuu_mset_t *more = run("chan", all);
+        assert_int_equal(tracuu_mset_add_scores(m, more, offset, 10),
+                         TRACUU_OK);
+        size_t want = offset + 10 <= 120 ? 10 : 120 - offset;
+        assert_int_equal(tracuu_mset_size(m), want);
+        assert_int_equal(tracuu_mset_total(m), 120);
+        for (size_t i = 0; i < want; i++) {
+            assert_int_equal(tracuu_mset_docid(m, i),
+                             tracuu_mset_docid(both, offset + i));
+            double d = tracuu_mset_score(m, i) -
+                       tracuu_mset_score(both, offset + i);
+            assert_true(d < 1e-9 && d > -1e-9);
+        }
+        tracuu_mset_free(m);
+        tracuu_mset_free(more);
+    }
+    /* The first page holds the documents with both words (the even
+     * ones); without extra scores the order stays. */
+    tracuu_mset_t *m = run("hoach", all);
+    unsigned second = tracuu_mset_docid(m, 1);
+    assert_int_equal(tracuu_mset_add_scores(m, NULL, 1, 1), TRACUU_OK);
+    assert_int_equal(tracuu_mset_size(m), 1);
+    assert_int_equal(tracuu_mset_docid(m, 0), second);
+    tracuu_mset_free(m);
+    assert_int_equal(tracuu_mset_docid(both, 0) % 2, 1); /* docid 1 = doc 0 */
+    tracuu_mset_free(both);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_files_of_one_plan_are_one_hit),
         cmocka_unit_test(test_total_is_exact_within_the_bound),
         cmocka_unit_test(test_a_hit_can_be_left_out),
+        cmocka_unit_test(test_scores_add_up),
     };
     return cmocka_run_group_tests_name("collapse", tests, setup, teardown);
 }
