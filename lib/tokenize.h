@@ -2,6 +2,7 @@
 #ifndef TRACUU_TOKENIZE_H
 #define TRACUU_TOKENIZE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +59,9 @@ tracuu_status_t tracuu_tokenize_max(tracuu_tokenizer_t *t, const char *text,
                                     size_t len, uint32_t first_pos,
                                     size_t max, tracuu_tokens_t *out);
 void tracuu_tokens_free(tracuu_tokens_t *toks);
+/* Every chunk through ICU when on, none cut on the plain path (the tokens
+ * are the same either way: tests compare them). */
+void tracuu_tokenizer_icu_only(tracuu_tokenizer_t *t, bool on);
 
 /* The two forms a token is indexed and searched by, appended to exact
  * and folded (either may be NULL):

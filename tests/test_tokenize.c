@@ -3,10 +3,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
+#include "normalize.h"
 #include "tokenize.h"
+#include "testutil.h"
 
 static tracuu_tokenizer_t *tk;
 
@@ -160,6 +165,111 @@ static void test_analysis_runs_normalise_then_break(void **state)
     tracuu_analyzer_free(a);
 }
 
+/* The tokens of text[0..len) with the plain path and through ICU alone
+ * are the same (offsets, positions, kinds); false, said, when not. */
+static bool same_both_ways(const char *text, size_t len, const char *what)
+{
+    tracuu_tokens_t plain = {0}, icu = {0};
+    assert_int_equal(tracuu_tokenize(tk, text, len, 7, &plain), TRACUU_OK);
+    tracuu_tokenizer_icu_only(tk, true);
+    assert_int_equal(tracuu_tokenize(tk, text, len, 7, &icu), TRACUU_OK);
+    tracuu_tokenizer_icu_only(tk, false);
+    size_t i = 0;
+    while (i < plain.n && i < icu.n &&
+           memcmp(&plain.v[i], &icu.v[i], sizeof plain.v[i]) == 0)
+        i++;
+    bool same = i == plain.n && i == icu.n;
+    if (!same) {
+        size_t at = i < icu.n ? icu.v[i].start : i < plain.n ? plain.v[i].start : 0;
+        fprintf(stderr, "%s: token %zu differs (plain %zu tokens, ICU %zu), "
+                "near byte %zu: \"%.40s\"\n", what, i, plain.n, icu.n, at,
+                text + (at > 10 ? at - 10 : 0));
+    }
+    tracuu_tokens_free(&plain);
+    tracuu_tokens_free(&icu);
+    return same;
+}
+
+/* Random text from pieces the rules treat apart: letters of every kind
+ * the plain path knows and some it leaves to ICU, digits, the ASCII
+ * punctuation that joins letters or digits (. ' : , ;), '_' and '&',
+ * OCR glyphs, spaces, tabs and line breaks, a combining mark, a soft
+ * hyphen, CJK, an emoji and a joiner. */
+static void test_plain_path_breaks_as_icu_on_random_text(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "Z", "đ", "Đ", "ư", "ạ", "ế", "Ỹ", "ß", "×", "÷", "ǅ", "ƒ", "ɐ",
+        "0", "7", ".", ",", "'", "’", ":", ";", "_", "&", "-", "/", "(", ")",
+        "\"", "%", "¢", "€", "§", " ", " ", " ", "\t", "\n", "\r\n",
+        "\xcc\x81", "\xc2\xad", "中", "😀", "\xe2\x80\x8d", "\xc2\xa0",
+        "\xff", "\xe1\xba", "kế", "hoạch", "34-CT/TW", "1.000", "TP.HCM",
+        "!", "#", "$", "*", "+", "<", "=", ">", "?", "@", "[", "\\", "]", "^",
+        "`", "{", "|", "}", "~", "\x01", "\x7f"};
+    size_t n = sizeof pieces / sizeof pieces[0];
+    unsigned seed = 20261206;
+    char text[512];
+    size_t bad = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        int k = (int)(seed >> 16) % 24;
+        for (int j = 0; j < k; j++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % n];
+            size_t pl = strlen(p);
+            memcpy(text + len, p, pl);
+            len += pl;
+        }
+        text[len] = 0;
+        bad += !same_both_ways(text, len, "random text");
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* The same on every text of the corpus as the analyser sees it
+ * (normalised) and as read. */
+static void test_plain_path_breaks_as_icu_on_the_corpus(void **state)
+{
+    (void)state;
+    const char *shared = tt_need_shared("test_tokenize");
+    if (!shared)
+        return;
+    static const char *const dirs[] = {"corpus/tnt305_tailieu_vanban/docs",
+                                       "corpus/vlc_laws/docs", "seeds"};
+    size_t files = 0, bad = 0;
+    for (size_t d = 0; d < 3; d++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", shared, dirs[d]);
+        DIR *dir = opendir(path);
+        assert_non_null(dir);
+        for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+            size_t nl = strlen(e->d_name);
+            if (nl < 5 || strcmp(e->d_name + nl - 4, ".txt") != 0)
+                continue;
+            snprintf(path, sizeof path, "%s/%s/%s", shared, dirs[d], e->d_name);
+            FILE *f = fopen(path, "rb");
+            assert_non_null(f);
+            tracuu_buf_t b = {0};
+            char chunk[65536];
+            for (size_t r; (r = fread(chunk, 1, sizeof chunk, f)) > 0;)
+                tracuu_buf_append(&b, chunk, r);
+            fclose(f);
+            tracuu_norm_t norm = {0};
+            assert_int_equal(tracuu_normalize(b.s ? b.s : "", b.len, &norm),
+                             TRACUU_OK);
+            bad += !same_both_ways(b.s ? b.s : "", b.len, path);
+            bad += !same_both_ways(norm.s ? norm.s : "", norm.len, path);
+            tracuu_norm_free(&norm);
+            tracuu_buf_free(&b);
+            files++;
+        }
+        closedir(dir);
+    }
+    assert_true(files > 390);
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +282,8 @@ int main(void)
         cmocka_unit_test(test_term_forms_exact_and_folded),
         cmocka_unit_test(test_lone_i_and_y_are_one_letter),
         cmocka_unit_test(test_analysis_runs_normalise_then_break),
+        cmocka_unit_test(test_plain_path_breaks_as_icu_on_random_text),
+        cmocka_unit_test(test_plain_path_breaks_as_icu_on_the_corpus),
     };
     return cmocka_run_group_tests_name("tokenize", tests, setup, teardown);
 }
