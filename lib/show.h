@@ -26,4 +26,11 @@ bool tracuu_show_print(tracuu_db_t *db, const unsigned *ids, size_t n,
 tracuu_status_t tracuu_show_lookup(tracuu_db_t *db, const char *path,
                                    unsigned *id);
 
+/* The document indexed under path exactly as the index stores it (an
+ * absolute path): nothing resolved, no file looked at, so the answer
+ * says nothing of what exists outside the index. *id, or 0 when none.
+ * READ statuses. */
+tracuu_status_t tracuu_show_lookup_stored(tracuu_db_t *db, const char *path,
+                                          unsigned *id);
+
 #endif

@@ -322,12 +322,23 @@ static bool show_ids(struct MHD_Connection *c, tracuu_db_t *db,
             (*ids)[(*n)++] = docid;
         }
         free(p);
-    } else if (*path || *number) {
+    } else if (*path) {
+        /* The path as the index stores it, never resolved here: the
+         * server's files outside the index stay unseen. */
+        unsigned docid = 0;
+        *ids = NULL;
+        *n = 0;
+        if (tracuu_show_lookup_stored(db, path, &docid) != TRACUU_OK) {
+            msg = tracuu_xstrdup(tracuu_db_last_error(db));
+            ok = false;
+        } else if (docid) {
+            *ids = tracuu_xmalloc(sizeof **ids);
+            (*ids)[(*n)++] = docid;
+        }
+    } else if (*number) {
         tracuu_buf_t t = {0};
-        if (*number)
-            tracuu_buf_printf(&t, "number:%s", number);
-        ok = tracuu_search_targets(SERVE_PROG, db, *path ? path : t.s, ids, n,
-                                   &msg);
+        tracuu_buf_printf(&t, "number:%s", number);
+        ok = tracuu_search_targets(SERVE_PROG, db, t.s, ids, n, &msg);
         tracuu_buf_free(&t);
     } else {
         msg = tracuu_xstrdup(_("/api/show wants id=, path= or number="));
