@@ -267,6 +267,13 @@ static tracuu_status_t show_one(tracuu_db_t *db, unsigned id, bool text,
 bool tracuu_show_print(tracuu_db_t *db, const unsigned *ids, size_t n,
                        const char *asked, bool text, tracuu_printer_t *p)
 {
+    return tracuu_show_print_more(db, ids, n, asked, text, false, p);
+}
+
+bool tracuu_show_print_more(tracuu_db_t *db, const unsigned *ids, size_t n,
+                            const char *asked, bool text, bool more,
+                            tracuu_printer_t *p)
+{
     tracuu_print_document(p);
     if (p->structured) {
         p->map_key(p, "show");
@@ -282,6 +289,10 @@ bool tracuu_show_print(tracuu_db_t *db, const unsigned *ids, size_t n,
     }
     if (p->structured) {
         p->end(p);
+        if (more) {
+            p->map_key(p, "more");
+            tracuu_print_bool(p, true);
+        }
         p->end(p);
     }
     if (st != TRACUU_OK) {

@@ -20,6 +20,11 @@ void tracuu_hit_record(tracuu_hit_t *h, const json_t *meta);
  * error (said on stderr). */
 bool tracuu_show_print(tracuu_db_t *db, const unsigned *ids, size_t n,
                        const char *asked, bool text, tracuu_printer_t *p);
+/* tracuu_show_print; more: ids are the first of more documents found
+ * (said as "more": true after the documents). */
+bool tracuu_show_print_more(tracuu_db_t *db, const unsigned *ids, size_t n,
+                            const char *asked, bool text, bool more,
+                            tracuu_printer_t *p);
 
 /* The document indexed for path (made absolute; a file gone since keeps
  * its entry): *id, or 0 when none. READ statuses. */

@@ -298,11 +298,12 @@ unsigned serve_docid(const char *s)
 }
 
 /* The documents show asks for: id=N (as search hits give it), else
- * path= or number= (as --show takes them). False when none is given
- * or it cannot be read (said as JSON). */
+ * path= or number= (as --show takes them; the first SERVE_LIMIT_MAX
+ * holding a number, *more when there are more). False when none is
+ * given or it cannot be read (said as JSON). */
 static bool show_ids(struct MHD_Connection *c, tracuu_db_t *db,
                      const char **asked, unsigned **ids, size_t *n,
-                     enum MHD_Result *ret)
+                     bool *more, enum MHD_Result *ret)
 {
     const char *id, *path, *number;
     if (!text_arg(c, "id", &id, ret) || !text_arg(c, "path", &path, ret) ||
@@ -338,7 +339,9 @@ static bool show_ids(struct MHD_Connection *c, tracuu_db_t *db,
     } else if (*number) {
         tracuu_buf_t t = {0};
         tracuu_buf_printf(&t, "number:%s", number);
-        ok = tracuu_search_targets(SERVE_PROG, db, t.s, ids, n, &msg);
+        /* At most a page of search hits; "more" says there are more. */
+        ok = tracuu_search_targets_max(SERVE_PROG, db, t.s, SERVE_LIMIT_MAX,
+                                       ids, n, more, &msg);
         tracuu_buf_free(&t);
     } else {
         msg = tracuu_xstrdup(_("/api/show wants id=, path= or number="));
@@ -360,6 +363,7 @@ static enum MHD_Result api_show(struct MHD_Connection *c)
     const char *asked, *text;
     unsigned *ids = NULL;
     size_t n = 0, len = 0;
+    bool more = false;
     tracuu_printer_t pr;
     FILE *f;
     if (!text_arg(c, "text", &text, &ret))
@@ -367,10 +371,10 @@ static enum MHD_Result api_show(struct MHD_Connection *c)
     tracuu_db_t *db = serve_handle(&msg);
     if (!db)
         ret = serve_json_error(c, 503, msg);
-    else if (show_ids(c, db, &asked, &ids, &n, &ret) &&
+    else if (show_ids(c, db, &asked, &ids, &n, &more, &ret) &&
              printer_open(c, TRACUU_FORMAT_JSON, &pr, &f, &out, &len, &ret)) {
-        if (tracuu_show_print(db, ids, n, asked, *text && strcmp(text, "0"),
-                              &pr)) {
+        if (tracuu_show_print_more(db, ids, n, asked,
+                                   *text && strcmp(text, "0"), more, &pr)) {
             ret = printed(c, TRACUU_FORMAT_JSON, f, &out, &len);
         } else {
             fclose(f);
