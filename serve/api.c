@@ -44,11 +44,12 @@ static bool text_arg(struct MHD_Connection *c, const char *name,
     return true;
 }
 
-/* A number parameter from 0 to max into *out (dflt when absent): false
- * when it is no such number (said as JSON). */
+/* A number parameter from min to max into *out (dflt when absent):
+ * false when it is no such number (a 400 naming the parameter and the
+ * range, as JSON). */
 static bool count_arg(struct MHD_Connection *c, const char *name,
-                      unsigned dflt, unsigned max, unsigned *out,
-                      enum MHD_Result *ret)
+                      unsigned dflt, unsigned min, unsigned max,
+                      unsigned *out, enum MHD_Result *ret)
 {
     const char *v;
     if (!text_arg(c, name, &v, ret))
@@ -58,9 +59,10 @@ static bool count_arg(struct MHD_Connection *c, const char *name,
         return true;
     char *end = NULL;
     long n = strtol(v, &end, 10);
-    if (*end || n < 0 || n > (long)max || (v[0] < '0' || v[0] > '9')) {
+    if (*end || n < (long)min || n > (long)max || v[0] < '0' || v[0] > '9') {
         tracuu_buf_t b = {0};
-        tracuu_buf_printf(&b, _("%s= wants a number from 0 to %u"), name, max);
+        tracuu_buf_printf(&b, _("%s= wants a whole number from %u to %u, "
+                                "not '%s'"), name, min, max, v);
         *ret = serve_json_error(c, 400, b.s);
         tracuu_buf_free(&b);
         return false;
@@ -173,13 +175,11 @@ static bool request_args(struct MHD_Connection *c, bool sheet,
 {
     memset(r, 0, sizeof *r);
     unsigned max = sheet ? SERVE_EXPORT_MAX : SERVE_LIMIT_MAX;
-    if (!count_arg(c, "limit", sheet ? max : SERVE_LIMIT_DEFAULT, max,
+    if (!count_arg(c, "limit", sheet ? max : SERVE_LIMIT_DEFAULT, 1, max,
                    &r->limit, ret) ||
-        !count_arg(c, "offset", 0, SERVE_OFFSET_MAX, &r->offset, ret) ||
+        !count_arg(c, "offset", 0, 0, SERVE_OFFSET_MAX, &r->offset, ret) ||
         !sort_arg(c, &r->sort, ret))
         return false;
-    if (r->limit == 0)
-        r->limit = max;
     r->snippets = !sheet;
     r->ids = !sheet;
     return true;
@@ -257,7 +257,8 @@ static enum MHD_Result api_list(struct MHD_Connection *c, const char *what)
     size_t len = 0;
     tracuu_printer_t pr;
     FILE *f;
-    if (!count_arg(c, "limit", SERVE_LIST_MAX, SERVE_LIST_MAX, &limit, &ret) ||
+    if (!count_arg(c, "limit", SERVE_LIST_MAX, 1, SERVE_LIST_MAX, &limit,
+                   &ret) ||
         !query_arg(c, true, &q, &pq, &every, &ret)) {
         tracuu_prepared_free(&pq);
         return ret;
@@ -268,7 +269,7 @@ static enum MHD_Result api_list(struct MHD_Connection *c, const char *what)
     } else if (printer_open(c, TRACUU_FORMAT_JSON, &pr, &f, &out, &len,
                             &ret)) {
         long rows = tracuu_list_print(db, every ? NULL : pq.plan.q_match, kind,
-                                      *q ? q : NULL, limit ? limit : SERVE_LIST_MAX,
+                                      *q ? q : NULL, limit,
                                       &pr);
         if (rows >= 0) {
             ret = printed(c, TRACUU_FORMAT_JSON, f, &out, &len);

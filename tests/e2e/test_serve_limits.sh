@@ -1,6 +1,8 @@
 #!/bin/sh
 # test_serve_limits.sh: tracuu-serve's caps and parameters: /api/show by
-# number lists a page of documents at most and says when there are more.
+# number lists a page of documents at most and says when there are more;
+# limit=0 and limits out of range are a 400 naming the parameter and the
+# range (in Vietnamese under a Vietnamese locale).
 . tests/e2e/lib.sh
 . tests/e2e/serve_lib.sh
 PY=/usr/bin/python3
@@ -42,6 +44,33 @@ else
     bad "python3-jsonschema missing"
 fi
 
+# limit=0 is no "as many as allowed": a 400 naming limit= and its range,
+# as one beyond the range is.
+limit_bad() { # API-PATH RANGE-WORDS
+    get "$1"
+    [ "$CODE" = 400 ] && grep -q "\"error\": \"limit= $2" "$TMP/body" && ok ||
+        bad "$1: $CODE $(head -c 300 "$TMP/body")"
+}
+limit_bad "api/search?q=thi&limit=0" "wants a whole number from 1 to 100, not '0'"
+limit_bad "api/search?q=thi&limit=101" "wants a whole number from 1 to 100, not '101'"
+limit_bad "api/export.csv?q=thi&limit=0" "wants a whole number from 1 to 10000"
+limit_bad "api/export.xlsx?q=thi&limit=0" "wants a whole number from 1 to 10000"
+limit_bad "api/list/issuers?q=*&limit=0" "wants a whole number from 1 to 1000, not '0'"
+limit_bad "api/list/years?limit=1001" "wants a whole number from 1 to 1000"
+get "api/search?q=thi&limit=1"
+[ "$CODE" = 200 ] && grep -q '"limit": 1,' "$TMP/body" && ok || bad "limit=1: $CODE"
+get "api/search?q=thi&offset=-1"
+[ "$CODE" = 400 ] && grep -q "offset= wants a whole number from 0 to 100000" "$TMP/body" && ok || bad "offset=-1: $CODE $(cat "$TMP/body")"
+
 stop_serve
 [ "$SRC" = 0 ] && ok || bad "SIGTERM: exit $SRC"
+
+# The same in Vietnamese under a Vietnamese locale.
+LANGUAGE= LC_ALL=vi_VN.UTF-8; export LANGUAGE LC_ALL
+start_serve "$DB"
+unset LANGUAGE LC_ALL
+get "api/search?q=thi&limit=0"
+[ "$CODE" = 400 ] && grep -q "limit= cần một số nguyên từ 1 đến 100, không phải '0'" "$TMP/body" && ok ||
+    bad "limit=0 in Vietnamese: $CODE $(cat "$TMP/body")"
+stop_serve
 finish
