@@ -237,7 +237,31 @@ static enum MHD_Result api_search(struct MHD_Connection *c,
     return ret;
 }
 
-/* GET /api/list/WHAT?q=&limit=: a list's rows, as --list WHAT --json. */
+/* The list's rows as JSON into *out, *len (new; free with free()):
+ * false on an index error (said as JSON). */
+static bool list_json(struct MHD_Connection *c, tracuu_db_t *db,
+                      const tracuu_prepared_t *pq, bool every,
+                      tracuu_list_kind_t kind, const char *q, unsigned limit,
+                      char **out, size_t *len, enum MHD_Result *ret)
+{
+    tracuu_printer_t pr;
+    FILE *f;
+    if (!printer_open(c, TRACUU_FORMAT_JSON, &pr, &f, out, len, ret))
+        return false;
+    long rows = tracuu_list_print(db, every ? NULL : pq->plan.q_match, kind,
+                                  *q ? q : NULL, limit, &pr);
+    fclose(f); /* *out and *len final only now */
+    if (rows >= 0)
+        return true;
+    free(*out);
+    *out = NULL;
+    *ret = serve_json_error(c, 500, tracuu_db_last_error(db));
+    return false;
+}
+
+/* GET /api/list/WHAT?q=&limit=: a list's rows, as --list WHAT --json.
+ * A list of every plan (q=* or none) is kept for the index's revision
+ * (facets.c): the page asks for them on every load. */
 static enum MHD_Result api_list(struct MHD_Connection *c, const char *what)
 {
     tracuu_list_kind_t kind;
@@ -253,33 +277,39 @@ static enum MHD_Result api_list(struct MHD_Connection *c, const char *what)
     tracuu_prepared_t pq = {0};
     const char *q;
     bool every;
-    char *msg = NULL, *out = NULL;
+    char *msg = NULL, *out = NULL, *rev = NULL;
     size_t len = 0;
-    tracuu_printer_t pr;
-    FILE *f;
+    tracuu_buf_t key = {0};
     if (!count_arg(c, "limit", SERVE_LIST_MAX, 1, SERVE_LIST_MAX, &limit,
                    &ret) ||
         !query_arg(c, true, &q, &pq, &every, &ret)) {
         tracuu_prepared_free(&pq);
         return ret;
     }
-    tracuu_db_t *db = serve_handle(&msg);
-    if (!db) {
-        ret = serve_json_error(c, 503, msg);
-    } else if (printer_open(c, TRACUU_FORMAT_JSON, &pr, &f, &out, &len,
-                            &ret)) {
-        long rows = tracuu_list_print(db, every ? NULL : pq.plan.q_match, kind,
-                                      *q ? q : NULL, limit,
-                                      &pr);
-        if (rows >= 0) {
-            ret = printed(c, TRACUU_FORMAT_JSON, f, &out, &len);
-        } else {
-            fclose(f);
-            free(out);
-            ret = serve_json_error(c, 500, tracuu_db_last_error(db));
+    if (every) { /* the revision before the handle is reopened */
+        rev = serve_index_revision();
+        tracuu_buf_printf(&key, "%s\n%u\n%s", what, limit, q);
+    }
+    if (rev && serve_facets_get(rev, key.s, &out, &len)) {
+        ret = serve_reply_with(c, 200, "application/json", "X-Tracuu-Cache",
+                               "hit", out, len);
+    } else {
+        tracuu_db_t *db = serve_handle(&msg);
+        if (!db)
+            ret = serve_json_error(c, 503, msg);
+        else if (list_json(c, db, &pq, every, kind, q, limit, &out, &len,
+                           &ret)) {
+            if (rev)
+                serve_facets_put(rev, key.s, out, len);
+            ret = serve_reply_with(c, 200, "application/json",
+                                   "X-Tracuu-Cache", rev ? "miss" : "none",
+                                   out, len);
         }
     }
+    free(out);
+    free(rev);
     free(msg);
+    tracuu_buf_free(&key);
     tracuu_prepared_free(&pq);
     return ret;
 }

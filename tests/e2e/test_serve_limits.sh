@@ -2,7 +2,8 @@
 # test_serve_limits.sh: tracuu-serve's caps and parameters: /api/show by
 # number lists a page of documents at most and says when there are more;
 # limit=0 and limits out of range are a 400 naming the parameter and the
-# range (in Vietnamese under a Vietnamese locale).
+# range (in Vietnamese under a Vietnamese locale); the lists of every
+# plan (the page's facets) are kept until the indexer commits.
 . tests/e2e/lib.sh
 . tests/e2e/serve_lib.sh
 PY=/usr/bin/python3
@@ -49,7 +50,7 @@ fi
 limit_bad() { # API-PATH RANGE-WORDS
     get "$1"
     [ "$CODE" = 400 ] && grep -q "\"error\": \"limit= $2" "$TMP/body" && ok ||
-        bad "$1: $CODE $(head -c 300 "$TMP/body")"
+        bad "$1: $CODE $(head -c 300 "$TMP/body" | tr -c '[:print:]' .)"
 }
 limit_bad "api/search?q=thi&limit=0" "wants a whole number from 1 to 100, not '0'"
 limit_bad "api/search?q=thi&limit=101" "wants a whole number from 1 to 100, not '101'"
@@ -61,6 +62,25 @@ get "api/search?q=thi&limit=1"
 [ "$CODE" = 200 ] && grep -q '"limit": 1,' "$TMP/body" && ok || bad "limit=1: $CODE"
 get "api/search?q=thi&offset=-1"
 [ "$CODE" = 400 ] && grep -q "offset= wants a whole number from 0 to 100000" "$TMP/body" && ok || bad "offset=-1: $CODE $(cat "$TMP/body")"
+
+# The facets: a list of every plan is answered from what was kept until
+# a run of the indexer commits; then the new counts, no restart.
+issuers() { # EXPECTED-HEADER EXPECTED-PLANS
+    get "api/list/issuers?q=*&limit=8"
+    h=$(sed -n 's/^X-Tracuu-Cache: \([a-z]*\).*/\1/p' "$TMP/head")
+    n=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["items"][0]["plans"])' "$TMP/body" 2>/dev/null)
+    [ "$CODE $h $n" = "200 $1 $2" ] && ok || bad "facet issuers: want 200 $1 $2, got $CODE '$h' $n"
+}
+issuers miss 103
+cp "$TMP/body" "$TMP/first"
+issuers hit 103
+cmp -s "$TMP/first" "$TMP/body" && ok || bad "the kept answer differs"
+get "api/list/issuers?q=thi&limit=8"
+grep -q '^X-Tracuu-Cache: none' "$TMP/head" && ok || bad "a list of a query kept: $(grep -i cache "$TMP/head")"
+printf 'ỦY BAN NHÂN DÂN XÃ TÂN LẠC\nSố: 79/KH-UBND\n\nKẾ HOẠCH mới\n\nMột kế hoạch mới thêm.\n' > "$D/added.txt"
+"$IDX" -q -d "$DB" "$D" 2>"$TMP/ierr" || bad "index again: $(cat "$TMP/ierr")"
+issuers miss 104
+issuers hit 104
 
 stop_serve
 [ "$SRC" = 0 ] && ok || bad "SIGTERM: exit $SRC"
