@@ -297,7 +297,7 @@ bool tracuu_show_print_more(tracuu_db_t *db, const unsigned *ids, size_t n,
     }
     if (st != TRACUU_OK) {
         fflush(p->f);
-        fprintf(stderr, "tracuu-query: %s\n", tracuu_db_last_error(db));
+        fprintf(stderr, "%s: %s\n", tracuu_prog(), tracuu_db_last_error(db));
     }
     return st == TRACUU_OK;
 }

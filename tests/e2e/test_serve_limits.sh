@@ -3,7 +3,8 @@
 # number lists a page of documents at most and says when there are more;
 # limit=0 and limits out of range are a 400 naming the parameter and the
 # range (in Vietnamese under a Vietnamese locale); the lists of every
-# plan (the page's facets) are kept until the indexer commits.
+# plan (the page's facets) are kept until the indexer commits; lib's
+# own lines in the server's log name tracuu-serve.
 . tests/e2e/lib.sh
 . tests/e2e/serve_lib.sh
 PY=/usr/bin/python3
@@ -93,4 +94,27 @@ get "api/search?q=thi&limit=0"
 [ "$CODE" = 400 ] && grep -q "limit= cần một số nguyên từ 1 đến 100, không phải '0'" "$TMP/body" && ok ||
     bad "limit=0 in Vietnamese: $CODE $(cat "$TMP/body")"
 stop_serve
+
+# A table damaged under the server: the line lib writes to the log when
+# a document cannot be read names tracuu-serve, not tracuu-query. One
+# block of the documents' table zeroed (not its root, which the opening
+# reads: the first block whose loss --show reports, not the opening).
+b=0; CDB=""
+while [ $b -lt 4 ] && [ -z "$CDB" ]; do
+    rm -rf "$TMP/cdb"; cp -r "$DB" "$TMP/cdb"
+    dd if=/dev/zero of="$(ls -d "$TMP"/cdb/shard-* | head -1)/docdata.glass" bs=8192 seek=$b count=1 conv=notrunc 2>/dev/null
+    q "$TMP/cdb" --json --show number:77/KH-UBND
+    if grep -q 'DatabaseCorruptError' "$TMP/err" && ! grep -q 'index is corrupt' "$TMP/err"; then CDB=$TMP/cdb; fi
+    b=$((b + 1))
+done
+if [ -n "$CDB" ]; then
+    start_serve "$CDB"
+    get "api/show?number=77%2FKH-UBND"
+    [ "$CODE" = 500 ] && grep -q '^tracuu-serve: .*DatabaseCorruptError' "$TMP/serve.err" &&
+        ! grep -q 'tracuu-query' "$TMP/serve.err" && ok ||
+        bad "a damaged table: $CODE, log: $(cat "$TMP/serve.err")"
+    stop_serve
+else
+    bad "no block of docdata.glass gives a read error past the opening"
+fi
 finish
