@@ -175,6 +175,7 @@ static int parse_options(int argc, char **argv, tracuu_run_opts_t *o,
 int main(int argc, char **argv)
 {
     tracuu_run_opts_t o = {0};
+    tracuu_set_prog("tracuu-index");
     tracuu_i18n_init();
     const char *db_opt = NULL;
     bool repair = false;

@@ -67,3 +67,15 @@ bool tracuu_i18n_vi(void)
         return strncmp(lang, "vi", 2) == 0;
     return strncmp(l, "vi", 2) == 0;
 }
+
+static const char *prog_name = "tracuu";
+
+void tracuu_set_prog(const char *name)
+{
+    prog_name = name;
+}
+
+const char *tracuu_prog(void)
+{
+    return prog_name;
+}

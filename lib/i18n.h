@@ -19,6 +19,12 @@
  * locale. Call once at the start of main. */
 void tracuu_i18n_init(void);
 
+/* The running program's name, which the lines lib writes on stderr
+ * itself start with ("tracuu-serve: ..."): each main sets it first;
+ * "tracuu" until then. name is kept (a string constant). */
+void tracuu_set_prog(const char *name);
+const char *tracuu_prog(void);
+
 /* Whether messages are Vietnamese (the locale's language is vi). */
 bool tracuu_i18n_vi(void);
 

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "i18n.h"
 #include "fold.h"
 #include "movement.h"
 #include "output.h"
@@ -884,7 +885,7 @@ long tracuu_list_print(tracuu_db_t *db, const tracuu_q_t *q,
         const char *e = tracuu_db_last_error(db);
         tracuu_escape_text(&b, e, strlen(e));
         fflush(p->f);
-        fprintf(stderr, "tracuu-query: %s\n", b.s);
+        fprintf(stderr, "%s: %s\n", tracuu_prog(), b.s);
         tracuu_buf_free(&b);
         free_rows(&rows);
         return -1;

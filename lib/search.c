@@ -393,8 +393,8 @@ char *tracuu_search_accents(tracuu_db_t *db, const char *query,
 /* The documents a number: query finds, every file holding it (not one
  * per plan). */
 static bool number_targets(const char *prog, tracuu_db_t *db,
-                           const char *target, unsigned **ids, size_t *n,
-                           char **msg)
+                           const char *target, size_t max, unsigned **ids,
+                           size_t *n, bool *more, char **msg)
 {
     tracuu_prepared_t pq;
     memset(&pq, 0, sizeof pq);
@@ -404,12 +404,18 @@ static bool number_targets(const char *prog, tracuu_db_t *db,
     if ((*msg = tracuu_search_check(prog, target)) == NULL &&
         tracuu_search_prepare(prog, target, false, &pq, msg)) {
         tracuu_db_doccount(db, &count);
+        if (max && count > max) /* one more than max says there are more */
+            count = (unsigned)max + 1;
         tracuu_search_opts_t so = {0, count ? count : 1, -1, false, true,
                                    false, 0};
         ok = tracuu_db_search(db, pq.plan.q_match, &so, &m) == TRACUU_OK;
         if (!ok)
             *msg = said(prog, _("search failed: "), tracuu_db_last_error(db));
         for (size_t i = 0; ok && i < tracuu_mset_size(m); i++) {
+            if (max && *n == max) {
+                *more = true;
+                break;
+            }
             *ids = tracuu_xrealloc(*ids, (*n + 1) * sizeof **ids);
             (*ids)[(*n)++] = tracuu_mset_docid(m, i);
         }
@@ -423,11 +429,21 @@ bool tracuu_search_targets(const char *prog, tracuu_db_t *db,
                            const char *target, unsigned **ids, size_t *n,
                            char **msg)
 {
+    bool more = false;
+    return tracuu_search_targets_max(prog, db, target, 0, ids, n, &more, msg);
+}
+
+bool tracuu_search_targets_max(const char *prog, tracuu_db_t *db,
+                               const char *target, size_t max,
+                               unsigned **ids, size_t *n, bool *more,
+                               char **msg)
+{
     *ids = NULL;
     *n = 0;
     *msg = NULL;
+    *more = false;
     if (strncmp(target, "number:", 7) == 0)
-        return number_targets(prog, db, target, ids, n, msg);
+        return number_targets(prog, db, target, max, ids, n, more, msg);
     unsigned id = 0;
     if (tracuu_show_lookup(db, target, &id) != TRACUU_OK) {
         *msg = said(prog, "", tracuu_db_last_error(db));

@@ -122,5 +122,11 @@ char *tracuu_search_accents(tracuu_db_t *db, const char *query,
 bool tracuu_search_targets(const char *prog, tracuu_db_t *db,
                            const char *target, unsigned **ids, size_t *n,
                            char **msg);
+/* tracuu_search_targets keeping the first max documents of a number:
+ * query (the best matches; max 0: all), *more set when it finds more. */
+bool tracuu_search_targets_max(const char *prog, tracuu_db_t *db,
+                               const char *target, size_t max,
+                               unsigned **ids, size_t *n, bool *more,
+                               char **msg);
 
 #endif

@@ -59,6 +59,29 @@ tracuu_status_t tracuu_show_lookup(tracuu_db_t *db, const char *path,
     return st;
 }
 
+tracuu_status_t tracuu_show_lookup_stored(tracuu_db_t *db, const char *path,
+                                          unsigned *id)
+{
+    tracuu_buf_t uid = {0};
+    char *stored = NULL;
+    size_t len = 0;
+    *id = 0;
+    tracuu_record_uid(path, &uid);
+    tracuu_status_t st = tracuu_db_lookup(db, uid.s, id);
+    if (st == TRACUU_OK)
+        st = tracuu_db_get_value(db, *id, TRACUU_SLOT_PATH, &stored, &len);
+    /* A long path's uid is hashed: the stored path itself decides. */
+    if (st == TRACUU_OK && (len != strlen(path) || memcmp(stored, path, len)))
+        st = TRACUU_ERR_NOT_FOUND;
+    if (st != TRACUU_OK)
+        *id = 0;
+    if (st == TRACUU_ERR_NOT_FOUND)
+        st = TRACUU_OK;
+    free(stored);
+    tracuu_buf_free(&uid);
+    return st;
+}
+
 /* Split a TAB-separated listing term into SHOW_FIELDS fields (pointers
  * into s, which is cut). */
 static void fields(char *s, char *f[SHOW_FIELDS])
@@ -244,6 +267,13 @@ static tracuu_status_t show_one(tracuu_db_t *db, unsigned id, bool text,
 bool tracuu_show_print(tracuu_db_t *db, const unsigned *ids, size_t n,
                        const char *asked, bool text, tracuu_printer_t *p)
 {
+    return tracuu_show_print_more(db, ids, n, asked, text, false, p);
+}
+
+bool tracuu_show_print_more(tracuu_db_t *db, const unsigned *ids, size_t n,
+                            const char *asked, bool text, bool more,
+                            tracuu_printer_t *p)
+{
     tracuu_print_document(p);
     if (p->structured) {
         p->map_key(p, "show");
@@ -259,11 +289,15 @@ bool tracuu_show_print(tracuu_db_t *db, const unsigned *ids, size_t n,
     }
     if (p->structured) {
         p->end(p);
+        if (more) {
+            p->map_key(p, "more");
+            tracuu_print_bool(p, true);
+        }
         p->end(p);
     }
     if (st != TRACUU_OK) {
         fflush(p->f);
-        fprintf(stderr, "tracuu-query: %s\n", tracuu_db_last_error(db));
+        fprintf(stderr, "%s: %s\n", tracuu_prog(), tracuu_db_last_error(db));
     }
     return st == TRACUU_OK;
 }

@@ -20,10 +20,22 @@ void tracuu_hit_record(tracuu_hit_t *h, const json_t *meta);
  * error (said on stderr). */
 bool tracuu_show_print(tracuu_db_t *db, const unsigned *ids, size_t n,
                        const char *asked, bool text, tracuu_printer_t *p);
+/* tracuu_show_print; more: ids are the first of more documents found
+ * (said as "more": true after the documents). */
+bool tracuu_show_print_more(tracuu_db_t *db, const unsigned *ids, size_t n,
+                            const char *asked, bool text, bool more,
+                            tracuu_printer_t *p);
 
 /* The document indexed for path (made absolute; a file gone since keeps
  * its entry): *id, or 0 when none. READ statuses. */
 tracuu_status_t tracuu_show_lookup(tracuu_db_t *db, const char *path,
                                    unsigned *id);
+
+/* The document indexed under path exactly as the index stores it (an
+ * absolute path): nothing resolved, no file looked at, so the answer
+ * says nothing of what exists outside the index. *id, or 0 when none.
+ * READ statuses. */
+tracuu_status_t tracuu_show_lookup_stored(tracuu_db_t *db, const char *path,
+                                          unsigned *id);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "i18n.h"
 
 /* libxlsxwriter is loaded when a workbook is written, not with every
  * query: linked in, its dependencies (libcrypto, libminizip, libuuid)
@@ -191,12 +192,12 @@ static void xlsx_end(tracuu_printer_t *p)
     lxw_error e = lib.workbook_close(x->wb);
     if (e != LXW_NO_ERROR) {
         p->failed = true;
-        fprintf(stderr, "tracuu-query: cannot write the workbook: %s\n",
+        fprintf(stderr, "%s: cannot write the workbook: %s\n", tracuu_prog(),
                 lib.lxw_strerror(e));
     } else if (x->tmp && !copy_out(x->tmp, p->f)) {
         p->failed = true;
-        fprintf(stderr, "tracuu-query: cannot copy the workbook out: %s\n",
-                strerror(errno ? errno : EIO));
+        fprintf(stderr, "%s: cannot copy the workbook out: %s\n",
+                tracuu_prog(), strerror(errno ? errno : EIO));
     }
     if (x->tmp) {
         unlink(x->tmp);

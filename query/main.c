@@ -940,6 +940,7 @@ int main(int argc, char **argv)
     opts_t o = {.format = TRACUU_FORMAT_TEXT, .limit = DEFAULT_LIMIT,
                 .color = COLOR_AUTO, .sort = SORT_RELEVANCE,
                 .list = TRACUU_LIST_NONE, .width = -1};
+    tracuu_set_prog(prog);
     tracuu_i18n_init();
     char **v = NULL;
     int rc = parse_args(argc, argv, &o, &argc, &v);

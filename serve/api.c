@@ -44,11 +44,12 @@ static bool text_arg(struct MHD_Connection *c, const char *name,
     return true;
 }
 
-/* A number parameter from 0 to max into *out (dflt when absent): false
- * when it is no such number (said as JSON). */
+/* A number parameter from min to max into *out (dflt when absent):
+ * false when it is no such number (a 400 naming the parameter and the
+ * range, as JSON). */
 static bool count_arg(struct MHD_Connection *c, const char *name,
-                      unsigned dflt, unsigned max, unsigned *out,
-                      enum MHD_Result *ret)
+                      unsigned dflt, unsigned min, unsigned max,
+                      unsigned *out, enum MHD_Result *ret)
 {
     const char *v;
     if (!text_arg(c, name, &v, ret))
@@ -58,9 +59,10 @@ static bool count_arg(struct MHD_Connection *c, const char *name,
         return true;
     char *end = NULL;
     long n = strtol(v, &end, 10);
-    if (*end || n < 0 || n > (long)max || (v[0] < '0' || v[0] > '9')) {
+    if (*end || n < (long)min || n > (long)max || v[0] < '0' || v[0] > '9') {
         tracuu_buf_t b = {0};
-        tracuu_buf_printf(&b, _("%s= wants a number from 0 to %u"), name, max);
+        tracuu_buf_printf(&b, _("%s= wants a whole number from %u to %u, "
+                                "not '%s'"), name, min, max, v);
         *ret = serve_json_error(c, 400, b.s);
         tracuu_buf_free(&b);
         return false;
@@ -173,13 +175,11 @@ static bool request_args(struct MHD_Connection *c, bool sheet,
 {
     memset(r, 0, sizeof *r);
     unsigned max = sheet ? SERVE_EXPORT_MAX : SERVE_LIMIT_MAX;
-    if (!count_arg(c, "limit", sheet ? max : SERVE_LIMIT_DEFAULT, max,
+    if (!count_arg(c, "limit", sheet ? max : SERVE_LIMIT_DEFAULT, 1, max,
                    &r->limit, ret) ||
-        !count_arg(c, "offset", 0, SERVE_OFFSET_MAX, &r->offset, ret) ||
+        !count_arg(c, "offset", 0, 0, SERVE_OFFSET_MAX, &r->offset, ret) ||
         !sort_arg(c, &r->sort, ret))
         return false;
-    if (r->limit == 0)
-        r->limit = max;
     r->snippets = !sheet;
     r->ids = !sheet;
     return true;
@@ -237,7 +237,31 @@ static enum MHD_Result api_search(struct MHD_Connection *c,
     return ret;
 }
 
-/* GET /api/list/WHAT?q=&limit=: a list's rows, as --list WHAT --json. */
+/* The list's rows as JSON into *out, *len (new; free with free()):
+ * false on an index error (said as JSON). */
+static bool list_json(struct MHD_Connection *c, tracuu_db_t *db,
+                      const tracuu_prepared_t *pq, bool every,
+                      tracuu_list_kind_t kind, const char *q, unsigned limit,
+                      char **out, size_t *len, enum MHD_Result *ret)
+{
+    tracuu_printer_t pr;
+    FILE *f;
+    if (!printer_open(c, TRACUU_FORMAT_JSON, &pr, &f, out, len, ret))
+        return false;
+    long rows = tracuu_list_print(db, every ? NULL : pq->plan.q_match, kind,
+                                  *q ? q : NULL, limit, &pr);
+    fclose(f); /* *out and *len final only now */
+    if (rows >= 0)
+        return true;
+    free(*out);
+    *out = NULL;
+    *ret = serve_json_error(c, 500, tracuu_db_last_error(db));
+    return false;
+}
+
+/* GET /api/list/WHAT?q=&limit=: a list's rows, as --list WHAT --json.
+ * A list of every plan (q=* or none) is kept for the index's revision
+ * (facets.c): the page asks for them on every load. */
 static enum MHD_Result api_list(struct MHD_Connection *c, const char *what)
 {
     tracuu_list_kind_t kind;
@@ -253,32 +277,39 @@ static enum MHD_Result api_list(struct MHD_Connection *c, const char *what)
     tracuu_prepared_t pq = {0};
     const char *q;
     bool every;
-    char *msg = NULL, *out = NULL;
+    char *msg = NULL, *out = NULL, *rev = NULL;
     size_t len = 0;
-    tracuu_printer_t pr;
-    FILE *f;
-    if (!count_arg(c, "limit", SERVE_LIST_MAX, SERVE_LIST_MAX, &limit, &ret) ||
+    tracuu_buf_t key = {0};
+    if (!count_arg(c, "limit", SERVE_LIST_MAX, 1, SERVE_LIST_MAX, &limit,
+                   &ret) ||
         !query_arg(c, true, &q, &pq, &every, &ret)) {
         tracuu_prepared_free(&pq);
         return ret;
     }
-    tracuu_db_t *db = serve_handle(&msg);
-    if (!db) {
-        ret = serve_json_error(c, 503, msg);
-    } else if (printer_open(c, TRACUU_FORMAT_JSON, &pr, &f, &out, &len,
-                            &ret)) {
-        long rows = tracuu_list_print(db, every ? NULL : pq.plan.q_match, kind,
-                                      *q ? q : NULL, limit ? limit : SERVE_LIST_MAX,
-                                      &pr);
-        if (rows >= 0) {
-            ret = printed(c, TRACUU_FORMAT_JSON, f, &out, &len);
-        } else {
-            fclose(f);
-            free(out);
-            ret = serve_json_error(c, 500, tracuu_db_last_error(db));
+    if (every) { /* the revision before the handle is reopened */
+        rev = serve_index_revision();
+        tracuu_buf_printf(&key, "%s\n%u\n%s", what, limit, q);
+    }
+    if (rev && serve_facets_get(rev, key.s, &out, &len)) {
+        ret = serve_reply_with(c, 200, "application/json", "X-Tracuu-Cache",
+                               "hit", out, len);
+    } else {
+        tracuu_db_t *db = serve_handle(&msg);
+        if (!db)
+            ret = serve_json_error(c, 503, msg);
+        else if (list_json(c, db, &pq, every, kind, q, limit, &out, &len,
+                           &ret)) {
+            if (rev)
+                serve_facets_put(rev, key.s, out, len);
+            ret = serve_reply_with(c, 200, "application/json",
+                                   "X-Tracuu-Cache", rev ? "miss" : "none",
+                                   out, len);
         }
     }
+    free(out);
+    free(rev);
     free(msg);
+    tracuu_buf_free(&key);
     tracuu_prepared_free(&pq);
     return ret;
 }
@@ -298,11 +329,12 @@ unsigned serve_docid(const char *s)
 }
 
 /* The documents show asks for: id=N (as search hits give it), else
- * path= or number= (as --show takes them). False when none is given
- * or it cannot be read (said as JSON). */
+ * path= or number= (as --show takes them; the first SERVE_LIMIT_MAX
+ * holding a number, *more when there are more). False when none is
+ * given or it cannot be read (said as JSON). */
 static bool show_ids(struct MHD_Connection *c, tracuu_db_t *db,
                      const char **asked, unsigned **ids, size_t *n,
-                     enum MHD_Result *ret)
+                     bool *more, enum MHD_Result *ret)
 {
     const char *id, *path, *number;
     if (!text_arg(c, "id", &id, ret) || !text_arg(c, "path", &path, ret) ||
@@ -322,12 +354,25 @@ static bool show_ids(struct MHD_Connection *c, tracuu_db_t *db,
             (*ids)[(*n)++] = docid;
         }
         free(p);
-    } else if (*path || *number) {
+    } else if (*path) {
+        /* The path as the index stores it, never resolved here: the
+         * server's files outside the index stay unseen. */
+        unsigned docid = 0;
+        *ids = NULL;
+        *n = 0;
+        if (tracuu_show_lookup_stored(db, path, &docid) != TRACUU_OK) {
+            msg = tracuu_xstrdup(tracuu_db_last_error(db));
+            ok = false;
+        } else if (docid) {
+            *ids = tracuu_xmalloc(sizeof **ids);
+            (*ids)[(*n)++] = docid;
+        }
+    } else if (*number) {
         tracuu_buf_t t = {0};
-        if (*number)
-            tracuu_buf_printf(&t, "number:%s", number);
-        ok = tracuu_search_targets(SERVE_PROG, db, *path ? path : t.s, ids, n,
-                                   &msg);
+        tracuu_buf_printf(&t, "number:%s", number);
+        /* At most a page of search hits; "more" says there are more. */
+        ok = tracuu_search_targets_max(SERVE_PROG, db, t.s, SERVE_LIMIT_MAX,
+                                       ids, n, more, &msg);
         tracuu_buf_free(&t);
     } else {
         msg = tracuu_xstrdup(_("/api/show wants id=, path= or number="));
@@ -349,6 +394,7 @@ static enum MHD_Result api_show(struct MHD_Connection *c)
     const char *asked, *text;
     unsigned *ids = NULL;
     size_t n = 0, len = 0;
+    bool more = false;
     tracuu_printer_t pr;
     FILE *f;
     if (!text_arg(c, "text", &text, &ret))
@@ -356,10 +402,10 @@ static enum MHD_Result api_show(struct MHD_Connection *c)
     tracuu_db_t *db = serve_handle(&msg);
     if (!db)
         ret = serve_json_error(c, 503, msg);
-    else if (show_ids(c, db, &asked, &ids, &n, &ret) &&
+    else if (show_ids(c, db, &asked, &ids, &n, &more, &ret) &&
              printer_open(c, TRACUU_FORMAT_JSON, &pr, &f, &out, &len, &ret)) {
-        if (tracuu_show_print(db, ids, n, asked, *text && strcmp(text, "0"),
-                              &pr)) {
+        if (tracuu_show_print_more(db, ids, n, asked,
+                                   *text && strcmp(text, "0"), more, &pr)) {
             ret = printed(c, TRACUU_FORMAT_JSON, f, &out, &len);
         } else {
             fclose(f);

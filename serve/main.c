@@ -245,6 +245,7 @@ static int serve(const opts_t *o, const struct sockaddr_storage *ss)
 int main(int argc, char **argv)
 {
     opts_t o = {NULL, DEFAULT_PORT, THREADS_DEFAULT, CONNECTIONS_DEFAULT};
+    tracuu_set_prog(SERVE_PROG);
     tracuu_i18n_init();
     int rc = parse_args(argc, argv, &o);
     if (rc)

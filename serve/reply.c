@@ -24,9 +24,10 @@ void serve_headers(struct MHD_Response *r)
     MHD_add_response_header(r, "Cache-Control", "no-store");
 }
 
+/* A reply with one more header name: value (none when name is NULL). */
 static enum MHD_Result reply(struct MHD_Connection *c, unsigned status,
-                             const char *type, const char *disposition,
-                             const char *body, size_t len)
+                             const char *type, const char *name,
+                             const char *value, const char *body, size_t len)
 {
     struct MHD_Response *r = MHD_create_response_from_buffer(
         len, (void *)body, MHD_RESPMEM_MUST_COPY);
@@ -34,8 +35,8 @@ static enum MHD_Result reply(struct MHD_Connection *c, unsigned status,
         return MHD_NO;
     serve_headers(r);
     MHD_add_response_header(r, "Content-Type", type);
-    if (disposition)
-        MHD_add_response_header(r, "Content-Disposition", disposition);
+    if (name)
+        MHD_add_response_header(r, name, value);
     enum MHD_Result ret = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
     return ret;
@@ -44,7 +45,15 @@ static enum MHD_Result reply(struct MHD_Connection *c, unsigned status,
 enum MHD_Result serve_reply(struct MHD_Connection *c, unsigned status,
                             const char *type, const char *body, size_t len)
 {
-    return reply(c, status, type, NULL, body, len);
+    return reply(c, status, type, NULL, NULL, body, len);
+}
+
+enum MHD_Result serve_reply_with(struct MHD_Connection *c, unsigned status,
+                                 const char *type, const char *name,
+                                 const char *value, const char *body,
+                                 size_t len)
+{
+    return reply(c, status, type, name, value, body, len);
 }
 
 enum MHD_Result serve_download(struct MHD_Connection *c, const char *type,
@@ -53,7 +62,8 @@ enum MHD_Result serve_download(struct MHD_Connection *c, const char *type,
 {
     tracuu_buf_t d = {0};
     tracuu_buf_printf(&d, "attachment; filename=\"%s\"", filename);
-    enum MHD_Result ret = reply(c, 200, type, d.s, body, len);
+    enum MHD_Result ret = reply(c, 200, type, "Content-Disposition", d.s,
+                                body, len);
     tracuu_buf_free(&d);
     return ret;
 }

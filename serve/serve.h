@@ -34,6 +34,11 @@ void serve_handles_close(void);
  * security policy, no referrer). */
 enum MHD_Result serve_reply(struct MHD_Connection *c, unsigned status,
                             const char *type, const char *body, size_t len);
+/* serve_reply with one more header name: value. */
+enum MHD_Result serve_reply_with(struct MHD_Connection *c, unsigned status,
+                                 const char *type, const char *name,
+                                 const char *value, const char *body,
+                                 size_t len);
 /* Add the headers every reply has to r. */
 void serve_headers(struct MHD_Response *r);
 /* Queue body[0..len) as a file to save as filename. */
@@ -50,6 +55,19 @@ enum MHD_Result serve_json_error(struct MHD_Connection *c, unsigned status,
  * (/file/ID, an unknown page). */
 enum MHD_Result serve_html_error(struct MHD_Connection *c, unsigned status,
                                  const char *msg);
+
+/* The index's revision as its files show it: the stub, and each
+ * database's version file (Xapian rewrites it at every commit), by
+ * inode, size and times. New (free with free()); taken before the
+ * handle is reopened, an answer kept under it is never older. */
+char *serve_index_revision(void);
+/* The answer kept for key at revision rev: *body new (free with
+ * free()); false when none (an answer of another revision is dropped). */
+bool serve_facets_get(const char *rev, const char *key, char **body,
+                      size_t *len);
+/* Keep body[0..len) for key at revision rev (copied). */
+void serve_facets_put(const char *rev, const char *key, const char *body,
+                      size_t len);
 
 /* Answer GET /api/...: search, list/WHAT, show, export.csv, export.xlsx. */
 enum MHD_Result serve_api(struct MHD_Connection *c, const char *url);

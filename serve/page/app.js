@@ -36,8 +36,13 @@ function go(s) {
   location.hash = params({ q: s.q, sort: s.sort, offset: s.offset || "", doc: s.doc || "" });
 }
 
-async function getJSON(url) {
-  const r = await fetch(url);
+// What the page is drawing now (a search, its facets, a document): a
+// new route aborts it, so a slow answer of an earlier one never draws
+// over a later one.
+let current = new AbortController();
+
+async function getJSON(url, signal) {
+  const r = await fetch(url, { signal: signal });
   let body;
   try { body = await r.json(); } catch (e) { body = { error: "HTTP " + r.status }; }
   if (!r.ok) throw new Error(body.error || "HTTP " + r.status);
@@ -121,13 +126,17 @@ function exports(s) {
   return div;
 }
 
-async function search(s) {
+async function search(s, signal) {
   const out = $("results");
   out.replaceChildren(el("p", "summary", "Đang tìm…"));
   let res;
   try {
-    res = await getJSON("/api/search?" + params({ q: s.q, sort: s.sort, offset: s.offset, limit: PAGE }));
-  } catch (e) { showError(out, e.message); out.dataset.shown = location.hash; return; }
+    res = await getJSON("/api/search?" + params({ q: s.q, sort: s.sort, offset: s.offset, limit: PAGE }), signal);
+  } catch (e) {
+    if (signal.aborted) return; // a later search draws
+    showError(out, e.message); out.dataset.shown = location.hash; return;
+  }
+  if (signal.aborted) return;
   const parts = [];
   const first = res.total ? s.offset + 1 : 0;
   parts.push(el("p", "summary", res.total === 0 ? "Không có văn bản nào khớp." :
@@ -154,14 +163,15 @@ const FACETS = [
   ["cites", "Được trích dẫn nhiều nhất", (r) => [r.symbol, r.name || (r.type ? "(" + r.type + ")" : "")].filter(Boolean).join(" ")],
 ];
 
-async function facets(s) {
+async function facets(s, signal) {
   const box = $("facets");
   box.replaceChildren();
   for (const [what, title, label] of FACETS) {
     const sec = el("section", "facet facet-" + what);
     sec.append(el("h3", "", title));
     box.append(sec);
-    getJSON("/api/list/" + what + "?" + params({ q: s.q || "*", limit: 8 })).then((res) => {
+    getJSON("/api/list/" + what + "?" + params({ q: s.q || "*", limit: 8 }), signal).then((res) => {
+      if (signal.aborted) return;
       for (const row of res.items || []) {
         const b = el("button", "");
         b.type = "button";
@@ -170,7 +180,7 @@ async function facets(s) {
         sec.append(b);
       }
       if (!(res.items || []).length) sec.append(el("p", "n", "—"));
-    }).catch((e) => sec.append(el("p", "error", e.message)));
+    }).catch((e) => { if (!signal.aborted) sec.append(el("p", "error", e.message)); });
   }
 }
 
@@ -189,15 +199,16 @@ function table(head, rows) {
 
 const ROLES = { issued: "ngày ban hành", cited: "trích dẫn", deadline: "thời hạn", mentioned: "nhắc đến" };
 
-async function showDoc(id) {
+async function showDoc(id, signal) {
   const box = $("doc");
   box.hidden = false;
   $("results").hidden = true;
   $("facets").hidden = true;
   box.replaceChildren(el("p", "summary", "Đang mở…"));
   let res;
-  try { res = await getJSON("/api/show?" + params({ id: id, text: 1 })); }
-  catch (e) { showError(box, e.message); return; }
+  try { res = await getJSON("/api/show?" + params({ id: id, text: 1 }), signal); }
+  catch (e) { if (!signal.aborted) showError(box, e.message); return; }
+  if (signal.aborted) return;
   const d = res.documents[0];
   const back = el("button", "back", "‹ Quay lại kết quả");
   back.type = "button";
@@ -220,8 +231,8 @@ async function showDoc(id) {
   parts.push(pre);
   box.replaceChildren(...parts);
   if (!d.text && (d.format === "txt" || d.format === "md")) {
-    fetch("/file/" + encodeURIComponent(id)).then((r) => r.ok ? r.text() : "")
-      .then((t) => { pre.textContent = t; });
+    fetch("/file/" + encodeURIComponent(id), { signal: signal }).then((r) => r.ok ? r.text() : "")
+      .then((t) => { pre.textContent = t; }, () => {});
   }
 }
 
@@ -240,8 +251,11 @@ function fields() {
 }
 
 function route() {
+  current.abort();
+  current = new AbortController();
+  const signal = current.signal;
   const s = state();
-  if (s.doc) { showDoc(s.doc); return; }
+  if (s.doc) { showDoc(s.doc, signal); return; }
   $("doc").hidden = true;
   $("results").hidden = false;
   $("facets").hidden = false;
@@ -250,11 +264,11 @@ function route() {
   if (!s.q && !s.sort) {
     $("results").replaceChildren(el("p", "summary",
       "Gõ từ khóa, có dấu hay không dấu: thi đua = thi dua. Dùng cites:, movement:, date:, issuer:, type: để tìm theo trường."));
-    facets(s);
+    facets(s, signal);
     return;
   }
-  search(s);
-  facets(s);
+  search(s, signal);
+  facets(s, signal);
 }
 
 document.addEventListener("DOMContentLoaded", () => {

@@ -109,6 +109,18 @@ for p in "file/../../../../etc/passwd" "file/..%2f..%2f..%2fetc%2fpasswd" "file/
 done
 get "api/show?path=%2Fetc%2Fpasswd"
 [ "$CODE" = 404 ] && ok || bad "show of an unindexed path: $CODE"
+# show?path= looks up the path as indexed, never resolved on the server's
+# disk: a path through an existing folder outside the index, through a
+# missing one, or a link to an indexed file, all get the same 404.
+PD=$(cd "$D" && pwd); OUT=$(cd "$TMP/outside" && pwd)
+ln -s "$P" "$OUT/link.txt"
+enc() { $PY -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+get "api/show?path=$(enc "$OUT/..${PD#"$(dirname "$OUT")"}/a.txt")"; c1=$CODE; cp "$TMP/body" "$TMP/probe1"
+get "api/show?path=$(enc "$OUT/missing/../..${PD#"$(dirname "$OUT")"}/a.txt")"; c2=$CODE; cp "$TMP/body" "$TMP/probe2"
+get "api/show?path=$(enc "$OUT/link.txt")"; c3=$CODE; cp "$TMP/body" "$TMP/probe3"
+[ "$c1$c2$c3" = 404404404 ] && cmp -s "$TMP/probe1" "$TMP/probe2" && cmp -s "$TMP/probe1" "$TMP/probe3" && ok ||
+    bad "show?path= resolves the client's path on disk: $c1 $c2 $c3 $(cat "$TMP/probe1")"
+rm "$OUT/link.txt"
 # A file swapped for a link out of the tree, or for a hard link to
 # another file, after indexing: refused.
 get "api/search?q=t%E1%BB%95ng%20k%E1%BA%BFt"

@@ -3,7 +3,8 @@
 # chromium, headless, driven by python3-selenium and chromium-driver), as
 # a colleague uses it: type a query, see hits with their record and
 # marked passages, open a facet, page, open a document and its file,
-# export the result; hostile titles, file names and texts stay text (no
+# export the result; a slow earlier search never drawn over a later one;
+# hostile titles, file names and texts stay text (no
 # alert, no element made of them). Screenshots in $B/test-output/.
 . tests/e2e/lib.sh
 . tests/e2e/serve_lib.sh
@@ -34,7 +35,7 @@ mkdir -p "$OUT"
 $PY - "$URL" "$OUT" "$TMP" <<'PY'
 import json, sys, time
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -55,7 +56,8 @@ for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-
     opts.add_argument(a)
 opts.binary_location = "/usr/bin/chromium"
 drv = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-wait = WebDriverWait(drv, 20)
+# An element read while the page redraws it is found again.
+wait = WebDriverWait(drv, 20, ignored_exceptions=[StaleElementReferenceException])
 
 def load(hash):
     # Open url#hash and wait until the results of that hash are shown.
@@ -108,12 +110,12 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#facets .facet-years button"))
     time.sleep(0.5)
     drv.save_screenshot(out + "/serve-search.png")
-    total_before = drv.find_element(By.CSS_SELECTOR, "#results .summary").text
     year = drv.find_element(By.CSS_SELECTOR, "#facets .facet-years button")
     label, count = [s.text for s in year.find_elements(By.TAG_NAME, "span")]
     year.click()
     wait.until(lambda d: "issued" in d.execute_script("return decodeURIComponent(location.hash)"))
-    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#results .summary").text != total_before)
+    wait.until(lambda d: d.execute_script(
+        "return document.getElementById('results').dataset.shown === location.hash"))
     summary = drv.find_element(By.CSS_SELECTOR, "#results .summary").text
     check(summary.endswith(" " + count + " văn bản"), "facet %s (%s plans): %s" % (label, count, summary))
     # Sort by date, newest first: the dates shown descend.
@@ -159,6 +161,22 @@ try:
     drv.find_element(By.CSS_SELECTOR, "#results .hit h2 a").click()
     wait.until(lambda d: "alert(3)" in d.find_element(By.CSS_SELECTOR, "#doc pre.text").text)
     no_alert("hostile document"); injected("hostile document")
+    # Overlapping searches: the earlier one's answer, made slow, arrives
+    # last and is not drawn over the later one's (it is aborted).
+    load("#q=%C4%91%E1%BA%ADm")
+    drv.execute_script("""const orig = window.fetch;
+        window.fetch = (u, o) => String(u).includes('/api/search?q=alert') ?
+            new Promise((ok, no) => setTimeout(() => orig(u, o).then(ok, no), 1500)) : orig(u, o);
+        location.hash = 'q=alert';""")
+    time.sleep(0.3)
+    drv.execute_script("location.hash = 'q=thi%20%C4%91ua'")
+    wait.until(lambda d: d.execute_script(
+        "return document.getElementById('results').dataset.shown === location.hash"))
+    time.sleep(2.5)  # the slow answer has come by now
+    summary = drv.find_element(By.CSS_SELECTOR, "#results .summary").text
+    check(summary.startswith("Văn bản 1–10 trong"),  # alert: 1 plan
+          "an earlier search drawn over the later one: " + summary)
+    drv.execute_script("location.reload()")
     # A bad query is said on the page.
     load("#q=cites%3A")
     check("bad query" in drv.find_element(By.CSS_SELECTOR, "#results .error").text or
