@@ -229,6 +229,9 @@ size_t tracuu_utf8_valid_prefix(const char *str, size_t len)
                 break;
             i += 8;
         }
+        /* Then byte by byte to the next sequence (a word's letters). */
+        while (i < len && s[i] < 0x80)
+            i++;
         if (i >= len)
             break;
         size_t n = utf8_seq(s, len, i);

@@ -303,3 +303,24 @@ size_t tracuu_folded_match(const char *f, size_t n, size_t i, const char *p)
                            (f[i] >= '0' && f[i] <= '9'));
     return alnum ? 0 : i;
 }
+
+size_t tracuu_latin_letter_len(const unsigned char *u, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z')
+        return 1;
+    if (n >= 2 && u[0] >= 0xC3 && u[0] <= 0xC6 && (u[1] & 0xC0) == 0x80) {
+        unsigned cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+        return (cp <= 0x17F && cp != 0xD7 && cp != 0xF7) ||
+                       (cp >= 0x1A0 && cp <= 0x1B0)
+                   ? 2
+                   : 0;
+    }
+    if (n >= 3 && u[0] == 0xE1 && (u[1] == 0xBA || u[1] == 0xBB) &&
+        (u[2] & 0xC0) == 0x80) {
+        unsigned cp = 0x1000u | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+        return cp >= 0x1EA0 && cp <= 0x1EF9 ? 3 : 0;
+    }
+    return 0;
+}

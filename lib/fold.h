@@ -43,6 +43,12 @@ uint32_t tracuu_cp_untoned(uint32_t cp);
 uint32_t tracuu_cp_with_tone(uint32_t cp, tracuu_tone_t tone);
 /* True for a, ă, â, e, ê, i, o, ô, ơ, u, ư, y in any case and tone. */
 bool tracuu_cp_is_vowel(uint32_t cp);
+/* Bytes of the letter at u[0..n) when it is a Latin letter of
+ * Vietnamese's range: ASCII letters, U+00C0-U+017F but the signs U+00D7
+ * and U+00F7, U+01A0-U+01B0, U+1EA0-U+1EF9; else 0 (also for a broken
+ * sequence). Each is alphabetic, a word letter to UAX #29 (ALetter), and
+ * a starter NFC keeps as it is (test_fold checks all three with ICU). */
+size_t tracuu_latin_letter_len(const unsigned char *u, size_t n);
 
 /* Append the lowercase form of UTF-8 s[0..len) to out. */
 void tracuu_fold_lower(const char *s, size_t len, tracuu_buf_t *out);

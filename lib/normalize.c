@@ -214,6 +214,22 @@ tracuu_status_t tracuu_normalize(const char *text, size_t len,
             continue;
         }
         size_t before = i;
+        size_t ll = tracuu_latin_letter_len((const unsigned char *)text + i,
+                                            len - i);
+        if (ll) {
+            /* A letter NFC keeps, in a word: what the checks below give
+             * it (a fifth of indexing the laws went to them). */
+            i += ll;
+            flush_nfc(&st, at);
+            if (!st.in_word) {
+                st.in_word = true;
+                st.word_out = st.out.len;
+                st.word_in = at;
+            }
+            st.word_ascii = false;
+            tracuu_buf_append(&st.out, text + before, ll);
+            continue;
+        }
         uint32_t cp = tracuu_utf8_next(text, len, &i);
         bool invalid = cp == 0xFFFD && i - before == 1;
         if (is_dropped(cp) || is_space(cp) || cp == 0x2028 || cp == 0x2029) {

@@ -209,28 +209,6 @@ static bool plain_punct(unsigned char c)
            !(c >= '0' && c <= '9') && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Bytes of the letter at u[0..n) when it is one of Vietnamese's (or of
- * the Latin letters about them: U+00C0-U+017F but the signs U+00D7 and
- * U+00F7, U+01A0-U+01B0, U+1EA0-U+1EF9), all ALetter to UAX #29; else 0. */
-static size_t plain_letter(const unsigned char *u, size_t n)
-{
-    if ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z')
-        return 1;
-    if (n >= 2 && u[0] >= 0xC3 && u[0] <= 0xC6 && (u[1] & 0xC0) == 0x80) {
-        unsigned cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-        return (cp <= 0x17F && cp != 0xD7 && cp != 0xF7) ||
-                       (cp >= 0x1A0 && cp <= 0x1B0)
-                   ? 2
-                   : 0;
-    }
-    if (n >= 3 && u[0] == 0xE1 && (u[1] == 0xBA || u[1] == 0xBB) &&
-        (u[2] & 0xC0) == 0x80) {
-        unsigned cp = 0x1000u | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-        return cp >= 0x1EA0 && cp <= 0x1EF9 ? 3 : 0;
-    }
-    return 0;
-}
-
 /* True when text[i..j) (no separator in it) is plain: ASCII punctuation,
  * then letters or digits or neither, then ASCII punctuation; its token
  * is then text[*ts..*te) (none when empty), a number when *number. */
@@ -247,7 +225,7 @@ static bool plain_chunk(const char *text, size_t i, size_t j, size_t *ts,
         while (k < j && u[k] >= '0' && u[k] <= '9')
             k++;
     } else {
-        for (size_t b; k < j && (b = plain_letter(u + k, j - k)) != 0;)
+        for (size_t b; k < j && (b = tracuu_latin_letter_len(u + k, j - k)) != 0;)
             k += b;
     }
     *te = k;

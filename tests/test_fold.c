@@ -4,7 +4,10 @@
 #include <stddef.h>
 #include <cmocka.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
+#include "buf.h"
 #include "fold.h"
 
 static char *folded(const char *s)
@@ -111,6 +114,49 @@ static void test_folded_map_survives_growth(void **state)
     tracuu_folded_free(&f);
 }
 
+/* Every code point tracuu_latin_letter_len takes is what the tokenizer
+ * and normaliser assume of it, asked of ICU: alphabetic, ALetter to
+ * UAX #29, NFC quick check yes, an NFC boundary before it; and it takes
+ * exactly the ranges it says (349 code points). */
+static void test_latin_letters_are_what_icu_says(void **state)
+{
+    (void)state;
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    assert_false(U_FAILURE(err));
+    size_t taken = 0;
+    for (uint32_t cp = 1; cp < 0x20000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        tracuu_buf_t b = {0};
+        tracuu_buf_put_cp(&b, cp);
+        size_t n = tracuu_latin_letter_len((const unsigned char *)b.s, b.len);
+        if (n) {
+            assert_int_equal(n, b.len);
+            assert_true(u_isalpha((UChar32)cp));
+            assert_int_equal(u_getIntPropertyValue((UChar32)cp, UCHAR_WORD_BREAK),
+                             U_WB_ALETTER);
+            assert_int_equal(u_getIntPropertyValue((UChar32)cp,
+                                                   UCHAR_NFC_QUICK_CHECK),
+                             UNORM_YES);
+            assert_true(unorm2_hasBoundaryBefore(nfc, (UChar32)cp));
+            /* A sequence cut short is no letter. */
+            assert_int_equal(tracuu_latin_letter_len((const unsigned char *)b.s,
+                                                     b.len - 1),
+                             0);
+            taken++;
+        }
+        tracuu_buf_free(&b);
+    }
+    assert_int_equal(taken, 52 + (0x17F - 0xC0 + 1 - 2) + (0x1B0 - 0x1A0 + 1) +
+                                (0x1EF9 - 0x1EA0 + 1));
+    assert_int_equal(tracuu_latin_letter_len((const unsigned char *)"\xc3" "A", 2), 0);
+    assert_int_equal(tracuu_latin_letter_len((const unsigned char *)"\xe1\xba", 2), 0);
+    assert_int_equal(tracuu_latin_letter_len((const unsigned char *)"\xc3\x97", 2), 0);
+    assert_int_equal(tracuu_latin_letter_len((const unsigned char *)"\xe1\xbb\xb9", 3), 3);
+    assert_int_equal(tracuu_latin_letter_len((const unsigned char *)"\xe1\xbb\xba", 3), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +167,7 @@ int main(void)
         cmocka_unit_test(test_tone_table_round_trips),
         cmocka_unit_test(test_folded_map_points_to_source_bytes),
         cmocka_unit_test(test_folded_map_survives_growth),
+        cmocka_unit_test(test_latin_letters_are_what_icu_says),
     };
     return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
 }
