@@ -101,6 +101,26 @@ static void flush_nfc(state_t *st, size_t at)
     st->seg_in = at;
 }
 
+/* Words tracuu_normalize_word leaves as they are, remembered per thread
+ * by their bytes (direct-mapped): a plan says the same words again and
+ * again, and the rule ran on every word with a letter outside ASCII (9%
+ * of indexing the corpus's laws). */
+#define KEPT_SLOTS 2048
+#define KEPT_BYTES 31
+typedef struct kept {
+    unsigned char len;
+    char w[KEPT_BYTES];
+} kept_t;
+static _Thread_local kept_t kept[KEPT_SLOTS];
+
+static kept_t *kept_slot(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return &kept[h % KEPT_SLOTS];
+}
+
 static void flush_word(state_t *st, size_t at)
 {
     if (!st->in_word)
@@ -110,11 +130,17 @@ static void flush_word(state_t *st, size_t at)
         return;
     const char *w = st->out.s + st->word_out;
     size_t n = st->out.len - st->word_out;
+    kept_t *k = n <= KEPT_BYTES ? kept_slot(w, n) : NULL;
+    if (k && k->len == n && memcmp(k->w, w, n) == 0)
+        return;
     tracuu_buf_t fixed = {0};
     if (tracuu_normalize_word(w, n, &fixed)) {
         rewrite_tail(st, st->word_out, fixed.s, fixed.len, st->word_in, at);
         st->seg_out = st->out.len;
         st->seg_in = at;
+    } else if (k) {
+        k->len = (unsigned char)n;
+        memcpy(k->w, w, n);
     }
     tracuu_buf_free(&fixed);
 }
