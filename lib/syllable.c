@@ -287,7 +287,34 @@ static size_t folded_initial(const char *w, size_t len)
     }
 }
 
+static bool folded_valid(const char *w, size_t len);
+
+/* Answers for words of up to eight bytes, remembered per thread (the
+ * word's bytes and length packed in 64 bits and 4 more; direct-mapped):
+ * the same few thousand words are asked of again and again (OCR readings
+ * and mending check every word of a plan). */
+#define VALID_SLOTS 4096
+static _Thread_local uint64_t valid_key[VALID_SLOTS];
+static _Thread_local uint8_t valid_ans[VALID_SLOTS]; /* 0 none, 1 no, 2 yes */
+
 bool tracuu_syllable_folded_valid(const char *w, size_t len)
+{
+    if (len == 0 || len > 8)
+        return folded_valid(w, len);
+    uint64_t key = 0;
+    memcpy(&key, w, len);
+    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 40) ^ (uint32_t)len;
+    size_t slot = h % VALID_SLOTS;
+    uint8_t *ans = &valid_ans[slot];
+    if (*ans && valid_key[slot] == key && (*ans >> 2) == len)
+        return (*ans & 3) == 2;
+    bool ok = folded_valid(w, len);
+    valid_key[slot] = key;
+    *ans = (uint8_t)((len << 2) | (ok ? 2 : 1));
+    return ok;
+}
+
+static bool folded_valid(const char *w, size_t len)
 {
     pthread_once(&once, init);
     size_t i = folded_initial(w, len);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fold.h"
@@ -151,10 +152,45 @@ static void test_mend_folded_text(void **state)
     tracuu_folded_free(&F);
 }
 
+/* The answers remembered per thread are the answers: every word of one to
+ * four letters and some longer, asked in two orders (the second evicts
+ * and re-asks in between), agree, and 9-letter words (not remembered)
+ * too. */
+static void test_folded_valid_same_in_any_order(void **state)
+{
+    (void)state;
+    static const char letters[] = "abcdeghiklmnopqrstuvxy";
+    size_t nl = sizeof letters - 1, total = nl * nl * nl * nl;
+    unsigned char *first = calloc(total, 1);
+    assert_non_null(first);
+    size_t yes = 0;
+    for (size_t k = 0; k < total; k++) {
+        char w[5] = {letters[k % nl], letters[k / nl % nl],
+                     letters[k / nl / nl % nl], letters[k / nl / nl / nl]};
+        size_t len = 1 + k % 4;
+        first[k] = tracuu_syllable_folded_valid(w, len);
+        yes += first[k];
+    }
+    for (size_t j = 0; j < total; j++) {
+        size_t k = (j * 7919) % total; /* another order */
+        char w[5] = {letters[k % nl], letters[k / nl % nl],
+                     letters[k / nl / nl % nl], letters[k / nl / nl / nl]};
+        assert_int_equal(tracuu_syllable_folded_valid(w, 1 + k % 4), first[k]);
+    }
+    assert_true(yes > 1000 && yes < total / 2);
+    free(first);
+    assert_true(tracuu_syllable_folded_valid("nghieng", 7));
+    assert_true(tracuu_syllable_folded_valid("nghieng", 7));
+    assert_false(tracuu_syllable_folded_valid("nghiengs", 8));
+    assert_false(tracuu_syllable_folded_valid("nghiengss", 9));
+    assert_true(tracuu_syllable_folded_valid("nghieng", 7));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_damaged_words),
+        cmocka_unit_test(test_folded_valid_same_in_any_order),
         cmocka_unit_test(test_left_alone),
         cmocka_unit_test(test_damaged_words_of_the_corpus),
         cmocka_unit_test(test_folded_syllables),
