@@ -221,8 +221,35 @@ static void map_bytes(size_t **src, size_t *cap, size_t from, size_t to,
         (*src)[k] = at;
 }
 
+/* The folded letter of each Latin letter of Vietnamese's range
+ * (tracuu_latin_letter_len) whose folded form is one ASCII letter, by
+ * code point: U+00C0-U+01B0, then U+1EA0-U+1EF9; 0 for the others. */
+static char latin_fold[0x1B0 - 0xC0 + 1 + 0x1EF9 - 0x1EA0 + 1];
+static pthread_once_t latin_once = PTHREAD_ONCE_INIT;
+
+static void build_latin_fold(void)
+{
+    for (uint32_t cp = 0xC0; cp <= 0x1EF9; cp = cp == 0x1B0 ? 0x1EA0 : cp + 1) {
+        uint32_t f = tracuu_cp_fold(cp);
+        latin_fold[cp <= 0x1B0 ? cp - 0xC0 : cp - 0x1EA0 + (0x1B0 - 0xC0 + 1)] =
+            f >= 'a' && f <= 'z' ? (char)f : 0;
+    }
+}
+
+/* The folded ASCII letter of the letter of n (2 or 3) bytes at u, or 0. */
+static char latin_folded(const unsigned char *u, size_t n)
+{
+    if (n == 2) {
+        unsigned cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+        return cp <= 0x1B0 ? latin_fold[cp - 0xC0] : 0;
+    }
+    unsigned cp = 0x1000u | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    return latin_fold[cp - 0x1EA0 + (0x1B0 - 0xC0 + 1)];
+}
+
 void tracuu_folded_make(const char *text, size_t len, tracuu_folded_t *out)
 {
+    pthread_once(&latin_once, build_latin_fold);
     tracuu_buf_t b = {0};
     tracuu_buf_reserve(&b, len);
     size_t cap = len + 1;
@@ -247,6 +274,19 @@ void tracuu_folded_make(const char *text, size_t len, tracuu_folded_t *out)
         }
         size_t at = i;
         size_t before = b.len;
+        /* A letter of Vietnamese folds to one ASCII letter (the text's
+         * bytes would fit the buffers as they are reserved, and its folded
+         * form is shorter). */
+        size_t ll = tracuu_latin_letter_len((const unsigned char *)text + i,
+                                            len - i);
+        char a = ll > 1 ? latin_folded((const unsigned char *)text + i, ll) : 0;
+        if (a && b.len + 1 < b.cap && b.len + 1 < cap) {
+            b.s[b.len] = a;
+            src[b.len++] = at;
+            b.s[b.len] = '\0';
+            i += ll;
+            continue;
+        }
         if ((unsigned char)text[i] < 0x80) {
             char c = text[i++];
             tracuu_buf_putc(&b, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));

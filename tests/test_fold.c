@@ -157,6 +157,42 @@ static void test_latin_letters_are_what_icu_says(void **state)
     assert_int_equal(tracuu_latin_letter_len((const unsigned char *)"\xe1\xbb\xba", 3), 0);
 }
 
+/* The folded text of every Latin letter tracuu_latin_letter_len takes,
+ * each between ASCII, is each letter's tracuu_cp_fold, and each folded
+ * byte maps back to its letter's first byte. */
+static void test_folded_text_of_every_latin_letter(void **state)
+{
+    (void)state;
+    tracuu_buf_t text = {0}, want = {0};
+    size_t starts[1024], n = 0;
+    for (uint32_t cp = 0xC0; cp <= 0x1EF9; cp++) {
+        tracuu_buf_t one = {0};
+        tracuu_buf_put_cp(&one, cp);
+        if (tracuu_latin_letter_len((const unsigned char *)one.s, one.len)) {
+            tracuu_buf_putc(&text, 'x');
+            tracuu_buf_putc(&want, 'x');
+            starts[n++] = text.len;
+            tracuu_buf_append(&text, one.s, one.len);
+            tracuu_buf_put_cp(&want, tracuu_cp_fold(cp));
+        }
+        tracuu_buf_free(&one);
+    }
+    assert_int_equal(n, 349 - 52);
+    tracuu_folded_t f;
+    tracuu_folded_make(text.s, text.len, &f);
+    assert_string_equal(f.s, want.s);
+    /* Each folded letter sits after an 'x' and maps to its start. */
+    size_t k = 0;
+    for (size_t i = 0; i < f.len; i++)
+        if (f.s[i] == 'x' && i + 1 < f.len && f.s[i + 1] != 'x' && k < n)
+            assert_int_equal(f.src[i + 1], starts[k++]);
+    assert_int_equal(k, n);
+    assert_int_equal(f.src[f.len], text.len);
+    tracuu_folded_free(&f);
+    tracuu_buf_free(&text);
+    tracuu_buf_free(&want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +204,7 @@ int main(void)
         cmocka_unit_test(test_folded_map_points_to_source_bytes),
         cmocka_unit_test(test_folded_map_survives_growth),
         cmocka_unit_test(test_latin_letters_are_what_icu_says),
+        cmocka_unit_test(test_folded_text_of_every_latin_letter),
     };
     return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
 }
