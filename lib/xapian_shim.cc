@@ -936,14 +936,29 @@ tracuu_q_t *tracuu_q_term(const char *term, size_t len, unsigned wqf)
     }
 }
 
+// Every document, as a query of its own: never a copy of
+// Xapian::Query::MatchAll, a static whose reference count (not atomic in
+// Xapian 1.4) the threads of tracuu-serve would change at once: copies
+// made and freed by several threads lost counts until Xapian freed the
+// static and a worker crashed in libxapian under load. The empty term is
+// what MatchAll is made of.
+static Xapian::Query every_document()
+{
+    return Xapian::Query(std::string());
+}
+
 tracuu_q_t *tracuu_q_all(void)
 {
-    return make_q(Xapian::Query::MatchAll);
+    try {
+        return make_q(every_document());
+    } catch (...) {
+        return nullptr;
+    }
 }
 
 tracuu_q_t *tracuu_q_none(void)
 {
-    return make_q(Xapian::Query::MatchNothing);
+    return make_q(Xapian::Query()); // no shared object behind it
 }
 
 tracuu_q_t *tracuu_q_combine(tracuu_qop_t op, tracuu_q_t **subs, size_t n)
@@ -1053,7 +1068,7 @@ tracuu_q_t *tracuu_q_value_range(unsigned slot, const char *lo, const char *hi)
             return make_q(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
         if (hi)
             return make_q(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
-        return make_q(Xapian::Query::MatchAll);
+        return make_q(every_document());
     } catch (...) {
         return nullptr;
     }
