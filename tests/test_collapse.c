@@ -24,11 +24,9 @@ static char path[128];
 static int setup(void **state)
 {
     (void)state;
-    if (tt_make_dir(dir, sizeof dir, "/tmp/tracuu-test-collapse.XXXXXX"))
-        return -1;
-    snprintf(path, sizeof path, "%s/db", dir);
-    tracuu_db_t *db = NULL;
-    if (tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL) != TRACUU_OK)
+    tracuu_db_t *db = tt_make_db(dir, sizeof dir, path, sizeof path,
+                                 "/tmp/tracuu-test-collapse.XXXXXX");
+    if (!db)
         return -1;
     for (unsigned i = 0; i < 300; i++) {
         tracuu_doc_t *d = tracuu_doc_new();

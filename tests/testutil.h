@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "xdb.h"
+
 /* The shared data folder (../shared beside the checkout, or $TRACUU_SHARED),
  * or NULL when absent. Tests that need it call tt_need_shared() instead. */
 static inline const char *tt_shared_dir(void)
@@ -74,6 +76,21 @@ static inline int tt_make_dir(char *dir, size_t size, const char *template)
 {
     snprintf(dir, size, "%s", template);
     return mkdtemp(dir) ? 0 : -1;
+}
+
+/* A scratch directory from template into dir (see tt_make_dir) and a new
+ * database "db" in it, its path into path, open for writing: the
+ * database, or NULL. */
+static inline tracuu_db_t *tt_make_db(char *dir, size_t dsize, char *path,
+                                      size_t psize, const char *template)
+{
+    tracuu_db_t *db = NULL;
+    if (tt_make_dir(dir, dsize, template))
+        return NULL;
+    snprintf(path, psize, "%s/db", dir);
+    if (tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL) != TRACUU_OK)
+        return NULL;
+    return db;
 }
 
 /* Remove the scratch directory dir and all it holds: 0, or -1. */
