@@ -165,12 +165,11 @@ static bool file_hash(const char *path, char out[17])
         close(fd);
         return false;
     }
-    uint64_t h = 0xcbf29ce484222325ULL;
+    uint64_t h = TRACUU_FNV64_INIT;
     unsigned char buf[65536];
     ssize_t n;
     while ((n = read(fd, buf, sizeof buf)) > 0)
-        for (ssize_t i = 0; i < n; i++)
-            h = (h ^ buf[i]) * 0x100000001b3ULL;
+        h = tracuu_fnv1a64(buf, (size_t)n, h);
     close(fd);
     if (n < 0)
         return false;

@@ -56,6 +56,27 @@ size_t tracuu_utf8_cut(const char *s, size_t len, size_t max);
  * Overlong forms, surrogates and code points above U+10FFFF are invalid. */
 size_t tracuu_utf8_valid_prefix(const char *s, size_t len);
 
+/* FNV-1a over s[0..n), going on from h: TRACUU_FNV32_INIT or
+ * TRACUU_FNV64_INIT to start, a previous result to continue (the hash
+ * tables of words, the text's digest, a file's hash). Inline: the
+ * normaliser and the indexer hash every word. */
+#define TRACUU_FNV32_INIT 2166136261u
+#define TRACUU_FNV64_INIT 0xcbf29ce484222325ULL
+static inline uint32_t tracuu_fnv1a32(const void *s, size_t n, uint32_t h)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+static inline uint64_t tracuu_fnv1a64(const void *s, size_t n, uint64_t h)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ULL;
+    return h;
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+
 #include "tokenize.h"
 
 /* Words cached at most (a slot table of twice as many), and the longest
@@ -40,9 +42,7 @@ void tracuu_formcache_free(tracuu_formcache_t *c)
 
 static uint32_t hash_of(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint32_t h = tracuu_fnv1a32(s, n, TRACUU_FNV32_INIT);
     return h ? h : 1;
 }
 

@@ -141,10 +141,7 @@ static int by_words(const void *a, const void *b)
 
 static size_t hash_word(const char *w, size_t len)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h & (T.n_slots - 1);
+    return tracuu_fnv1a32(w, len, TRACUU_FNV32_INIT) & (T.n_slots - 1);
 }
 
 /* The slot of first word w[0..len): the one holding it, or the empty one

@@ -115,10 +115,7 @@ static _Thread_local kept_t kept[KEPT_SLOTS];
 
 static kept_t *kept_slot(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return &kept[h % KEPT_SLOTS];
+    return &kept[tracuu_fnv1a32(w, n, TRACUU_FNV32_INIT) % KEPT_SLOTS];
 }
 
 static void flush_word(state_t *st, size_t at)

@@ -9,19 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "fold.h"
 #include "formcache.h"
 #include "ocr.h"
 #include "schema.h"
-
-static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
 
 void tracuu_record_uid(const char *path, tracuu_buf_t *out)
 {
@@ -38,8 +30,8 @@ void tracuu_record_uid(const char *path, tracuu_buf_t *out)
         keep--;
     tracuu_buf_append(out, path, keep);
     tracuu_buf_printf(out, "#%016llx%016llx",
-                      (unsigned long long)fnv1a(path, n, 0xcbf29ce484222325ULL),
-                      (unsigned long long)fnv1a(path, n, 0x84222325cbf29ce4ULL));
+                      (unsigned long long)tracuu_fnv1a64(path, n, TRACUU_FNV64_INIT),
+                      (unsigned long long)tracuu_fnv1a64(path, n, 0x84222325cbf29ce4ULL));
 }
 
 void tracuu_record_hex(uint64_t v, char out[17])
@@ -126,7 +118,7 @@ static void counter_add(counter_t *c, const char *key, size_t len)
         for (size_t i = 0; i < c->cap; i++) {
             if (!c->keys[i])
                 continue;
-            size_t h = fnv1a(c->keys[i], strlen(c->keys[i]), 0xcbf29ce484222325ULL);
+            size_t h = tracuu_fnv1a64(c->keys[i], strlen(c->keys[i]), TRACUU_FNV64_INIT);
             size_t j = h & (bigger.cap - 1);
             while (bigger.keys[j])
                 j = (j + 1) & (bigger.cap - 1);
@@ -138,7 +130,7 @@ static void counter_add(counter_t *c, const char *key, size_t len)
         free(c->counts);
         *c = bigger;
     }
-    size_t j = fnv1a(key, len, 0xcbf29ce484222325ULL) & (c->cap - 1);
+    size_t j = tracuu_fnv1a64(key, len, TRACUU_FNV64_INIT) & (c->cap - 1);
     while (c->keys[j]) {
         if (strncmp(c->keys[j], key, len) == 0 && c->keys[j][len] == '\0') {
             c->counts[j]++;
@@ -224,7 +216,7 @@ static tracuu_status_t add_tokens(tracuu_doc_t *doc, const char *text,
         if (folded.len == plen)
             continue;
         if (digest) /* the text's words in order, for the duplicate key */
-            *digest = fnv1a(folded.s + plen, folded.len - plen + 1, *digest);
+            *digest = tracuu_fnv1a64(folded.s + plen, folded.len - plen + 1, *digest);
         st = tracuu_doc_add_posting(doc, folded.s, folded.len, t->pos + 1);
         if (st == TRACUU_OK && (what & TOK_READINGS))
             st = add_readings(doc, text + t->start, t->end - t->start,
@@ -623,16 +615,16 @@ static bool record_digest(const tracuu_analysis_t *an, uint64_t *out)
         return false;
     tracuu_buf_t f = {0};
     tracuu_fold_ascii(issuer, strlen(issuer), &f);
-    uint64_t h = fnv1a(number, strlen(number) + 1, 0xcbf29ce484222325ULL);
-    h = fnv1a(issued, 9, h);
+    uint64_t h = tracuu_fnv1a64(number, strlen(number) + 1, TRACUU_FNV64_INIT);
+    h = tracuu_fnv1a64(issued, 9, h);
     bool gap = false;
     for (size_t i = 0; i < f.len; i++) {
         char c = f.s[i];
         bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if (word && gap)
-            h = fnv1a(" ", 1, h);
+            h = tracuu_fnv1a64(" ", 1, h);
         if (word)
-            h = fnv1a(&c, 1, h);
+            h = tracuu_fnv1a64(&c, 1, h);
         gap = !word && (gap || i > 0);
     }
     tracuu_buf_free(&f);
@@ -741,7 +733,7 @@ tracuu_status_t tracuu_record_build(tracuu_analyzer_t *a,
     char *title = tracuu_record_title(an);
     char *json = NULL;
     tracuu_buf_t data = {0}, term = {0};
-    uint64_t digest = 0xcbf29ce484222325ULL;
+    uint64_t digest = TRACUU_FNV64_INIT;
     tracuu_status_t st =
         add_tokens(doc, an->norm.s, &an->tokens, "", TOK_EXACT | TOK_READINGS, 0,
                    &digest);
