@@ -368,13 +368,27 @@ size_t tracuu_hdr_title_build(const char *t, const lines_t *L, size_t i,
 
 /* ---- Number ----------------------------------------------------------- */
 
-/* A "Số: …" line (also "Luật số:", "Số 2696/…"): returns the byte where
- * the number begins in t, or 0 when the line is not one. */
+/* The word "số" at folded f as a scan writes it ("S6: 27/KH-UBND",
+ * "S0:", "Sé:"; tests/fixtures/ocr-damage.md): true only before a colon,
+ * where no other word stands in a header. */
+static bool ocr_so(const char *f)
+{
+    if (f[0] != 's' || (f[1] != '6' && f[1] != '0' && f[1] != 'e'))
+        return false;
+    size_t k = 2;
+    while (f[k] == ' ')
+        k++;
+    return f[k] == ':';
+}
+
+/* A "Số: …" line (also "Luật số:", "Số 2696/…", a scan's "S6: …"):
+ * returns the byte where the number begins in t, or 0 when the line is
+ * not one. */
 size_t tracuu_hdr_number_line(const char *t, line_t l, const char *f)
 {
     size_t w = 0, i = 0;
     while (w < 3 && f[i]) {
-        if (tracuu_scan_starts_word(f + i, "so")) {
+        if (tracuu_scan_starts_word(f + i, "so") || ocr_so(f + i)) {
             size_t k = i + 2;
             while (f[k] == ' ')
                 k++;

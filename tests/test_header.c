@@ -223,6 +223,33 @@ static void test_number_spaced_around_dash_and_without_colon(void **state)
     free(t);
 }
 
+/* A scan's header (examples/plans/xa-hoa-my-thuong-…-ocr.txt): "Số:"
+ * read as "S6:" is still the number line, and the issuer above it stops
+ * there; "s6" without a colon in a sentence is no number line. */
+static void test_number_line_as_a_scan_reads_it(void **state)
+{
+    (void)state;
+    tracuu_header_t h;
+    char *t = extract("UY BAN NHAN DAN\nXA HOA MY THUONG\nS6: 27/KH-UBND\n\n"
+                      "CONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\n\n"
+                      "Hoa My Thuong, ngay 18 thang 3 nidm 2025\n\nKE HOACH\n"
+                      "Phat dong phong trao thi dua\n\nThyc hién Chi thi s6 34-CT/TW;\n",
+                      &h);
+    assert_string_equal(h.number, "27/KH-UBND");
+    assert_span_text(t, h.number_span, "27/KH-UBND");
+    assert_string_equal(h.issuer, "UY BAN NHAN DAN XA HOA MY THUONG");
+    tracuu_header_free(&h);
+    free(t);
+    t = extract("ỦY BAN NHÂN DÂN XÃ AN BÌNH\nS0 : 05/KH-UBND\n\nKẾ HOẠCH\n\nX\n", &h);
+    assert_string_equal(h.number, "05/KH-UBND");
+    tracuu_header_free(&h);
+    free(t);
+    t = extract("ỦY BAN NHÂN DÂN XÃ AN BÌNH\nS6 34-CT/TW của Bộ Chính trị\n\nKẾ HOẠCH\n\nX\n", &h);
+    assert_null(h.number);
+    tracuu_header_free(&h);
+    free(t);
+}
+
 static void test_quantity_line_is_no_number(void **state)
 {
     (void)state;
@@ -685,6 +712,7 @@ int main(void)
     const struct CMUnitTest seeds[] = {
         cmocka_unit_test(test_seed_000_no_header_block),
         cmocka_unit_test(test_seed_001_body_only),
+        cmocka_unit_test(test_number_line_as_a_scan_reads_it),
         cmocka_unit_test(test_seed_002_ocr),
         cmocka_unit_test(test_seed_003_markdown),
         cmocka_unit_test(test_seed_004_plain),
