@@ -342,6 +342,7 @@ static bool show_ids(struct MHD_Connection *c, tracuu_db_t *db,
         return false;
     char *msg = NULL;
     bool ok = true;
+    int code = 400; /* a request asking wrong; 500 when the index fails */
     *asked = *id ? id : *path ? path : number;
     if (*id) {
         unsigned docid = serve_docid(id);
@@ -363,6 +364,7 @@ static bool show_ids(struct MHD_Connection *c, tracuu_db_t *db,
         if (tracuu_show_lookup_stored(db, path, &docid) != TRACUU_OK) {
             msg = tracuu_xstrdup(tracuu_db_last_error(db));
             ok = false;
+            code = 500;
         } else if (docid) {
             *ids = tracuu_xmalloc(sizeof **ids);
             (*ids)[(*n)++] = docid;
@@ -381,7 +383,7 @@ static bool show_ids(struct MHD_Connection *c, tracuu_db_t *db,
     if (ok && !*n)
         msg = tracuu_xstrdup(_("nothing indexed under that name"));
     if (msg)
-        *ret = serve_json_error(c, ok ? 404 : 400, msg);
+        *ret = serve_json_error(c, ok ? 404 : code, msg);
     free(msg);
     return ok && *n;
 }
