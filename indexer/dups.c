@@ -113,8 +113,8 @@ int tracuu_dups_report(const tracuu_dups_t *d, const char *db_path,
     tracuu_buf_free(&t);
     if (st != TRACUU_OK) {
         fflush(stdout);
-        fprintf(stderr, "tracuu-index: cannot read the duplicates: %s\n",
-                msg ? msg : db ? tracuu_db_last_error(db) : "");
+        fprintf(stderr, _("%s: cannot read the duplicates: %s\n"),
+                tracuu_prog(), msg ? msg : db ? tracuu_db_last_error(db) : "");
     }
     free(msg);
     tracuu_db_close(db);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "reader.h"
 
 #define MAX_DEPTH 256
@@ -189,8 +190,8 @@ static bool leaves_roots(walker_t *k, const char *path)
     bool out = real && !tracuu_walk_under_roots(k->w, real);
     if (out) {
         tracuu_buf_t m = {0};
-        tracuu_buf_printf(&m, "symbolic link to %s, outside the paths given "
-                              "(--follow-symlinks follows it)", real);
+        tracuu_buf_printf(&m, _("symbolic link to %s, outside the paths "
+                                "given (--follow-symlinks follows it)"), real);
         problem(k, path, m.s);
         tracuu_buf_free(&m);
     }

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "fields.h"
 #include "fold.h"
+#include "i18n.h"
 #include "schema.h"
 #include "tokenize.h"
 
@@ -415,7 +416,7 @@ static void word_clause(builder_t *b, const tracuu_clause_t *c,
     }
     if (n == 0 && !*b->err) {
         tracuu_buf_t e = {0};
-        tracuu_buf_printf(&e, "'%s%s%.*s' has no word to search for",
+        tracuu_buf_printf(&e, _("'%s%s%.*s' has no word to search for"),
                           c->field ? c->field : "", c->field ? ":" : "",
                           (int)tracuu_utf8_cut(c->value, strlen(c->value),
                                                CLAUSE_SHOWN),
@@ -589,7 +590,7 @@ bool tracuu_query_build(tracuu_analyzer_t *a, const tracuu_parsed_t *p,
         free_list(&asis);
         tracuu_plan_free(out);
         if (!*err)
-            *err = tracuu_xstrdup("out of memory building the query");
+            *err = tracuu_xstrdup(_("out of memory building the query"));
         return false;
     }
     out->q_match = tracuu_q_copy(q);

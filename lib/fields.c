@@ -157,23 +157,23 @@ static void want_cite(tracuu_plan_t *plan, const char *key)
     plan->n_cites++;
 }
 
-static const char *const date_error =
+static const char *const date_error = N_(
     "%s:%s is not a date or range (use dd/mm/yyyy, yyyy-mm-dd, yyyy-mm, "
-    "yyyy, A..B, A.. or ..B, with a real calendar day)";
+    "yyyy, A..B, A.. or ..B, with a real calendar day)");
 
 static tracuu_q_t *date_clause(const tracuu_clause_t *c, tracuu_plan_t *plan,
                                char **err)
 {
     long first, last;
     if (!parse_days(c->value, &first, &last)) {
-        *err = message(date_error, c->field, c->value);
+        *err = message(_(date_error), c->field, c->value);
         return NULL;
     }
     qvec_t terms = {0};
     if (!expand_days(first, last, TRACUU_PREFIX_YEAR, TRACUU_PREFIX_MONTH,
                      TRACUU_PREFIX_DAY, "", &terms)) {
         tracuu_q_free(qv_or(&terms));
-        *err = message("%s:%s spans too many days", c->field, c->value);
+        *err = message(_("%s:%s spans too many days"), c->field, c->value);
         return NULL;
     }
     if (!c->negated)
@@ -185,7 +185,7 @@ static tracuu_q_t *issued_clause(const tracuu_clause_t *c, char **err)
 {
     long first, last;
     if (!parse_days(c->value, &first, &last)) {
-        *err = message(date_error, c->field, c->value);
+        *err = message(_(date_error), c->field, c->value);
         return NULL;
     }
     char lo[16], hi[16];
@@ -198,8 +198,8 @@ static tracuu_q_t *period_clause(const tracuu_clause_t *c, char **err)
 {
     long first, last;
     if (!parse_days(c->value, &first, &last) || last / 10000 - first / 10000 > 200) {
-        *err = message("%s:%s is not a year or a range of years (period:2023, "
-                       "period:2021..2025)", c->field, c->value);
+        *err = message(_("%s:%s is not a year or a range of years (period:2023, "
+                       "period:2021..2025)"), c->field, c->value);
         return NULL;
     }
     qvec_t terms = {0};
@@ -249,15 +249,15 @@ static tracuu_q_t *cite_narrowed(const char *key, const char *narrow,
                          TRACUU_PREFIX_CITES_DATE, TRACUU_PREFIX_CITES_DATE, mid,
                          &terms)) {
             tracuu_q_free(qv_or(&terms));
-            *err = message("%s:…@%s spans too many days", field, narrow);
+            *err = message(_("%s:…@%s spans too many days"), field, narrow);
             return NULL;
         }
         return boolean(qv_or(&terms));
     }
     tracuu_q_t *q = issuer_words(key, narrow);
     if (!q) {
-        *err = message("%s: nothing after '@' (give a date or issuer: "
-                       "cites:11/CT-UBND@2020)%s", field, "");
+        *err = message(_("%s: nothing after '@' (give a date or issuer: "
+                       "cites:11/CT-UBND@2020)%s"), field, "");
         return NULL;
     }
     /* An abbreviation finds the issuer written out, and the other way. */
@@ -292,8 +292,8 @@ static bool relation_value(const tracuu_clause_t *c, tracuu_relation_t *r,
     *r = tracuu_relation_parse(c->value, strlen(c->value));
     if (*r != TRACUU_REL_LAST)
         return true;
-    *err = message("%s:%s is not a relation (can-cu, thuc-hien, huong-dan, "
-                   "sua-doi, thay-the, bai-bo, mentioned)", c->field, c->value);
+    *err = message(_("%s:%s is not a relation (can-cu, thuc-hien, huong-dan, "
+                   "sua-doi, thay-the, bai-bo, mentioned)"), c->field, c->value);
     return false;
 }
 
@@ -440,10 +440,10 @@ static tracuu_q_t *cites_clause(const tracuu_clause_t *c,
         } else if (!at && (q = cite_name_query(value)) != NULL) {
             /* a law or code by its name */
         } else {
-            *err = message("%s:%s is not a document symbol (34-CT/TW, "
+            *err = message(_("%s:%s is not a document symbol (34-CT/TW, "
                            "19/CT-TTg, 98/2023/NĐ-CP), a type and number "
                            "(\"chỉ thị 34\") nor the name of a law or code "
-                           "(\"luật thi đua khen thưởng\")", c->field, c->value);
+                           "(\"luật thi đua khen thưởng\")"), c->field, c->value);
         }
     }
     free(sym);
@@ -461,7 +461,7 @@ static tracuu_q_t *number_clause(const tracuu_clause_t *c, char **err)
         q = boolean(tracuu_q_term(t.s, t.len, 1));
         tracuu_buf_free(&t);
     } else {
-        *err = message("%s:%s is not a document number (01/KH-UBND-CD)",
+        *err = message(_("%s:%s is not a document number (01/KH-UBND-CD)"),
                        c->field, c->value);
     }
     free(sym);
@@ -472,9 +472,9 @@ static tracuu_q_t *kind_clause(const tracuu_clause_t *c, char **err)
 {
     tracuu_movement_kind_t k;
     if (!tracuu_movement_kind_parse(c->value, strlen(c->value), &k)) {
-        *err = message("%s:%s is not a kind of movement (phong-trao, "
+        *err = message(_("%s:%s is not a kind of movement (phong-trao, "
                        "cuoc-van-dong, chu-de-thi-dua, chu-de, phuong-cham, "
-                       "de-an, chuyen-de)", c->field, c->value);
+                       "de-an, chuyen-de)"), c->field, c->value);
         return NULL;
     }
     tracuu_buf_t t = {0};
@@ -523,7 +523,7 @@ tracuu_q_t *tracuu_field_query(tracuu_analyzer_t *a, const tracuu_clause_t *c,
         return kind_clause(c, err);
     if (strcmp(c->field, "type") == 0)
         return type_clause(c);
-    *err = message("%s: is not a structured field%s", c->field, "");
+    *err = message(_("%s: is not a structured field%s"), c->field, "");
     return NULL;
 }
 

@@ -67,7 +67,6 @@ static char *message(const char *path, const char *what, const char *detail)
 }
 
 #define STUB TRACUU_STUB_NAME
-#define REPAIR_HINT "; tracuu-index --repair rebuilds it from the shards there"
 
 /* Open the index at path for reading: the shards its stub lists, or the
  * one database of an index made before shards. */
@@ -329,9 +328,14 @@ static tracuu_status_t check_listed(const char *dir, const char *stub,
         bool gone = !there && errno == ENOENT;
         if (!there || !S_ISDIR(sb.st_mode)) {
             tracuu_buf_clear(&p);
-            tracuu_buf_printf(&p, "%s: lists %s, which is %s" REPAIR_HINT,
-                              stub, names[i],
-                              gone ? "not there" : "not a directory");
+            tracuu_buf_printf(&p, gone ? _("%s: lists %s, which is not there; "
+                                           "tracuu-index --repair rebuilds "
+                                           "it from the shards there")
+                                       : _("%s: lists %s, which is not a "
+                                           "directory; tracuu-index --repair "
+                                           "rebuilds it from the shards "
+                                           "there"),
+                              stub, names[i]);
             *msg = tracuu_buf_steal(&p);
             st = gone ? TRACUU_ERR_DB_OPENING : TRACUU_ERR_DB_CORRUPT;
         }
@@ -356,12 +360,14 @@ tracuu_status_t tracuu_stub_read(const char *dir, char names[][TRACUU_SHARD_NAME
     if (slurp_stub(file.s, buf, &len, &why) != 0 && !why) {
         st = errno == ENOENT ? TRACUU_ERR_NOT_FOUND : TRACUU_ERR_IO;
         if (st == TRACUU_ERR_IO)
-            tracuu_buf_printf(&m, "%s: cannot read the index's list of "
-                                  "shards (%s)", file.s, strerror(errno));
+            tracuu_buf_printf(&m, _("%s: cannot read the index's list of "
+                                    "shards (%s)"), file.s, strerror(errno));
     } else if (why || !tracuu_stub_parse(buf, len, names, n, &perr)) {
         st = TRACUU_ERR_DB_CORRUPT;
-        tracuu_buf_printf(&m, "%s: not a list of shards this program wrote "
-                              "(%s)" REPAIR_HINT, file.s, why ? why : perr);
+        tracuu_buf_printf(&m, _("%s: not a list of shards this program "
+                                "wrote (%s); tracuu-index --repair rebuilds "
+                                "it from the shards there"), file.s,
+                          why ? why : perr);
     } else {
         st = check_listed(dir, file.s, names, *n, msg);
     }
@@ -563,7 +569,7 @@ static tracuu_status_t open_shard(const tracuu_index_t *ix, const char *name,
         mkdir(p.s, dir_mode(ix->path));
     if (lstat(p.s, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
         *out = NULL;
-        *msg = message(p.s, "not a directory: not a shard of this index",
+        *msg = message(p.s, _("not a directory: not a shard of this index"),
                        NULL);
         st = TRACUU_ERR_DB_CORRUPT;
     } else {
@@ -573,8 +579,9 @@ static tracuu_status_t open_shard(const tracuu_index_t *ix, const char *name,
     if (st == TRACUU_ERR_DB_LOCKED) {
         /* Name the index, not the shard the user never chose. */
         free(*msg);
-        *msg = message(ix->path, "another tracuu-index is writing this index;"
-                                 " try again when it has finished", NULL);
+        *msg = message(ix->path, _("another tracuu-index is writing this "
+                                   "index; try again when it has finished"),
+                       NULL);
     }
     return st;
 }
@@ -628,7 +635,7 @@ tracuu_status_t tracuu_index_open_shards(const char *path, unsigned want,
         }
     }
     if (st == TRACUU_OK && create && write_stub(path, ix->names, n) != 0) {
-        *msg = message(path, "cannot write the index's shard list",
+        *msg = message(path, _("cannot write the index's shard list"),
                        strerror(errno));
         st = TRACUU_ERR_IO;
     }
@@ -655,7 +662,7 @@ tracuu_status_t tracuu_index_grow(tracuu_index_t *ix, unsigned want,
     while (ix->n < want && st == TRACUU_OK) {
         char name[TRACUU_SHARD_NAME_MAX];
         if (unused_name(ix, name) != 0) {
-            *msg = message(ix->path, "cannot name a new shard", NULL);
+            *msg = message(ix->path, _("cannot name a new shard"), NULL);
             st = TRACUU_ERR_IO;
         } else {
             st = open_shard(ix, name, &ix->shards[ix->n], msg);
@@ -664,7 +671,7 @@ tracuu_status_t tracuu_index_grow(tracuu_index_t *ix, unsigned want,
             memcpy(ix->names[ix->n++], name, TRACUU_SHARD_NAME_MAX);
     }
     if (st == TRACUU_OK && ix->n > old && write_stub(ix->path, ix->names, ix->n) != 0) {
-        *msg = message(ix->path, "cannot write the index's shard list",
+        *msg = message(ix->path, _("cannot write the index's shard list"),
                        strerror(errno));
         st = TRACUU_ERR_IO;
     }
@@ -691,11 +698,11 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
     char name[TRACUU_SHARD_NAME_MAX];
     /* What a merge that died left. */
     if (remove_db_dir(tmp.s) != 0) {
-        *msg = message(ix->path, "cannot remove an unfinished merge",
+        *msg = message(ix->path, _("cannot remove an unfinished merge"),
                        strerror(errno));
         st = TRACUU_ERR_IO;
     } else if (unused_name(ix, name) != 0) {
-        *msg = message(ix->path, "cannot name the merged shard", NULL);
+        *msg = message(ix->path, _("cannot name the merged shard"), NULL);
         st = TRACUU_ERR_IO;
     }
     char *srcs[TRACUU_MAX_SHARDS] = {0};
@@ -708,7 +715,7 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
         char *detail = NULL;
         st = tracuu_db_compact((const char *const *)srcs, ix->n, tmp.s, &detail);
         if (st != TRACUU_OK) {
-            *msg = message(ix->path, "cannot merge the shards", detail);
+            *msg = message(ix->path, _("cannot merge the shards"), detail);
             remove_db_dir(tmp.s);
         }
         free(detail);
@@ -717,7 +724,7 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
     if (st == TRACUU_OK) {
         tracuu_buf_printf(&dst, "%s/%s", ix->path, name);
         if (rename(tmp.s, dst.s) != 0) {
-            *msg = message(ix->path, "cannot rename the merged shard",
+            *msg = message(ix->path, _("cannot rename the merged shard"),
                            strerror(errno));
             remove_db_dir(tmp.s);
             st = TRACUU_ERR_IO;
@@ -732,7 +739,7 @@ tracuu_status_t tracuu_index_merge(tracuu_index_t *ix, char **msg)
     char list[1][TRACUU_SHARD_NAME_MAX];
     memcpy(list[0], name, TRACUU_SHARD_NAME_MAX);
     if (st == TRACUU_OK && write_stub(ix->path, list, 1) != 0) {
-        *msg = message(ix->path, "cannot write the index's shard list",
+        *msg = message(ix->path, _("cannot write the index's shard list"),
                        strerror(errno));
         tracuu_db_abandon(merged);
         discard_db(ix->path, name);
@@ -790,7 +797,7 @@ static const char *check_shard(const char *p, tracuu_db_t **db, bool *locked)
     *locked = false;
     struct stat sb;
     if (lstat(p, &sb) != 0 || !S_ISDIR(sb.st_mode) || !looks_like_db(p))
-        return "not a database";
+        return _("not a database");
     char *detail = NULL, *version = NULL;
     tracuu_status_t st = tracuu_db_open(p, TRACUU_DB_WRITE, db, &detail);
     free(detail);
@@ -800,7 +807,7 @@ static const char *check_shard(const char *p, tracuu_db_t **db, bool *locked)
     const char *why = NULL;
     if (tracuu_db_get_metadata(*db, TRACUU_META_SCHEMA, &version) != TRACUU_OK ||
         strcmp(version, TRACUU_SCHEMA_VERSION) != 0)
-        why = "not a database of this index's schema";
+        why = _("not a database of this index's schema");
     free(version);
     if (why) {
         tracuu_db_abandon(*db);
@@ -831,14 +838,14 @@ static int find_shards(const char *path, tracuu_db_t **dbs,
         bool locked = false;
         const char *why = check_shard(p.s, &db, &locked);
         if (locked) {
-            *msg = message(path, "another tracuu-index is writing this index;"
-                                 " try again when it has finished", NULL);
+            *msg = message(path, _("another tracuu-index is writing this index;"
+                                   " try again when it has finished"), NULL);
             rc = -1;
         } else if (why) {
             tracuu_buf_printf(aside, "%s%s (%s)", aside->len ? ", " : "", nm,
                               why);
         } else if (*n == TRACUU_MAX_SHARDS) {
-            *msg = message(path, "more shard databases than an index has",
+            *msg = message(path, _("more shard databases than an index has"),
                            NULL);
             tracuu_db_abandon(db);
             rc = -1;
@@ -860,17 +867,20 @@ tracuu_status_t tracuu_index_repair(const char *path, char **msg)
     struct stat sb;
     tracuu_status_t st = TRACUU_OK;
     if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        *msg = message(path, "no index here", strerror(errno ? errno : ENOTDIR));
+        *msg = message(path, _("no index here"), strerror(errno ? errno : ENOTDIR));
         st = TRACUU_ERR_DB_OPENING;
     } else if (stat(p.s, &sb) == 0) {
         /* One database made before shards: no stub is needed. */
         tracuu_buf_clear(&p);
         tracuu_buf_printf(&p, "%s/%s", path, STUB);
         if (unlink(p.s) == 0 || errno == ENOENT)
-            tracuu_buf_printf(&out, "%s: one database, no list of shards "
-                                    "needed; %s removed", path, STUB);
+            tracuu_buf_printf(&out, _("%s: one database, no list of shards "
+                                      "needed; %s removed"), path, STUB);
         else {
-            *msg = message(path, "cannot remove " STUB, strerror(errno));
+            tracuu_buf_t w = {0};
+            tracuu_buf_printf(&w, _("cannot remove %s"), STUB);
+            *msg = message(path, w.s, strerror(errno));
+            tracuu_buf_free(&w);
             st = TRACUU_ERR_IO;
         }
     } else {
@@ -880,23 +890,24 @@ tracuu_status_t tracuu_index_repair(const char *path, char **msg)
         if (find_shards(path, dbs, names, &n, &aside, msg) != 0) {
             st = TRACUU_ERR_DB_LOCKED;
         } else if (n == 0) {
-            *msg = message(path, "no shard-N database of this index found; "
-                                 "nothing written", aside.s);
+            *msg = message(path, _("no shard-N database of this index found; "
+                                   "nothing written"), aside.s);
             st = TRACUU_ERR_DB_OPENING;
         } else if (write_stub(path, names, n) != 0) {
-            *msg = message(path, "cannot write the index's shard list",
+            *msg = message(path, _("cannot write the index's shard list"),
                            strerror(errno));
             st = TRACUU_ERR_IO;
         } else {
-            tracuu_buf_printf(&out, "%s: %s rewritten, listing", path, STUB);
+            tracuu_buf_printf(&out, _("%s: %s rewritten, listing"), path, STUB);
             for (unsigned i = 0; i < n; i++) {
                 unsigned docs = 0;
                 tracuu_db_doccount(dbs[i], &docs);
-                tracuu_buf_printf(&out, "%s %s (%u document%s)", i ? "," : "",
-                                  names[i], docs, docs == 1 ? "" : "s");
+                tracuu_buf_printf(&out, "%s %s ", i ? "," : "", names[i]);
+                tracuu_buf_printf(&out, docs == 1 ? _("(%u document)")
+                                                  : _("(%u documents)"), docs);
             }
             if (aside.len)
-                tracuu_buf_printf(&out, "; left aside: %s", aside.s);
+                tracuu_buf_printf(&out, _("; left aside: %s"), aside.s);
         }
         for (unsigned i = 0; i < n; i++)
             tracuu_db_abandon(dbs[i]); /* read only: nothing to commit */

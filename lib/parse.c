@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "suggest.h"
 
 typedef struct parser {
@@ -118,7 +119,7 @@ static bool parse_value(parser_t *ps, char **value, bool *quoted)
             e++;
         if (!*e) {
             char *shown = quoted_start(start);
-            error(ps, "unbalanced quote: no closing quote after \"%s", shown);
+            error(ps, _("unbalanced quote: no closing quote after \"%s"), shown);
             free(shown);
             return false;
         }
@@ -146,7 +147,7 @@ static bool parse_value(parser_t *ps, char **value, bool *quoted)
         if (!*qe) {
             tracuu_buf_free(&b);
             char *shown = quoted_start(q);
-            error(ps, "unbalanced quote: no closing quote after \"%s", shown);
+            error(ps, _("unbalanced quote: no closing quote after \"%s"), shown);
             free(shown);
             return false;
         }
@@ -178,11 +179,11 @@ static void unknown_field(parser_t *ps, const char *name)
     tracuu_buf_t b = {0};
     const char *near = tracuu_suggest_field(name);
     if (near)
-        tracuu_buf_printf(&b, "unknown field '%s:' (did you mean %s:?)", name,
-                          near);
+        tracuu_buf_printf(&b, _("unknown field '%s:' (did you mean %s:?)"),
+                          name, near);
     else
-        tracuu_buf_printf(&b, "unknown field '%s:' (see tracuu-query --help "
-                              "for the fields)", name);
+        tracuu_buf_printf(&b, _("unknown field '%s:' (see tracuu-query "
+                                "--help for the fields)"), name);
     ps->err = tracuu_buf_steal(&b);
 }
 
@@ -200,7 +201,7 @@ static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
             ps->s += 3;
             skip_space(ps);
             if (!*ps->s || *ps->s == ')' || keyword(ps->s, "OR")) {
-                error(ps, "NOT with nothing after it%s", "");
+                error(ps, _("NOT with nothing after it%s"), "");
                 return false;
             }
         } else {
@@ -208,7 +209,7 @@ static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
         }
     }
     if (++ps->clauses > TRACUU_QUERY_MAX_CLAUSES) {
-        error(ps, "too many words and clauses (at most %s)",
+        error(ps, _("too many words and clauses (at most %s)"),
               STR(TRACUU_QUERY_MAX_CLAUSES));
         return false;
     }
@@ -216,7 +217,7 @@ static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
     c.negated = negated;
     if (*ps->s == '(') {
         if (depth >= TRACUU_QUERY_MAX_DEPTH) {
-            error(ps, "parentheses nested too deep (at most %s)",
+            error(ps, _("parentheses nested too deep (at most %s)"),
                   STR(TRACUU_QUERY_MAX_DEPTH));
             return false;
         }
@@ -226,7 +227,7 @@ static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
             return false;
         skip_space(ps);
         if (*ps->s != ')') {
-            error(ps, "unbalanced parenthesis: no ')' for a '('%s", "");
+            error(ps, _("unbalanced parenthesis: no ')' for a '('%s"), "");
             clause_free(&c);
             return false;
         }
@@ -254,7 +255,7 @@ static bool parse_unary(parser_t *ps, tracuu_parsed_t *list, int depth)
     }
     if (blank(c.value)) {
         if (c.field)
-            error(ps, "field '%s:' has no value", c.field);
+            error(ps, _("field '%s:' has no value"), c.field);
         clause_free(&c);
         return !c.field; /* an empty "" is nothing */
     }
@@ -273,9 +274,9 @@ static tracuu_parsed_t *parse_and(parser_t *ps, int depth)
             break;
     }
     if (!ps->err && list->n == 0)
-        error(ps, "%s", depth == 0 && !*ps->s ? "empty query"
-                        : keyword(ps->s, "OR") ? "OR with nothing before it"
-                                               : "nothing to search for in ()");
+        error(ps, "%s", depth == 0 && !*ps->s ? _("empty query")
+                        : keyword(ps->s, "OR") ? _("OR with nothing before it")
+                                               : _("nothing to search for in ()"));
     if (ps->err) {
         tracuu_parsed_free(list);
         free(list);
@@ -299,7 +300,7 @@ static tracuu_parsed_t *parse_or(parser_t *ps, int depth)
         ps->s += 2;
         skip_space(ps);
         if (!*ps->s || *ps->s == ')' || keyword(ps->s, "OR"))
-            error(ps, "OR with nothing after it%s", "");
+            error(ps, _("OR with nothing after it%s"), "");
         tracuu_parsed_t *next = ps->err ? NULL : parse_and(ps, depth);
         if (!next) {
             tracuu_parsed_free(any);
@@ -318,15 +319,17 @@ bool tracuu_query_parse(const char *q, bool (*known_field)(const char *),
     memset(out, 0, sizeof *out);
     *err = NULL;
     if (strlen(q) > TRACUU_QUERY_MAX_BYTES) {
-        *err = tracuu_xstrdup("query too long (at most " STR(
-            TRACUU_QUERY_MAX_BYTES) " bytes)");
+        tracuu_buf_t b = {0};
+        tracuu_buf_printf(&b, _("query too long (at most %s bytes)"),
+                          STR(TRACUU_QUERY_MAX_BYTES));
+        *err = tracuu_buf_steal(&b);
         return false;
     }
     parser_t ps = {q, known_field, 0, NULL};
     tracuu_parsed_t *top = parse_or(&ps, 0);
     skip_space(&ps);
     if (top && *ps.s == ')')
-        error(&ps, "unbalanced parenthesis: a ')' with no '('%s", "");
+        error(&ps, _("unbalanced parenthesis: a ')' with no '('%s"), "");
     if (ps.err) {
         if (top) {
             tracuu_parsed_free(top);

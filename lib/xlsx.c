@@ -75,8 +75,8 @@ static bool load_lib_locked(char **err)
         }
     if (!so) {
         tracuu_buf_t b = {0};
-        tracuu_buf_printf(&b, "cannot load %s for --format xlsx (Debian: "
-                              "apt-get install libxlsxwriter4)",
+        tracuu_buf_printf(&b, _("cannot load %s for --format xlsx (Debian: "
+                                "apt-get install libxlsxwriter4)"),
                           TRACUU_XLSX_SONAME);
         *err = tracuu_buf_steal(&b);
         return false;
@@ -192,11 +192,11 @@ static void xlsx_end(tracuu_printer_t *p)
     lxw_error e = lib.workbook_close(x->wb);
     if (e != LXW_NO_ERROR) {
         p->failed = true;
-        fprintf(stderr, "%s: cannot write the workbook: %s\n", tracuu_prog(),
+        fprintf(stderr, _("%s: cannot write the workbook: %s\n"), tracuu_prog(),
                 lib.lxw_strerror(e));
     } else if (x->tmp && !copy_out(x->tmp, p->f)) {
         p->failed = true;
-        fprintf(stderr, "%s: cannot copy the workbook out: %s\n",
+        fprintf(stderr, _("%s: cannot copy the workbook out: %s\n"),
                 tracuu_prog(), strerror(errno ? errno : EIO));
     }
     if (x->tmp) {
@@ -235,7 +235,8 @@ bool tracuu_xlsx_printer_init(tracuu_printer_t *p, const char *path, FILE *f,
         return false;
     xlsx_state_t *x = tracuu_xcalloc(1, sizeof *x);
     if (!path && !(x->tmp = temp_name())) {
-        *err = tracuu_xstrdup("cannot make a temporary file for the workbook");
+        *err = tracuu_xstrdup(
+            _("cannot make a temporary file for the workbook"));
         free(x);
         return false;
     }
@@ -243,7 +244,8 @@ bool tracuu_xlsx_printer_init(tracuu_printer_t *p, const char *path, FILE *f,
     x->ws = x->wb ? lib.workbook_add_worksheet(x->wb, SHEET_NAME) : NULL;
     if (!x->ws) {
         tracuu_buf_t b = {0};
-        tracuu_buf_printf(&b, "cannot start the workbook %s", path ? path : x->tmp);
+        tracuu_buf_printf(&b, _("cannot start the workbook %s"),
+                          path ? path : x->tmp);
         *err = tracuu_buf_steal(&b);
         if (x->tmp) {
             unlink(x->tmp);

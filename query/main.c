@@ -391,7 +391,7 @@ static void say_accents(const opts_t *o, const char *written)
     tracuu_buf_t b = {0};
     tracuu_escape_text(&b, written, strlen(written));
     fflush(stdout);
-    fprintf(stderr, "%s: most often written: %s\n", prog, b.s);
+    fprintf(stderr, _("%s: most often written: %s\n"), prog, b.s);
     tracuu_buf_free(&b);
 }
 
