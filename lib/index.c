@@ -109,6 +109,61 @@ static tracuu_status_t open_reader(const char *path, tracuu_db_t **db,
     return st;
 }
 
+/* Whether dir holds a database Xapian began to create and never
+ * finished (a kill before it renamed v.tmp to iamglass): no iamglass,
+ * nothing but its lock, v.tmp and empty .glass tables. Such a directory
+ * holds nothing, yet Xapian takes it for a database and fails to open it
+ * ever after. */
+static bool unfinished_db(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    bool unfinished = true, tables = false;
+    tracuu_buf_t p = {0};
+    for (struct dirent *e; unfinished && (e = readdir(d)) != NULL;) {
+        const char *n = e->d_name;
+        size_t l = strlen(n);
+        struct stat sb;
+        if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
+            continue;
+        tracuu_buf_clear(&p);
+        tracuu_buf_printf(&p, "%s/%s", dir, n);
+        if (lstat(p.s, &sb) != 0 || !S_ISREG(sb.st_mode))
+            unfinished = false;
+        else if (l > 6 && strcmp(n + l - 6, ".glass") == 0)
+            unfinished = sb.st_size == 0, tables = true;
+        else
+            unfinished = strcmp(n, "flintlock") == 0 || strcmp(n, "v.tmp") == 0;
+    }
+    closedir(d);
+    tracuu_buf_free(&p);
+    return unfinished && tables;
+}
+
+/* Remove what an unfinished creation left in dir (its lock stays, held
+ * or not by the next writer); 0, or -1 with errno. */
+static int clear_unfinished_db(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int rc = 0;
+    tracuu_buf_t p = {0};
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+            strcmp(e->d_name, "flintlock") == 0)
+            continue;
+        tracuu_buf_clear(&p);
+        tracuu_buf_printf(&p, "%s/%s", dir, e->d_name);
+        if (unlink(p.s) != 0 && errno != ENOENT)
+            rc = -1;
+    }
+    closedir(d);
+    tracuu_buf_free(&p);
+    return rc;
+}
+
 tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
                                   tracuu_db_t **out, char **msg)
 {
@@ -139,6 +194,14 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
         }
         char *detail = NULL;
         st = tracuu_db_open(path, mode, &db, &detail);
+        if (st == TRACUU_ERR_DB_OPENING && unfinished_db(path) &&
+            clear_unfinished_db(path) == 0) {
+            /* A run killed while Xapian created this database: it is
+             * made anew (it never held a document). */
+            free(detail);
+            detail = NULL;
+            st = tracuu_db_open(path, mode, &db, &detail);
+        }
         if (st == TRACUU_ERR_DB_ACCESS) {
             /* detail names the file or directory and the reason. */
             tracuu_buf_t b = {0};
