@@ -15,6 +15,15 @@ ok() { PASS=$((PASS + 1)); }
 bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*"; }
 
 # need_shared NAME: skip the script (or fail under CI) without ../shared.
+# need_vi_locale NAME: skip the script (one line) when the vi_VN.UTF-8
+# locale is missing; under CI=true its absence is a failure.
+need_vi_locale() {
+    if ! locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$'; then
+        if [ "${CI:-}" = true ]; then echo "$1: FAILED: no vi_VN.UTF-8 locale"; exit 1; fi
+        echo "skipped: no vi_VN.UTF-8 locale (make deps generates it)"; exit 0
+    fi
+}
+
 need_shared() {
     if [ ! -d "$SHARED/seeds" ]; then
         if [ "${CI:-}" = true ]; then

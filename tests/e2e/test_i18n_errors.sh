@@ -5,10 +5,7 @@
 # typed; under C.UTF-8 the same errors stay English. Each check runs the
 # same error in both locales.
 . "$(dirname "$0")/lib.sh"
-if ! locale -a 2>/dev/null | grep -qi '^vi_VN\.utf-\?8$'; then
-    if [ "${CI:-}" = true ]; then echo "test_i18n_errors: FAILED: no vi_VN.UTF-8 locale"; exit 1; fi
-    echo "skipped: no vi_VN.UTF-8 locale (make deps generates it)"; exit 0
-fi
+need_vi_locale test_i18n_errors
 DB="$TMP/db"
 "$IDX" -q -d "$DB" examples/plans >/dev/null 2>&1 || bad "indexing examples/plans"
 unset LANGUAGE LC_ALL LC_MESSAGES
