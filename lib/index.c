@@ -131,9 +131,10 @@ static bool unfinished_db(const char *dir)
         tracuu_buf_printf(&p, "%s/%s", dir, n);
         if (lstat(p.s, &sb) != 0 || !S_ISREG(sb.st_mode))
             unfinished = false;
-        else if (l > 6 && strcmp(n + l - 6, ".glass") == 0)
-            unfinished = sb.st_size == 0, tables = true;
-        else
+        else if (l > 6 && strcmp(n + l - 6, ".glass") == 0) {
+            unfinished = sb.st_size == 0;
+            tables = true;
+        } else
             unfinished = strcmp(n, "flintlock") == 0 || strcmp(n, "v.tmp") == 0;
     }
     closedir(d);
@@ -141,22 +142,22 @@ static bool unfinished_db(const char *dir)
     return unfinished && tables;
 }
 
-/* Remove what an unfinished creation left in dir (its lock stays, held
- * or not by the next writer); 0, or -1 with errno. */
-static int clear_unfinished_db(const char *dir)
+/* Remove the files of database directory dir, but keep (a name, or
+ * NULL); 0, or -1 with errno. A directory already gone is 0. */
+static int remove_db_files(const char *dir, const char *keep)
 {
     DIR *d = opendir(dir);
     if (!d)
-        return -1;
+        return errno == ENOENT ? 0 : -1;
     int rc = 0;
     tracuu_buf_t p = {0};
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
-            strcmp(e->d_name, "flintlock") == 0)
+            (keep && strcmp(e->d_name, keep) == 0))
             continue;
         tracuu_buf_clear(&p);
         tracuu_buf_printf(&p, "%s/%s", dir, e->d_name);
-        if (unlink(p.s) != 0 && errno != ENOENT)
+        if (unlink(p.s) != 0)
             rc = -1;
     }
     closedir(d);
@@ -194,8 +195,10 @@ tracuu_status_t tracuu_index_open(const char *path, tracuu_db_mode_t mode,
         }
         char *detail = NULL;
         st = tracuu_db_open(path, mode, &db, &detail);
+        /* What an unfinished creation left goes; its lock stays, held
+         * or not by the next writer. */
         if (st == TRACUU_ERR_DB_OPENING && unfinished_db(path) &&
-            clear_unfinished_db(path) == 0) {
+            remove_db_files(path, "flintlock") == 0) {
             /* A run killed while Xapian created this database: it is
              * made anew (it never held a document). */
             free(detail);
@@ -480,25 +483,9 @@ static int write_stub(const char *path, char names[][TRACUU_SHARD_NAME_MAX], uns
  * Returns -1 when something stays. */
 static int remove_db_dir(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return errno == ENOENT ? 0 : -1;
-    int rc = 0;
-    tracuu_buf_t p = {0};
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        tracuu_buf_clear(&p);
-        tracuu_buf_printf(&p, "%s/%s", dir, e->d_name);
-        if (unlink(p.s) != 0)
-            rc = -1;
-    }
-    closedir(d);
-    tracuu_buf_free(&p);
-    if (rmdir(dir) != 0)
-        rc = -1;
-    return rc;
+    if (remove_db_files(dir, NULL) != 0)
+        return -1;
+    return rmdir(dir) != 0 && errno != ENOENT ? -1 : 0;
 }
 
 /* A shard name neither listed nor on disk (a directory left by a run that
